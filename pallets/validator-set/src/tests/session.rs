@@ -1,0 +1,43 @@
+use crate::{mock::*, Event, PendingChange, SessionLengthOf};
+use frame_support::{assert_ok, traits::Get};
+use pallet_session::{SessionManager, ShouldEndSession};
+
+type Sessions = pallet_session::PeriodicSessions<SessionLengthOf<Test>, ()>;
+
+#[test]
+fn genesis_session_gets_the_initial_validators() {
+	run_test(|| {
+		assert_eq!(ValidatorSet::new_session_genesis(0), Some(vec![1, 2]));
+	});
+}
+
+#[test]
+fn unchanged_set_is_not_planned_again() {
+	run_test(|| {
+		assert_eq!(ValidatorSet::new_session(1), None);
+	});
+}
+
+#[test]
+fn changed_set_is_planned_once() {
+	run_test(|| {
+		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 3));
+		assert_eq!(ValidatorSet::new_session(2), Some(vec![1, 2, 3]));
+		System::assert_last_event(Event::NewSetPlanned { session: 2, validators: 3 }.into());
+		assert!(!PendingChange::<Test>::get());
+		assert_eq!(ValidatorSet::new_session(3), None);
+	});
+}
+
+#[test]
+fn sessions_end_every_session_length_blocks() {
+	run_test(|| {
+		assert_eq!(SessionLengthOf::<Test>::get(), 10);
+		assert!(Sessions::should_end_session(10));
+		assert!(!Sessions::should_end_session(11));
+		assert!(Sessions::should_end_session(20));
+		assert_ok!(ValidatorSet::set_session_length(RuntimeOrigin::root(), 4));
+		assert!(Sessions::should_end_session(12));
+		assert!(!Sessions::should_end_session(10));
+	});
+}

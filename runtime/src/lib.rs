@@ -1,0 +1,191 @@
+//! # The Prova runtime
+//!
+//! A FRAME runtime for a solochain whose business is a market for
+//! zero-knowledge proofs. This crate composes the chain's pallets; the market
+//! itself lives in `pallets/`.
+//!
+//! - Consensus: Aura authors blocks every [`MILLISECS_PER_BLOCK`] ms, GRANDPA
+//!   finalizes them. Their keys rotate with `pallet-session`, whose validator
+//!   set is managed by governance through `pallet-validator-set`.
+//! - Money: `pallet-balances` holds the native token PROVA (12 decimals, see
+//!   [`prova_primitives::token`]); fees go through `pallet-transaction-payment`;
+//!   `pallet-treasury` receives what the market slashes.
+//! - Proofs: [`pallet_plonky2_verifier::Plonky2VerifierApi`] verifies Plonky2
+//!   proofs inside this runtime's WASM.
+//!
+//! Modules: [`configs`] (pallet parameters), `apis` (runtime APIs),
+//! [`genesis_config_presets`] (the `development` and `local_testnet` genesis).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime!` does a lot of recursion and requires us to increase the limit.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+
+use alloc::vec::Vec;
+use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256};
+#[cfg(feature = "std")]
+use sp_version::NativeVersion;
+use sp_version::RuntimeVersion;
+
+pub use apis::RuntimeApi;
+pub use frame_support::weights::constants::RocksDbWeight;
+pub use prova_primitives::{
+	token::{EXISTENTIAL_DEPOSIT, MICRO_UNIT, MILLI_UNIT, UNIT},
+	AccountId, Balance, BlockNumber, Hash, Nonce, Signature, DAYS, HOURS, MILLISECS_PER_BLOCK,
+	MINUTES, SS58_PREFIX,
+};
+
+/// Opaque types: what the node needs to know of blocks without knowing the
+/// runtime's calls.
+pub mod opaque {
+	use super::*;
+	use sp_runtime::{generic, traits::Hash as HashT};
+
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Opaque block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Opaque block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Opaque block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+	/// Opaque block hash type.
+	pub type Hash = <BlakeTwo256 as HashT>::Output;
+}
+
+impl_opaque_keys! {
+	/// The keys a validator registers with `session.setKeys`.
+	pub struct SessionKeys {
+		/// Block authoring key.
+		pub aura: Aura,
+		/// Finality voting key.
+		pub grandpa: Grandpa,
+	}
+}
+
+/// The runtime's identity; bump `spec_version` with every behaviour change.
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("prova"),
+	impl_name: alloc::borrow::Cow::Borrowed("prova"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// Slot duration in milliseconds; Aura authors one block per slot.
+pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
+
+/// The version information used to identify this runtime when compiled natively.
+#[cfg(feature = "std")]
+pub fn native_version() -> NativeVersion {
+	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
+}
+
+/// The address format for describing accounts.
+pub type Address = sp_runtime::MultiAddress<AccountId, ()>;
+
+/// Block header type as expected by this runtime.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+
+/// Block type as expected by this runtime.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// A block in its signed form (with justifications).
+pub type SignedBlock = generic::SignedBlock<Block>;
+
+/// The transaction extensions every signed extrinsic carries, in order.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// Unchecked extrinsic type as expected by this runtime.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// The payload being signed in transactions.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Storage migrations run at the next runtime upgrade.
+type Migrations = ();
+
+/// Executive: handles dispatch to the various modules.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(2)]
+	pub type Balances = pallet_balances;
+
+	#[runtime::pallet_index(3)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	#[runtime::pallet_index(4)]
+	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(5)]
+	pub type Treasury = pallet_treasury;
+
+	// The validator set's genesis must be built before the session's, which
+	// reads it; and the session's before Aura's and GRANDPA's, which it seeds.
+	#[runtime::pallet_index(10)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	#[runtime::pallet_index(11)]
+	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(12)]
+	pub type Aura = pallet_aura;
+
+	#[runtime::pallet_index(13)]
+	pub type Grandpa = pallet_grandpa;
+}
