@@ -36,7 +36,7 @@ fn checked_in(file: &str) -> Value {
 /// The runtime version embedded in a hex-encoded (possibly compressed) WASM blob.
 fn runtime_version(code: &Value) -> RuntimeVersion {
 	let bytes = sp_core::bytes::from_hex(code.as_str().unwrap()).unwrap();
-	let blob = sc_executor::RuntimeBlob::uncompress_if_needed(&bytes).unwrap();
+	let blob = sc_executor_common::runtime_blob::RuntimeBlob::uncompress_if_needed(&bytes).unwrap();
 	sc_executor::read_embedded_version(&blob).unwrap().expect("runtime declares its version")
 }
 

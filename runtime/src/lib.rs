@@ -33,8 +33,6 @@ pub mod genesis_config_presets;
 
 use alloc::vec::Vec;
 use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256};
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::RuntimeVersion;
 
 pub use apis::RuntimeApi;
@@ -88,12 +86,6 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 
 /// Slot duration in milliseconds; Aura authors one block per slot.
 pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
-
-/// The version information used to identify this runtime when compiled natively.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// The address format for describing accounts.
 pub type Address = sp_runtime::MultiAddress<AccountId, ()>;

@@ -37,8 +37,7 @@ fn account(k: Sr25519Keyring) -> AccountId {
 
 #[test]
 fn runtime_offers_development_and_local_presets() {
-	let names: Vec<String> =
-		preset_names().into_iter().map(|id| String::from_utf8(id.to_vec()).unwrap()).collect();
+	let names: Vec<String> = preset_names().into_iter().map(|id| id.to_string()).collect();
 	assert_eq!(names, vec!["development".to_string(), "local_testnet".to_string()]);
 	assert!(get_preset(&"no_such_preset".into()).is_none());
 }

@@ -22,7 +22,7 @@ use sp_runtime::{generic::Era, MultiSignature};
 use std::{
 	net::TcpListener,
 	path::{Path, PathBuf},
-	process::{Child, Command, Stdio},
+	process::{Child, Command},
 	time::{Duration, Instant},
 };
 
@@ -220,7 +220,7 @@ impl Rpc {
 
 	/// The events of block `at`.
 	pub async fn events(&self, at: H256) -> Vec<RuntimeEvent> {
-		let key = frame_system::Events::<Runtime>::hashed_key().to_vec();
+		let key = frame_support::storage::storage_prefix(b"System", b"Events").to_vec();
 		self.storage::<Vec<frame_system::EventRecord<RuntimeEvent, H256>>>(key, Some(at))
 			.await
 			.unwrap_or_default()
@@ -263,10 +263,9 @@ impl Rpc {
 			if let Some(hash) = status.get("inBlock") {
 				return serde_json::from_value(hash.clone()).unwrap();
 			}
-			if status.get("invalid").is_some()
-				|| status.get("dropped").is_some()
-				|| status.get("usurped").is_some()
-			{
+			let refused = matches!(status.as_str(), Some("invalid" | "dropped"))
+				|| status.get("usurped").is_some();
+			if refused {
 				node.fail(&format!("extrinsic rejected by the pool: {status}"));
 			}
 		}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs the benchmarks of Prova's own pallets and regenerates their weights.rs.
+# Usage: scripts/benchmark.sh [pallet_name ...]   (default: all of Prova's pallets)
+# Builds prova-node with `runtime-benchmarks`; the pallets run in the runtime's
+# release WASM. Set PROFILE=release for a release host (slower to build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+profile=${PROFILE:-debug}
+flag=(); [ "$profile" = release ] && flag=(--release)
+cargo build --locked "${flag[@]}" -p prova-node --features runtime-benchmarks
+target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+node="$target_dir/$profile/prova-node"
+
+pallets=("$@")
+[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_validator_set)
+for pallet in "${pallets[@]}"; do
+	dir="pallets/$(echo "${pallet#pallet_}" | tr _ -)"
+	"$node" benchmark pallet --runtime-log=warn --chain dev --pallet "$pallet" --extrinsic '*' \
+		--steps 50 --repeat 20 --template scripts/weight-template.hbs \
+		--output "$dir/src/weights.rs"
+done
