@@ -11,15 +11,16 @@ node="$target_dir/debug/prova-node"
 dir=${PROVA_NET_DIR:-$(mktemp -d)}
 mkdir -p "$dir"
 
-# A fixed p2p key for Alice so that Bob knows her address in advance.
+# Fixed p2p keys: validators need a stable identity, and Bob must know Alice's.
 printf '%064x' 1 > "$dir/alice.key"
+printf '%064x' 2 > "$dir/bob.key"
 alice_peer=$("$node" key inspect-node-key --file "$dir/alice.key")
 
 "$node" --chain local --alice --base-path "$dir/alice" --node-key-file "$dir/alice.key" \
 	--listen-addr /ip4/127.0.0.1/tcp/30333 --rpc-port 9944 --prometheus-port 9615 --no-mdns \
 	>"$dir/alice.log" 2>&1 &
 alice_pid=$!
-"$node" --chain local --bob --base-path "$dir/bob" \
+"$node" --chain local --bob --base-path "$dir/bob" --node-key-file "$dir/bob.key" \
 	--listen-addr /ip4/127.0.0.1/tcp/30334 --rpc-port 9945 --prometheus-port 9616 --no-mdns \
 	--bootnodes "/ip4/127.0.0.1/tcp/30333/p2p/$alice_peer" \
 	>"$dir/bob.log" 2>&1 &

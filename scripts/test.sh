@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 
 start=$(date +%s)
 cargo fmt --all -- --check
-cargo test --workspace --locked "$@"
+cargo test --workspace --locked --no-fail-fast "$@"
 echo "[test] all tests passed in $(( $(date +%s) - start )) s"

@@ -130,6 +130,7 @@ pub fn run() -> sc_cli::Result<()> {
 		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			ensure_rpc_ports_free(runner.config())?;
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
@@ -147,4 +148,30 @@ pub fn run() -> sc_cli::Result<()> {
 			})
 		}
 	}
+}
+
+/// Refuses to start when a required RPC address is taken.
+///
+/// Substrate's RPC server silently moves to a random port when the configured
+/// one is busy; clients of a Prova node (wallets, prover daemons) are pointed
+/// at a fixed port, so a busy port is an operator error worth stopping for.
+fn ensure_rpc_ports_free(config: &sc_service::Configuration) -> sc_cli::Result<()> {
+	let addrs: Vec<std::net::SocketAddr> = match &config.rpc.addr {
+		Some(endpoints) => {
+			endpoints.iter().filter(|e| !e.is_optional).map(|e| e.listen_addr).collect()
+		}
+		None => vec![(std::net::Ipv4Addr::LOCALHOST, config.rpc.port).into()],
+	};
+	for addr in addrs {
+		if let Err(e) = std::net::TcpListener::bind(addr) {
+			if e.kind() == std::io::ErrorKind::AddrInUse {
+				return Err(format!(
+					"RPC address {addr} is already in use (another node running?); \
+					 stop that process or choose another port with --rpc-port"
+				)
+				.into());
+			}
+		}
+	}
+	Ok(())
 }

@@ -60,12 +60,15 @@ impl Node {
 		let rpc_port = free_port();
 		let p2p_port = free_port();
 		let log_file = std::fs::File::create(&log).unwrap();
+		// Validators refuse to invent a network identity; give each node one.
+		let node_key = sp_core::bytes::to_hex(&sp_core::ed25519::Pair::generate().0.seed(), false);
 		let child = Command::new(node_binary())
 			.args(args)
 			.args(["--base-path", dir.path().join("data").to_str().unwrap()])
 			.args(["--rpc-port", &rpc_port.to_string()])
+			.args(["--node-key", node_key.trim_start_matches("0x")])
 			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p_port}")])
-			.args(["--no-mdns", "--no-telemetry", "--no-prometheus", "--no-hardware-benchmarks"])
+			.args(["--no-mdns", "--no-telemetry", "--no-prometheus"])
 			.args(["--name", name])
 			.stdout(log_file.try_clone().unwrap())
 			.stderr(log_file)

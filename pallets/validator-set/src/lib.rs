@@ -24,7 +24,9 @@
 //! it into `pallet_session::PeriodicSessions`, so rotation needs no code here.
 //!
 //! ## Invariants (checked by `try_state`)
-//! - [`Validators`] holds no duplicates and at least `MinValidators` accounts;
+//! - [`Validators`] holds no duplicates and, unless genesis left it empty (then
+//!   `pallet-session`'s genesis keys decide the first validators), at least
+//!   `MinValidators` accounts;
 //! - [`SessionLength`] is at least 1 block.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -47,6 +49,9 @@ use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::Zero;
 use sp_staking::SessionIndex;
+
+/// Session length of a default genesis: 600 blocks, 30 minutes at 3-second blocks.
+pub const DEFAULT_SESSION_LENGTH: u32 = 600;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -90,12 +95,19 @@ pub mod pallet {
 	pub type SessionLength<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
 	#[pallet::genesis_config]
-	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// The validators of the first session.
+		/// The validators of the first session. Empty defers to the keys in
+		/// `pallet-session`'s genesis (and leaves this set empty until governance
+		/// fills it).
 		pub initial_validators: Vec<T::AccountId>,
 		/// Session length in blocks (at least 1).
 		pub session_length: BlockNumberFor<T>,
+	}
+
+	impl<T: Config> Default for GenesisConfig<T> {
+		fn default() -> Self {
+			Self { initial_validators: Vec::new(), session_length: DEFAULT_SESSION_LENGTH.into() }
+		}
 	}
 
 	#[pallet::genesis_build]
@@ -111,7 +123,7 @@ pub mod pallet {
 				seen.push(who.clone());
 			}
 			assert!(
-				seen.len() as u32 >= T::MinValidators::get(),
+				seen.is_empty() || seen.len() as u32 >= T::MinValidators::get(),
 				"validator-set: fewer initial validators than MinValidators"
 			);
 			let bounded: BoundedVec<_, T::MaxValidators> =
@@ -221,7 +233,7 @@ impl<T: Config> Pallet<T> {
 			frame_support::ensure!(!set[..i].contains(who), "duplicate validator");
 		}
 		frame_support::ensure!(
-			set.len() as u32 >= T::MinValidators::get(),
+			set.is_empty() || set.len() as u32 >= T::MinValidators::get(),
 			"fewer validators than MinValidators"
 		);
 		frame_support::ensure!(!SessionLength::<T>::get().is_zero(), "session length is zero");
@@ -244,7 +256,8 @@ impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
 	}
 
 	fn new_session_genesis(_new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
-		Some(Self::validators())
+		let validators = Self::validators();
+		(!validators.is_empty()).then_some(validators)
 	}
 
 	fn end_session(_end_index: SessionIndex) {}

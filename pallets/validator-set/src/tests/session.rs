@@ -41,3 +41,14 @@ fn sessions_end_every_session_length_blocks() {
 		assert!(!Sessions::should_end_session(10));
 	});
 }
+
+#[test]
+fn empty_genesis_set_defers_to_session_keys() {
+	use sp_runtime::BuildStorage;
+	let storage = crate::GenesisConfig::<Test>::default().build_storage().unwrap();
+	sp_io::TestExternalities::new(storage).execute_with(|| {
+		assert_eq!(ValidatorSet::new_session_genesis(0), None);
+		assert_eq!(SessionLengthOf::<Test>::get(), crate::DEFAULT_SESSION_LENGTH as u64);
+		ValidatorSet::do_try_state().unwrap();
+	});
+}
