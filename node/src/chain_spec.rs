@@ -25,28 +25,41 @@ fn wasm_binary() -> Result<&'static [u8], String> {
 	})
 }
 
-/// The single-validator development chain (Alice).
-pub fn development_chain_spec() -> Result<ChainSpec, String> {
+/// A chain spec built from the runtime's genesis preset named `preset`.
+fn from_preset(
+	name: &str,
+	id: &str,
+	chain_type: ChainType,
+	preset: &str,
+) -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm_binary()?, None)
-		.with_name("Prova Development")
-		.with_id("prova_dev")
+		.with_name(name)
+		.with_id(id)
 		.with_protocol_id("prova")
-		.with_chain_type(ChainType::Development)
-		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+		.with_chain_type(chain_type)
+		.with_genesis_config_preset_name(preset)
 		.with_properties(properties())
 		.build())
 }
 
+/// The single-validator development chain (Alice).
+pub fn development_chain_spec() -> Result<ChainSpec, String> {
+	from_preset(
+		"Prova Development",
+		"prova_dev",
+		ChainType::Development,
+		sp_genesis_builder::DEV_RUNTIME_PRESET,
+	)
+}
+
 /// The two-validator local testnet (Alice and Bob).
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm_binary()?, None)
-		.with_name("Prova Local Testnet")
-		.with_id("prova_local")
-		.with_protocol_id("prova")
-		.with_chain_type(ChainType::Local)
-		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
-		.with_properties(properties())
-		.build())
+	from_preset(
+		"Prova Local Testnet",
+		"prova_local",
+		ChainType::Local,
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+	)
 }
 
 /// Loads the chain named `id` (`dev`, `local`) or a chain-spec file at that path.

@@ -2,7 +2,7 @@
 
 use super::*;
 use frame_benchmarking::v2::*;
-use frame_system::RawOrigin;
+use frame_support::traits::EnsureOrigin;
 
 /// Fills the set with `n` distinct benchmark accounts.
 fn fill_set<T: Config>(n: u32) {

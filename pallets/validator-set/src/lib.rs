@@ -9,7 +9,8 @@
 //! authorities at session boundaries. A new operator therefore joins a running
 //! network without a runtime upgrade:
 //!
-//! 1. `author_rotateKeys` on its node, then `session.setKeys(keys, proof)`;
+//! 1. `author_rotateKeysWithOwner(account)` on its node, then
+//!    `session.setKeys(keys, proof)` from that account;
 //! 2. governance calls [`Pallet::add_validator`];
 //! 3. at the next session change the new set is *queued*; at the one after, it
 //!    is *active* and the operator authors blocks and votes in GRANDPA.

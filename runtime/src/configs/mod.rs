@@ -102,7 +102,8 @@ impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
 	type OperationalFeeMultiplier = ConstU8<5>;
-	/// One plank per unit of ref-time: a 1-second extrinsic costs 0.001 PROVA.
+	/// One plank per picosecond of ref-time: a whole 2-second block of compute
+	/// costs 2 PROVA; a transfer costs a few ten-thousandths of a PROVA.
 	type WeightToFee = IdentityFee<Balance>;
 	/// One micro-PROVA per byte: a 200 KiB proof costs about 0.2 PROVA to include.
 	type LengthToFee = ConstantPerByte;
