@@ -12,11 +12,14 @@ cargo build --locked "${flag[@]}" -p prova-node --features runtime-benchmarks
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 node="$target_dir/$profile/prova-node"
 
+header=$(mktemp); trap 'rm -f "$header"' EXIT
+printf '%s\n' "// Host: $profile build of prova-node; the benchmarked code runs in the runtime's release WASM." > "$header"
+
 pallets=("$@")
 [ ${#pallets[@]} -gt 0 ] || pallets=(pallet_validator_set)
 for pallet in "${pallets[@]}"; do
 	dir="pallets/$(echo "${pallet#pallet_}" | tr _ -)"
 	"$node" benchmark pallet --runtime-log=warn --chain dev --pallet "$pallet" --extrinsic '*' \
-		--steps 50 --repeat 20 --template scripts/weight-template.hbs \
+		--steps 50 --repeat 20 --template scripts/weight-template.hbs --header "$header" \
 		--output "$dir/src/weights.rs"
 done
