@@ -8,9 +8,8 @@ cd "$(dirname "$0")/.."
 
 profile=${PROFILE:-debug}
 flag=(); [ "$profile" = release ] && flag=(--release)
-cargo build --locked "${flag[@]}" -p prova-node --features runtime-benchmarks
-target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
-node="$target_dir/$profile/prova-node"
+. scripts/lib.sh
+build_node "${flag[@]}" --features runtime-benchmarks
 
 header=$(mktemp); trap 'rm -f "$header"' EXIT
 printf '%s\n' "// Host: $profile build of prova-node; the benchmarked code runs in the runtime's release WASM." > "$header"

@@ -5,9 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --locked -p prova-node
-target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
-node="$target_dir/debug/prova-node"
+. scripts/lib.sh
+build_node
 dir=${PROVA_NET_DIR:-$(mktemp -d)}
 mkdir -p "$dir"
 

@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --locked -p prova-node
-target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
-exec "$target_dir/debug/prova-node" --dev --tmp "$@"
+. scripts/lib.sh
+build_node
+exec "$node" --dev --tmp "$@"
