@@ -61,20 +61,11 @@ pub const HOURS: BlockNumber = MINUTES * 60;
 /// Blocks per day.
 pub const DAYS: BlockNumber = HOURS * 24;
 
-#[cfg(test)]
-mod tests {
-	use super::*;
-
-	#[test]
-	fn token_amounts_are_consistent() {
-		assert_eq!(token::UNIT, 1_000_000_000_000);
-		assert_eq!(token::MILLI_UNIT * 1_000, token::UNIT);
-		assert!(token::EXISTENTIAL_DEPOSIT > 0);
-	}
-
-	#[test]
-	fn ss58_prefix_is_in_the_two_byte_range() {
-		// Prefixes 64..=16383 are encoded with two bytes; ours must fit.
-		assert!((64..=16_383).contains(&SS58_PREFIX));
-	}
-}
+// Compile-time checks of the constants above.
+const _: () = {
+	assert!(token::UNIT == 1_000_000_000_000);
+	assert!(token::MILLI_UNIT * 1_000 == token::UNIT);
+	assert!(token::EXISTENTIAL_DEPOSIT > 0);
+	// Prefixes 64..=16383 are encoded with two bytes; ours must be one of them.
+	assert!(SS58_PREFIX >= 64 && SS58_PREFIX <= 16_383);
+};
