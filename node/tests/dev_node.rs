@@ -48,10 +48,10 @@ async fn run() {
 	let rpc = node.rpc(STARTUP).await;
 
 	// Blocks are authored and finalized.
-	rpc.wait_for(&node, "3 blocks imported", BLOCKS, || async { rpc.best().await.number >= 3 })
+	rpc.wait_for(&node, "3 blocks imported", BLOCKS, || async { rpc.best_number().await >= 3 })
 		.await;
 	rpc.wait_for(&node, "1 block finalized", BLOCKS, || async {
-		rpc.finalized().await.number >= 1
+		rpc.finalized_number().await >= 1
 	})
 	.await;
 

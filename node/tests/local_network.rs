@@ -65,18 +65,18 @@ async fn run() {
 		.await;
 	bob_rpc
 		.wait_for(&bob, "bob to import 4 blocks", STARTUP, || async {
-			bob_rpc.best().await.number >= 4
+			bob_rpc.best_number().await >= 4
 		})
 		.await;
 	alice_rpc
 		.wait_for(&alice, "2 finalized blocks", STARTUP, || async {
-			alice_rpc.finalized().await.number >= 2
+			alice_rpc.finalized_number().await >= 2
 		})
 		.await;
 	// Both validators author: the two authors of consecutive slots alternate.
-	let best = alice_rpc.best().await;
+	let best = alice_rpc.best_number().await;
 	let mut authors = Vec::new();
-	for n in best.number.saturating_sub(3)..=best.number {
+	for n in best.saturating_sub(3)..=best {
 		let hash: H256 = alice_rpc.call("chain_getBlockHash", rpc_params![n]).await;
 		authors.push(block_author(&alice_rpc, hash).await);
 	}
@@ -148,7 +148,7 @@ async fn run() {
 		.await;
 
 	// ...and authors blocks that the others import and finalize.
-	let from = alice_rpc.best().await.number;
+	let from = alice_rpc.best_number().await;
 	let mut charlie_block = None;
 	let deadline = std::time::Instant::now() + Duration::from_secs(90);
 	let mut next = from;
@@ -156,7 +156,7 @@ async fn run() {
 		if std::time::Instant::now() > deadline {
 			charlie.fail("charlie authored no block within 90 s of joining");
 		}
-		let best = alice_rpc.best().await.number;
+		let best = alice_rpc.best_number().await;
 		while next <= best && charlie_block.is_none() {
 			let hash: H256 = alice_rpc.call("chain_getBlockHash", rpc_params![next]).await;
 			if block_author(&alice_rpc, hash).await == charlie_aura {
@@ -169,12 +169,12 @@ async fn run() {
 	let charlie_block = charlie_block.unwrap();
 	alice_rpc
 		.wait_for(&alice, "charlie's block finalized", Duration::from_secs(90), || async {
-			alice_rpc.finalized().await.number >= charlie_block
+			alice_rpc.finalized_number().await >= charlie_block
 		})
 		.await;
 	charlie_rpc
 		.wait_for(&charlie, "charlie to import its own block", Duration::from_secs(30), || async {
-			charlie_rpc.best().await.number >= charlie_block
+			charlie_rpc.best_number().await >= charlie_block
 		})
 		.await;
 	drop((alice_rpc, bob_rpc, charlie_rpc));

@@ -148,15 +148,6 @@ pub struct Rpc {
 	pub client: WsClient,
 }
 
-/// What the chain reports about a block.
-#[derive(Debug, Clone)]
-pub struct BlockRef {
-	/// Block number.
-	pub number: u32,
-	/// Block hash.
-	pub hash: H256,
-}
-
 fn hex_number(value: &Value) -> u32 {
 	u32::from_str_radix(value.as_str().unwrap().trim_start_matches("0x"), 16).unwrap()
 }
@@ -174,19 +165,17 @@ impl Rpc {
 			.unwrap_or_else(|e| panic!("RPC {method} failed: {e}"))
 	}
 
-	/// The best block.
-	pub async fn best(&self) -> BlockRef {
+	/// Number of the best block.
+	pub async fn best_number(&self) -> u32 {
 		let header: Value = self.call("chain_getHeader", rpc_params![]).await;
-		let number = hex_number(&header["number"]);
-		let hash: H256 = self.call("chain_getBlockHash", rpc_params![number]).await;
-		BlockRef { number, hash }
+		hex_number(&header["number"])
 	}
 
-	/// The last finalized block.
-	pub async fn finalized(&self) -> BlockRef {
+	/// Number of the last finalized block.
+	pub async fn finalized_number(&self) -> u32 {
 		let hash: H256 = self.call("chain_getFinalizedHead", rpc_params![]).await;
 		let header: Value = self.call("chain_getHeader", rpc_params![hash]).await;
-		BlockRef { number: hex_number(&header["number"]), hash }
+		hex_number(&header["number"])
 	}
 
 	/// Waits until `check` holds for the node, polling every 500 ms.
