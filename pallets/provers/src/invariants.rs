@@ -1,0 +1,75 @@
+//! The invariants listed in the crate docs, checked by `try_state`.
+
+use crate::{
+	asset, rewards, BalanceOf, Config, Delegations, HoldReason, Pallet, Provers, Unbonding,
+};
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::{ensure, traits::{fungible::Inspect, Get}};
+use sp_runtime::{Saturating, TryRuntimeError};
+
+impl<T: Config> Pallet<T> {
+	/// Checks every invariant; an error names the first one broken.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		ensure!(Provers::<T>::count() <= T::MaxProvers::get(), "more provers than MaxProvers");
+
+		// What each staker's holds must be, per reason.
+		let mut bonds: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut delegated: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut owed_rewards: BalanceOf<T> = 0;
+
+		for (prover, record) in Provers::<T>::iter() {
+			ensure!(record.in_use <= record.capacity, "a prover holds more jobs than its capacity");
+			bonds.entry(prover.clone()).or_default().saturating_accrue(record.self_bond);
+
+			let mut sum = 0u128;
+			let mut count = 0u32;
+			for (delegator, delegation) in Delegations::<T>::iter_prefix(&prover) {
+				sum.saturating_accrue(delegation.amount);
+				count.saturating_inc();
+				owed_rewards.saturating_accrue(rewards::pending(&record, &delegation));
+				delegated.entry(delegator).or_default().saturating_accrue(delegation.amount);
+			}
+			ensure!(sum == record.delegated, "a prover's delegated total is not its delegations' sum");
+			ensure!(count == record.delegators, "a prover's delegator count is wrong");
+			ensure!(
+				count <= T::MaxDelegatorsPerProver::get(),
+				"a prover has more than MaxDelegatorsPerProver delegators"
+			);
+		}
+
+		for (prover, staker, chunks) in Unbonding::<T>::iter() {
+			ensure!(!chunks.is_empty(), "an empty unbonding entry is stored");
+			ensure!(Provers::<T>::contains_key(&prover), "unbonding on an unregistered prover");
+			let total = chunks.iter().fold(0u128, |sum, chunk| sum.saturating_add(chunk.amount));
+			if staker == prover {
+				bonds.entry(staker).or_default().saturating_accrue(total);
+			} else {
+				ensure!(
+					Delegations::<T>::contains_key(&prover, &staker),
+					"delegator unbonding without a delegation record"
+				);
+				delegated.entry(staker).or_default().saturating_accrue(total);
+			}
+		}
+
+		for (staker, expected) in bonds {
+			ensure!(
+				asset::held::<T>(HoldReason::ProverBond, &staker) == expected,
+				"ProverBond hold differs from the ledger"
+			);
+		}
+		for (staker, expected) in delegated {
+			ensure!(
+				asset::held::<T>(HoldReason::Delegation, &staker) == expected,
+				"Delegation hold differs from the ledger"
+			);
+		}
+
+		let pot = asset::balance::<T>(&asset::reward_pot::<T>());
+		ensure!(
+			pot >= owed_rewards.saturating_add(T::Currency::minimum_balance()),
+			"the reward pot cannot pay the rewards owed"
+		);
+		Ok(())
+	}
+}

@@ -1,0 +1,761 @@
+//! # Provers
+//!
+//! The supply side of Prova's proof market: who may prove, what they have at
+//! stake, who backs them, how they are paid and punished, and which of them
+//! serves a request.
+//!
+//! ## Terms
+//! - **Prover**: an account that registered with a *self-bond* of at least
+//!   [`Parameters::min_prover_bond`], a declared [`HardwareClass`], a `capacity`
+//!   (jobs at once), an `ask` (least price per unit of proving work) and a
+//!   `commission`.
+//! - **Delegator**: any account backing a prover with a *delegation* of at least
+//!   [`Parameters::min_delegation`]. A prover cannot delegate to itself.
+//! - **Backing**: self-bond plus active delegations. Election probability and a
+//!   request's `min_stake` are measured against it, and slashes take from all of it.
+//! - **Unbonding**: stake leaving (by `unbond`, `undelegate` or `deregister`)
+//!   waits [`Config::UnbondingPeriod`] blocks in bounded chunks. It stays held and
+//!   is slashed like active stake, so leaving cannot outrun a slash.
+//!
+//! ## Money
+//! All stake stays in its owner's account as a `fungible` hold ([`HoldReason`]),
+//! so wallets show it as held and no custody account exists (see [`asset`]).
+//! A reward for a job is split: the prover keeps `commission × reward`, and the
+//! rest is shared by stake, the prover's part for its self-bond paid at once and
+//! the delegators' part moved to the reward pot and accounted per share
+//! ([`rewards`]); delegators claim with [`Pallet::claim_rewards`].
+//!
+//! A slash takes the same fraction of the self-bond, of every delegation and of
+//! every unbonding chunk on the prover (see [`slashing`]); the proceeds go first
+//! to the caller's beneficiary (a requester's compensation), the rest to
+//! [`Config::Slashed`] (the treasury in Prova's runtime).
+//!
+//! ## Election
+//! [`ProverRegistry::elect`] picks among eligible provers with probability
+//! proportional to backing, deterministically from a seed (see [`election`]).
+//! It scans the registry once: `O(P)` storage reads for `P ≤ MaxProvers`
+//! registered provers, plus `O(P·E)` comparisons for `E` excluded accounts.
+//!
+//! ## Reputation
+//! Each job a prover is assigned ends as fulfilled, missed, invalid or released;
+//! [`Reputation::score`] turns the counts into a `Perbill` requesters can require.
+//!
+//! ## Invariants (checked by `try_state` after every test)
+//! 1. For every staker, the `ProverBond` hold equals its self-bond plus its own
+//!    unbonding chunks, and the `Delegation` hold equals the sum of its
+//!    delegations plus their unbonding chunks.
+//! 2. A prover's `delegated` is the sum of its delegations' amounts and
+//!    `delegators` is their number (at most `MaxDelegatorsPerProver`).
+//! 3. `in_use ≤ capacity` for every prover; at most `MaxProvers` provers.
+//! 4. Unbonding chunks exist only for registered provers and, for delegators,
+//!    beside a delegation record; stored chunk lists are never empty.
+//! 5. The reward pot holds at least the existential deposit plus every
+//!    delegator's claimable rewards.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod asset;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod election;
+mod invariants;
+#[cfg(test)]
+mod mock;
+mod registry;
+pub mod rewards;
+pub mod runtime_api;
+pub mod slashing;
+pub mod types;
+pub mod weights;
+
+pub use pallet::*;
+pub use prova_primitives::market::{
+	Compensation, GpuClass, HardwareClass, JobOutcome, ProverRegistry, ProverRequirements,
+	SlashOutcome, SlashReason,
+};
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{self, hold, Inspect, Mutate, MutateHold},
+			OnUnbalanced,
+		},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::{traits::Zero, FixedU128, Perbill, Saturating};
+
+	/// Balance of the pallet's currency.
+	pub type BalanceOf<T> = <<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	/// Funds taken by a slash, not yet placed anywhere.
+	pub type CreditOf<T> = fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+	/// A prover's unbonding chunks, or one delegator's on one prover.
+	pub type ChunksOf<T> =
+		BoundedVec<UnbondingChunk<BalanceOf<T>, BlockNumberFor<T>>, <T as Config>::MaxUnbondingChunks>;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The currency stakes are held in. Balances are `u128` so reward-per-share
+		/// arithmetic has a fixed range (see [`rewards`]).
+		type Currency: Inspect<Self::AccountId, Balance = u128>
+			+ Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ hold::Balanced<Self::AccountId>;
+
+		/// The runtime's hold reasons, which include this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Where slashed funds go once the requester's compensation is paid.
+		type Slashed: OnUnbalanced<CreditOf<Self>>;
+
+		/// Who may change parameters and force-chill provers.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Blocks between unbonding and being able to withdraw.
+		#[pallet::constant]
+		type UnbondingPeriod: Get<BlockNumberFor<Self>>;
+
+		/// Most registered provers; bounds the election's scan.
+		#[pallet::constant]
+		type MaxProvers: Get<u32>;
+
+		/// Most delegators one prover may have; bounds a slash's work.
+		#[pallet::constant]
+		type MaxDelegatorsPerProver: Get<u32>;
+
+		/// Most unbonding chunks per staker and prover.
+		#[pallet::constant]
+		type MaxUnbondingChunks: Get<u32>;
+
+		/// Most jobs a prover may declare it takes at once.
+		#[pallet::constant]
+		type MaxCapacity: Get<u32>;
+
+		/// Parameters in force until governance sets others.
+		#[pallet::constant]
+		type DefaultParameters: Get<Parameters<BalanceOf<Self>>>;
+
+		/// Derives the reward pot's account.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Weights from this pallet's benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why the pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A prover's self-bond, active or unbonding.
+		ProverBond,
+		/// Stake delegated to provers, active or unbonding.
+		Delegation,
+	}
+
+	#[pallet::type_value]
+	pub fn DefaultParametersOf<T: Config>() -> Parameters<BalanceOf<T>> {
+		T::DefaultParameters::get()
+	}
+
+	/// Parameters in force.
+	#[pallet::storage]
+	pub type CurrentParameters<T: Config> =
+		StorageValue<_, Parameters<BalanceOf<T>>, ValueQuery, DefaultParametersOf<T>>;
+
+	/// Registered provers (including those leaving).
+	#[pallet::storage]
+	pub type Provers<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, T::AccountId, ProverRecord<BalanceOf<T>>>;
+
+	/// Delegations, by prover then delegator.
+	#[pallet::storage]
+	pub type Delegations<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		Delegation<BalanceOf<T>>,
+	>;
+
+	/// Unbonding chunks, by prover then staker (the prover itself for its self-bond).
+	#[pallet::storage]
+	pub type Unbonding<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		ChunksOf<T>,
+		ValueQuery,
+	>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			asset::endow_reward_pot::<T>().expect("minting the existential deposit succeeds at genesis");
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A prover registered with a self-bond.
+		Registered { prover: T::AccountId, bond: BalanceOf<T> },
+		/// A prover added to its self-bond.
+		Bonded { prover: T::AccountId, amount: BalanceOf<T> },
+		/// Stake started unbonding (`staker` is the prover for its self-bond).
+		Unbonding {
+			prover: T::AccountId,
+			staker: T::AccountId,
+			amount: BalanceOf<T>,
+			unlock_at: BlockNumberFor<T>,
+		},
+		/// Unbonded stake returned to its owner's free balance.
+		Withdrawn { prover: T::AccountId, staker: T::AccountId, amount: BalanceOf<T> },
+		/// A prover changed its offer.
+		Updated { prover: T::AccountId },
+		/// A prover stopped taking new work (`forced` by governance).
+		Chilled { prover: T::AccountId, forced: bool },
+		/// A prover takes new work again.
+		Activated { prover: T::AccountId },
+		/// Governance lifted a forced chill; the prover may activate.
+		ForceChillLifted { prover: T::AccountId },
+		/// A prover deregistered; its whole self-bond is unbonding.
+		Deregistered { prover: T::AccountId },
+		/// A leaving prover's last stake and delegation are gone, and so is its record.
+		Removed { prover: T::AccountId },
+		/// A delegator backed a prover.
+		Delegated { delegator: T::AccountId, prover: T::AccountId, amount: BalanceOf<T> },
+		/// A delegator claimed its rewards from a prover.
+		RewardsClaimed { delegator: T::AccountId, prover: T::AccountId, amount: BalanceOf<T> },
+		/// A prover was paid for a job.
+		Rewarded {
+			prover: T::AccountId,
+			amount: BalanceOf<T>,
+			to_prover: BalanceOf<T>,
+			to_delegators: BalanceOf<T>,
+		},
+		/// A prover and its backers were slashed.
+		Slashed {
+			prover: T::AccountId,
+			reason: SlashReason,
+			amount: BalanceOf<T>,
+			compensated: BalanceOf<T>,
+		},
+		/// Governance changed the parameters.
+		ParametersSet { parameters: Parameters<BalanceOf<T>> },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is already a registered prover.
+		AlreadyRegistered,
+		/// The account is not a registered prover.
+		NotRegistered,
+		/// The registry holds `MaxProvers` provers.
+		TooManyProvers,
+		/// The self-bond would be below the minimum.
+		BondBelowMinimum,
+		/// Amounts must be above zero.
+		ZeroAmount,
+		/// Unbonding more than is bonded.
+		NotEnoughBonded,
+		/// `MaxUnbondingChunks` chunks are unbonding; withdraw matured ones or wait.
+		TooManyUnbondingChunks,
+		/// No unbonding chunk has matured.
+		NothingToWithdraw,
+		/// Capacity must be between 1 and `MaxCapacity`.
+		InvalidCapacity,
+		/// The new capacity is below the number of jobs the prover holds.
+		CapacityBelowInUse,
+		/// The prover is leaving.
+		ProverLeaving,
+		/// The prover is not active.
+		NotActive,
+		/// The prover is not chilled by itself.
+		NotChilled,
+		/// Governance chilled the prover; only governance lifts it.
+		ForceChilled,
+		/// The prover is not force-chilled.
+		NotForceChilled,
+		/// The prover still holds assigned jobs.
+		HasAssignedWork,
+		/// A delegation must be at least the minimum (or withdrawn entirely).
+		DelegationBelowMinimum,
+		/// The prover has `MaxDelegatorsPerProver` delegators.
+		TooManyDelegators,
+		/// A prover backs itself with its self-bond, not a delegation.
+		CannotDelegateToSelf,
+		/// The account does not delegate to this prover.
+		NotDelegated,
+		/// Undelegating more than is delegated.
+		NotEnoughDelegated,
+		/// There are no rewards to claim.
+		NoRewards,
+		/// The prover has no free capacity.
+		NoFreeCapacity,
+		/// The prover holds no job to release.
+		NoCapacityReserved,
+		/// A parameter is out of range (minimums must be above zero).
+		InvalidParameter,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+
+		fn integrity_test() {
+			assert!(T::MaxProvers::get() > 0, "MaxProvers must be positive");
+			assert!(T::MaxUnbondingChunks::get() > 0, "MaxUnbondingChunks must be positive");
+			assert!(T::MaxCapacity::get() > 0, "MaxCapacity must be positive");
+			let params = T::DefaultParameters::get();
+			assert!(Self::parameters_valid(&params), "DefaultParameters must have positive minimums");
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Becomes a prover, holding `bond` (at least `min_prover_bond`) as self-bond.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register())]
+		pub fn register(
+			origin: OriginFor<T>,
+			hardware: HardwareClass,
+			capacity: u32,
+			ask: BalanceOf<T>,
+			commission: Perbill,
+			bond: BalanceOf<T>,
+		) -> DispatchResult {
+			let prover = ensure_signed(origin)?;
+			ensure!(!Provers::<T>::contains_key(&prover), Error::<T>::AlreadyRegistered);
+			ensure!(Provers::<T>::count() < T::MaxProvers::get(), Error::<T>::TooManyProvers);
+			Self::ensure_capacity_valid(capacity)?;
+			ensure!(
+				bond >= CurrentParameters::<T>::get().min_prover_bond,
+				Error::<T>::BondBelowMinimum
+			);
+			asset::hold::<T>(HoldReason::ProverBond, &prover, bond)?;
+			Provers::<T>::insert(
+				&prover,
+				ProverRecord {
+					hardware,
+					capacity,
+					in_use: 0,
+					ask,
+					commission,
+					status: ProverStatus::Active,
+					self_bond: bond,
+					delegated: 0,
+					delegators: 0,
+					reward_per_share: FixedU128::zero(),
+					reputation: Reputation::default(),
+				},
+			);
+			Self::deposit_event(Event::Registered { prover, bond });
+			Ok(())
+		}
+
+		/// Adds `amount` to the caller's self-bond.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::bond_more())]
+		pub fn bond_more(origin: OriginFor<T>, amount: BalanceOf<T>) -> DispatchResult {
+			let prover = ensure_signed(origin)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			let mut record = Self::prover_record(&prover)?;
+			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
+			asset::hold::<T>(HoldReason::ProverBond, &prover, amount)?;
+			record.self_bond.saturating_accrue(amount);
+			Provers::<T>::insert(&prover, record);
+			Self::deposit_event(Event::Bonded { prover, amount });
+			Ok(())
+		}
+
+		/// Starts unbonding `amount` of the caller's self-bond. What stays bonded must
+		/// be at least `min_prover_bond`; to leave entirely, `deregister`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::unbond())]
+		pub fn unbond(origin: OriginFor<T>, amount: BalanceOf<T>) -> DispatchResult {
+			let prover = ensure_signed(origin)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			let mut record = Self::prover_record(&prover)?;
+			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
+			let remaining = record.self_bond.checked_sub(amount).ok_or(Error::<T>::NotEnoughBonded)?;
+			ensure!(
+				remaining >= CurrentParameters::<T>::get().min_prover_bond,
+				Error::<T>::BondBelowMinimum
+			);
+			Self::start_unbonding(&prover, &prover, amount)?;
+			record.self_bond = remaining;
+			Provers::<T>::insert(&prover, record);
+			Ok(())
+		}
+
+		/// Returns the caller's matured unbonding chunks on `prover` (its own
+		/// account for a prover's self-bond) to its free balance.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::withdraw_unbonded())]
+		pub fn withdraw_unbonded(origin: OriginFor<T>, prover: T::AccountId) -> DispatchResult {
+			let staker = ensure_signed(origin)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let chunks = Unbonding::<T>::get(&prover, &staker);
+			let (matured, waiting): (alloc::vec::Vec<_>, alloc::vec::Vec<_>) =
+				chunks.into_iter().partition(|chunk| chunk.unlock_at <= now);
+			let amount = matured.iter().fold(0, |sum: BalanceOf<T>, c| sum.saturating_add(c.amount));
+			ensure!(!amount.is_zero(), Error::<T>::NothingToWithdraw);
+			asset::release::<T>(asset::stake_reason::<T>(&prover, &staker), &staker, amount)?;
+			Self::put_chunks(&prover, &staker, BoundedVec::truncate_from(waiting));
+			Self::deposit_event(Event::Withdrawn {
+				prover: prover.clone(),
+				staker: staker.clone(),
+				amount,
+			});
+			if staker != prover {
+				Self::drop_delegation_if_empty(&prover, &staker);
+			}
+			Self::remove_if_gone(&prover);
+			Ok(())
+		}
+
+		/// Changes the caller's declared hardware, capacity, ask and commission.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::update())]
+		pub fn update(
+			origin: OriginFor<T>,
+			hardware: HardwareClass,
+			capacity: u32,
+			ask: BalanceOf<T>,
+			commission: Perbill,
+		) -> DispatchResult {
+			let prover = ensure_signed(origin)?;
+			let mut record = Self::prover_record(&prover)?;
+			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
+			Self::ensure_capacity_valid(capacity)?;
+			ensure!(capacity >= record.in_use, Error::<T>::CapacityBelowInUse);
+			record.hardware = hardware;
+			record.capacity = capacity;
+			record.ask = ask;
+			record.commission = commission;
+			Provers::<T>::insert(&prover, record);
+			Self::deposit_event(Event::Updated { prover });
+			Ok(())
+		}
+
+		/// Stops taking new work; assigned jobs must still be finished.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::chill())]
+		pub fn chill(origin: OriginFor<T>) -> DispatchResult {
+			let prover = ensure_signed(origin)?;
+			Self::set_status(&prover, ProverStatus::Active, ProverStatus::Chilled, Error::<T>::NotActive)?;
+			Self::deposit_event(Event::Chilled { prover, forced: false });
+			Ok(())
+		}
+
+		/// Takes new work again after `chill`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::activate())]
+		pub fn activate(origin: OriginFor<T>) -> DispatchResult {
+			let prover = ensure_signed(origin)?;
+			let record = Self::prover_record(&prover)?;
+			ensure!(record.status != ProverStatus::ForceChilled, Error::<T>::ForceChilled);
+			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
+			Self::set_status(&prover, ProverStatus::Chilled, ProverStatus::Active, Error::<T>::NotChilled)?;
+			Self::deposit_event(Event::Activated { prover });
+			Ok(())
+		}
+
+		/// Leaves the registry: needs no assigned work; the whole self-bond starts
+		/// unbonding. Delegators keep their stake until they undelegate; the record
+		/// goes once all of it is withdrawn.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::deregister())]
+		pub fn deregister(origin: OriginFor<T>) -> DispatchResult {
+			let prover = ensure_signed(origin)?;
+			let mut record = Self::prover_record(&prover)?;
+			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
+			ensure!(record.in_use == 0, Error::<T>::HasAssignedWork);
+			if !record.self_bond.is_zero() {
+				Self::start_unbonding(&prover, &prover, record.self_bond)?;
+			}
+			record.self_bond = 0;
+			record.status = ProverStatus::Leaving;
+			Provers::<T>::insert(&prover, record);
+			Self::deposit_event(Event::Deregistered { prover: prover.clone() });
+			Self::remove_if_gone(&prover);
+			Ok(())
+		}
+
+		/// Backs `prover` with `amount` of the caller's balance.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::delegate())]
+		pub fn delegate(
+			origin: OriginFor<T>,
+			prover: T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let delegator = ensure_signed(origin)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			ensure!(delegator != prover, Error::<T>::CannotDelegateToSelf);
+			let mut record = Self::prover_record(&prover)?;
+			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
+			let existing = Delegations::<T>::get(&prover, &delegator);
+			let mut delegation = match existing {
+				Some(delegation) => delegation,
+				None => {
+					ensure!(
+						record.delegators < T::MaxDelegatorsPerProver::get(),
+						Error::<T>::TooManyDelegators
+					);
+					record.delegators.saturating_inc();
+					Delegation { reward_checkpoint: record.reward_per_share, ..Default::default() }
+				},
+			};
+			let total = delegation.amount.saturating_add(amount);
+			ensure!(
+				total >= CurrentParameters::<T>::get().min_delegation,
+				Error::<T>::DelegationBelowMinimum
+			);
+			asset::hold::<T>(HoldReason::Delegation, &delegator, amount)?;
+			rewards::settle(&record, &mut delegation);
+			delegation.amount = total;
+			record.delegated.saturating_accrue(amount);
+			Delegations::<T>::insert(&prover, &delegator, delegation);
+			Provers::<T>::insert(&prover, record);
+			Self::deposit_event(Event::Delegated { delegator, prover, amount });
+			Ok(())
+		}
+
+		/// Starts unbonding `amount` of the caller's delegation to `prover`. What
+		/// stays delegated must be zero or at least `min_delegation`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::undelegate())]
+		pub fn undelegate(
+			origin: OriginFor<T>,
+			prover: T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let delegator = ensure_signed(origin)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			let mut record = Self::prover_record(&prover)?;
+			let mut delegation =
+				Delegations::<T>::get(&prover, &delegator).ok_or(Error::<T>::NotDelegated)?;
+			let remaining =
+				delegation.amount.checked_sub(amount).ok_or(Error::<T>::NotEnoughDelegated)?;
+			ensure!(
+				remaining.is_zero() || remaining >= CurrentParameters::<T>::get().min_delegation,
+				Error::<T>::DelegationBelowMinimum
+			);
+			Self::start_unbonding(&prover, &delegator, amount)?;
+			rewards::settle(&record, &mut delegation);
+			delegation.amount = remaining;
+			record.delegated.saturating_reduce(amount);
+			Delegations::<T>::insert(&prover, &delegator, delegation);
+			Provers::<T>::insert(&prover, record);
+			Ok(())
+		}
+
+		/// Pays the caller the rewards its delegation to `prover` has earned.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::claim_rewards())]
+		pub fn claim_rewards(origin: OriginFor<T>, prover: T::AccountId) -> DispatchResult {
+			let delegator = ensure_signed(origin)?;
+			let record = Self::prover_record(&prover)?;
+			let mut delegation =
+				Delegations::<T>::get(&prover, &delegator).ok_or(Error::<T>::NotDelegated)?;
+			rewards::settle(&record, &mut delegation);
+			let amount = core::mem::take(&mut delegation.unclaimed);
+			ensure!(!amount.is_zero(), Error::<T>::NoRewards);
+			asset::pay_from_pot::<T>(&delegator, amount)?;
+			Delegations::<T>::insert(&prover, &delegator, delegation);
+			Self::deposit_event(Event::RewardsClaimed {
+				delegator: delegator.clone(),
+				prover: prover.clone(),
+				amount,
+			});
+			Self::drop_delegation_if_empty(&prover, &delegator);
+			Self::remove_if_gone(&prover);
+			Ok(())
+		}
+
+		/// Governance: changes the parameters given as `Some`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::set_parameters())]
+		pub fn set_parameters(
+			origin: OriginFor<T>,
+			min_prover_bond: Option<BalanceOf<T>>,
+			min_delegation: Option<BalanceOf<T>>,
+			missed_deadline_slash: Option<Perbill>,
+			invalid_proof_slash: Option<Perbill>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			let mut parameters = CurrentParameters::<T>::get();
+			if let Some(value) = min_prover_bond {
+				parameters.min_prover_bond = value;
+			}
+			if let Some(value) = min_delegation {
+				parameters.min_delegation = value;
+			}
+			if let Some(value) = missed_deadline_slash {
+				parameters.missed_deadline_slash = value;
+			}
+			if let Some(value) = invalid_proof_slash {
+				parameters.invalid_proof_slash = value;
+			}
+			ensure!(Self::parameters_valid(&parameters), Error::<T>::InvalidParameter);
+			CurrentParameters::<T>::put(parameters);
+			Self::deposit_event(Event::ParametersSet { parameters });
+			Ok(())
+		}
+
+		/// Governance: stops `prover` taking new work until governance lifts it.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::force_chill())]
+		pub fn force_chill(origin: OriginFor<T>, prover: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			let mut record = Self::prover_record(&prover)?;
+			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
+			record.status = ProverStatus::ForceChilled;
+			Provers::<T>::insert(&prover, record);
+			Self::deposit_event(Event::Chilled { prover, forced: true });
+			Ok(())
+		}
+
+		/// Governance: lifts a forced chill; the prover stays chilled until it activates.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::lift_force_chill())]
+		pub fn lift_force_chill(origin: OriginFor<T>, prover: T::AccountId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::set_status(
+				&prover,
+				ProverStatus::ForceChilled,
+				ProverStatus::Chilled,
+				Error::<T>::NotForceChilled,
+			)?;
+			Self::deposit_event(Event::ForceChillLifted { prover });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The prover's record, or `NotRegistered`.
+		pub(crate) fn prover_record(
+			prover: &T::AccountId,
+		) -> Result<ProverRecord<BalanceOf<T>>, DispatchError> {
+			Provers::<T>::get(prover).ok_or_else(|| Error::<T>::NotRegistered.into())
+		}
+
+		fn ensure_capacity_valid(capacity: u32) -> DispatchResult {
+			ensure!(
+				(1..=T::MaxCapacity::get()).contains(&capacity),
+				Error::<T>::InvalidCapacity
+			);
+			Ok(())
+		}
+
+		pub(crate) fn parameters_valid(parameters: &Parameters<BalanceOf<T>>) -> bool {
+			!parameters.min_prover_bond.is_zero() && !parameters.min_delegation.is_zero()
+		}
+
+		/// Moves the prover from `from` to `to`, or fails with `error`.
+		fn set_status(
+			prover: &T::AccountId,
+			from: ProverStatus,
+			to: ProverStatus,
+			error: Error<T>,
+		) -> DispatchResult {
+			let mut record = Self::prover_record(prover)?;
+			ensure!(record.status == from, error);
+			record.status = to;
+			Provers::<T>::insert(prover, record);
+			Ok(())
+		}
+
+		/// Adds `amount` of `staker`'s stake on `prover` to an unbonding chunk that
+		/// unlocks `UnbondingPeriod` blocks from now (merging with one unlocking at
+		/// the same block). The caller updates the active amount.
+		fn start_unbonding(
+			prover: &T::AccountId,
+			staker: &T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let unlock_at =
+				frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
+			let mut chunks = Unbonding::<T>::get(prover, staker);
+			match chunks.iter_mut().find(|chunk| chunk.unlock_at == unlock_at) {
+				Some(chunk) => chunk.amount.saturating_accrue(amount),
+				None => chunks
+					.try_push(UnbondingChunk { amount, unlock_at })
+					.map_err(|_| Error::<T>::TooManyUnbondingChunks)?,
+			}
+			Unbonding::<T>::insert(prover, staker, chunks);
+			Self::deposit_event(Event::Unbonding {
+				prover: prover.clone(),
+				staker: staker.clone(),
+				amount,
+				unlock_at,
+			});
+			Ok(())
+		}
+
+		/// Stores chunks, removing the entry when none are left.
+		pub(crate) fn put_chunks(prover: &T::AccountId, staker: &T::AccountId, chunks: ChunksOf<T>) {
+			if chunks.is_empty() {
+				Unbonding::<T>::remove(prover, staker);
+			} else {
+				Unbonding::<T>::insert(prover, staker, chunks);
+			}
+		}
+
+		/// Removes a delegation with no stake, no unbonding and no unclaimed rewards.
+		pub(crate) fn drop_delegation_if_empty(prover: &T::AccountId, delegator: &T::AccountId) {
+			let Some(delegation) = Delegations::<T>::get(prover, delegator) else { return };
+			let pending = Provers::<T>::get(prover)
+				.map(|record| rewards::pending(&record, &delegation))
+				.unwrap_or(delegation.unclaimed);
+			if delegation.amount.is_zero() &&
+				pending.is_zero() &&
+				!Unbonding::<T>::contains_key(prover, delegator)
+			{
+				Delegations::<T>::remove(prover, delegator);
+				Provers::<T>::mutate(prover, |record| {
+					if let Some(record) = record {
+						record.delegators.saturating_dec();
+					}
+				});
+			}
+		}
+
+		/// Removes a leaving prover once nothing of its own or of its delegators remains.
+		pub(crate) fn remove_if_gone(prover: &T::AccountId) {
+			let Some(record) = Provers::<T>::get(prover) else { return };
+			if record.status == ProverStatus::Leaving &&
+				record.self_bond.is_zero() &&
+				record.delegators == 0 &&
+				!Unbonding::<T>::contains_key(prover, prover)
+			{
+				Provers::<T>::remove(prover);
+				Self::deposit_event(Event::Removed { prover: prover.clone() });
+			}
+		}
+	}
+}

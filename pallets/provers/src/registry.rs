@@ -1,0 +1,78 @@
+//! The pallet as the proof market sees it: [`ProverRegistry`].
+
+use crate::{
+	asset, election, rewards, slashing, BalanceOf, Config, CurrentParameters, Error, Event, Pallet,
+	ProverStatus, Provers,
+};
+use frame_support::{ensure, storage::with_storage_layer};
+use prova_primitives::market::{
+	Compensation, JobOutcome, ProverRegistry, ProverRequirements, SlashOutcome, SlashReason,
+};
+use sp_runtime::{traits::Zero, DispatchError, DispatchResult, Perbill};
+
+impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
+	fn elect(
+		seed: &[u8; 32],
+		requirements: &ProverRequirements<BalanceOf<T>>,
+		exclude: &[T::AccountId],
+	) -> Option<T::AccountId> {
+		election::elect::<T>(seed, requirements, exclude)
+	}
+
+	fn reserve_capacity(prover: &T::AccountId) -> DispatchResult {
+		let mut record = Self::prover_record(prover)?;
+		ensure!(record.status == ProverStatus::Active, Error::<T>::NotActive);
+		ensure!(record.in_use < record.capacity, Error::<T>::NoFreeCapacity);
+		record.in_use += 1;
+		record.reputation.assigned = record.reputation.assigned.saturating_add(1);
+		Provers::<T>::insert(prover, record);
+		Ok(())
+	}
+
+	fn release_capacity(prover: &T::AccountId, outcome: JobOutcome) -> DispatchResult {
+		let mut record = Self::prover_record(prover)?;
+		record.in_use = record.in_use.checked_sub(1).ok_or(Error::<T>::NoCapacityReserved)?;
+		record.reputation.record(outcome);
+		Provers::<T>::insert(prover, record);
+		Ok(())
+	}
+
+	fn reward(prover: &T::AccountId, payer: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+		with_storage_layer(|| {
+			let mut record = Self::prover_record(prover)?;
+			let split = rewards::split(&record, amount);
+			if !split.to_prover.is_zero() {
+				asset::pay::<T>(payer, prover, split.to_prover)?;
+			}
+			if !split.to_delegators.is_zero() {
+				asset::pay::<T>(payer, &asset::reward_pot::<T>(), split.to_delegators)?;
+			}
+			record.reward_per_share = split.reward_per_share;
+			Provers::<T>::insert(prover, record);
+			Self::deposit_event(Event::Rewarded {
+				prover: prover.clone(),
+				amount,
+				to_prover: split.to_prover,
+				to_delegators: split.to_delegators,
+			});
+			Ok(())
+		})
+	}
+
+	fn slash_fraction(reason: SlashReason) -> Perbill {
+		let parameters = CurrentParameters::<T>::get();
+		match reason {
+			SlashReason::MissedDeadline => parameters.missed_deadline_slash,
+			SlashReason::InvalidProof => parameters.invalid_proof_slash,
+		}
+	}
+
+	fn slash(
+		prover: &T::AccountId,
+		fraction: Perbill,
+		reason: SlashReason,
+		compensation: Option<Compensation<T::AccountId, BalanceOf<T>>>,
+	) -> Result<SlashOutcome<BalanceOf<T>>, DispatchError> {
+		with_storage_layer(|| slashing::slash::<T>(prover, fraction, reason, compensation))
+	}
+}

@@ -1,0 +1,93 @@
+//! Taking a fraction of everything at stake on a prover.
+//!
+//! A slash of fraction `f` takes `⌊f·x⌋` of the self-bond, of every delegation
+//! and of every unbonding chunk (the prover's and its delegators'), so stake on
+//! its way out pays like stake that stays. Delegators' rewards are settled
+//! before their stake shrinks. The work is linear in the number of delegators
+//! (at most `MaxDelegatorsPerProver`) times `MaxUnbondingChunks`; the `slash`
+//! benchmark measures it at the maximum.
+//!
+//! The proceeds are one imbalance: up to the compensation's amount is paid to its
+//! beneficiary (if that account cannot receive it, e.g. below the existential
+//! deposit, it goes with the rest), the rest to `Config::Slashed`.
+
+use crate::{
+	asset, rewards, BalanceOf, Config, CreditOf, Delegations, Event, HoldReason, Pallet, Provers,
+	Unbonding,
+};
+use alloc::vec::Vec;
+use frame_support::traits::{fungible::Balanced, Imbalance, OnUnbalanced};
+use prova_primitives::market::{Compensation, SlashOutcome, SlashReason};
+use sp_runtime::{traits::Zero, DispatchError, Perbill, Saturating};
+
+/// Slashes `prover` and its backers by `fraction`, paying `compensation` first.
+pub fn slash<T: Config>(
+	prover: &T::AccountId,
+	fraction: Perbill,
+	reason: SlashReason,
+	compensation: Option<Compensation<T::AccountId, BalanceOf<T>>>,
+) -> Result<SlashOutcome<BalanceOf<T>>, DispatchError> {
+	let mut record = Pallet::<T>::prover_record(prover)?;
+	let mut credit = CreditOf::<T>::zero();
+
+	let from_bond = fraction.mul_floor(record.self_bond);
+	record.self_bond.saturating_reduce(from_bond);
+	let own = from_bond.saturating_add(cut_chunks::<T>(prover, prover, fraction));
+	credit.subsume(asset::slash::<T>(HoldReason::ProverBond, prover, own));
+
+	let delegations: Vec<_> = Delegations::<T>::iter_prefix(prover).collect();
+	for (delegator, mut delegation) in delegations.iter().cloned() {
+		rewards::settle(&record, &mut delegation);
+		let from_stake = fraction.mul_floor(delegation.amount);
+		delegation.amount.saturating_reduce(from_stake);
+		record.delegated.saturating_reduce(from_stake);
+		let theirs = from_stake.saturating_add(cut_chunks::<T>(prover, &delegator, fraction));
+		credit.subsume(asset::slash::<T>(HoldReason::Delegation, &delegator, theirs));
+		Delegations::<T>::insert(prover, &delegator, delegation);
+	}
+	Provers::<T>::insert(prover, record);
+	for (delegator, _) in &delegations {
+		Pallet::<T>::drop_delegation_if_empty(prover, delegator);
+	}
+
+	let slashed = credit.peek();
+	let mut compensated = Zero::zero();
+	if let Some(Compensation { beneficiary, amount }) = compensation {
+		let (to_beneficiary, rest) = credit.split(amount.min(slashed));
+		credit = rest;
+		let paying = to_beneficiary.peek();
+		match T::Currency::resolve(&beneficiary, to_beneficiary) {
+			Ok(()) => compensated = paying,
+			Err(unpaid) => credit.subsume(unpaid),
+		}
+	}
+	T::Slashed::on_unbalanced(credit);
+	Pallet::<T>::deposit_event(Event::Slashed {
+		prover: prover.clone(),
+		reason,
+		amount: slashed,
+		compensated,
+	});
+	Ok(SlashOutcome { slashed, compensated })
+}
+
+/// Cuts every unbonding chunk of `staker` on `prover` by `fraction`; returns the total cut.
+fn cut_chunks<T: Config>(
+	prover: &T::AccountId,
+	staker: &T::AccountId,
+	fraction: Perbill,
+) -> BalanceOf<T> {
+	let mut chunks = Unbonding::<T>::get(prover, staker);
+	if chunks.is_empty() {
+		return Zero::zero();
+	}
+	let mut cut: BalanceOf<T> = Zero::zero();
+	for chunk in chunks.iter_mut() {
+		let taken = fraction.mul_floor(chunk.amount);
+		chunk.amount.saturating_reduce(taken);
+		cut.saturating_accrue(taken);
+	}
+	chunks.retain(|chunk| !chunk.amount.is_zero());
+	Pallet::<T>::put_chunks(prover, staker, chunks);
+	cut
+}

@@ -1,0 +1,161 @@
+//! The records the pallet stores and the views its runtime API returns.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use prova_primitives::market::{HardwareClass, JobOutcome};
+use scale_info::TypeInfo;
+use sp_runtime::{FixedU128, Perbill};
+
+extern crate alloc;
+use alloc::vec::Vec;
+
+/// Whether a prover takes new work.
+#[derive(Clone, Copy, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+pub enum ProverStatus {
+	/// Eligible for election (if it also meets a request's requirements).
+	Active,
+	/// Paused by the prover itself: finishes assigned work, takes no new work.
+	Chilled,
+	/// Paused by governance; only governance lifts it.
+	ForceChilled,
+	/// Deregistered: its self-bond is unbonding; the record goes once the bond is
+	/// withdrawn and every delegator has left.
+	Leaving,
+}
+
+/// Track record of a prover; every job it was assigned ends in one outcome.
+#[derive(Clone, Copy, Debug, Decode, Default, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+pub struct Reputation {
+	/// Jobs it was assigned.
+	pub assigned: u32,
+	/// Jobs it proved before the deadline.
+	pub fulfilled: u32,
+	/// Jobs whose deadline it missed.
+	pub missed: u32,
+	/// Jobs for which it submitted a proof that failed verification.
+	pub invalid: u32,
+}
+
+impl Reputation {
+	/// An invalid proof weighs as much as this many missed deadlines.
+	pub const INVALID_PROOF_WEIGHT: u64 = 3;
+
+	/// The score requesters can require:
+	/// `(fulfilled + 1) / (fulfilled + missed + 3 * invalid + 2)`.
+	///
+	/// A new prover scores 50%; each fulfilled job moves it towards 100%, each
+	/// failure towards 0%. The `+1`/`+2` prior keeps one early result from
+	/// deciding the score.
+	pub fn score(&self) -> Perbill {
+		let good = u64::from(self.fulfilled) + 1;
+		let bad = u64::from(self.missed) + Self::INVALID_PROOF_WEIGHT * u64::from(self.invalid);
+		Perbill::from_rational(good, good + bad + 1)
+	}
+
+	/// Counts a job's end.
+	pub fn record(&mut self, outcome: JobOutcome) {
+		let counter = match outcome {
+			JobOutcome::Fulfilled => &mut self.fulfilled,
+			JobOutcome::Missed => &mut self.missed,
+			JobOutcome::InvalidProof => &mut self.invalid,
+			JobOutcome::Released => return,
+		};
+		*counter = counter.saturating_add(1);
+	}
+}
+
+/// Everything the chain knows about one prover, keyed by its account.
+#[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+pub struct ProverRecord<Balance> {
+	/// Declared hardware.
+	pub hardware: HardwareClass,
+	/// Most jobs it takes at once.
+	pub capacity: u32,
+	/// Jobs it holds now (never more than `capacity`).
+	pub in_use: u32,
+	/// Minimum price per unit of proving work.
+	pub ask: Balance,
+	/// Share of each reward it keeps before the rest is split by stake.
+	pub commission: Perbill,
+	/// Whether it takes new work.
+	pub status: ProverStatus,
+	/// Its own active stake (held with `HoldReason::ProverBond`).
+	pub self_bond: Balance,
+	/// Sum of the active stake delegated to it.
+	pub delegated: Balance,
+	/// Number of delegation records (active, unbonding or with unclaimed rewards).
+	pub delegators: u32,
+	/// Rewards paid per unit of delegated stake since registration.
+	pub reward_per_share: FixedU128,
+	/// Its track record.
+	pub reputation: Reputation,
+}
+
+impl<Balance: sp_runtime::traits::Saturating + Copy> ProverRecord<Balance> {
+	/// Stake behind the prover: self-bond plus active delegations.
+	pub fn backing(&self) -> Balance {
+		self.self_bond.saturating_add(self.delegated)
+	}
+}
+
+/// One delegator's position on one prover.
+#[derive(Clone, Debug, Decode, Default, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+pub struct Delegation<Balance> {
+	/// Active stake (held with `HoldReason::Delegation`).
+	pub amount: Balance,
+	/// The prover's `reward_per_share` when rewards were last settled.
+	pub reward_checkpoint: FixedU128,
+	/// Rewards settled but not claimed yet.
+	pub unclaimed: Balance,
+}
+
+/// Stake on its way out: still held and slashable until `unlock_at`.
+#[derive(
+	Clone, Copy, Debug, Decode, DecodeWithMemTracking, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
+)]
+pub struct UnbondingChunk<Balance, BlockNumber> {
+	/// Amount unbonding.
+	pub amount: Balance,
+	/// First block at which it can be withdrawn.
+	pub unlock_at: BlockNumber,
+}
+
+/// Parameters governance may change.
+#[derive(
+	Clone, Copy, Debug, Decode, DecodeWithMemTracking, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
+)]
+pub struct Parameters<Balance> {
+	/// Least self-bond to register and to stay eligible (anti-Sybil).
+	pub min_prover_bond: Balance,
+	/// Least amount of a delegation.
+	pub min_delegation: Balance,
+	/// Share of stake taken when a prover misses a deadline.
+	pub missed_deadline_slash: Perbill,
+	/// Share of stake taken when a prover submits an invalid proof.
+	pub invalid_proof_slash: Perbill,
+}
+
+/// A prover's record as the runtime API shows it.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct ProverInfo<Balance, BlockNumber> {
+	/// The stored record.
+	pub record: ProverRecord<Balance>,
+	/// Self-bond plus delegations.
+	pub backing: Balance,
+	/// `record.reputation.score()`.
+	pub reputation_score: Perbill,
+	/// Its own stake on the way out.
+	pub unbonding: Vec<UnbondingChunk<Balance, BlockNumber>>,
+}
+
+/// A delegator's position as the runtime API shows it.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct DelegationInfo<AccountId, Balance, BlockNumber> {
+	/// The prover backed.
+	pub prover: AccountId,
+	/// Active stake.
+	pub amount: Balance,
+	/// Rewards claimable now.
+	pub pending_rewards: Balance,
+	/// Stake on the way out.
+	pub unbonding: Vec<UnbondingChunk<Balance, BlockNumber>>,
+}

@@ -1,0 +1,182 @@
+//! The vocabulary the proof market and the prover registry share.
+//!
+//! `pallet-proof-market` decides *what* must happen to a prover (elect it for a
+//! request, reserve a slot of its capacity, pay it, slash it); `pallet-provers`
+//! knows *how* (stakes, holds, delegations, reputation). The [`ProverRegistry`]
+//! trait is the whole boundary between them, so either side can be tested
+//! against a mock of the other, and the prover client decodes the same types.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use sp_runtime::{DispatchError, DispatchResult, Perbill};
+
+/// The class of GPU a prover declares.
+///
+/// Ordered: a request asking for `Consumer` is served by `Consumer`,
+/// `Workstation` or `Datacenter` hardware.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Default,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	Ord,
+	PartialEq,
+	PartialOrd,
+	TypeInfo,
+)]
+pub enum GpuClass {
+	/// No GPU: proves on the CPU only.
+	#[default]
+	None,
+	/// A consumer GPU (gaming class, up to 24 GiB of memory).
+	Consumer,
+	/// A workstation GPU (up to 48 GiB).
+	Workstation,
+	/// A datacenter GPU (H100 class, more than 48 GiB).
+	Datacenter,
+}
+
+/// The hardware a prover declares when it registers.
+///
+/// Declarations are not verified on chain; a prover that over-declares misses
+/// deadlines, is slashed and loses reputation.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Default,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub struct HardwareClass {
+	/// CPU cores available to the prover.
+	pub cpu_cores: u16,
+	/// Main memory, in GiB.
+	pub memory_gib: u16,
+	/// The best GPU available to the prover.
+	pub gpu: GpuClass,
+}
+
+impl HardwareClass {
+	/// Whether this hardware is at least `required` in every dimension.
+	pub fn satisfies(&self, required: &HardwareClass) -> bool {
+		self.cpu_cores >= required.cpu_cores &&
+			self.memory_gib >= required.memory_gib &&
+			self.gpu >= required.gpu
+	}
+}
+
+/// What a request asks of the prover that will serve it.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Default,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub struct ProverRequirements<Balance> {
+	/// The least hardware the prover must declare.
+	pub hardware: HardwareClass,
+	/// The least backing (self-bond plus delegations) the prover must have at stake.
+	pub min_stake: Balance,
+	/// The least reputation score the prover must have.
+	pub min_reputation: Perbill,
+	/// The price per unit of proving work the request offers; provers asking more
+	/// are not eligible.
+	pub offered_price: Balance,
+}
+
+/// How a job a prover had taken ended, as far as its reputation is concerned.
+#[derive(
+	Clone, Copy, Debug, Decode, DecodeWithMemTracking, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
+)]
+pub enum JobOutcome {
+	/// A valid proof arrived before the deadline.
+	Fulfilled,
+	/// The deadline passed without a proof.
+	Missed,
+	/// The prover submitted a proof that failed verification.
+	InvalidProof,
+	/// The job ended for a reason that is not the prover's doing (e.g. the
+	/// request expired); reputation is unchanged.
+	Released,
+}
+
+/// Why a prover is slashed.
+#[derive(
+	Clone, Copy, Debug, Decode, DecodeWithMemTracking, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
+)]
+pub enum SlashReason {
+	/// It let a deadline pass.
+	MissedDeadline,
+	/// It submitted a proof that failed verification.
+	InvalidProof,
+}
+
+/// Where slashed funds go: up to `amount` to a beneficiary (a requester's
+/// compensation), the rest to the runtime's slash sink (the treasury).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Compensation<AccountId, Balance> {
+	/// Who is compensated.
+	pub beneficiary: AccountId,
+	/// The most that goes to the beneficiary.
+	pub amount: Balance,
+}
+
+/// The outcome of a slash.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SlashOutcome<Balance> {
+	/// The total taken from the prover and its backers.
+	pub slashed: Balance,
+	/// The part of it paid to the beneficiary.
+	pub compensated: Balance,
+}
+
+/// What the proof market needs from the prover registry.
+pub trait ProverRegistry<AccountId, Balance> {
+	/// Picks a prover for a request, with probability proportional to its backing,
+	/// among those meeting `requirements` and not in `exclude`. The same `seed` and
+	/// state give the same prover. `None` when no prover is eligible.
+	fn elect(
+		seed: &[u8; 32],
+		requirements: &ProverRequirements<Balance>,
+		exclude: &[AccountId],
+	) -> Option<AccountId>;
+
+	/// Takes one slot of the prover's capacity for a job it was elected for.
+	fn reserve_capacity(prover: &AccountId) -> DispatchResult;
+
+	/// Frees the slot a job held and records how the job ended.
+	fn release_capacity(prover: &AccountId, outcome: JobOutcome) -> DispatchResult;
+
+	/// Pays `amount` from `payer` to the prover and its delegators.
+	fn reward(prover: &AccountId, payer: &AccountId, amount: Balance) -> DispatchResult;
+
+	/// The fraction of stake governance has set for `reason`.
+	fn slash_fraction(reason: SlashReason) -> Perbill;
+
+	/// Takes `fraction` of the prover's self-bond, delegations and unbonding funds
+	/// and sends it to `compensation` (up to its amount) and the slash sink.
+	fn slash(
+		prover: &AccountId,
+		fraction: Perbill,
+		reason: SlashReason,
+		compensation: Option<Compensation<AccountId, Balance>>,
+	) -> Result<SlashOutcome<Balance>, DispatchError>;
+}
