@@ -63,6 +63,8 @@ pub mod election;
 mod invariants;
 #[cfg(test)]
 mod mock;
+#[cfg(test)]
+mod tests;
 mod registry;
 pub mod rewards;
 pub mod runtime_api;

@@ -1,0 +1,3 @@
+//! Unit tests, by topic, against the mock runtime.
+
+mod registration;
