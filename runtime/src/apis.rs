@@ -1,8 +1,8 @@
 //! The runtime APIs the node, wallets and the prover client call.
 
 use crate::{
-	AccountId, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce, Provers,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -192,6 +192,28 @@ impl_runtime_apis! {
 			proof: Vec<u8>,
 		) -> Result<(), pallet_plonky2_verifier::VerifyError> {
 			pallet_plonky2_verifier::verify(&verifier_data, &proof)
+		}
+	}
+
+	impl pallet_provers::runtime_api::ProversApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn prover(prover: AccountId) -> Option<pallet_provers::ProverInfo<Balance, BlockNumber>> {
+			Provers::prover_info(prover)
+		}
+
+		fn delegations(
+			delegator: AccountId,
+		) -> Vec<pallet_provers::DelegationInfo<AccountId, Balance, BlockNumber>> {
+			Provers::delegations_of(delegator)
+		}
+
+		fn eligible_provers(
+			requirements: pallet_provers::ProverRequirements<Balance>,
+		) -> Vec<(AccountId, Balance)> {
+			Provers::eligible_provers(requirements)
+		}
+
+		fn parameters() -> pallet_provers::Parameters<Balance> {
+			Provers::parameters()
 		}
 	}
 

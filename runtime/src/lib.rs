@@ -180,4 +180,8 @@ mod runtime {
 
 	#[runtime::pallet_index(13)]
 	pub type Grandpa = pallet_grandpa;
+
+	// The proof market.
+	#[runtime::pallet_index(20)]
+	pub type Provers = pallet_provers;
 }

@@ -11,7 +11,7 @@ use crate::{
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{
-		tokens::{pay::PayFromAccount, UnityAssetBalanceConversion},
+		tokens::{imbalance::ResolveTo, pay::PayFromAccount, UnityAssetBalanceConversion},
 		ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf,
 	},
 	weights::{
@@ -208,4 +208,32 @@ impl pallet_grandpa::Config for Runtime {
 	type MaxSetIdSessionEntries = ConstU64<0>;
 	type KeyOwnerProof = sp_core::Void;
 	type EquivocationReportSystem = ();
+}
+
+parameter_types! {
+	pub const ProversPalletId: PalletId = PalletId(*b"prv/rwds");
+	pub const ProverParameters: pallet_provers::Parameters<Balance> = pallet_provers::Parameters {
+		min_prover_bond: 1_000 * UNIT,
+		min_delegation: 10 * UNIT,
+		missed_deadline_slash: Perbill::from_percent(5),
+		invalid_proof_slash: Perbill::from_percent(20),
+	};
+}
+
+/// Provers bond at least 1,000 PROVA; unbonding takes two days, longer than any
+/// proof deadline, so a prover cannot leave before its misses are slashed.
+/// Slashes beyond a requester's compensation go to the treasury.
+impl pallet_provers::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Slashed = ResolveTo<TreasuryAccount, Balances>;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type UnbondingPeriod = ConstU32<{ 2 * crate::DAYS }>;
+	type MaxProvers = ConstU32<256>;
+	type MaxDelegatorsPerProver = ConstU32<128>;
+	type MaxUnbondingChunks = ConstU32<8>;
+	type MaxCapacity = ConstU32<64>;
+	type DefaultParameters = ProverParameters;
+	type PalletId = ProversPalletId;
+	type WeightInfo = pallet_provers::weights::SubstrateWeight<Runtime>;
 }
