@@ -12,7 +12,7 @@ use pallet_provers::{
 	ProverStatus,
 };
 use prova_runtime::{
-	AccountId, Balance, BlockNumber, RuntimeCall, RuntimeEvent, RuntimeHoldReason, Runtime, UNIT,
+	AccountId, Balance, BlockNumber, Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason, UNIT,
 };
 use sp_core::Pair;
 use sp_runtime::Perbill;
@@ -26,7 +26,12 @@ async fn provers_register_bond_and_delegate_on_a_dev_chain() {
 }
 
 /// Submits `call` and returns the pallet's events from its block, failing on a dispatch error.
-async fn submit(rpc: &Rpc, node: &Node, signer: &sp_core::sr25519::Pair, call: RuntimeCall) -> Vec<pallet_provers::Event<Runtime>> {
+async fn submit(
+	rpc: &Rpc,
+	node: &Node,
+	signer: &sp_core::sr25519::Pair,
+	call: RuntimeCall,
+) -> Vec<pallet_provers::Event<Runtime>> {
 	let block = rpc.submit_in_block(node, signer, call).await;
 	let events = rpc.events(block).await;
 	if let Some(failed) = events.iter().find(|event| {
@@ -85,8 +90,13 @@ async fn run() {
 	.await;
 	assert_eq!(events, vec![pallet_provers::Event::Registered { prover: alice_id.clone(), bond }]);
 	let extra = 500 * UNIT;
-	submit(&rpc, &node, &alice, RuntimeCall::Provers(pallet_provers::Call::bond_more { amount: extra }))
-		.await;
+	submit(
+		&rpc,
+		&node,
+		&alice,
+		RuntimeCall::Provers(pallet_provers::Call::bond_more { amount: extra }),
+	)
+	.await;
 
 	// Bob delegates to her, then starts taking part of it back.
 	let delegated = 100 * UNIT;

@@ -70,9 +70,9 @@ pub struct HardwareClass {
 impl HardwareClass {
 	/// Whether this hardware is at least `required` in every dimension.
 	pub fn satisfies(&self, required: &HardwareClass) -> bool {
-		self.cpu_cores >= required.cpu_cores &&
-			self.memory_gib >= required.memory_gib &&
-			self.gpu >= required.gpu
+		self.cpu_cores >= required.cpu_cores
+			&& self.memory_gib >= required.memory_gib
+			&& self.gpu >= required.gpu
 	}
 }
 
@@ -104,7 +104,16 @@ pub struct ProverRequirements<Balance> {
 
 /// How a job a prover had taken ended, as far as its reputation is concerned.
 #[derive(
-	Clone, Copy, Debug, Decode, DecodeWithMemTracking, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
 )]
 pub enum JobOutcome {
 	/// A valid proof arrived before the deadline.
@@ -120,7 +129,16 @@ pub enum JobOutcome {
 
 /// Why a prover is slashed.
 #[derive(
-	Clone, Copy, Debug, Decode, DecodeWithMemTracking, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
 )]
 pub enum SlashReason {
 	/// It let a deadline pass.

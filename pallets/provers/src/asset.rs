@@ -23,7 +23,11 @@ pub fn stake_reason<T: Config>(prover: &T::AccountId, staker: &T::AccountId) -> 
 }
 
 /// Places `amount` of `who`'s free balance on hold.
-pub fn hold<T: Config>(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+pub fn hold<T: Config>(
+	reason: HoldReason,
+	who: &T::AccountId,
+	amount: BalanceOf<T>,
+) -> DispatchResult {
 	T::Currency::hold(&reason.into(), who, amount)
 }
 
@@ -42,12 +46,20 @@ pub fn held<T: Config>(reason: HoldReason, who: &T::AccountId) -> BalanceOf<T> {
 }
 
 /// Takes up to `amount` of `who`'s held funds, as an imbalance to be placed.
-pub fn slash<T: Config>(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) -> CreditOf<T> {
+pub fn slash<T: Config>(
+	reason: HoldReason,
+	who: &T::AccountId,
+	amount: BalanceOf<T>,
+) -> CreditOf<T> {
 	T::Currency::slash(&reason.into(), who, amount).0
 }
 
 /// Moves `amount` of free balance; `payer` may be emptied.
-pub fn pay<T: Config>(payer: &T::AccountId, to: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+pub fn pay<T: Config>(
+	payer: &T::AccountId,
+	to: &T::AccountId,
+	amount: BalanceOf<T>,
+) -> DispatchResult {
 	T::Currency::transfer(payer, to, amount, Preservation::Expendable).map(|_| ())
 }
 

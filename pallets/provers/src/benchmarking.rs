@@ -81,7 +81,8 @@ fn unbonding_chunks<T: Config>(
 			Pallet::<T>::bond_more(origin.clone(), amount).expect("bonding succeeds");
 			Pallet::<T>::unbond(origin.clone(), amount).expect("unbonding succeeds");
 		} else {
-			Pallet::<T>::delegate(origin.clone(), prover.clone(), amount).expect("delegating succeeds");
+			Pallet::<T>::delegate(origin.clone(), prover.clone(), amount)
+				.expect("delegating succeeds");
 			Pallet::<T>::undelegate(origin.clone(), prover.clone(), amount)
 				.expect("undelegating succeeds");
 		}
@@ -120,7 +121,10 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), min_bond::<T>());
 
-		assert_eq!(Provers::<T>::get(&who).unwrap().self_bond, before.saturating_add(min_bond::<T>()));
+		assert_eq!(
+			Provers::<T>::get(&who).unwrap().self_bond,
+			before.saturating_add(min_bond::<T>())
+		);
 	}
 
 	/// Unbonding adds a new chunk beside `MaxUnbondingChunks - 1` others.
@@ -142,7 +146,12 @@ mod benchmarks {
 		let who = prover::<T>(0);
 		let backer = delegator::<T>(&who, 0);
 		let origin: T::RuntimeOrigin = RawOrigin::Signed(backer.clone()).into();
-		unbonding_chunks::<T>(&who, &backer, T::MaxUnbondingChunks::get() - 1, min_delegation::<T>());
+		unbonding_chunks::<T>(
+			&who,
+			&backer,
+			T::MaxUnbondingChunks::get() - 1,
+			min_delegation::<T>(),
+		);
 		let all = Delegations::<T>::get(&who, &backer).unwrap().amount;
 		Pallet::<T>::undelegate(origin, who.clone(), all).unwrap();
 		Pallet::<T>::deregister(RawOrigin::Signed(who.clone()).into()).unwrap();
@@ -217,7 +226,12 @@ mod benchmarks {
 	fn undelegate() {
 		let who = prover::<T>(0);
 		let backer = delegator::<T>(&who, 0);
-		unbonding_chunks::<T>(&who, &backer, T::MaxUnbondingChunks::get() - 1, min_delegation::<T>());
+		unbonding_chunks::<T>(
+			&who,
+			&backer,
+			T::MaxUnbondingChunks::get() - 1,
+			min_delegation::<T>(),
+		);
 		let payer = funded::<T>("payer", 0);
 		Pallet::<T>::reward(&who, &payer, min_bond::<T>()).unwrap();
 

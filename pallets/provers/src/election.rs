@@ -17,7 +17,9 @@
 //! comparisons against `E` excluded accounts, and a vector of at most `P`
 //! candidates. The `elect` benchmark measures it at `MaxProvers`.
 
-use crate::{BalanceOf, Config, CurrentParameters, Parameters, ProverRecord, ProverStatus, Provers};
+use crate::{
+	BalanceOf, Config, CurrentParameters, Parameters, ProverRecord, ProverStatus, Provers,
+};
 use alloc::vec::Vec;
 use prova_primitives::market::ProverRequirements;
 
@@ -30,15 +32,15 @@ pub fn is_eligible<AccountId: PartialEq>(
 	exclude: &[AccountId],
 ) -> bool {
 	let backing = record.backing();
-	record.status == ProverStatus::Active &&
-		record.self_bond >= parameters.min_prover_bond &&
-		backing > 0 &&
-		backing >= requirements.min_stake &&
-		record.hardware.satisfies(&requirements.hardware) &&
-		record.reputation.score() >= requirements.min_reputation &&
-		record.in_use < record.capacity &&
-		record.ask <= requirements.offered_price &&
-		!exclude.contains(prover)
+	record.status == ProverStatus::Active
+		&& record.self_bond >= parameters.min_prover_bond
+		&& backing > 0
+		&& backing >= requirements.min_stake
+		&& record.hardware.satisfies(&requirements.hardware)
+		&& record.reputation.score() >= requirements.min_reputation
+		&& record.in_use < record.capacity
+		&& record.ask <= requirements.offered_price
+		&& !exclude.contains(prover)
 }
 
 /// Eligible provers with their backing, in storage order.

@@ -4,7 +4,10 @@ use crate::{
 	asset, rewards, BalanceOf, Config, Delegations, HoldReason, Pallet, Provers, Unbonding,
 };
 use alloc::collections::btree_map::BTreeMap;
-use frame_support::{ensure, traits::{fungible::Inspect, Get}};
+use frame_support::{
+	ensure,
+	traits::{fungible::Inspect, Get},
+};
 use sp_runtime::{Saturating, TryRuntimeError};
 
 impl<T: Config> Pallet<T> {
@@ -29,7 +32,10 @@ impl<T: Config> Pallet<T> {
 				owed_rewards.saturating_accrue(rewards::pending(&record, &delegation));
 				delegated.entry(delegator).or_default().saturating_accrue(delegation.amount);
 			}
-			ensure!(sum == record.delegated, "a prover's delegated total is not its delegations' sum");
+			ensure!(
+				sum == record.delegated,
+				"a prover's delegated total is not its delegations' sum"
+			);
 			ensure!(count == record.delegators, "a prover's delegator count is wrong");
 			ensure!(
 				count <= T::MaxDelegatorsPerProver::get(),

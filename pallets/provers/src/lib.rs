@@ -63,12 +63,12 @@ pub mod election;
 mod invariants;
 #[cfg(test)]
 mod mock;
-#[cfg(test)]
-mod tests;
 mod registry;
 pub mod rewards;
 pub mod runtime_api;
 pub mod slashing;
+#[cfg(test)]
+mod tests;
 pub mod types;
 pub mod weights;
 
@@ -95,12 +95,16 @@ pub mod pallet {
 	use sp_runtime::{traits::Zero, FixedU128, Perbill, Saturating};
 
 	/// Balance of the pallet's currency.
-	pub type BalanceOf<T> = <<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 	/// Funds taken by a slash, not yet placed anywhere.
-	pub type CreditOf<T> = fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+	pub type CreditOf<T> =
+		fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 	/// A prover's unbonding chunks, or one delegator's on one prover.
-	pub type ChunksOf<T> =
-		BoundedVec<UnbondingChunk<BalanceOf<T>, BlockNumberFor<T>>, <T as Config>::MaxUnbondingChunks>;
+	pub type ChunksOf<T> = BoundedVec<
+		UnbondingChunk<BalanceOf<T>, BlockNumberFor<T>>,
+		<T as Config>::MaxUnbondingChunks,
+	>;
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -212,7 +216,8 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			asset::endow_reward_pot::<T>().expect("minting the existential deposit succeeds at genesis");
+			asset::endow_reward_pot::<T>()
+				.expect("minting the existential deposit succeeds at genesis");
 		}
 	}
 
@@ -332,7 +337,10 @@ pub mod pallet {
 			assert!(T::MaxUnbondingChunks::get() > 0, "MaxUnbondingChunks must be positive");
 			assert!(T::MaxCapacity::get() > 0, "MaxCapacity must be positive");
 			let params = T::DefaultParameters::get();
-			assert!(Self::parameters_valid(&params), "DefaultParameters must have positive minimums");
+			assert!(
+				Self::parameters_valid(&params),
+				"DefaultParameters must have positive minimums"
+			);
 		}
 	}
 
@@ -402,7 +410,8 @@ pub mod pallet {
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			let mut record = Self::prover_record(&prover)?;
 			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
-			let remaining = record.self_bond.checked_sub(amount).ok_or(Error::<T>::NotEnoughBonded)?;
+			let remaining =
+				record.self_bond.checked_sub(amount).ok_or(Error::<T>::NotEnoughBonded)?;
 			ensure!(
 				remaining >= CurrentParameters::<T>::get().min_prover_bond,
 				Error::<T>::BondBelowMinimum
@@ -423,7 +432,8 @@ pub mod pallet {
 			let chunks = Unbonding::<T>::get(&prover, &staker);
 			let (matured, waiting): (alloc::vec::Vec<_>, alloc::vec::Vec<_>) =
 				chunks.into_iter().partition(|chunk| chunk.unlock_at <= now);
-			let amount = matured.iter().fold(0, |sum: BalanceOf<T>, c| sum.saturating_add(c.amount));
+			let amount =
+				matured.iter().fold(0, |sum: BalanceOf<T>, c| sum.saturating_add(c.amount));
 			ensure!(!amount.is_zero(), Error::<T>::NothingToWithdraw);
 			asset::release::<T>(asset::stake_reason::<T>(&prover, &staker), &staker, amount)?;
 			Self::put_chunks(&prover, &staker, BoundedVec::truncate_from(waiting));
@@ -468,7 +478,12 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::chill())]
 		pub fn chill(origin: OriginFor<T>) -> DispatchResult {
 			let prover = ensure_signed(origin)?;
-			Self::set_status(&prover, ProverStatus::Active, ProverStatus::Chilled, Error::<T>::NotActive)?;
+			Self::set_status(
+				&prover,
+				ProverStatus::Active,
+				ProverStatus::Chilled,
+				Error::<T>::NotActive,
+			)?;
 			Self::deposit_event(Event::Chilled { prover, forced: false });
 			Ok(())
 		}
@@ -481,7 +496,12 @@ pub mod pallet {
 			let record = Self::prover_record(&prover)?;
 			ensure!(record.status != ProverStatus::ForceChilled, Error::<T>::ForceChilled);
 			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
-			Self::set_status(&prover, ProverStatus::Chilled, ProverStatus::Active, Error::<T>::NotChilled)?;
+			Self::set_status(
+				&prover,
+				ProverStatus::Chilled,
+				ProverStatus::Active,
+				Error::<T>::NotChilled,
+			)?;
 			Self::deposit_event(Event::Activated { prover });
 			Ok(())
 		}
@@ -530,7 +550,7 @@ pub mod pallet {
 					);
 					record.delegators.saturating_inc();
 					Delegation { reward_checkpoint: record.reward_per_share, ..Default::default() }
-				},
+				}
 			};
 			let total = delegation.amount.saturating_add(amount);
 			ensure!(
@@ -667,10 +687,7 @@ pub mod pallet {
 		}
 
 		fn ensure_capacity_valid(capacity: u32) -> DispatchResult {
-			ensure!(
-				(1..=T::MaxCapacity::get()).contains(&capacity),
-				Error::<T>::InvalidCapacity
-			);
+			ensure!((1..=T::MaxCapacity::get()).contains(&capacity), Error::<T>::InvalidCapacity);
 			Ok(())
 		}
 
@@ -720,7 +737,11 @@ pub mod pallet {
 		}
 
 		/// Stores chunks, removing the entry when none are left.
-		pub(crate) fn put_chunks(prover: &T::AccountId, staker: &T::AccountId, chunks: ChunksOf<T>) {
+		pub(crate) fn put_chunks(
+			prover: &T::AccountId,
+			staker: &T::AccountId,
+			chunks: ChunksOf<T>,
+		) {
 			if chunks.is_empty() {
 				Unbonding::<T>::remove(prover, staker);
 			} else {
@@ -734,9 +755,9 @@ pub mod pallet {
 			let pending = Provers::<T>::get(prover)
 				.map(|record| rewards::pending(&record, &delegation))
 				.unwrap_or(delegation.unclaimed);
-			if delegation.amount.is_zero() &&
-				pending.is_zero() &&
-				!Unbonding::<T>::contains_key(prover, delegator)
+			if delegation.amount.is_zero()
+				&& pending.is_zero()
+				&& !Unbonding::<T>::contains_key(prover, delegator)
 			{
 				Delegations::<T>::remove(prover, delegator);
 				Provers::<T>::mutate(prover, |record| {
@@ -750,10 +771,10 @@ pub mod pallet {
 		/// Removes a leaving prover once nothing of its own or of its delegators remains.
 		pub(crate) fn remove_if_gone(prover: &T::AccountId) {
 			let Some(record) = Provers::<T>::get(prover) else { return };
-			if record.status == ProverStatus::Leaving &&
-				record.self_bond.is_zero() &&
-				record.delegators == 0 &&
-				!Unbonding::<T>::contains_key(prover, prover)
+			if record.status == ProverStatus::Leaving
+				&& record.self_bond.is_zero()
+				&& record.delegators == 0
+				&& !Unbonding::<T>::contains_key(prover, prover)
 			{
 				Provers::<T>::remove(prover);
 				Self::deposit_event(Event::Removed { prover: prover.clone() });

@@ -23,8 +23,9 @@
 
 use crate::{Delegation, ProverRecord};
 use sp_runtime::{
-	helpers_128bit::multiply_by_rational_with_rounding, traits::{CheckedAdd, Zero}, FixedPointNumber, FixedU128,
-	Rounding, Saturating,
+	helpers_128bit::multiply_by_rational_with_rounding,
+	traits::{CheckedAdd, Zero},
+	FixedPointNumber, FixedU128, Rounding, Saturating,
 };
 
 /// How one reward is divided.
@@ -49,9 +50,13 @@ pub fn split(record: &ProverRecord<u128>, amount: u128) -> RewardSplit {
 		return unchanged;
 	}
 	let shared = amount.saturating_sub(record.commission.mul_floor(amount));
-	let to_delegators =
-		multiply_by_rational_with_rounding(shared, record.delegated, record.backing(), Rounding::Down)
-			.unwrap_or(0);
+	let to_delegators = multiply_by_rational_with_rounding(
+		shared,
+		record.delegated,
+		record.backing(),
+		Rounding::Down,
+	)
+	.unwrap_or(0);
 	let increase = FixedU128::checked_from_rational(to_delegators, record.delegated);
 	match increase.and_then(|increase| record.reward_per_share.checked_add(&increase)) {
 		Some(reward_per_share) if !to_delegators.is_zero() => RewardSplit {

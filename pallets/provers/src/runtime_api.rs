@@ -5,8 +5,8 @@
 //! are in the runtime metadata, so polkadot.js and subxt decode them unaided.
 
 use crate::{
-	election, rewards, BalanceOf, Config, CurrentParameters, DelegationInfo, Delegations,
-	Parameters, Pallet, ProverInfo, Provers, Unbonding,
+	election, rewards, BalanceOf, Config, CurrentParameters, DelegationInfo, Delegations, Pallet,
+	Parameters, ProverInfo, Provers, Unbonding,
 };
 use alloc::vec::Vec;
 use codec::Codec;
@@ -34,7 +34,9 @@ sp_api::decl_runtime_apis! {
 
 impl<T: Config> Pallet<T> {
 	/// See [`ProversApi::prover`].
-	pub fn prover_info(prover: T::AccountId) -> Option<ProverInfo<BalanceOf<T>, BlockNumberFor<T>>> {
+	pub fn prover_info(
+		prover: T::AccountId,
+	) -> Option<ProverInfo<BalanceOf<T>, BlockNumberFor<T>>> {
 		let record = Provers::<T>::get(&prover)?;
 		Some(ProverInfo {
 			backing: record.backing(),

@@ -10,6 +10,9 @@
 //! The proceeds are one imbalance: up to the compensation's amount is paid to its
 //! beneficiary (if that account cannot receive it, e.g. below the existential
 //! deposit, it goes with the rest), the rest to `Config::Slashed`.
+//!
+//! A leaving prover slashed to nothing (no self-bond, no unbonding chunk, no
+//! delegator left) is removed, as if its last stake had been withdrawn.
 
 use crate::{
 	asset, rewards, BalanceOf, Config, CreditOf, Delegations, Event, HoldReason, Pallet, Provers,
@@ -68,6 +71,9 @@ pub fn slash<T: Config>(
 		amount: slashed,
 		compensated,
 	});
+	// A leaving prover slashed to nothing has nothing left to withdraw, so no
+	// `withdraw_unbonded` would ever remove its record: remove it here.
+	Pallet::<T>::remove_if_gone(prover);
 	Ok(SlashOutcome { slashed, compensated })
 }
 

@@ -110,7 +110,16 @@ pub struct Delegation<Balance> {
 
 /// Stake on its way out: still held and slashable until `unlock_at`.
 #[derive(
-	Clone, Copy, Debug, Decode, DecodeWithMemTracking, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
 )]
 pub struct UnbondingChunk<Balance, BlockNumber> {
 	/// Amount unbonding.
@@ -121,7 +130,16 @@ pub struct UnbondingChunk<Balance, BlockNumber> {
 
 /// Parameters governance may change.
 #[derive(
-	Clone, Copy, Debug, Decode, DecodeWithMemTracking, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
 )]
 pub struct Parameters<Balance> {
 	/// Least self-bond to register and to stay eligible (anti-Sybil).

@@ -1,4 +1,32 @@
-//! Bootstrap weights for `pallet_provers`; replaced by `scripts/benchmark.sh pallet_provers`.
+// Host: debug build of prova-node; the benchmarked code runs in the runtime's release WASM.
+
+//! Weights for `pallet_provers`, measured by `prova-node benchmark pallet` (CLI 64.0.0).
+//!
+//! Generated: do not edit by hand; rerun `scripts/benchmark.sh`.
+//! Date 2026-11-23; host `vm`, CPU `AMD EPYC`.
+//! Steps 50, repeat 20; WASM execution `Compiled`; chain `Some("dev")`.
+
+// Command:
+// /var/tmp/prova-target/debug/prova-node
+// benchmark
+// pallet
+// --runtime-log=warn
+// --chain
+// dev
+// --pallet
+// pallet_provers
+// --extrinsic
+// *
+// --steps
+// 50
+// --repeat
+// 20
+// --template
+// scripts/weight-template.hbs
+// --header
+// /tmp/tmp.boTgEQAc5G
+// --output
+// pallets/provers/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens, unused_imports, missing_docs)]
@@ -36,45 +64,304 @@ pub struct MeasuredWeight<Db>(PhantomData<Db>);
 pub type SubstrateWeight<T> = MeasuredWeight<<T as frame_system::Config>::DbWeight>;
 
 impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
-	fn register() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn bond_more() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn unbond() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn withdraw_unbonded() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn update() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn chill() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn activate() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn deregister() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn delegate() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn undelegate() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn claim_rewards() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn set_parameters() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn force_chill() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn lift_force_chill() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn elect(p: u32, ) -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn reserve_capacity() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn release_capacity() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn reward() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn slash(d: u32, ) -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CounterForProvers` (r:1 w:1)
+	/// Proof: `Provers::CounterForProvers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	fn register() -> Weight {
+		// Proof size (bytes): measured `218`, estimated `3615`.
+		// Fastest run: 384_758_000 ps.
+		Weight::from_parts(665_121_000, 3615)
+			.saturating_add(Db::get().reads(5))
+			.saturating_add(Db::get().writes(4))
+	}
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	fn bond_more() -> Weight {
+		// Proof size (bytes): measured `477`, estimated `3615`.
+		// Fastest run: 380_740_000 ps.
+		Weight::from_parts(599_819_000, 3615)
+			.saturating_add(Db::get().reads(3))
+			.saturating_add(Db::get().writes(3))
+	}
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Unbonding` (r:1 w:1)
+	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
+	fn unbond() -> Weight {
+		// Proof size (bytes): measured `472`, estimated `3722`.
+		// Fastest run: 157_163_000 ps.
+		Weight::from_parts(274_662_000, 3722)
+			.saturating_add(Db::get().reads(3))
+			.saturating_add(Db::get().writes(2))
+	}
+	/// Storage: `Provers::Unbonding` (r:2 w:1)
+	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Delegations` (r:1 w:1)
+	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CounterForProvers` (r:1 w:1)
+	/// Proof: `Provers::CounterForProvers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	fn withdraw_unbonded() -> Weight {
+		// Proof size (bytes): measured `816`, estimated `6454`.
+		// Fastest run: 482_700_000 ps.
+		Weight::from_parts(779_363_000, 6454)
+			.saturating_add(Db::get().reads(7))
+			.saturating_add(Db::get().writes(6))
+	}
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	fn update() -> Weight {
+		// Proof size (bytes): measured `210`, estimated `3615`.
+		// Fastest run: 109_995_000 ps.
+		Weight::from_parts(173_834_000, 3615)
+			.saturating_add(Db::get().reads(1))
+			.saturating_add(Db::get().writes(1))
+	}
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	fn chill() -> Weight {
+		// Proof size (bytes): measured `210`, estimated `3615`.
+		// Fastest run: 109_124_000 ps.
+		Weight::from_parts(159_197_000, 3615)
+			.saturating_add(Db::get().reads(1))
+			.saturating_add(Db::get().writes(1))
+	}
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	fn activate() -> Weight {
+		// Proof size (bytes): measured `210`, estimated `3615`.
+		// Fastest run: 119_493_000 ps.
+		Weight::from_parts(173_453_000, 3615)
+			.saturating_add(Db::get().reads(1))
+			.saturating_add(Db::get().writes(1))
+	}
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Unbonding` (r:1 w:1)
+	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
+	fn deregister() -> Weight {
+		// Proof size (bytes): measured `472`, estimated `3722`.
+		// Fastest run: 188_302_000 ps.
+		Weight::from_parts(277_758_000, 3722)
+			.saturating_add(Db::get().reads(2))
+			.saturating_add(Db::get().writes(2))
+	}
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Delegations` (r:1 w:1)
+	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	fn delegate() -> Weight {
+		// Proof size (bytes): measured `366`, estimated `3615`.
+		// Fastest run: 409_905_000 ps.
+		Weight::from_parts(622_892_000, 3615)
+			.saturating_add(Db::get().reads(5))
+			.saturating_add(Db::get().writes(4))
+	}
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Delegations` (r:1 w:1)
+	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Unbonding` (r:1 w:1)
+	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
+	fn undelegate() -> Weight {
+		// Proof size (bytes): measured `640`, estimated `3722`.
+		// Fastest run: 194_522_000 ps.
+		Weight::from_parts(320_127_000, 3722)
+			.saturating_add(Db::get().reads(4))
+			.saturating_add(Db::get().writes(3))
+	}
+	/// Storage: `Provers::Provers` (r:1 w:0)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Delegations` (r:1 w:1)
+	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn claim_rewards() -> Weight {
+		// Proof size (bytes): measured `691`, estimated `6196`.
+		// Fastest run: 410_195_000 ps.
+		Weight::from_parts(518_607_000, 6196)
+			.saturating_add(Db::get().reads(4))
+			.saturating_add(Db::get().writes(3))
+	}
+	/// Storage: `Provers::CurrentParameters` (r:1 w:1)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	fn set_parameters() -> Weight {
+		// Proof size (bytes): measured `6`, estimated `1525`.
+		// Fastest run: 58_890_000 ps.
+		Weight::from_parts(63_970_000, 1525)
+			.saturating_add(Db::get().reads(1))
+			.saturating_add(Db::get().writes(1))
+	}
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	fn force_chill() -> Weight {
+		// Proof size (bytes): measured `210`, estimated `3615`.
+		// Fastest run: 107_170_000 ps.
+		Weight::from_parts(140_141_000, 3615)
+			.saturating_add(Db::get().reads(1))
+			.saturating_add(Db::get().writes(1))
+	}
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	fn lift_force_chill() -> Weight {
+		// Proof size (bytes): measured `210`, estimated `3615`.
+		// Fastest run: 107_491_000 ps.
+		Weight::from_parts(123_410_000, 3615)
+			.saturating_add(Db::get().reads(1))
+			.saturating_add(Db::get().writes(1))
+	}
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:257 w:0)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Component `p` ranges over `[1, 256]`.
+	fn elect(p: u32, ) -> Weight {
+		// Proof size (bytes): measured `130 + p * 85`, estimated `3615 + p * 2625`.
+		// Fastest run: 80_109_000 ps.
+		Weight::from_parts(82_443_000, 3615)
+			.saturating_add(Weight::from_parts(43_891_401, 0).saturating_mul(p.into()))
+			.saturating_add(Db::get().reads(2))
+			.saturating_add(Db::get().reads((1_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2625).saturating_mul(p.into()))
+	}
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	fn reserve_capacity() -> Weight {
+		// Proof size (bytes): measured `210`, estimated `3615`.
+		// Fastest run: 67_316_000 ps.
+		Weight::from_parts(91_651_000, 3615)
+			.saturating_add(Db::get().reads(1))
+			.saturating_add(Db::get().writes(1))
+	}
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	fn release_capacity() -> Weight {
+		// Proof size (bytes): measured `210`, estimated `3615`.
+		// Fastest run: 67_346_000 ps.
+		Weight::from_parts(99_896_000, 3615)
+			.saturating_add(Db::get().reads(1))
+			.saturating_add(Db::get().writes(1))
+	}
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn reward() -> Weight {
+		// Proof size (bytes): measured `661`, estimated `8799`.
+		// Fastest run: 614_457_000 ps.
+		Weight::from_parts(1_025_773_000, 8799)
+			.saturating_add(Db::get().reads(5))
+			.saturating_add(Db::get().writes(4))
+	}
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Unbonding` (r:129 w:129)
+	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:129 w:129)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:131 w:131)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Delegations` (r:129 w:128)
+	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Component `d` ranges over `[0, 128]`.
+	fn slash(d: u32, ) -> Weight {
+		// Proof size (bytes): measured `1219 + d * 327`, estimated `8799 + d * 2732`.
+		// Fastest run: 567_469_000 ps.
+		Weight::from_parts(809_116_981, 8799)
+			.saturating_add(Weight::from_parts(350_156_924, 0).saturating_mul(d.into()))
+			.saturating_add(Db::get().reads(7))
+			.saturating_add(Db::get().reads((4_u64).saturating_mul(d.into())))
+			.saturating_add(Db::get().writes(6))
+			.saturating_add(Db::get().writes((4_u64).saturating_mul(d.into())))
+			.saturating_add(Weight::from_parts(0, 2732).saturating_mul(d.into()))
+	}
 }
 
+/// The measured weights priced with RocksDB's database weights, for mocks.
 impl WeightInfo for () {
-	fn register() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn bond_more() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn unbond() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn withdraw_unbonded() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn update() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn chill() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn activate() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn deregister() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn delegate() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn undelegate() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn claim_rewards() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn set_parameters() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn force_chill() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn lift_force_chill() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn elect(p: u32, ) -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn reserve_capacity() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn release_capacity() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn reward() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn slash(d: u32, ) -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
+	fn register() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::register()
+	}
+	fn bond_more() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::bond_more()
+	}
+	fn unbond() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::unbond()
+	}
+	fn withdraw_unbonded() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::withdraw_unbonded()
+	}
+	fn update() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::update()
+	}
+	fn chill() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::chill()
+	}
+	fn activate() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::activate()
+	}
+	fn deregister() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::deregister()
+	}
+	fn delegate() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::delegate()
+	}
+	fn undelegate() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::undelegate()
+	}
+	fn claim_rewards() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::claim_rewards()
+	}
+	fn set_parameters() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::set_parameters()
+	}
+	fn force_chill() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::force_chill()
+	}
+	fn lift_force_chill() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::lift_force_chill()
+	}
+	fn elect(p: u32, ) -> Weight {
+		MeasuredWeight::<RocksDbWeight>::elect(p, )
+	}
+	fn reserve_capacity() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::reserve_capacity()
+	}
+	fn release_capacity() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::release_capacity()
+	}
+	fn reward() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::reward()
+	}
+	fn slash(d: u32, ) -> Weight {
+		MeasuredWeight::<RocksDbWeight>::slash(d, )
+	}
 }

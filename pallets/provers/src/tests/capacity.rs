@@ -85,7 +85,10 @@ fn a_chilled_or_force_chilled_prover_still_releases_its_jobs() {
 		assert_ok!(Provers::force_chill(RuntimeOrigin::root(), 1));
 		assert_ok!(release(1, JobOutcome::Missed));
 		assert_eq!(record(1).in_use, 0);
-		assert_eq!(record(1).reputation, Reputation { assigned: 2, fulfilled: 1, missed: 1, invalid: 0 });
+		assert_eq!(
+			record(1).reputation,
+			Reputation { assigned: 2, fulfilled: 1, missed: 1, invalid: 0 }
+		);
 	});
 }
 
@@ -111,9 +114,8 @@ fn a_new_prover_scores_one_half() {
 
 #[test]
 fn the_score_follows_fulfilled_missed_and_invalid_jobs() {
-	let score = |fulfilled, missed, invalid| {
-		Reputation { assigned: 0, fulfilled, missed, invalid }.score()
-	};
+	let score =
+		|fulfilled, missed, invalid| Reputation { assigned: 0, fulfilled, missed, invalid }.score();
 	// (fulfilled + 1) / (fulfilled + missed + 3 · invalid + 2)
 	assert_eq!(score(1, 0, 0), Perbill::from_rational(2u32, 3));
 	assert_eq!(score(8, 0, 0), Perbill::from_rational(9u32, 10));
@@ -125,7 +127,10 @@ fn the_score_follows_fulfilled_missed_and_invalid_jobs() {
 	// Released jobs leave the score alone.
 	assert_eq!(score(0, 0, 0), Perbill::from_percent(50));
 	// Counters at their limit neither overflow nor leave the range.
-	assert_eq!(score(u32::MAX, 0, 0), Perbill::from_rational(u64::from(u32::MAX) + 1, u64::from(u32::MAX) + 2));
+	assert_eq!(
+		score(u32::MAX, 0, 0),
+		Perbill::from_rational(u64::from(u32::MAX) + 1, u64::from(u32::MAX) + 2)
+	);
 	assert!(score(0, u32::MAX, u32::MAX) < Perbill::from_parts(1));
 }
 

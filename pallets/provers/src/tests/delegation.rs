@@ -23,7 +23,11 @@ fn delegate_holds_the_stake_and_backs_the_prover() {
 		assert_eq!(prover.backing(), 2_700);
 		assert_eq!(
 			delegation(1, 2),
-			Some(Delegation { amount: 700, reward_checkpoint: FixedU128::from_u32(0), unclaimed: 0 })
+			Some(Delegation {
+				amount: 700,
+				reward_checkpoint: FixedU128::from_u32(0),
+				unclaimed: 0
+			})
 		);
 		assert_eq!(last_event(), Event::Delegated { delegator: 2, prover: 1, amount: 700 });
 	});
@@ -291,10 +295,7 @@ fn claim_rewards_pays_from_the_pot_and_resets_the_unclaimed_amount() {
 		assert_eq!(after.amount, 1_000);
 		assert_eq!(after.reward_checkpoint, record(1).reward_per_share);
 		assert_eq!(pending(1, 2), 0);
-		assert_eq!(
-			last_event(),
-			Event::RewardsClaimed { delegator: 2, prover: 1, amount: 200 }
-		);
+		assert_eq!(last_event(), Event::RewardsClaimed { delegator: 2, prover: 1, amount: 200 });
 		assert_noop!(Provers::claim_rewards(signed(2), 1), Error::<Test>::NoRewards);
 	});
 }
@@ -354,5 +355,55 @@ fn claiming_while_stake_unbonds_keeps_the_record_for_the_chunk() {
 		withdraw(2, 1);
 		assert!(delegation(1, 2).is_none());
 		assert_eq!(free(2), ENDOWMENT + 200);
+	});
+}
+
+#[test]
+fn a_leaving_prover_stays_registered_until_its_last_delegator_leaves() {
+	run_test(|| {
+		register(1, MIN_BOND);
+		delegate(2, 1, 500);
+		assert_ok!(Provers::deregister(signed(1)));
+		run_to_block(1 + UNBONDING);
+		withdraw(1, 1);
+		assert_eq!(record(1).status, ProverStatus::Leaving);
+		assert_eq!(free(1), ENDOWMENT);
+
+		undelegate(2, 1, 500);
+		run_to_block(1 + 2 * UNBONDING);
+		clear_events();
+		withdraw(2, 1);
+		assert!(!ProverRecords::<Test>::contains_key(1));
+		assert!(delegation(1, 2).is_none());
+		assert_eq!(free(2), ENDOWMENT);
+		assert_eq!(held(HoldReason::Delegation, 2), 0);
+		assert_eq!(
+			provers_events(),
+			vec![
+				Event::Withdrawn { prover: 1, staker: 2, amount: 500 },
+				Event::Removed { prover: 1 },
+			]
+		);
+	});
+}
+
+#[test]
+fn a_leaving_prover_stays_registered_until_its_delegators_claim_their_rewards() {
+	run_test(|| {
+		register_without_commission(1, MIN_BOND);
+		delegate(2, 1, 1_000);
+		assert_ok!(reward(1, 10, 100));
+		assert_ok!(Provers::deregister(signed(1)));
+		undelegate(2, 1, 1_000);
+		run_to_block(1 + UNBONDING);
+		withdraw(1, 1);
+		withdraw(2, 1);
+		assert_eq!(pending(1, 2), 50);
+		assert_eq!(record(1).delegators, 1);
+
+		assert_ok!(Provers::claim_rewards(RuntimeOrigin::signed(2), 1));
+		assert!(!ProverRecords::<Test>::contains_key(1));
+		assert_eq!(last_event(), Event::Removed { prover: 1 });
+		assert_eq!(free(2), ENDOWMENT + 50);
 	});
 }

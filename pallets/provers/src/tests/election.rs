@@ -116,9 +116,22 @@ fn the_draw_picks_the_prover_whose_backing_range_contains_it() {
 			(total, first),
 			(total + end_of_first, second),
 			// 2¹²⁸ − 1 = 6_000 · k + 1_455 for some k.
-			(u128::MAX, if 1_455 < end_of_first { first } else if 1_455 < end_of_second { second } else { third }),
+			(
+				u128::MAX,
+				if 1_455 < end_of_first {
+					first
+				} else if 1_455 < end_of_second {
+					second
+				} else {
+					third
+				},
+			),
 		] {
-			assert_eq!(elect(&seed_drawing(draw), &any_prover(), &[]), Some(expected), "draw {draw}");
+			assert_eq!(
+				elect(&seed_drawing(draw), &any_prover(), &[]),
+				Some(expected),
+				"draw {draw}"
+			);
 		}
 	});
 }
@@ -157,8 +170,12 @@ fn no_eligible_prover_elects_none() {
 		assert_ok!(Provers::chill(RuntimeOrigin::signed(1)));
 		register(2, MIN_BOND);
 		assert_eq!(tally(100, &any_prover(), &[2]), BTreeMap::from([(None, 100)]));
-		assert_eq!(tally(100, &ProverRequirements { offered_price: 4, ..any_prover() }, &[]), BTreeMap::from([(None, 100)]));
-		assert!(Provers::eligible_provers(ProverRequirements { offered_price: 4, ..any_prover() }).is_empty());
+		assert_eq!(
+			tally(100, &ProverRequirements { offered_price: 4, ..any_prover() }, &[]),
+			BTreeMap::from([(None, 100)])
+		);
+		assert!(Provers::eligible_provers(ProverRequirements { offered_price: 4, ..any_prover() })
+			.is_empty());
 		assert_eq!(pick::<AccountId>(&seed(0), Vec::new()), None);
 		assert_eq!(pick(&seed(0), vec![(1u64, 0), (2, 0)]), None);
 	});

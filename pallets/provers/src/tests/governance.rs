@@ -35,7 +35,13 @@ fn the_default_parameters_are_in_force_at_genesis() {
 #[test]
 fn set_parameters_changes_only_the_given_parameters() {
 	run_test(|| {
-		assert_ok!(Provers::set_parameters(root(), Some(2_000), None, Some(Perbill::from_percent(5)), None));
+		assert_ok!(Provers::set_parameters(
+			root(),
+			Some(2_000),
+			None,
+			Some(Perbill::from_percent(5)),
+			None
+		));
 		let expected = Parameters {
 			min_prover_bond: 2_000,
 			missed_deadline_slash: Perbill::from_percent(5),
@@ -45,7 +51,8 @@ fn set_parameters_changes_only_the_given_parameters() {
 		assert_eq!(last_event(), Event::ParametersSet { parameters: expected });
 
 		assert_ok!(Provers::set_parameters(root(), None, Some(7), None, Some(Perbill::one())));
-		let expected = Parameters { min_delegation: 7, invalid_proof_slash: Perbill::one(), ..expected };
+		let expected =
+			Parameters { min_delegation: 7, invalid_proof_slash: Perbill::one(), ..expected };
 		assert_eq!(CurrentParameters::<Test>::get(), expected);
 		assert_eq!(slash_fraction(SlashReason::MissedDeadline), Perbill::from_percent(5));
 		assert_eq!(slash_fraction(SlashReason::InvalidProof), Perbill::one());
@@ -78,7 +85,13 @@ fn set_parameters_refuses_zero_minimums() {
 			Error::<Test>::InvalidParameter
 		);
 		// Zero slash fractions are allowed.
-		assert_ok!(Provers::set_parameters(root(), Some(1), Some(1), Some(Perbill::zero()), Some(Perbill::zero())));
+		assert_ok!(Provers::set_parameters(
+			root(),
+			Some(1),
+			Some(1),
+			Some(Perbill::zero()),
+			Some(Perbill::zero())
+		));
 	});
 }
 
@@ -107,7 +120,10 @@ fn a_raised_minimum_bond_binds_new_registrations_and_unbonding() {
 			Provers::register(RuntimeOrigin::signed(2), cpu_box(), 2, 5, Perbill::zero(), 2_499),
 			Error::<Test>::BondBelowMinimum
 		);
-		assert_noop!(Provers::unbond(RuntimeOrigin::signed(1), 501), Error::<Test>::BondBelowMinimum);
+		assert_noop!(
+			Provers::unbond(RuntimeOrigin::signed(1), 501),
+			Error::<Test>::BondBelowMinimum
+		);
 		assert_ok!(Provers::unbond(RuntimeOrigin::signed(1), 500));
 	});
 }
@@ -118,9 +134,18 @@ fn a_raised_minimum_delegation_binds_new_delegations_and_what_stays_delegated() 
 		register(1, 3_000);
 		delegate(2, 1, 300);
 		assert_ok!(Provers::set_parameters(root(), None, Some(500), None, None));
-		assert_noop!(Provers::delegate(RuntimeOrigin::signed(3), 1, 499), Error::<Test>::DelegationBelowMinimum);
-		assert_noop!(Provers::delegate(RuntimeOrigin::signed(2), 1, 199), Error::<Test>::DelegationBelowMinimum);
-		assert_noop!(Provers::undelegate(RuntimeOrigin::signed(2), 1, 100), Error::<Test>::DelegationBelowMinimum);
+		assert_noop!(
+			Provers::delegate(RuntimeOrigin::signed(3), 1, 499),
+			Error::<Test>::DelegationBelowMinimum
+		);
+		assert_noop!(
+			Provers::delegate(RuntimeOrigin::signed(2), 1, 199),
+			Error::<Test>::DelegationBelowMinimum
+		);
+		assert_noop!(
+			Provers::undelegate(RuntimeOrigin::signed(2), 1, 100),
+			Error::<Test>::DelegationBelowMinimum
+		);
 		// Leaving entirely is always allowed; so is topping up to the new minimum.
 		delegate(2, 1, 200);
 		undelegate(2, 1, 500);

@@ -47,7 +47,12 @@ fn delegations_of_lists_every_position_with_its_claimable_rewards() {
 		assert_eq!(
 			positions,
 			vec![
-				DelegationInfo { prover: 1, amount: 1_000, pending_rewards: 300, unbonding: vec![] },
+				DelegationInfo {
+					prover: 1,
+					amount: 1_000,
+					pending_rewards: 300,
+					unbonding: vec![]
+				},
 				DelegationInfo {
 					prover: 3,
 					amount: 300,

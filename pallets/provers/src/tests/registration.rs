@@ -135,12 +135,30 @@ fn register_fails_without_the_funds_to_bond() {
 }
 
 #[test]
-fn register_needs_a_signed_origin() {
+fn every_signed_call_refuses_root_and_unsigned_origins() {
 	run_test(|| {
-		assert_noop!(
-			Provers::register(RuntimeOrigin::root(), cpu_box(), 2, 5, Perbill::zero(), MIN_BOND),
-			DispatchError::BadOrigin
-		);
+		register(1, 2_000);
+		delegate(2, 1, 500);
+		let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
+		for origin in [RuntimeOrigin::root(), RuntimeOrigin::none()] {
+			let o = || origin.clone();
+			for result in [
+				Provers::register(o(), cpu_box(), 2, 5, Perbill::zero(), MIN_BOND),
+				Provers::bond_more(o(), 10),
+				Provers::unbond(o(), 10),
+				Provers::withdraw_unbonded(o(), 1),
+				Provers::update(o(), cpu_box(), 2, 5, Perbill::zero()),
+				Provers::chill(o()),
+				Provers::activate(o()),
+				Provers::deregister(o()),
+				Provers::delegate(o(), 1, 500),
+				Provers::undelegate(o(), 1, 100),
+				Provers::claim_rewards(o(), 1),
+			] {
+				assert_eq!(result, Err(DispatchError::BadOrigin));
+			}
+		}
+		assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
 	});
 }
 
@@ -212,12 +230,14 @@ fn unbond_merges_chunks_started_in_the_same_block() {
 }
 
 #[test]
-fn unbond_refuses_zero_strangers_and_more_than_is_bonded() {
+fn unbond_refuses_zero_strangers_leaving_provers_and_more_than_is_bonded() {
 	run_test(|| {
 		assert_noop!(Provers::unbond(signed(1), 10), Error::<Test>::NotRegistered);
 		register(1, 3_000);
 		assert_noop!(Provers::unbond(signed(1), 0), Error::<Test>::ZeroAmount);
 		assert_noop!(Provers::unbond(signed(1), 3_001), Error::<Test>::NotEnoughBonded);
+		assert_ok!(Provers::deregister(signed(1)));
+		assert_noop!(Provers::unbond(signed(1), 10), Error::<Test>::ProverLeaving);
 	});
 }
 
@@ -230,15 +250,6 @@ fn unbond_must_leave_the_minimum_bonded() {
 		assert_noop!(Provers::unbond(signed(1), 3_000), Error::<Test>::BondBelowMinimum);
 		assert_ok!(Provers::unbond(signed(1), 2_000));
 		assert_eq!(record(1).self_bond, MIN_BOND);
-	});
-}
-
-#[test]
-fn unbond_refuses_a_leaving_prover() {
-	run_test(|| {
-		register(1, 3_000);
-		assert_ok!(Provers::deregister(signed(1)));
-		assert_noop!(Provers::unbond(signed(1), 10), Error::<Test>::ProverLeaving);
 	});
 }
 
@@ -389,28 +400,14 @@ fn chill_refuses_strangers_and_provers_that_are_not_active() {
 }
 
 #[test]
-fn activate_refuses_strangers_and_provers_that_are_not_chilled() {
+fn activate_refuses_strangers_and_active_force_chilled_or_leaving_provers() {
 	run_test(|| {
 		assert_noop!(Provers::activate(signed(1)), Error::<Test>::NotRegistered);
 		register(1, MIN_BOND);
 		assert_noop!(Provers::activate(signed(1)), Error::<Test>::NotChilled);
-	});
-}
-
-#[test]
-fn activate_refuses_a_force_chilled_prover() {
-	run_test(|| {
-		register(1, MIN_BOND);
 		assert_ok!(Provers::force_chill(RuntimeOrigin::root(), 1));
 		assert_noop!(Provers::activate(signed(1)), Error::<Test>::ForceChilled);
-	});
-}
-
-#[test]
-fn activate_refuses_a_leaving_prover() {
-	run_test(|| {
-		register(1, MIN_BOND);
-		assert_ok!(Provers::chill(signed(1)));
+		assert_ok!(Provers::lift_force_chill(RuntimeOrigin::root(), 1));
 		assert_ok!(Provers::deregister(signed(1)));
 		assert_noop!(Provers::activate(signed(1)), Error::<Test>::ProverLeaving);
 	});
@@ -466,56 +463,6 @@ fn deregister_then_withdraw_removes_the_record() {
 }
 
 #[test]
-fn a_leaving_prover_stays_registered_until_its_last_delegator_leaves() {
-	run_test(|| {
-		register(1, MIN_BOND);
-		delegate(2, 1, 500);
-		assert_ok!(Provers::deregister(signed(1)));
-		run_to_block(1 + UNBONDING);
-		withdraw(1, 1);
-		assert_eq!(record(1).status, ProverStatus::Leaving);
-		assert_eq!(free(1), ENDOWMENT);
-
-		undelegate(2, 1, 500);
-		run_to_block(1 + 2 * UNBONDING);
-		clear_events();
-		withdraw(2, 1);
-		assert!(!ProverRecords::<Test>::contains_key(1));
-		assert!(delegation(1, 2).is_none());
-		assert_eq!(free(2), ENDOWMENT);
-		assert_eq!(held(HoldReason::Delegation, 2), 0);
-		assert_eq!(
-			provers_events(),
-			vec![
-				Event::Withdrawn { prover: 1, staker: 2, amount: 500 },
-				Event::Removed { prover: 1 },
-			]
-		);
-	});
-}
-
-#[test]
-fn a_leaving_prover_stays_registered_until_its_delegators_claim_their_rewards() {
-	run_test(|| {
-		register_without_commission(1, MIN_BOND);
-		delegate(2, 1, 1_000);
-		assert_ok!(reward(1, 10, 100));
-		assert_ok!(Provers::deregister(signed(1)));
-		undelegate(2, 1, 1_000);
-		run_to_block(1 + UNBONDING);
-		withdraw(1, 1);
-		withdraw(2, 1);
-		assert_eq!(pending(1, 2), 50);
-		assert_eq!(record(1).delegators, 1);
-
-		assert_ok!(Provers::claim_rewards(RuntimeOrigin::signed(2), 1));
-		assert!(!ProverRecords::<Test>::contains_key(1));
-		assert_eq!(last_event(), Event::Removed { prover: 1 });
-		assert_eq!(free(2), ENDOWMENT + 50);
-	});
-}
-
-#[test]
 fn deregister_refuses_a_prover_holding_jobs() {
 	run_test(|| {
 		register(1, MIN_BOND);
@@ -549,7 +496,27 @@ fn deregister_needs_a_free_unbonding_chunk() {
 		run_to_block(1 + UNBONDING);
 		withdraw(1, 1);
 		assert_ok!(Provers::deregister(signed(1)));
-		assert_eq!(chunks(1, 1), vec![(100, 2 + UNBONDING), (100, 3 + UNBONDING), (4_700, 11 + UNBONDING)]);
+		assert_eq!(
+			chunks(1, 1),
+			vec![(100, 2 + UNBONDING), (100, 3 + UNBONDING), (4_700, 11 + UNBONDING)]
+		);
+	});
+}
+
+#[test]
+fn deregistering_a_prover_slashed_to_nothing_removes_it_at_once() {
+	run_test(|| {
+		register(1, MIN_BOND);
+		assert_ok!(slash(1, Perbill::one(), None));
+		assert_eq!(record(1).self_bond, 0);
+		clear_events();
+		assert_ok!(Provers::deregister(signed(1)));
+		assert!(!ProverRecords::<Test>::contains_key(1));
+		assert!(chunks(1, 1).is_empty());
+		assert_eq!(
+			provers_events(),
+			vec![Event::Deregistered { prover: 1 }, Event::Removed { prover: 1 }]
+		);
 	});
 }
 

@@ -260,10 +260,7 @@ fn a_prover_slashed_below_the_minimum_bond_can_only_top_up_or_leave() {
 		assert_ok!(slash(1, Perbill::from_percent(50), None));
 		assert_eq!(record(1).self_bond, 500);
 		assert_eq!(record(1).status, ProverStatus::Active);
-		assert_noop!(
-			Provers::unbond(RuntimeOrigin::signed(1), 1),
-			Error::<Test>::BondBelowMinimum
-		);
+		assert_noop!(Provers::unbond(RuntimeOrigin::signed(1), 1), Error::<Test>::BondBelowMinimum);
 		assert_ok!(Provers::bond_more(RuntimeOrigin::signed(1), 500));
 		assert_eq!(record(1).self_bond, MIN_BOND);
 		assert_ok!(Provers::deregister(RuntimeOrigin::signed(1)));
@@ -292,6 +289,9 @@ fn a_leaving_prover_slashed_to_nothing_is_removed() {
 #[test]
 fn slash_refuses_an_unregistered_prover() {
 	run_test(|| {
-		assert_noop!(slash(1, Perbill::from_percent(10), Some((9, 100))), Error::<Test>::NotRegistered);
+		assert_noop!(
+			slash(1, Perbill::from_percent(10), Some((9, 100))),
+			Error::<Test>::NotRegistered
+		);
 	});
 }
