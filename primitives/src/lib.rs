@@ -7,6 +7,7 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 pub mod market;
+pub mod proofs;
 
 use sp_runtime::{
 	traits::{IdentifyAccount, Verify},

@@ -1,84 +1,374 @@
-//! # Plonky2 verification for the Prova runtime
+//! # Plonky2 verifier
 //!
-//! The chain decides by itself whether a proof is valid, so Plonky2's verifier
-//! runs inside the runtime's `no_std` WASM. This crate is that boundary:
+//! The chain decides by itself whether a proof is valid: Plonky2's verifier runs
+//! inside the runtime's `no_std` WASM.
 //!
-//! - [`verify`] checks a serialized proof against serialized verifier data
-//!   (plonky2's own `VerifierCircuitData` serializer with its default gate set),
-//!   for the configuration Prova supports: Goldilocks field, Poseidon hashing,
-//!   quadratic extension ([`F`], [`C`], [`D`]);
-//! - [`Plonky2VerifierApi`] exposes it as a runtime API, so anyone can ask a
-//!   node's runtime, through `state_call`, whether a proof verifies: the same
-//!   code the market will use on-chain, compiled to WASM.
+//! ## Circuits
+//! A circuit is registered once by its verifier data (plonky2's serialized
+//! `VerifierCircuitData`: verifier-only plus common data, default gate set) and
+//! is known by its [`CircuitId`], the `blake2_256` of those bytes. Registering
+//! holds a deposit of `CircuitDepositBase + CircuitDepositPerByte × size` from
+//! the registrant, released by [`Pallet::unregister_circuit`] once no open
+//! request uses the circuit (the market counts uses through
+//! [`ProofVerifier::acquire`] / [`ProofVerifier::release`]).
 //!
-//! Cheap checks come first (sizes) so that oversized input is refused before any
-//! parsing; each rejection keeps its reason in [`VerifyError`].
+//! Only circuits the chain can verify at a known cost are accepted (see
+//! [`verifier`]): plonky2's `standard_recursion_config` over Goldilocks with
+//! Poseidon, at most `MaxDegreeBits` and `MaxPublicInputs`.
+//!
+//! ## Verification
+//! [`ProofVerifier::verify`] is what the market calls; [`Pallet::verify_proof`]
+//! offers the same check to anyone as a service and records the result as an
+//! event. Both check sizes first, then parse with bounded allocation, then
+//! compare public inputs, then verify; each failure keeps its reason
+//! ([`VerifyError`], mirrored by this pallet's errors).
+//!
+//! ## Weight
+//! With the configuration fixed, verification cost depends on the degree
+//! (Merkle paths of `degree_bits + rate_bits` levels in each of 28 FRI queries)
+//! and, negligibly, on the public inputs (at most `MaxPublicInputs`, hashed
+//! once). The `verify_proof(d)` benchmark measures real proofs at every degree
+//! from 12 to 20; the weight charged for a circuit is read from its stored
+//! degree before the proof is even looked at.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod tests;
+pub mod verifier;
+pub mod weights;
+
 use alloc::vec::Vec;
-use codec::{Decode, DecodeWithMemTracking, Encode};
-use plonky2::{
-	field::goldilocks_field::GoldilocksField,
-	plonk::{
-		circuit_data::VerifierCircuitData, config::PoseidonGoldilocksConfig,
-		proof::ProofWithPublicInputs,
-	},
-	util::serialization::DefaultGateSerializer,
-};
-use scale_info::TypeInfo;
+pub use pallet::*;
+pub use prova_primitives::proofs::{CircuitId, ProofVerifier, VerifyError};
+pub use verifier::{verify, Limits, C, D, F, MAX_PROOF_BYTES, MAX_VERIFIER_DATA_BYTES};
+pub use weights::WeightInfo;
 
-/// Extension degree of the field Prova's circuits use.
-pub const D: usize = 2;
-/// Hashing configuration: Poseidon over Goldilocks.
-pub type C = PoseidonGoldilocksConfig;
-/// Base field: Goldilocks (p = 2^64 - 2^32 + 1).
-pub type F = GoldilocksField;
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, MutateHold},
+			tokens::Precision,
+		},
+	};
+	use frame_system::pallet_prelude::*;
+	use scale_info::TypeInfo;
+	use sp_runtime::{traits::Saturating, Weight};
 
-/// Largest serialized verifier data accepted (verifier-only plus common data).
-pub const MAX_VERIFIER_DATA_BYTES: usize = 64 * 1024;
-/// Largest serialized proof (with public inputs) accepted.
-pub const MAX_PROOF_BYTES: usize = 1024 * 1024;
+	/// Balance of the pallet's currency.
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
-/// Why a proof was not accepted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
-pub enum VerifyError {
-	/// The verifier data is larger than [`MAX_VERIFIER_DATA_BYTES`].
-	VerifierDataTooLarge,
-	/// The proof is larger than [`MAX_PROOF_BYTES`].
-	ProofTooLarge,
-	/// The verifier data does not deserialize with plonky2's default gate set.
-	MalformedVerifierData,
-	/// The proof does not deserialize against the circuit's common data.
-	MalformedProof,
-	/// The proof deserializes but the verifier rejects it.
-	InvalidProof,
-}
-
-/// Verifies `proof` (a serialized `ProofWithPublicInputs`) against
-/// `verifier_data` (a serialized `VerifierCircuitData`).
-pub fn verify(verifier_data: &[u8], proof: &[u8]) -> Result<(), VerifyError> {
-	if verifier_data.len() > MAX_VERIFIER_DATA_BYTES {
-		return Err(VerifyError::VerifierDataTooLarge);
+	/// What the chain keeps about a registered circuit besides its bytes.
+	#[derive(
+		Clone, Debug, Decode, DecodeWithMemTracking, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
+	)]
+	pub struct CircuitInfo<AccountId, Balance> {
+		/// Who registered it and holds the deposit.
+		pub owner: AccountId,
+		/// The deposit held.
+		pub deposit: Balance,
+		/// `log2` of its rows.
+		pub degree_bits: u32,
+		/// FRI query rounds.
+		pub fri_queries: u32,
+		/// Number of public inputs.
+		pub public_inputs: u32,
+		/// Size of its verifier data in bytes.
+		pub size: u32,
+		/// Open requests using it.
+		pub users: u32,
 	}
-	if proof.len() > MAX_PROOF_BYTES {
-		return Err(VerifyError::ProofTooLarge);
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The currency deposits are held in.
+		type Currency: Inspect<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons, which include this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Deposit for any circuit.
+		#[pallet::constant]
+		type CircuitDepositBase: Get<BalanceOf<Self>>;
+
+		/// Deposit per byte of verifier data.
+		#[pallet::constant]
+		type CircuitDepositPerByte: Get<BalanceOf<Self>>;
+
+		/// Largest verifier data accepted (at most [`MAX_VERIFIER_DATA_BYTES`]).
+		#[pallet::constant]
+		type MaxVerifierDataBytes: Get<u32>;
+
+		/// Largest proof accepted (at most [`MAX_PROOF_BYTES`]).
+		#[pallet::constant]
+		type MaxProofBytes: Get<u32>;
+
+		/// Largest circuit degree, in bits.
+		#[pallet::constant]
+		type MaxDegreeBits: Get<u32>;
+
+		/// Most public inputs of a circuit.
+		#[pallet::constant]
+		type MaxPublicInputs: Get<u32>;
+
+		/// Weights from this pallet's benchmarks.
+		type WeightInfo: WeightInfo;
 	}
-	let circuit =
-		VerifierCircuitData::<F, C, D>::from_bytes(verifier_data.to_vec(), &DefaultGateSerializer)
-			.map_err(|_| VerifyError::MalformedVerifierData)?;
-	let proof = ProofWithPublicInputs::<F, C, D>::from_bytes(proof.to_vec(), &circuit.common)
-		.map_err(|_| VerifyError::MalformedProof)?;
-	circuit.verify(proof).map_err(|_| VerifyError::InvalidProof)
+
+	/// Why the pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// The deposit for a registered circuit.
+		CircuitDeposit,
+	}
+
+	/// Registered circuits.
+	#[pallet::storage]
+	pub type Circuits<T: Config> = StorageMap<
+		_,
+		Identity,
+		CircuitId,
+		CircuitInfo<T::AccountId, BalanceOf<T>>,
+	>;
+
+	/// The verifier data of registered circuits.
+	#[pallet::storage]
+	pub type VerifierData<T: Config> =
+		StorageMap<_, Identity, CircuitId, BoundedVec<u8, T::MaxVerifierDataBytes>>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A circuit was registered.
+		CircuitRegistered {
+			circuit: CircuitId,
+			owner: T::AccountId,
+			degree_bits: u32,
+			public_inputs: u32,
+			deposit: BalanceOf<T>,
+		},
+		/// A circuit was removed and its deposit released.
+		CircuitUnregistered { circuit: CircuitId },
+		/// A proof verified (`verify_proof`).
+		ProofVerified { circuit: CircuitId, public_inputs_hash: sp_core::H256 },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The verifier data is larger than `MaxVerifierDataBytes`.
+		VerifierDataTooLarge,
+		/// The proof is larger than `MaxProofBytes`.
+		ProofTooLarge,
+		/// The verifier data does not deserialize.
+		MalformedVerifierData,
+		/// The circuit's configuration is not supported.
+		UnsupportedConfig,
+		/// The circuit's degree is above `MaxDegreeBits`.
+		DegreeTooLarge,
+		/// The circuit has more than `MaxPublicInputs` public inputs.
+		TooManyPublicInputs,
+		/// No circuit is registered under this id.
+		UnknownCircuit,
+		/// The proof does not deserialize against the circuit.
+		MalformedProof,
+		/// The proof's public inputs differ from the ones given.
+		PublicInputsMismatch,
+		/// The proof does not verify.
+		InvalidProof,
+		/// The circuit is already registered.
+		AlreadyRegistered,
+		/// Only the registrant may unregister a circuit.
+		NotOwner,
+		/// Open requests still use the circuit.
+		CircuitInUse,
+	}
+
+	impl<T> From<VerifyError> for Error<T> {
+		fn from(error: VerifyError) -> Self {
+			match error {
+				VerifyError::VerifierDataTooLarge => Error::VerifierDataTooLarge,
+				VerifyError::ProofTooLarge => Error::ProofTooLarge,
+				VerifyError::MalformedVerifierData => Error::MalformedVerifierData,
+				VerifyError::UnsupportedConfig => Error::UnsupportedConfig,
+				VerifyError::DegreeTooLarge => Error::DegreeTooLarge,
+				VerifyError::TooManyPublicInputs => Error::TooManyPublicInputs,
+				VerifyError::UnknownCircuit => Error::UnknownCircuit,
+				VerifyError::MalformedProof => Error::MalformedProof,
+				VerifyError::PublicInputsMismatch => Error::PublicInputsMismatch,
+				VerifyError::InvalidProof => Error::InvalidProof,
+			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxVerifierDataBytes::get() as usize <= MAX_VERIFIER_DATA_BYTES);
+			assert!(T::MaxProofBytes::get() as usize <= MAX_PROOF_BYTES);
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Registers a circuit by its verifier data, holding the deposit.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_circuit())]
+		pub fn register_circuit(
+			origin: OriginFor<T>,
+			verifier_data: BoundedVec<u8, T::MaxVerifierDataBytes>,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			let circuit = CircuitId::from(sp_io::hashing::blake2_256(&verifier_data));
+			ensure!(!Circuits::<T>::contains_key(circuit), Error::<T>::AlreadyRegistered);
+			let (_, shape) =
+				verifier::parse_circuit(&verifier_data, &Self::limits()).map_err(Error::<T>::from)?;
+			let size = verifier_data.len() as u32;
+			let deposit = T::CircuitDepositBase::get()
+				.saturating_add(T::CircuitDepositPerByte::get().saturating_mul(size.into()));
+			T::Currency::hold(&HoldReason::CircuitDeposit.into(), &owner, deposit)?;
+			Circuits::<T>::insert(
+				circuit,
+				CircuitInfo {
+					owner: owner.clone(),
+					deposit,
+					degree_bits: shape.degree_bits,
+					fri_queries: shape.fri_queries,
+					public_inputs: shape.public_inputs,
+					size,
+					users: 0,
+				},
+			);
+			VerifierData::<T>::insert(circuit, verifier_data);
+			Self::deposit_event(Event::CircuitRegistered {
+				circuit,
+				owner,
+				degree_bits: shape.degree_bits,
+				public_inputs: shape.public_inputs,
+				deposit,
+			});
+			Ok(())
+		}
+
+		/// Removes the caller's circuit and releases its deposit; no open request
+		/// may use it.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::unregister_circuit())]
+		pub fn unregister_circuit(origin: OriginFor<T>, circuit: CircuitId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let info = Circuits::<T>::get(circuit).ok_or(Error::<T>::UnknownCircuit)?;
+			ensure!(info.owner == who, Error::<T>::NotOwner);
+			ensure!(info.users == 0, Error::<T>::CircuitInUse);
+			T::Currency::release(
+				&HoldReason::CircuitDeposit.into(),
+				&who,
+				info.deposit,
+				Precision::Exact,
+			)?;
+			Circuits::<T>::remove(circuit);
+			VerifierData::<T>::remove(circuit);
+			Self::deposit_event(Event::CircuitUnregistered { circuit });
+			Ok(())
+		}
+
+		/// Verifies a proof of a registered circuit with the given public inputs,
+		/// as a service: emits `ProofVerified` or fails with the reason.
+		#[pallet::call_index(2)]
+		#[pallet::weight(Pallet::<T>::verify_weight_or_max(circuit))]
+		pub fn verify_proof(
+			origin: OriginFor<T>,
+			circuit: CircuitId,
+			public_inputs: BoundedVec<u64, T::MaxPublicInputs>,
+			proof: BoundedVec<u8, T::MaxProofBytes>,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			<Self as ProofVerifier>::verify(&circuit, &public_inputs, &proof)
+				.map_err(Error::<T>::from)?;
+			let public_inputs_hash = sp_core::H256::from(sp_io::hashing::blake2_256(
+				&public_inputs.encode(),
+			));
+			Self::deposit_event(Event::ProofVerified { circuit, public_inputs_hash });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The limits registration enforces.
+		pub fn limits() -> Limits {
+			Limits {
+				max_degree_bits: T::MaxDegreeBits::get(),
+				max_public_inputs: T::MaxPublicInputs::get(),
+			}
+		}
+
+		/// Weight of verifying a proof for a circuit of `degree_bits`, including
+		/// reading the circuit.
+		pub fn verify_weight_for(degree_bits: u32) -> Weight {
+			T::WeightInfo::verify_proof(degree_bits)
+		}
+
+		/// Weight of `verify_proof` for `circuit`; the largest supported degree's
+		/// for an unknown circuit (the call then fails at once).
+		fn verify_weight_or_max(circuit: &CircuitId) -> Weight {
+			<Self as ProofVerifier>::verify_weight(circuit)
+				.unwrap_or_else(|| Self::verify_weight_for(T::MaxDegreeBits::get()))
+				.saturating_add(T::DbWeight::get().reads(1))
+		}
+	}
+
+	impl<T: Config> ProofVerifier for Pallet<T> {
+		fn verify(
+			circuit: &CircuitId,
+			public_inputs: &[u64],
+			proof: &[u8],
+		) -> Result<(), VerifyError> {
+			if proof.len() > T::MaxProofBytes::get() as usize {
+				return Err(VerifyError::ProofTooLarge);
+			}
+			let bytes = VerifierData::<T>::get(circuit).ok_or(VerifyError::UnknownCircuit)?;
+			let (parsed, _) = verifier::parse_circuit(&bytes, &Self::limits())?;
+			verifier::verify_proof(&parsed, proof, Some(public_inputs))
+		}
+
+		fn verify_weight(circuit: &CircuitId) -> Option<Weight> {
+			Circuits::<T>::get(circuit).map(|info| Self::verify_weight_for(info.degree_bits))
+		}
+
+		fn acquire(circuit: &CircuitId) -> DispatchResult {
+			Circuits::<T>::try_mutate(circuit, |info| {
+				let info = info.as_mut().ok_or(Error::<T>::UnknownCircuit)?;
+				info.users.saturating_inc();
+				Ok(())
+			})
+		}
+
+		fn release(circuit: &CircuitId) {
+			Circuits::<T>::mutate(circuit, |info| {
+				if let Some(info) = info {
+					info.users.saturating_dec();
+				}
+			});
+		}
+	}
 }
 
 sp_api::decl_runtime_apis! {
 	/// Plonky2 verification as a service of the runtime.
 	pub trait Plonky2VerifierApi {
 		/// Whether `proof` verifies against `verifier_data`; both in plonky2's
-		/// own serialization (see [`verify`]).
+		/// own serialization (see [`verifier::verify`]).
 		fn verify(verifier_data: Vec<u8>, proof: Vec<u8>) -> Result<(), VerifyError>;
 	}
 }
@@ -93,6 +383,3 @@ mod no_entropy {
 	}
 	getrandom::register_custom_getrandom!(refuse);
 }
-
-#[cfg(test)]
-mod tests;

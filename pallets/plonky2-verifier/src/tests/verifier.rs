@@ -1,6 +1,8 @@
-//! Native tests of the verification boundary with real plonky2 proofs.
+//! The verification boundary with proofs from plain upstream plonky2 code
+//! (not our circuit library): the verifier is general.
 
-use super::*;
+use crate::verifier::*;
+use plonky2::util::serialization::DefaultGateSerializer;
 use plonky2::{
 	field::types::Field,
 	iop::witness::{PartialWitness, WitnessWrite},

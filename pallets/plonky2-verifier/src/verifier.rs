@@ -1,0 +1,356 @@
+//! Plonky2 verification that untrusted bytes cannot crash.
+//!
+//! Verifier data and proofs arrive from anyone, and the runtime cannot catch a
+//! panic or survive an out-of-memory abort, so this module stands between the
+//! bytes and plonky2:
+//!
+//! 1. **Sizes first**: both inputs are capped before any parsing.
+//! 2. **Bounded reading**: plonky2's deserializer pre-allocates vectors from
+//!    length prefixes it reads. [`BoundedReader`] refuses any length prefix
+//!    larger than the bytes left (small values are always allowed), so no
+//!    allocation outgrows the input.
+//! 3. **Known gates only**: gates are read through [`SafeGateSerializer`], which
+//!    accepts plonky2's default gate set minus the lookup gates and bounds each
+//!    gate's numeric parameters before plonky2 computes with them.
+//! 4. **Supported shape**: the circuit must use plonky2's
+//!    `standard_recursion_config` (with or without zero knowledge), FRI
+//!    parameters derived from it, at most [`Limits::max_degree_bits`] and
+//!    [`Limits::max_public_inputs`], and gates that fit the configuration.
+//!    This also fixes the number of FRI queries (28), which is what makes the
+//!    verification weight a function of the degree alone.
+//! 5. **Shape of the proof** is checked by plonky2's verifier before any
+//!    arithmetic.
+
+use alloc::vec::Vec;
+use plonky2::{
+	field::{goldilocks_field::GoldilocksField, types::PrimeField64},
+	gates::gate::GateRef,
+	plonk::{
+		circuit_data::{CircuitConfig, CommonCircuitData, VerifierCircuitData},
+		config::PoseidonGoldilocksConfig,
+		proof::ProofWithPublicInputs,
+	},
+	util::serialization::{
+		Buffer, DefaultGateSerializer, GateSerializer, IoError, IoResult, Read, Remaining, Write,
+	},
+};
+pub use prova_primitives::proofs::VerifyError;
+
+/// Extension degree of the field Prova's circuits use.
+pub const D: usize = 2;
+/// Hashing configuration: Poseidon over Goldilocks.
+pub type C = PoseidonGoldilocksConfig;
+/// Base field: Goldilocks (p = 2^64 - 2^32 + 1).
+pub type F = GoldilocksField;
+/// A parsed, checked circuit.
+pub type Circuit = VerifierCircuitData<F, C, D>;
+
+/// Largest serialized verifier data accepted (verifier-only plus common data).
+pub const MAX_VERIFIER_DATA_BYTES: usize = 64 * 1024;
+/// Largest serialized proof (with public inputs) accepted.
+pub const MAX_PROOF_BYTES: usize = 512 * 1024;
+/// Length prefixes up to this value are accepted even near the end of the input.
+const SMALL_LENGTH: usize = 256;
+/// Bound on a gate's count-like parameters (operations, limbs, coefficients).
+const MAX_GATE_PARAMETER: usize = 256;
+/// Bound on a gate's parameters used as shift amounts (subgroup or index bits).
+const MAX_GATE_BITS: usize = 16;
+
+/// What a chain accepts as a circuit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+	/// Largest `degree_bits` (the circuit has `2^degree_bits` rows).
+	pub max_degree_bits: u32,
+	/// Most public inputs.
+	pub max_public_inputs: u32,
+}
+
+impl Default for Limits {
+	fn default() -> Self {
+		Limits { max_degree_bits: 20, max_public_inputs: 64 }
+	}
+}
+
+/// The numbers of a circuit that decide its verification cost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CircuitShape {
+	/// `log2` of the number of rows.
+	pub degree_bits: u32,
+	/// FRI query rounds (28 for the supported configuration).
+	pub fri_queries: u32,
+	/// Number of public inputs.
+	pub public_inputs: u32,
+}
+
+/// Parses and checks verifier data (a serialized `VerifierCircuitData`).
+pub fn parse_circuit(bytes: &[u8], limits: &Limits) -> Result<(Circuit, CircuitShape), VerifyError> {
+	if bytes.len() > MAX_VERIFIER_DATA_BYTES {
+		return Err(VerifyError::VerifierDataTooLarge);
+	}
+	let mut reader = BoundedReader::new(bytes);
+	let circuit: Circuit = reader
+		.read_verifier_circuit_data(&SafeGateSerializer)
+		.map_err(|_| VerifyError::MalformedVerifierData)?;
+	if reader.remaining() != 0 {
+		return Err(VerifyError::MalformedVerifierData);
+	}
+	let shape = check_supported(&circuit, limits)?;
+	Ok((circuit, shape))
+}
+
+/// Verifies `proof` (a serialized `ProofWithPublicInputs`) for `circuit`; when
+/// `expected_public_inputs` is given, the proof's public inputs must equal it.
+pub fn verify_proof(
+	circuit: &Circuit,
+	proof: &[u8],
+	expected_public_inputs: Option<&[u64]>,
+) -> Result<(), VerifyError> {
+	if proof.len() > MAX_PROOF_BYTES {
+		return Err(VerifyError::ProofTooLarge);
+	}
+	let mut reader = BoundedReader::new(proof);
+	let proof: ProofWithPublicInputs<F, C, D> = reader
+		.read_proof_with_public_inputs(&circuit.common)
+		.map_err(|_| VerifyError::MalformedProof)?;
+	if reader.remaining() != 0 {
+		return Err(VerifyError::MalformedProof);
+	}
+	if let Some(expected) = expected_public_inputs {
+		let matches = proof.public_inputs.len() == expected.len() &&
+			proof.public_inputs.iter().zip(expected).all(|(x, y)| x.to_canonical_u64() == *y);
+		if !matches {
+			return Err(VerifyError::PublicInputsMismatch);
+		}
+	}
+	circuit.verify(proof).map_err(|_| VerifyError::InvalidProof)
+}
+
+/// Parses `verifier_data` and verifies `proof` against it, with whatever public
+/// inputs the proof carries: the stateless check behind the runtime API.
+pub fn verify(verifier_data: &[u8], proof: &[u8]) -> Result<(), VerifyError> {
+	if proof.len() > MAX_PROOF_BYTES {
+		return Err(VerifyError::ProofTooLarge);
+	}
+	let (circuit, _) = parse_circuit(verifier_data, &Limits::default())?;
+	verify_proof(&circuit, proof, None)
+}
+
+/// The proof's public inputs as canonical `u64`s, if it deserializes for `circuit`.
+pub fn public_inputs_of(circuit: &Circuit, proof: &[u8]) -> Result<Vec<u64>, VerifyError> {
+	let mut reader = BoundedReader::new(proof);
+	let proof: ProofWithPublicInputs<F, C, D> = reader
+		.read_proof_with_public_inputs(&circuit.common)
+		.map_err(|_| VerifyError::MalformedProof)?;
+	Ok(proof.public_inputs.iter().map(|x| x.to_canonical_u64()).collect())
+}
+
+/// Step 4 of the module docs.
+fn check_supported(circuit: &Circuit, limits: &Limits) -> Result<CircuitShape, VerifyError> {
+	let common: &CommonCircuitData<F, D> = &circuit.common;
+	let standard = CircuitConfig::standard_recursion_config();
+	let config_ok = common.config == standard ||
+		common.config == CircuitConfig { zero_knowledge: true, ..standard.clone() };
+	if !config_ok {
+		return Err(VerifyError::UnsupportedConfig);
+	}
+	let degree_bits = common.fri_params.degree_bits;
+	if degree_bits > limits.max_degree_bits as usize {
+		return Err(VerifyError::DegreeTooLarge);
+	}
+	if common.num_public_inputs > limits.max_public_inputs as usize {
+		return Err(VerifyError::TooManyPublicInputs);
+	}
+	let config = &common.config;
+	let expected_fri = config.fri_config.fri_params(degree_bits, config.zero_knowledge);
+	let gates_fit = common.gates.iter().all(|gate| {
+		gate.0.num_wires() <= config.num_wires &&
+			gate.0.num_constants() <= config.num_constants + common.gates.len() &&
+			gate.0.degree() <= config.max_quotient_degree_factor + 1
+	});
+	let selectors_fit = selectors_fit(common);
+	let shape_ok = common.fri_params == expected_fri &&
+		!common.gates.is_empty() &&
+		gates_fit &&
+		selectors_fit &&
+		common.quotient_degree_factor >= 1 &&
+		common.quotient_degree_factor <= config.max_quotient_degree_factor &&
+		common.num_gate_constraints <= MAX_GATE_PARAMETER * 4 &&
+		common.num_constants <= config.num_constants + common.gates.len() &&
+		common.k_is.len() == config.num_routed_wires &&
+		common.num_partial_products <= config.num_routed_wires &&
+		common.num_lookup_polys == 0 &&
+		common.num_lookup_selectors == 0 &&
+		common.luts.is_empty() &&
+		circuit.verifier_only.constants_sigmas_cap.height() == config.fri_config.cap_height;
+	if !shape_ok {
+		return Err(VerifyError::UnsupportedConfig);
+	}
+	Ok(CircuitShape {
+		degree_bits: degree_bits as u32,
+		fri_queries: config.fri_config.num_query_rounds as u32,
+		public_inputs: common.num_public_inputs as u32,
+	})
+}
+
+/// Whether every gate has a selector group and the groups cover only existing
+/// gates. `SelectorsInfo`'s fields are private, so it is read back from its
+/// serialization: the indices (a `usize` vector), then `(start, end)` pairs.
+fn selectors_fit(common: &CommonCircuitData<F, D>) -> bool {
+	let num_gates = common.gates.len();
+	let mut bytes = Vec::new();
+	if bytes.write_selectors_info(&common.selectors_info).is_err() {
+		return false;
+	}
+	let words: Vec<u64> = bytes
+		.chunks_exact(8)
+		.map(|chunk| u64::from_le_bytes(chunk.try_into().unwrap_or([0xff; 8])))
+		.collect();
+	let Some((&indices_len, rest)) = words.split_first() else { return false };
+	if indices_len as usize != num_gates || rest.len() < num_gates + 1 {
+		return false;
+	}
+	let (indices, rest) = rest.split_at(num_gates);
+	let (&groups_len, pairs) = match rest.split_first() {
+		Some(split) => split,
+		None => return false,
+	};
+	pairs.len() == 2 * groups_len as usize &&
+		indices.iter().all(|&index| index < groups_len) &&
+		pairs
+			.chunks_exact(2)
+			.all(|pair| pair[0] <= pair[1] && pair[1] as usize <= num_gates)
+}
+
+/// plonky2's `Buffer`, except that length prefixes cannot exceed the input.
+pub struct BoundedReader<'a> {
+	bytes: &'a [u8],
+	pos: usize,
+}
+
+impl<'a> BoundedReader<'a> {
+	/// Reads `bytes` from the start.
+	pub fn new(bytes: &'a [u8]) -> Self {
+		BoundedReader { bytes, pos: 0 }
+	}
+}
+
+impl Remaining for BoundedReader<'_> {
+	fn remaining(&self) -> usize {
+		self.bytes.len() - self.pos
+	}
+}
+
+impl Read for BoundedReader<'_> {
+	fn read_exact(&mut self, bytes: &mut [u8]) -> IoResult<()> {
+		let end = self.pos.checked_add(bytes.len()).ok_or(IoError)?;
+		let source = self.bytes.get(self.pos..end).ok_or(IoError)?;
+		bytes.copy_from_slice(source);
+		self.pos = end;
+		Ok(())
+	}
+
+	/// Every length prefix goes through here; a value that cannot be a length of
+	/// what is left (and is not small) ends the parse.
+	fn read_usize(&mut self) -> IoResult<usize> {
+		let mut buf = [0u8; 8];
+		self.read_exact(&mut buf)?;
+		let value = u64::from_le_bytes(buf);
+		let bound = self.remaining().max(SMALL_LENGTH) as u64;
+		if value > bound {
+			return Err(IoError);
+		}
+		Ok(value as usize)
+	}
+
+	fn read_gate<F2, const D2: usize>(
+		&mut self,
+		gate_serializer: &dyn GateSerializer<F2, D2>,
+		common_data: &CommonCircuitData<F2, D2>,
+	) -> IoResult<GateRef<F2, D2>>
+	where
+		F2: plonky2::hash::hash_types::RichField + plonky2::field::extension::Extendable<D2>,
+	{
+		let rest = &self.bytes[self.pos..];
+		let mut buffer = Buffer::new(rest);
+		let gate = gate_serializer.read_gate(&mut buffer, common_data)?;
+		self.pos += buffer.bytes().len() - buffer.unread_bytes().len();
+		Ok(gate)
+	}
+
+	fn read_generator<F2, const D2: usize>(
+		&mut self,
+		_generator_serializer: &dyn plonky2::util::serialization::WitnessGeneratorSerializer<
+			F2,
+			D2,
+		>,
+		_common_data: &CommonCircuitData<F2, D2>,
+	) -> IoResult<plonky2::iop::generator::WitnessGeneratorRef<F2, D2>>
+	where
+		F2: plonky2::hash::hash_types::RichField + plonky2::field::extension::Extendable<D2>,
+	{
+		// Verifier data and proofs contain no witness generators.
+		Err(IoError)
+	}
+}
+
+/// plonky2's default gate set without the lookup gates, with each gate's numeric
+/// parameters bounded before plonky2 reads them.
+pub struct SafeGateSerializer;
+
+impl SafeGateSerializer {
+	/// For each tag of `DefaultGateSerializer`: how many `usize` parameters follow
+	/// it, and how many of those (from the first) are bit counts used as shifts.
+	/// `None`: refused (the lookup gates).
+	const PARAMETERS: [Option<(usize, usize)>; 16] = [
+		Some((1, 0)), // ArithmeticGate { num_ops }
+		Some((1, 0)), // ArithmeticExtensionGate { num_ops }
+		Some((1, 0)), // BaseSumGate<2> { num_limbs }
+		Some((1, 0)), // ConstantGate { num_consts }
+		Some((2, 1)), // CosetInterpolationGate { subgroup_bits, degree, .. }
+		Some((1, 0)), // ExponentiationGate { num_power_bits }
+		None,         // LookupGate
+		None,         // LookupTableGate
+		Some((1, 0)), // MulExtensionGate { num_ops }
+		Some((0, 0)), // NoopGate
+		Some((0, 0)), // PoseidonMdsGate
+		Some((0, 0)), // PoseidonGate
+		Some((0, 0)), // PublicInputGate
+		Some((3, 1)), // RandomAccessGate { bits, num_copies, num_extra_constants }
+		Some((1, 0)), // ReducingExtensionGate { num_coeffs }
+		Some((1, 0)), // ReducingGate { num_coeffs }
+	];
+}
+
+impl GateSerializer<F, D> for SafeGateSerializer {
+	fn read_gate(
+		&self,
+		buf: &mut Buffer,
+		common: &CommonCircuitData<F, D>,
+	) -> IoResult<GateRef<F, D>> {
+		let unread = buf.unread_bytes();
+		let tag_bytes: [u8; 4] = unread.get(..4).ok_or(IoError)?.try_into().map_err(|_| IoError)?;
+		let tag = u32::from_le_bytes(tag_bytes) as usize;
+		let (count, bit_params) =
+			Self::PARAMETERS.get(tag).copied().flatten().ok_or(IoError)?;
+		for index in 0..count {
+			let at = 4 + 8 * index;
+			let raw: [u8; 8] =
+				unread.get(at..at + 8).ok_or(IoError)?.try_into().map_err(|_| IoError)?;
+			let value = u64::from_le_bytes(raw);
+			let bound = if index < bit_params { MAX_GATE_BITS } else { MAX_GATE_PARAMETER };
+			if value > bound as u64 {
+				return Err(IoError);
+			}
+		}
+		DefaultGateSerializer.read_gate(buf, common)
+	}
+
+	fn write_gate(
+		&self,
+		buf: &mut Vec<u8>,
+		gate: &GateRef<F, D>,
+		common: &CommonCircuitData<F, D>,
+	) -> IoResult<()> {
+		DefaultGateSerializer.write_gate(buf, gate, common)
+	}
+}
