@@ -1,42 +1,15 @@
 //! A `--dev` node on loopback: it authors and finalizes blocks, includes a
-//! signed transfer with the expected events and balances, verifies a Plonky2
-//! proof inside its runtime WASM, and shuts down cleanly.
+//! signed transfer with the expected events and balances, and shuts down cleanly.
 
 mod common;
 
-use codec::Encode;
 use common::{dev_pair, Node};
-use pallet_plonky2_verifier::VerifyError;
-use plonky2::{
-	field::types::Field,
-	iop::witness::{PartialWitness, WitnessWrite},
-	plonk::{circuit_builder::CircuitBuilder, circuit_data::CircuitConfig},
-	util::serialization::DefaultGateSerializer,
-};
 use prova_runtime::{AccountId, RuntimeCall, RuntimeEvent, UNIT};
 use sp_core::Pair;
 use std::time::Duration;
 
 const STARTUP: Duration = Duration::from_secs(120);
 const BLOCKS: Duration = Duration::from_secs(90);
-
-/// A Plonky2 proof that the prover knows `x` with `x^2 + 1 = y`, `y` public,
-/// with its serialized verifier data.
-fn square_plus_one_proof() -> (Vec<u8>, Vec<u8>) {
-	type F = pallet_plonky2_verifier::F;
-	const D: usize = pallet_plonky2_verifier::D;
-	let mut builder = CircuitBuilder::<F, D>::new(CircuitConfig::standard_recursion_config());
-	let x = builder.add_virtual_target();
-	let x2 = builder.mul(x, x);
-	let y = builder.add_const(x2, F::ONE);
-	builder.register_public_input(y);
-	let data = builder.build::<pallet_plonky2_verifier::C>();
-	let mut witness = PartialWitness::new();
-	witness.set_target(x, F::from_canonical_u64(7)).unwrap();
-	let proof = data.prove(witness).unwrap();
-	assert_eq!(proof.public_inputs, vec![F::from_canonical_u64(50)]);
-	(data.verifier_data().to_bytes(&DefaultGateSerializer).unwrap(), proof.to_bytes())
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dev_node_authors_finalizes_and_executes_extrinsics() {
@@ -100,19 +73,6 @@ async fn run() {
 		rpc.free_balance(&alice_id, Some(block)).await,
 		rpc.free_balance(&alice_id, Some(parent)).await - amount - fee
 	);
-
-	// The runtime WASM verifies a real Plonky2 proof and rejects a forged one.
-	let (verifier_data, proof) = square_plus_one_proof();
-	let verdict: Result<(), VerifyError> = rpc
-		.runtime_call("Plonky2VerifierApi_verify", (verifier_data.clone(), proof.clone()).encode())
-		.await;
-	assert_eq!(verdict, Ok(()));
-	let mut forged = proof;
-	let last = forged.len() - 8;
-	forged[last] ^= 1; // claim y = 51
-	let verdict: Result<(), VerifyError> =
-		rpc.runtime_call("Plonky2VerifierApi_verify", (verifier_data, forged).encode()).await;
-	assert_eq!(verdict, Err(VerifyError::InvalidProof));
 
 	// SIGINT shuts the node down with a zero exit code.
 	drop(rpc);

@@ -25,21 +25,15 @@ async fn provers_register_bond_and_delegate_on_a_dev_chain() {
 	tokio::time::timeout(Duration::from_secs(300), run()).await.expect("test within 5 minutes");
 }
 
-/// Submits `call` and returns the pallet's events from its block, failing on a dispatch error.
+/// Submits `call` and returns this pallet's events from its block.
 async fn submit(
 	rpc: &Rpc,
 	node: &Node,
 	signer: &sp_core::sr25519::Pair,
 	call: RuntimeCall,
 ) -> Vec<pallet_provers::Event<Runtime>> {
-	let block = rpc.submit_in_block(node, signer, call).await;
-	let events = rpc.events(block).await;
-	if let Some(failed) = events.iter().find(|event| {
-		matches!(event, RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { .. }))
-	}) {
-		node.fail(&format!("extrinsic failed: {failed:?}"));
-	}
-	events
+	rpc.submit_ok(node, signer, call)
+		.await
 		.into_iter()
 		.filter_map(|event| match event {
 			RuntimeEvent::Provers(event) => Some(event),

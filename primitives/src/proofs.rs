@@ -16,7 +16,16 @@ pub type CircuitId = sp_core::H256;
 
 /// Why a circuit or a proof was not accepted, from the cheapest check to the last.
 #[derive(
-	Clone, Copy, Debug, Decode, DecodeWithMemTracking, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
 )]
 pub enum VerifyError {
 	/// The verifier data is larger than accepted.

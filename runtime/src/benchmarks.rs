@@ -8,4 +8,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_validator_set, ValidatorSet]
 	[pallet_provers, Provers]
+	[pallet_plonky2_verifier, Verifier]
 );

@@ -77,7 +77,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("prova"),
 	impl_name: alloc::borrow::Cow::Borrowed("prova"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -184,4 +184,7 @@ mod runtime {
 	// The proof market.
 	#[runtime::pallet_index(20)]
 	pub type Provers = pallet_provers;
+
+	#[runtime::pallet_index(21)]
+	pub type Verifier = pallet_plonky2_verifier;
 }

@@ -263,6 +263,24 @@ impl Rpc {
 		}
 	}
 
+	/// Submits `call` like [`Rpc::submit_in_block`] and returns its block's
+	/// events, failing the test if the call's dispatch failed.
+	pub async fn submit_ok(
+		&self,
+		node: &Node,
+		signer: &sp_core::sr25519::Pair,
+		call: RuntimeCall,
+	) -> Vec<RuntimeEvent> {
+		let block = self.submit_in_block(node, signer, call).await;
+		let events = self.events(block).await;
+		if let Some(failed) = events.iter().find(|event| {
+			matches!(event, RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { .. }))
+		}) {
+			node.fail(&format!("extrinsic failed: {failed:?}"));
+		}
+		events
+	}
+
 	/// Builds a signed, immortal extrinsic for `call` with `signer`'s next nonce.
 	pub async fn sign(
 		&self,

@@ -38,6 +38,8 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 #[cfg(test)]
+mod mock;
+#[cfg(test)]
 mod tests;
 pub mod verifier;
 pub mod weights;
@@ -137,12 +139,8 @@ pub mod pallet {
 
 	/// Registered circuits.
 	#[pallet::storage]
-	pub type Circuits<T: Config> = StorageMap<
-		_,
-		Identity,
-		CircuitId,
-		CircuitInfo<T::AccountId, BalanceOf<T>>,
-	>;
+	pub type Circuits<T: Config> =
+		StorageMap<_, Identity, CircuitId, CircuitInfo<T::AccountId, BalanceOf<T>>>;
 
 	/// The verifier data of registered circuits.
 	#[pallet::storage]
@@ -233,8 +231,8 @@ pub mod pallet {
 			let owner = ensure_signed(origin)?;
 			let circuit = CircuitId::from(sp_io::hashing::blake2_256(&verifier_data));
 			ensure!(!Circuits::<T>::contains_key(circuit), Error::<T>::AlreadyRegistered);
-			let (_, shape) =
-				verifier::parse_circuit(&verifier_data, &Self::limits()).map_err(Error::<T>::from)?;
+			let (_, shape) = verifier::parse_circuit(&verifier_data, &Self::limits())
+				.map_err(Error::<T>::from)?;
 			let size = verifier_data.len() as u32;
 			let deposit = T::CircuitDepositBase::get()
 				.saturating_add(T::CircuitDepositPerByte::get().saturating_mul(size.into()));
@@ -296,9 +294,8 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			<Self as ProofVerifier>::verify(&circuit, &public_inputs, &proof)
 				.map_err(Error::<T>::from)?;
-			let public_inputs_hash = sp_core::H256::from(sp_io::hashing::blake2_256(
-				&public_inputs.encode(),
-			));
+			let public_inputs_hash =
+				sp_core::H256::from(sp_io::hashing::blake2_256(&public_inputs.encode()));
 			Self::deposit_event(Event::ProofVerified { circuit, public_inputs_hash });
 			Ok(())
 		}

@@ -83,7 +83,10 @@ pub struct CircuitShape {
 }
 
 /// Parses and checks verifier data (a serialized `VerifierCircuitData`).
-pub fn parse_circuit(bytes: &[u8], limits: &Limits) -> Result<(Circuit, CircuitShape), VerifyError> {
+pub fn parse_circuit(
+	bytes: &[u8],
+	limits: &Limits,
+) -> Result<(Circuit, CircuitShape), VerifyError> {
 	if bytes.len() > MAX_VERIFIER_DATA_BYTES {
 		return Err(VerifyError::VerifierDataTooLarge);
 	}
@@ -116,8 +119,8 @@ pub fn verify_proof(
 		return Err(VerifyError::MalformedProof);
 	}
 	if let Some(expected) = expected_public_inputs {
-		let matches = proof.public_inputs.len() == expected.len() &&
-			proof.public_inputs.iter().zip(expected).all(|(x, y)| x.to_canonical_u64() == *y);
+		let matches = proof.public_inputs.len() == expected.len()
+			&& proof.public_inputs.iter().zip(expected).all(|(x, y)| x.to_canonical_u64() == *y);
 		if !matches {
 			return Err(VerifyError::PublicInputsMismatch);
 		}
@@ -148,8 +151,8 @@ pub fn public_inputs_of(circuit: &Circuit, proof: &[u8]) -> Result<Vec<u64>, Ver
 fn check_supported(circuit: &Circuit, limits: &Limits) -> Result<CircuitShape, VerifyError> {
 	let common: &CommonCircuitData<F, D> = &circuit.common;
 	let standard = CircuitConfig::standard_recursion_config();
-	let config_ok = common.config == standard ||
-		common.config == CircuitConfig { zero_knowledge: true, ..standard.clone() };
+	let config_ok = common.config == standard
+		|| common.config == CircuitConfig { zero_knowledge: true, ..standard.clone() };
 	if !config_ok {
 		return Err(VerifyError::UnsupportedConfig);
 	}
@@ -163,25 +166,23 @@ fn check_supported(circuit: &Circuit, limits: &Limits) -> Result<CircuitShape, V
 	let config = &common.config;
 	let expected_fri = config.fri_config.fri_params(degree_bits, config.zero_knowledge);
 	let gates_fit = common.gates.iter().all(|gate| {
-		gate.0.num_wires() <= config.num_wires &&
-			gate.0.num_constants() <= config.num_constants + common.gates.len() &&
-			gate.0.degree() <= config.max_quotient_degree_factor + 1
+		gate.0.num_wires() <= config.num_wires
+			&& gate.0.degree() <= config.max_quotient_degree_factor + 1
 	});
 	let selectors_fit = selectors_fit(common);
-	let shape_ok = common.fri_params == expected_fri &&
-		!common.gates.is_empty() &&
-		gates_fit &&
-		selectors_fit &&
-		common.quotient_degree_factor >= 1 &&
-		common.quotient_degree_factor <= config.max_quotient_degree_factor &&
-		common.num_gate_constraints <= MAX_GATE_PARAMETER * 4 &&
-		common.num_constants <= config.num_constants + common.gates.len() &&
-		common.k_is.len() == config.num_routed_wires &&
-		common.num_partial_products <= config.num_routed_wires &&
-		common.num_lookup_polys == 0 &&
-		common.num_lookup_selectors == 0 &&
-		common.luts.is_empty() &&
-		circuit.verifier_only.constants_sigmas_cap.height() == config.fri_config.cap_height;
+	let shape_ok = common.fri_params == expected_fri
+		&& !common.gates.is_empty()
+		&& gates_fit
+		&& selectors_fit
+		&& common.quotient_degree_factor >= 1
+		&& common.quotient_degree_factor <= config.max_quotient_degree_factor
+		&& common.num_gate_constraints <= MAX_GATE_PARAMETER * 4
+		&& common.k_is.len() == config.num_routed_wires
+		&& common.num_partial_products <= config.num_routed_wires
+		&& common.num_lookup_polys == 0
+		&& common.num_lookup_selectors == 0
+		&& common.luts.is_empty()
+		&& circuit.verifier_only.constants_sigmas_cap.height() == config.fri_config.cap_height;
 	if !shape_ok {
 		return Err(VerifyError::UnsupportedConfig);
 	}
@@ -192,8 +193,9 @@ fn check_supported(circuit: &Circuit, limits: &Limits) -> Result<CircuitShape, V
 	})
 }
 
-/// Whether every gate has a selector group and the groups cover only existing
-/// gates. `SelectorsInfo`'s fields are private, so it is read back from its
+/// Whether gate `i`'s selector group exists and its range contains `i` (what
+/// the vanishing polynomial assumes), and every gate's constants fit after the
+/// selectors. `SelectorsInfo`'s fields are private, so it is read back from its
 /// serialization: the indices (a `usize` vector), then `(start, end)` pairs.
 fn selectors_fit(common: &CommonCircuitData<F, D>) -> bool {
 	let num_gates = common.gates.len();
@@ -201,24 +203,32 @@ fn selectors_fit(common: &CommonCircuitData<F, D>) -> bool {
 	if bytes.write_selectors_info(&common.selectors_info).is_err() {
 		return false;
 	}
-	let words: Vec<u64> = bytes
+	let words: Vec<usize> = bytes
 		.chunks_exact(8)
-		.map(|chunk| u64::from_le_bytes(chunk.try_into().unwrap_or([0xff; 8])))
+		.map(|chunk| u64::from_le_bytes(chunk.try_into().unwrap_or([0xff; 8])) as usize)
 		.collect();
 	let Some((&indices_len, rest)) = words.split_first() else { return false };
-	if indices_len as usize != num_gates || rest.len() < num_gates + 1 {
+	if indices_len != num_gates || rest.len() < num_gates + 1 {
 		return false;
 	}
 	let (indices, rest) = rest.split_at(num_gates);
-	let (&groups_len, pairs) = match rest.split_first() {
-		Some(split) => split,
-		None => return false,
-	};
-	pairs.len() == 2 * groups_len as usize &&
-		indices.iter().all(|&index| index < groups_len) &&
-		pairs
-			.chunks_exact(2)
-			.all(|pair| pair[0] <= pair[1] && pair[1] as usize <= num_gates)
+	let Some((&num_selectors, pairs)) = rest.split_first() else { return false };
+	if pairs.len() != 2 * num_selectors || num_selectors > common.num_constants {
+		return false;
+	}
+	let groups: Vec<(usize, usize)> =
+		pairs.chunks_exact(2).map(|pair| (pair[0], pair[1])).collect();
+	let constants_fit = common.num_constants <= common.config.num_constants + num_selectors
+		&& common
+			.gates
+			.iter()
+			.all(|gate| num_selectors + gate.0.num_constants() <= common.num_constants);
+	constants_fit
+		&& indices.iter().enumerate().all(|(gate, &index)| {
+			groups
+				.get(index)
+				.is_some_and(|&(start, end)| start <= gate && gate < end && end <= num_gates)
+		})
 }
 
 /// plonky2's `Buffer`, except that length prefixes cannot exceed the input.
@@ -260,6 +270,37 @@ impl Read for BoundedReader<'_> {
 			return Err(IoError);
 		}
 		Ok(value as usize)
+	}
+
+	/// Field elements must be canonical (below the field's order): one value,
+	/// one encoding, so a proof cannot be re-encoded into another valid one.
+	fn read_field<F2: plonky2::field::types::Field64>(&mut self) -> IoResult<F2> {
+		let mut buf = [0u8; 8];
+		self.read_exact(&mut buf)?;
+		let value = u64::from_le_bytes(buf);
+		if value >= F2::ORDER {
+			return Err(IoError);
+		}
+		Ok(F2::from_canonical_u64(value))
+	}
+
+	/// Hashes are field elements too: each 8-byte word must be canonical.
+	fn read_hash<F2, H>(&mut self) -> IoResult<H::Hash>
+	where
+		F2: plonky2::hash::hash_types::RichField,
+		H: plonky2::plonk::config::Hasher<F2>,
+	{
+		let mut buf = alloc::vec![0u8; H::HASH_SIZE];
+		self.read_exact(&mut buf)?;
+		let canonical = buf.chunks(8).all(|word| {
+			let mut bytes = [0u8; 8];
+			bytes[..word.len()].copy_from_slice(word);
+			u64::from_le_bytes(bytes) < F2::ORDER
+		});
+		if !canonical {
+			return Err(IoError);
+		}
+		Ok(<H::Hash as plonky2::plonk::config::GenericHashOut<F2>>::from_bytes(&buf))
 	}
 
 	fn read_gate<F2, const D2: usize>(
@@ -330,8 +371,7 @@ impl GateSerializer<F, D> for SafeGateSerializer {
 		let unread = buf.unread_bytes();
 		let tag_bytes: [u8; 4] = unread.get(..4).ok_or(IoError)?.try_into().map_err(|_| IoError)?;
 		let tag = u32::from_le_bytes(tag_bytes) as usize;
-		let (count, bit_params) =
-			Self::PARAMETERS.get(tag).copied().flatten().ok_or(IoError)?;
+		let (count, bit_params) = Self::PARAMETERS.get(tag).copied().flatten().ok_or(IoError)?;
 		for index in 0..count {
 			let at = 4 + 8 * index;
 			let raw: [u8; 8] =

@@ -237,3 +237,19 @@ impl pallet_provers::Config for Runtime {
 	type PalletId = ProversPalletId;
 	type WeightInfo = pallet_provers::weights::SubstrateWeight<Runtime>;
 }
+
+/// Circuits are stored on chain, so registering one holds 10 PROVA plus
+/// 0.01 PROVA per byte of verifier data (a typical circuit: about 40 PROVA).
+/// Degrees up to 2^20 and 64 public inputs; proofs up to 512 KiB.
+impl pallet_plonky2_verifier::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type CircuitDepositBase = ConstU128<{ 10 * UNIT }>;
+	type CircuitDepositPerByte = ConstU128<{ 10 * crate::MILLI_UNIT }>;
+	type MaxVerifierDataBytes =
+		ConstU32<{ pallet_plonky2_verifier::MAX_VERIFIER_DATA_BYTES as u32 }>;
+	type MaxProofBytes = ConstU32<{ pallet_plonky2_verifier::MAX_PROOF_BYTES as u32 }>;
+	type MaxDegreeBits = ConstU32<20>;
+	type MaxPublicInputs = ConstU32<64>;
+	type WeightInfo = pallet_plonky2_verifier::weights::SubstrateWeight<Runtime>;
+}

@@ -1,0 +1,274 @@
+//! The pallet's calls and its `ProofVerifier` implementation in the mock runtime.
+
+use super::{cubic_circuit_proof, unsupported_config_verifier_data};
+use crate::{
+	mock::*, Circuits, Error, Event, HoldReason, ProofVerifier, VerifierData, VerifyError,
+};
+use codec::Encode;
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+	BoundedVec,
+};
+use sp_core::H256;
+use sp_runtime::{DispatchError, TokenError};
+
+fn id_of(verifier_data: &[u8]) -> H256 {
+	H256::from(sp_io::hashing::blake2_256(verifier_data))
+}
+
+fn register(who: AccountId, verifier_data: &[u8]) -> H256 {
+	assert_ok!(Verifier::register_circuit(
+		RuntimeOrigin::signed(who),
+		BoundedVec::try_from(verifier_data.to_vec()).unwrap(),
+	));
+	id_of(verifier_data)
+}
+
+fn try_register(who: AccountId, verifier_data: &[u8]) -> frame_support::dispatch::DispatchResult {
+	Verifier::register_circuit(
+		RuntimeOrigin::signed(who),
+		BoundedVec::try_from(verifier_data.to_vec()).unwrap(),
+	)
+}
+
+fn verify_call(
+	who: AccountId,
+	circuit: H256,
+	public_inputs: &[u64],
+	proof: &[u8],
+) -> frame_support::dispatch::DispatchResult {
+	Verifier::verify_proof(
+		RuntimeOrigin::signed(who),
+		circuit,
+		BoundedVec::try_from(public_inputs.to_vec()).unwrap(),
+		BoundedVec::try_from(proof.to_vec()).unwrap(),
+	)
+}
+
+fn held(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::CircuitDeposit.into(), &who)
+}
+
+fn last_event() -> Event<Test> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Verifier(event) => Some(event),
+			_ => None,
+		})
+		.last()
+		.expect("an event of the verifier pallet")
+}
+
+#[test]
+fn registering_stores_the_circuit_and_holds_a_deposit_by_size() {
+	new_test_ext().execute_with(|| {
+		let (verifier_data, _) = cubic_circuit_proof(3, false);
+		let circuit = register(1, &verifier_data);
+		let deposit = DEPOSIT_BASE + DEPOSIT_PER_BYTE * verifier_data.len() as Balance;
+		assert_eq!(held(1), deposit);
+		assert_eq!(Balances::balance(&1), ENDOWMENT - deposit);
+		let info = Circuits::<Test>::get(circuit).unwrap();
+		assert_eq!((info.owner, info.deposit, info.users), (1, deposit, 0));
+		assert_eq!(info.public_inputs, 1);
+		assert_eq!(info.fri_queries, 28);
+		assert_eq!(info.size as usize, verifier_data.len());
+		assert_eq!(VerifierData::<Test>::get(circuit).unwrap().to_vec(), verifier_data);
+		assert_eq!(
+			last_event(),
+			Event::CircuitRegistered {
+				circuit,
+				owner: 1,
+				degree_bits: info.degree_bits,
+				public_inputs: 1,
+				deposit,
+			}
+		);
+	});
+}
+
+#[test]
+fn registering_the_same_circuit_twice_is_refused() {
+	new_test_ext().execute_with(|| {
+		let (verifier_data, _) = cubic_circuit_proof(3, false);
+		register(1, &verifier_data);
+		assert_noop!(try_register(2, &verifier_data), Error::<Test>::AlreadyRegistered);
+	});
+}
+
+#[test]
+fn malformed_verifier_data_is_refused_without_a_deposit() {
+	new_test_ext().execute_with(|| {
+		let (mut verifier_data, _) = cubic_circuit_proof(3, false);
+		verifier_data.truncate(verifier_data.len() / 2);
+		assert_noop!(try_register(1, &verifier_data), Error::<Test>::MalformedVerifierData);
+		assert_noop!(try_register(1, &[0u8; 40]), Error::<Test>::MalformedVerifierData);
+		assert_eq!(held(1), 0);
+	});
+}
+
+#[test]
+fn a_circuit_with_another_configuration_is_refused() {
+	new_test_ext().execute_with(|| {
+		let verifier_data = unsupported_config_verifier_data();
+		assert_noop!(try_register(1, &verifier_data), Error::<Test>::UnsupportedConfig);
+	});
+}
+
+#[test]
+fn a_circuit_above_the_degree_limit_is_refused() {
+	new_test_ext().execute_with(|| {
+		let (verifier_data, _) = cubic_circuit_proof(3, false);
+		MaxDegreeBits::set(1);
+		assert_noop!(try_register(1, &verifier_data), Error::<Test>::DegreeTooLarge);
+		MaxDegreeBits::set(20);
+	});
+}
+
+#[test]
+fn a_circuit_with_too_many_public_inputs_is_refused() {
+	new_test_ext().execute_with(|| {
+		let (verifier_data, _) = cubic_circuit_proof(3, true);
+		MaxPublicInputs::set(1);
+		assert_noop!(try_register(1, &verifier_data), Error::<Test>::TooManyPublicInputs);
+		MaxPublicInputs::set(64);
+	});
+}
+
+#[test]
+fn registering_without_funds_for_the_deposit_is_refused() {
+	new_test_ext().execute_with(|| {
+		let (verifier_data, _) = cubic_circuit_proof(3, false);
+		assert_noop!(
+			try_register(9, &verifier_data),
+			DispatchError::Token(TokenError::FundsUnavailable)
+		);
+	});
+}
+
+#[test]
+fn unregistering_releases_the_deposit() {
+	new_test_ext().execute_with(|| {
+		let (verifier_data, _) = cubic_circuit_proof(3, false);
+		let circuit = register(1, &verifier_data);
+		assert_ok!(Verifier::unregister_circuit(RuntimeOrigin::signed(1), circuit));
+		assert_eq!(held(1), 0);
+		assert_eq!(Balances::balance(&1), ENDOWMENT);
+		assert!(!Circuits::<Test>::contains_key(circuit));
+		assert!(!VerifierData::<Test>::contains_key(circuit));
+		assert_eq!(last_event(), Event::CircuitUnregistered { circuit });
+	});
+}
+
+#[test]
+fn only_the_owner_unregisters_and_only_when_unused() {
+	new_test_ext().execute_with(|| {
+		let (verifier_data, _) = cubic_circuit_proof(3, false);
+		let circuit = register(1, &verifier_data);
+		assert_noop!(
+			Verifier::unregister_circuit(RuntimeOrigin::signed(2), circuit),
+			Error::<Test>::NotOwner
+		);
+		assert_ok!(<Verifier as ProofVerifier>::acquire(&circuit));
+		assert_noop!(
+			Verifier::unregister_circuit(RuntimeOrigin::signed(1), circuit),
+			Error::<Test>::CircuitInUse
+		);
+		<Verifier as ProofVerifier>::release(&circuit);
+		assert_ok!(Verifier::unregister_circuit(RuntimeOrigin::signed(1), circuit));
+		assert_noop!(
+			Verifier::unregister_circuit(RuntimeOrigin::signed(1), circuit),
+			Error::<Test>::UnknownCircuit
+		);
+	});
+}
+
+#[test]
+fn acquiring_an_unknown_circuit_fails() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			<Verifier as ProofVerifier>::acquire(&H256::zero()),
+			Error::<Test>::UnknownCircuit
+		);
+	});
+}
+
+#[test]
+fn a_valid_proof_verifies_and_is_recorded() {
+	new_test_ext().execute_with(|| {
+		let (verifier_data, proof) = cubic_circuit_proof(3, false);
+		let circuit = register(1, &verifier_data);
+		assert_ok!(verify_call(2, circuit, &[35], &proof));
+		let public_inputs_hash = H256::from(sp_io::hashing::blake2_256(&vec![35u64].encode()));
+		assert_eq!(last_event(), Event::ProofVerified { circuit, public_inputs_hash });
+		assert_eq!(<Verifier as ProofVerifier>::verify(&circuit, &[35], &proof), Ok(()));
+	});
+}
+
+#[test]
+fn other_public_inputs_are_rejected() {
+	new_test_ext().execute_with(|| {
+		let (verifier_data, proof) = cubic_circuit_proof(3, false);
+		let circuit = register(1, &verifier_data);
+		assert_noop!(verify_call(2, circuit, &[36], &proof), Error::<Test>::PublicInputsMismatch);
+		assert_noop!(
+			verify_call(2, circuit, &[35, 0], &proof),
+			Error::<Test>::PublicInputsMismatch
+		);
+	});
+}
+
+#[test]
+fn a_bit_flipped_or_truncated_proof_is_rejected() {
+	new_test_ext().execute_with(|| {
+		let (verifier_data, proof) = cubic_circuit_proof(3, false);
+		let circuit = register(1, &verifier_data);
+		let mut flipped = proof.clone();
+		flipped[proof.len() / 3] ^= 0x10;
+		assert!(matches!(
+			<Verifier as ProofVerifier>::verify(&circuit, &[35], &flipped),
+			Err(VerifyError::InvalidProof | VerifyError::MalformedProof)
+		));
+		assert_noop!(
+			verify_call(2, circuit, &[35], &proof[..proof.len() - 1]),
+			Error::<Test>::MalformedProof
+		);
+	});
+}
+
+#[test]
+fn a_proof_for_another_circuit_is_rejected() {
+	new_test_ext().execute_with(|| {
+		let (data_a, _) = cubic_circuit_proof(3, false);
+		let (_, proof_b) = cubic_circuit_proof(3, true);
+		let circuit_a = register(1, &data_a);
+		let result = <Verifier as ProofVerifier>::verify(&circuit_a, &[35], &proof_b);
+		assert!(
+			matches!(result, Err(VerifyError::MalformedProof | VerifyError::PublicInputsMismatch)),
+			"{result:?}"
+		);
+	});
+}
+
+#[test]
+fn proofs_for_unknown_circuits_are_rejected() {
+	new_test_ext().execute_with(|| {
+		let (_, proof) = cubic_circuit_proof(3, false);
+		assert_noop!(verify_call(2, H256::zero(), &[35], &proof), Error::<Test>::UnknownCircuit);
+		assert_eq!(<Verifier as ProofVerifier>::verify_weight(&H256::zero()), None);
+	});
+}
+
+#[test]
+fn the_verification_weight_is_known_from_the_registered_degree() {
+	new_test_ext().execute_with(|| {
+		let (verifier_data, _) = cubic_circuit_proof(3, false);
+		let circuit = register(1, &verifier_data);
+		let degree_bits = Circuits::<Test>::get(circuit).unwrap().degree_bits;
+		assert_eq!(
+			<Verifier as ProofVerifier>::verify_weight(&circuit),
+			Some(crate::Pallet::<Test>::verify_weight_for(degree_bits))
+		);
+	});
+}

@@ -1,0 +1,140 @@
+//! [`CircuitHandle`]: a built circuit that proves inputs, and the serialized
+//! forms the chain stores (verifier data) and receives (proofs).
+//!
+//! Serialization is plonky2's own: `VerifierCircuitData::to_bytes` with the
+//! `DefaultGateSerializer`, and `ProofWithPublicInputs::to_bytes`, which is
+//! what the runtime's verifier reads.
+
+use crate::{
+	circuit::Built,
+	encoding::to_u64s,
+	workload::{Input, Workload},
+	CircuitError, C, D, F, HASH_LEN,
+};
+use log::Level;
+use plonky2::{
+	iop::{
+		target::Target,
+		witness::{PartialWitness, WitnessWrite},
+	},
+	plonk::{
+		circuit_data::{CircuitData, VerifierCircuitData},
+		proof::ProofWithPublicInputs,
+		prover::prove,
+	},
+	util::{serialization::DefaultGateSerializer, timing::TimingTree},
+};
+
+/// A built circuit: plonky2's circuit data for one [`Workload`] and the
+/// targets its input is written to.
+pub struct CircuitHandle {
+	workload: Workload,
+	data: CircuitData<F, C, D>,
+	input: Vec<Target>,
+}
+
+/// A proof and the output it proves.
+#[derive(Clone, Debug)]
+pub struct Proved {
+	/// The proof with its public inputs (`Poseidon(input) ++ output`).
+	pub proof: ProofWithPublicInputs<F, C, D>,
+	/// The workload's output for the input (the public inputs after the hash).
+	pub output: Vec<u64>,
+}
+
+impl Proved {
+	/// The proof in plonky2's serialization, as submitted to the chain.
+	pub fn proof_bytes(&self) -> Vec<u8> {
+		self.proof.to_bytes()
+	}
+
+	/// The proof's public inputs, as canonical words.
+	pub fn public_inputs(&self) -> Vec<u64> {
+		to_u64s(&self.proof.public_inputs)
+	}
+}
+
+impl CircuitHandle {
+	pub(crate) fn new(workload: Workload, built: Built) -> Self {
+		CircuitHandle { workload, data: built.data, input: built.input }
+	}
+
+	/// The workload this circuit was built for.
+	pub fn workload(&self) -> &Workload {
+		&self.workload
+	}
+
+	/// plonky2's circuit data (prover and verifier parts).
+	pub fn data(&self) -> &CircuitData<F, C, D> {
+		&self.data
+	}
+
+	/// log2 of the circuit's rows.
+	pub fn degree_bits(&self) -> usize {
+		self.data.common.degree_bits()
+	}
+
+	/// The verifier data (verifier-only and common data).
+	pub fn verifier_data(&self) -> VerifierCircuitData<F, C, D> {
+		self.data.verifier_data()
+	}
+
+	/// The verifier data in plonky2's serialization with the default gate set:
+	/// what is registered on chain.
+	pub fn verifier_data_bytes(&self) -> Result<Vec<u8>, CircuitError> {
+		self.verifier_data()
+			.to_bytes(&DefaultGateSerializer)
+			.map_err(|_| CircuitError::Serialization)
+	}
+
+	/// Proves the workload on `input`.
+	pub fn prove(&self, input: &Input) -> Result<Proved, CircuitError> {
+		self.prove_with_timing(input, &mut TimingTree::new("prove", Level::Debug))
+	}
+
+	/// Proves the workload on a request's input bytes (see
+	/// [`Workload::decode_input`]).
+	pub fn prove_bytes(&self, input: &[u8]) -> Result<Proved, CircuitError> {
+		self.prove(&self.workload.decode_input(input)?)
+	}
+
+	/// Proves the workload on `input`, recording plonky2's prover stages in
+	/// `timing` (print it with `TimingTree::print` and a `log` logger).
+	pub fn prove_with_timing(
+		&self,
+		input: &Input,
+		timing: &mut TimingTree,
+	) -> Result<Proved, CircuitError> {
+		let elements = self.workload.input_elements(input)?;
+		let mut witness = PartialWitness::new();
+		for (&target, &value) in self.input.iter().zip(&elements) {
+			witness.set_target(target, value).map_err(CircuitError::Witness)?;
+		}
+		let proof = prove::<F, C, D>(&self.data.prover_only, &self.data.common, witness, timing)
+			.map_err(CircuitError::Proving)?;
+		let output = to_u64s(&proof.public_inputs[HASH_LEN..]);
+		Ok(Proved { proof, output })
+	}
+
+	/// Verifies `proof` against this circuit.
+	pub fn verify(&self, proof: &ProofWithPublicInputs<F, C, D>) -> Result<(), CircuitError> {
+		self.data.verify(proof.clone()).map_err(CircuitError::InvalidProof)
+	}
+}
+
+/// Verifies serialized `proof` against serialized `verifier_data`, as the
+/// runtime does; returns the proof's public inputs.
+///
+/// Meant for the prover's own output (a check before submitting) and for tests:
+/// plonky2's deserializer trusts length prefixes, so untrusted bytes belong to
+/// the runtime's hardened verifier.
+pub fn verify(verifier_data: &[u8], proof: &[u8]) -> Result<Vec<u64>, CircuitError> {
+	let circuit =
+		VerifierCircuitData::<F, C, D>::from_bytes(verifier_data.to_vec(), &DefaultGateSerializer)
+			.map_err(|_| CircuitError::MalformedVerifierData)?;
+	let proof = ProofWithPublicInputs::<F, C, D>::from_bytes(proof.to_vec(), &circuit.common)
+		.map_err(|_| CircuitError::MalformedProof)?;
+	let public_inputs = to_u64s(&proof.public_inputs);
+	circuit.verify(proof).map_err(CircuitError::InvalidProof)?;
+	Ok(public_inputs)
+}
