@@ -1,0 +1,78 @@
+//! Plonky2 verification, native against the runtime's WASM, in one run.
+//!
+//! For each checked-in fixture (`pallets/plonky2-verifier/fixtures`,
+//! `poseidon_chain` at 2^12..), verifies the same proof with the verifier
+//! compiled natively and through `Plonky2VerifierApi_verify` in the runtime
+//! WASM executed by the node's executor (compiled mode, as in a node), and
+//! prints a table of medians.
+//!
+//! `cargo bench -p prova-node --bench verification` (add `-- <runs>` for more runs).
+
+use codec::{Decode, Encode};
+use pallet_plonky2_verifier::VerifyError;
+use sc_executor::{WasmExecutor, DEFAULT_HEAP_ALLOC_STRATEGY};
+use sp_core::traits::{CallContext, CodeExecutor, RuntimeCode, WrappedRuntimeCode};
+use std::{borrow::Cow, path::Path, time::Instant};
+
+fn median_ms(mut samples: Vec<f64>) -> f64 {
+	samples.sort_by(|a, b| a.total_cmp(b));
+	samples[samples.len() / 2]
+}
+
+fn main() {
+	let runs: usize = std::env::args().nth(1).and_then(|arg| arg.parse().ok()).unwrap_or(5);
+	let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../pallets/plonky2-verifier/fixtures");
+	let code = prova_runtime::WASM_BINARY.expect("built with the runtime WASM");
+	let executor = WasmExecutor::<sp_io::SubstrateHostFunctions>::builder()
+		.with_onchain_heap_alloc_strategy(DEFAULT_HEAP_ALLOC_STRATEGY)
+		.build();
+	let fetcher = WrappedRuntimeCode(Cow::Borrowed(code));
+	let runtime_code = RuntimeCode {
+		code_fetcher: &fetcher,
+		heap_pages: None,
+		hash: sp_core::hashing::blake2_256(code).to_vec(),
+	};
+	let mut ext = sp_io::TestExternalities::default();
+	let mut ext = ext.ext();
+
+	println!("degree  proof_bytes  native_ms  wasm_ms  wasm/native   ({runs} runs, medians)");
+	for degree in 12..=20 {
+		let (Ok(verifier_data), Ok(proof)) = (
+			std::fs::read(fixtures.join(format!("poseidon_chain-{degree}.vd"))),
+			std::fs::read(fixtures.join(format!("poseidon_chain-{degree}.proof"))),
+		) else {
+			continue;
+		};
+		let native = median_ms(
+			(0..runs)
+				.map(|_| {
+					let start = Instant::now();
+					pallet_plonky2_verifier::verify(&verifier_data, &proof).expect("fixture verifies");
+					start.elapsed().as_secs_f64() * 1e3
+				})
+				.collect(),
+		);
+		let args = (verifier_data, proof.clone()).encode();
+		let mut wasm_call = || {
+			let start = Instant::now();
+			let (result, _) = executor.call(
+				&mut ext,
+				&runtime_code,
+				"Plonky2VerifierApi_verify",
+				&args,
+				CallContext::Offchain,
+			);
+			let elapsed = start.elapsed().as_secs_f64() * 1e3;
+			let verdict = <Result<(), VerifyError>>::decode(&mut &result.expect("call runs")[..]);
+			assert_eq!(verdict.expect("result decodes"), Ok(()));
+			elapsed
+		};
+		wasm_call(); // compiles and caches the runtime
+		let wasm = median_ms((0..runs).map(|_| wasm_call()).collect());
+		println!(
+			"{degree:>6}  {:>11}  {native:>9.2}  {wasm:>7.2}  {:>11.2}",
+			proof.len(),
+			wasm / native
+		);
+	}
+}
