@@ -21,7 +21,8 @@ fn median_ms(mut samples: Vec<f64>) -> f64 {
 
 fn main() {
 	let runs: usize = std::env::args().nth(1).and_then(|arg| arg.parse().ok()).unwrap_or(5);
-	let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../pallets/plonky2-verifier/fixtures");
+	let fixtures =
+		Path::new(env!("CARGO_MANIFEST_DIR")).join("../pallets/plonky2-verifier/fixtures");
 	let code = prova_runtime::WASM_BINARY.expect("built with the runtime WASM");
 	let executor = WasmExecutor::<sp_io::SubstrateHostFunctions>::builder()
 		.with_onchain_heap_alloc_strategy(DEFAULT_HEAP_ALLOC_STRATEGY)
@@ -30,7 +31,7 @@ fn main() {
 	let runtime_code = RuntimeCode {
 		code_fetcher: &fetcher,
 		heap_pages: None,
-		hash: sp_core::hashing::blake2_256(code).to_vec(),
+		hash: sp_io::hashing::blake2_256(code).to_vec(),
 	};
 	let mut ext = sp_io::TestExternalities::default();
 	let mut ext = ext.ext();
@@ -47,7 +48,8 @@ fn main() {
 			(0..runs)
 				.map(|_| {
 					let start = Instant::now();
-					pallet_plonky2_verifier::verify(&verifier_data, &proof).expect("fixture verifies");
+					pallet_plonky2_verifier::verify(&verifier_data, &proof)
+						.expect("fixture verifies");
 					start.elapsed().as_secs_f64() * 1e3
 				})
 				.collect(),

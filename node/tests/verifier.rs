@@ -67,7 +67,7 @@ async fn run() {
 		verifier_data: BoundedVec::try_from(verifier_data.clone()).unwrap(),
 	});
 	let events = rpc.submit_ok(&node, &alice, register).await;
-	let circuit_id = H256::from(sp_core::hashing::blake2_256(&verifier_data));
+	let circuit_id = H256::from(sp_io::hashing::blake2_256(&verifier_data));
 	let registered = events.iter().find_map(|event| match event {
 		RuntimeEvent::Verifier(pallet_plonky2_verifier::Event::CircuitRegistered {
 			circuit,
@@ -84,7 +84,7 @@ async fn run() {
 	let events = rpc
 		.submit_ok(&node, &bob, verify_call(circuit_id, public_inputs.clone(), proof.clone()))
 		.await;
-	let public_inputs_hash = H256::from(sp_core::hashing::blake2_256(&public_inputs.encode()));
+	let public_inputs_hash = H256::from(sp_io::hashing::blake2_256(&public_inputs.encode()));
 	assert!(
 		events.contains(&RuntimeEvent::Verifier(pallet_plonky2_verifier::Event::ProofVerified {
 			circuit: circuit_id,
