@@ -5,9 +5,13 @@
 use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{fungible::Mutate, Get},
+	traits::{
+		fungible::{Inspect, Mutate},
+		Get,
+	},
 	BoundedVec,
 };
+use sp_runtime::Saturating;
 use frame_system::RawOrigin;
 
 /// Serialized verifier data and proof of `poseidon_chain` at `degree_bits`.
