@@ -1,7 +1,35 @@
-//! Bootstrap weights for `pallet_plonky2_verifier`; replaced by `scripts/benchmark.sh pallet_plonky2_verifier`.
+// Host: debug build of prova-node; the benchmarked code runs in the runtime's release WASM.
+
+//! Weights for `pallet_plonky2_verifier`, measured by `prova-node benchmark pallet` (CLI 64.0.0).
+//!
+//! Generated: do not edit by hand; rerun `scripts/benchmark.sh`.
+//! Date 2026-11-23; host `vm`, CPU `AMD EPYC`.
+//! Steps 50, repeat 20; WASM execution `Compiled`; chain `Some("dev")`.
+
+// Command:
+// /var/tmp/prova-target/debug/prova-node
+// benchmark
+// pallet
+// --runtime-log=warn
+// --chain
+// dev
+// --pallet
+// pallet_plonky2_verifier
+// --extrinsic
+// *
+// --steps
+// 50
+// --repeat
+// 20
+// --template
+// scripts/weight-template.hbs
+// --header
+// /tmp/tmp.A2TtxkJcb2
+// --output
+// pallets/plonky2-verifier/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
-#![allow(unused_parens, unused_imports, unused_variables, missing_docs)]
+#![allow(unused_parens, unused_imports, missing_docs)]
 
 use core::marker::PhantomData;
 use frame_support::{traits::Get, weights::{constants::RocksDbWeight, RuntimeDbWeight, Weight}};
@@ -20,13 +48,53 @@ pub struct MeasuredWeight<Db>(PhantomData<Db>);
 pub type SubstrateWeight<T> = MeasuredWeight<<T as frame_system::Config>::DbWeight>;
 
 impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
-	fn register_circuit() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn unregister_circuit() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn verify_proof(d: u32, ) -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
+	/// Storage: `Verifier::Circuits` (r:1 w:1)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Verifier::VerifierData` (r:0 w:1)
+	/// Proof: `Verifier::VerifierData` (`max_values`: None, `max_size`: Some(65572), added: 68047, mode: `MaxEncodedLen`)
+	fn register_circuit() -> Weight {
+		// Proof size (bytes): measured `6`, estimated `3586`.
+		// Fastest run: 421_867_000 ps.
+		Weight::from_parts(670_140_000, 3586)
+			.saturating_add(Db::get().reads(2))
+			.saturating_add(Db::get().writes(3))
+	}
+	/// Storage: `Verifier::Circuits` (r:1 w:1)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Verifier::VerifierData` (r:0 w:1)
+	/// Proof: `Verifier::VerifierData` (`max_values`: None, `max_size`: Some(65572), added: 68047, mode: `MaxEncodedLen`)
+	fn unregister_circuit() -> Weight {
+		// Proof size (bytes): measured `222`, estimated `3586`.
+		// Fastest run: 299_239_000 ps.
+		Weight::from_parts(486_258_000, 3586)
+			.saturating_add(Db::get().reads(2))
+			.saturating_add(Db::get().writes(3))
+	}
+	/// Storage: `Verifier::VerifierData` (r:1 w:0)
+	/// Proof: `Verifier::VerifierData` (`max_values`: None, `max_size`: Some(65572), added: 68047, mode: `MaxEncodedLen`)
+	/// Component `d` ranges over `[12, 19]`.
+	fn verify_proof(d: u32, ) -> Weight {
+		// Proof size (bytes): measured `1626 + d * 2`, estimated `69037`.
+		// Fastest run: 40_789_122_000 ps.
+		Weight::from_parts(49_343_878_000, 69037)
+			.saturating_add(Weight::from_parts(1_303_875_254, 0).saturating_mul(d.into()))
+			.saturating_add(Db::get().reads(1))
+	}
 }
 
+/// The measured weights priced with RocksDB's database weights, for mocks.
 impl WeightInfo for () {
-	fn register_circuit() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn unregister_circuit() -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
-	fn verify_proof(d: u32, ) -> Weight { Weight::from_parts(1_000_000_000, 10_000) }
+	fn register_circuit() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::register_circuit()
+	}
+	fn unregister_circuit() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::unregister_circuit()
+	}
+	fn verify_proof(d: u32, ) -> Weight {
+		MeasuredWeight::<RocksDbWeight>::verify_proof(d, )
+	}
 }
