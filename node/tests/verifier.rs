@@ -1,6 +1,6 @@
 //! Plonky2 verification by a `--dev` node's runtime WASM, with a real proof
-//! from Prova's circuit library: the stateless runtime API accepts it and
-//! rejects a forgery; over extrinsics, Alice registers the circuit (deposit
+//! from Prova's circuit library: the stateless runtime API accepts it (and a
+//! proof of every other workload) and rejects a forgery; over extrinsics, Alice registers the circuit (deposit
 //! held), Bob's `verify_proof` emits `ProofVerified`, and wrong public inputs
 //! fail with the pallet's typed error.
 
@@ -59,6 +59,20 @@ async fn run() {
 		.runtime_call("Plonky2VerifierApi_verify", (verifier_data.clone(), forged).encode())
 		.await;
 	assert_eq!(verdict, Err(VerifyError::InvalidProof));
+
+	// Every workload of the library verifies in the runtime WASM.
+	for kind in WorkloadKind::ALL {
+		let workload = Workload::for_degree(kind, 12).unwrap();
+		let circuit = workload.build().unwrap();
+		let proved = circuit.prove(&workload.sample_input(11)).unwrap();
+		let verdict: Result<(), VerifyError> = rpc
+			.runtime_call(
+				"Plonky2VerifierApi_verify",
+				(circuit.verifier_data_bytes().unwrap(), proved.proof_bytes()).encode(),
+			)
+			.await;
+		assert_eq!(verdict, Ok(()), "{kind}");
+	}
 
 	// Alice registers the circuit.
 	let alice = dev_pair("Alice");

@@ -11,8 +11,8 @@ use frame_support::{
 	},
 	BoundedVec,
 };
-use sp_runtime::Saturating;
 use frame_system::RawOrigin;
+use sp_runtime::Saturating;
 
 /// Serialized verifier data and proof of `poseidon_chain` at `degree_bits`.
 fn fixture(degree_bits: u32) -> (&'static [u8], &'static [u8]) {

@@ -10,6 +10,7 @@ use frame_support::{
 	traits::fungible::{Inspect, InspectHold},
 	BoundedVec,
 };
+use prova_circuits::{Workload, WorkloadKind};
 use sp_core::H256;
 use sp_runtime::{DispatchError, TokenError};
 
@@ -271,4 +272,25 @@ fn the_verification_weight_is_known_from_the_registered_degree() {
 			Some(crate::Pallet::<Test>::verify_weight_for(degree_bits))
 		);
 	});
+}
+
+#[test]
+fn real_proofs_of_every_library_workload_verify_and_bind_their_input() {
+	for kind in WorkloadKind::ALL {
+		new_test_ext().execute_with(|| {
+			let workload = Workload::for_degree(kind, 12).unwrap();
+			let circuit = workload.build().unwrap();
+			let input = workload.sample_input(3);
+			let proved = circuit.prove(&input).unwrap();
+			let id = register(1, &circuit.verifier_data_bytes().unwrap());
+			let expected = workload.expected_public_inputs(&input).unwrap();
+			assert_eq!(proved.public_inputs(), expected, "{kind}");
+			assert_ok!(verify_call(2, id, &expected, &proved.proof_bytes()));
+			let other_input = workload.expected_public_inputs(&workload.sample_input(4)).unwrap();
+			assert_noop!(
+				verify_call(2, id, &other_input, &proved.proof_bytes()),
+				Error::<Test>::PublicInputsMismatch
+			);
+		});
+	}
 }
