@@ -168,6 +168,7 @@ fn check_supported(circuit: &Circuit, limits: &Limits) -> Result<CircuitShape, V
 	let gates_fit = common.gates.iter().all(|gate| {
 		gate.0.num_wires() <= config.num_wires
 			&& gate.0.degree() <= config.max_quotient_degree_factor + 1
+			&& gate.0.num_constraints() <= common.num_gate_constraints
 	});
 	let selectors_fit = selectors_fit(common);
 	let shape_ok = common.fri_params == expected_fri
@@ -284,6 +285,25 @@ impl Read for BoundedReader<'_> {
 		Ok(F2::from_canonical_u64(value))
 	}
 
+	/// plonky2 computes `1 << cap_height` (an `i32`) from the height it read;
+	/// heights beyond any real cap are refused before that can overflow.
+	fn read_merkle_cap<F2, H>(
+		&mut self,
+		cap_height: usize,
+	) -> IoResult<plonky2::hash::merkle_tree::MerkleCap<F2, H>>
+	where
+		F2: plonky2::hash::hash_types::RichField,
+		H: plonky2::plonk::config::Hasher<F2>,
+	{
+		if cap_height > MAX_GATE_BITS {
+			return Err(IoError);
+		}
+		let hashes = (0..1usize << cap_height)
+			.map(|_| self.read_hash::<F2, H>())
+			.collect::<Result<Vec<_>, _>>()?;
+		Ok(plonky2::hash::merkle_tree::MerkleCap(hashes))
+	}
+
 	/// Hashes are field elements too: each 8-byte word must be canonical.
 	fn read_hash<F2, H>(&mut self) -> IoResult<H::Hash>
 	where
@@ -338,27 +358,40 @@ impl Read for BoundedReader<'_> {
 /// parameters bounded before plonky2 reads them.
 pub struct SafeGateSerializer;
 
+/// The `usize` parameters that follow a gate's tag: `count` of them; the first
+/// `shifts` are bit counts (at most `MAX_GATE_BITS`), the others counts (at most
+/// `MAX_GATE_PARAMETER`); the first `nonzero` must be at least 1 (plonky2
+/// subtracts one from them).
+#[derive(Clone, Copy)]
+struct GateParameters {
+	count: usize,
+	shifts: usize,
+	nonzero: usize,
+}
+
+const fn params(count: usize, shifts: usize, nonzero: usize) -> Option<GateParameters> {
+	Some(GateParameters { count, shifts, nonzero })
+}
+
 impl SafeGateSerializer {
-	/// For each tag of `DefaultGateSerializer`: how many `usize` parameters follow
-	/// it, and how many of those (from the first) are bit counts used as shifts.
-	/// `None`: refused (the lookup gates).
-	const PARAMETERS: [Option<(usize, usize)>; 16] = [
-		Some((1, 0)), // ArithmeticGate { num_ops }
-		Some((1, 0)), // ArithmeticExtensionGate { num_ops }
-		Some((1, 0)), // BaseSumGate<2> { num_limbs }
-		Some((1, 0)), // ConstantGate { num_consts }
-		Some((2, 1)), // CosetInterpolationGate { subgroup_bits, degree, .. }
-		Some((1, 0)), // ExponentiationGate { num_power_bits }
-		None,         // LookupGate
-		None,         // LookupTableGate
-		Some((1, 0)), // MulExtensionGate { num_ops }
-		Some((0, 0)), // NoopGate
-		Some((0, 0)), // PoseidonMdsGate
-		Some((0, 0)), // PoseidonGate
-		Some((0, 0)), // PublicInputGate
-		Some((3, 1)), // RandomAccessGate { bits, num_copies, num_extra_constants }
-		Some((1, 0)), // ReducingExtensionGate { num_coeffs }
-		Some((1, 0)), // ReducingGate { num_coeffs }
+	/// By tag of `DefaultGateSerializer`; `None`: refused (the lookup gates).
+	const PARAMETERS: [Option<GateParameters>; 16] = [
+		params(1, 0, 1), // ArithmeticGate { num_ops }
+		params(1, 0, 1), // ArithmeticExtensionGate { num_ops }
+		params(1, 0, 1), // BaseSumGate<2> { num_limbs }
+		params(1, 0, 1), // ConstantGate { num_consts }
+		params(2, 1, 2), // CosetInterpolationGate { subgroup_bits, degree, .. }
+		params(1, 0, 1), // ExponentiationGate { num_power_bits }
+		None,            // LookupGate
+		None,            // LookupTableGate
+		params(1, 0, 1), // MulExtensionGate { num_ops }
+		params(0, 0, 0), // NoopGate
+		params(0, 0, 0), // PoseidonMdsGate
+		params(0, 0, 0), // PoseidonGate
+		params(0, 0, 0), // PublicInputGate
+		params(3, 1, 2), // RandomAccessGate { bits, num_copies, num_extra_constants }
+		params(1, 0, 1), // ReducingExtensionGate { num_coeffs }
+		params(1, 0, 1), // ReducingGate { num_coeffs }
 	];
 }
 
@@ -371,14 +404,14 @@ impl GateSerializer<F, D> for SafeGateSerializer {
 		let unread = buf.unread_bytes();
 		let tag_bytes: [u8; 4] = unread.get(..4).ok_or(IoError)?.try_into().map_err(|_| IoError)?;
 		let tag = u32::from_le_bytes(tag_bytes) as usize;
-		let (count, bit_params) = Self::PARAMETERS.get(tag).copied().flatten().ok_or(IoError)?;
-		for index in 0..count {
+		let gate = Self::PARAMETERS.get(tag).copied().flatten().ok_or(IoError)?;
+		for index in 0..gate.count {
 			let at = 4 + 8 * index;
 			let raw: [u8; 8] =
 				unread.get(at..at + 8).ok_or(IoError)?.try_into().map_err(|_| IoError)?;
 			let value = u64::from_le_bytes(raw);
-			let bound = if index < bit_params { MAX_GATE_BITS } else { MAX_GATE_PARAMETER };
-			if value > bound as u64 {
+			let bound = if index < gate.shifts { MAX_GATE_BITS } else { MAX_GATE_PARAMETER };
+			if value > bound as u64 || (index < gate.nonzero && value == 0) {
 				return Err(IoError);
 			}
 		}

@@ -63,8 +63,15 @@ fn apply(bytes: &[u8], mutations: &[Mutation]) -> Vec<u8> {
 	out
 }
 
+/// Cases per property: 300, or `PROPTEST_CASES` for a longer local sweep.
+fn cases() -> u32 {
+	std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(300)
+}
+
 proptest! {
-	#![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+	// 300 cases per run (PROPTEST_CASES overrides); seeds differ per run, and a
+	// failure prints the minimal input to add as a regression below.
+	#![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
 	#[test]
 	fn mutated_verifier_data_never_panics(mutations in proptest::collection::vec(mutation(), 1..4)) {
@@ -83,6 +90,25 @@ proptest! {
 		let result = verify_proof(&circuit, &mutated, Some(&[35]));
 		if mutated != *proof {
 			prop_assert!(result.is_err(), "a mutated proof verified");
+		}
+	}
+}
+
+/// Inputs the fuzzer once found to panic, kept as fixed regressions.
+#[test]
+fn known_crashers_are_rejected() {
+	let (verifier_data, proof) = fixture();
+	// A cap height of 36 overflowed plonky2's `1 << cap_height` (an i32).
+	let cases = [
+		vec![Mutation::Truncate(0.305_399_885_450_642_34), Mutation::Flip(0.0, 32)],
+		vec![Mutation::Flip(0.0, 32)],
+	];
+	for mutations in cases {
+		let mutated = apply(verifier_data, &mutations);
+		if let Ok((circuit, _)) = parse_circuit(&mutated, &Limits::default()) {
+			assert!(
+				verify_proof(&circuit, proof, Some(&[35])).is_err() || mutated == *verifier_data
+			);
 		}
 	}
 }
