@@ -111,13 +111,7 @@ pub fn verify_proof(
 	if proof.len() > MAX_PROOF_BYTES {
 		return Err(VerifyError::ProofTooLarge);
 	}
-	let mut reader = BoundedReader::new(proof);
-	let proof: ProofWithPublicInputs<F, C, D> = reader
-		.read_proof_with_public_inputs(&circuit.common)
-		.map_err(|_| VerifyError::MalformedProof)?;
-	if reader.remaining() != 0 {
-		return Err(VerifyError::MalformedProof);
-	}
+	let proof = read_proof(circuit, proof)?;
 	if let Some(expected) = expected_public_inputs {
 		let matches = proof.public_inputs.len() == expected.len()
 			&& proof.public_inputs.iter().zip(expected).all(|(x, y)| x.to_canonical_u64() == *y);
@@ -140,11 +134,23 @@ pub fn verify(verifier_data: &[u8], proof: &[u8]) -> Result<(), VerifyError> {
 
 /// The proof's public inputs as canonical `u64`s, if it deserializes for `circuit`.
 pub fn public_inputs_of(circuit: &Circuit, proof: &[u8]) -> Result<Vec<u64>, VerifyError> {
-	let mut reader = BoundedReader::new(proof);
-	let proof: ProofWithPublicInputs<F, C, D> = reader
+	let proof = read_proof(circuit, proof)?;
+	Ok(proof.public_inputs.iter().map(|x| x.to_canonical_u64()).collect())
+}
+
+/// Deserializes a whole proof for `circuit` through the bounded reader.
+fn read_proof(
+	circuit: &Circuit,
+	bytes: &[u8],
+) -> Result<ProofWithPublicInputs<F, C, D>, VerifyError> {
+	let mut reader = BoundedReader::new(bytes);
+	let proof = reader
 		.read_proof_with_public_inputs(&circuit.common)
 		.map_err(|_| VerifyError::MalformedProof)?;
-	Ok(proof.public_inputs.iter().map(|x| x.to_canonical_u64()).collect())
+	if reader.remaining() != 0 {
+		return Err(VerifyError::MalformedProof);
+	}
+	Ok(proof)
 }
 
 /// Step 4 of the module docs.
