@@ -15,7 +15,7 @@ header=$(mktemp); trap 'rm -f "$header"' EXIT
 printf '%s\n' "// Host: $profile build of prova-node; the benchmarked code runs in the runtime's release WASM." > "$header"
 
 pallets=("$@")
-[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_validator_set pallet_provers pallet_plonky2_verifier)
+[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_validator_set pallet_provers pallet_plonky2_verifier pallet_proof_market)
 for pallet in "${pallets[@]}"; do
 	dir="pallets/$(echo "${pallet#pallet_}" | tr _ -)"
 	"$node" benchmark pallet --runtime-log=warn --chain dev --pallet "$pallet" --extrinsic '*' \

@@ -9,5 +9,5 @@ start=$(date +%s)
 cargo fmt --all -- --check
 cargo test --workspace --locked --no-fail-fast "$@"
 # Benchmarks run once each as tests, so weights.rs is always generated from working code.
-cargo test --locked -p pallet-validator-set -p pallet-provers -p pallet-plonky2-verifier --features runtime-benchmarks "$@"
+cargo test --locked -p pallet-validator-set -p pallet-provers -p pallet-plonky2-verifier -p pallet-proof-market --features runtime-benchmarks "$@"
 echo "[test] all tests passed in $(( $(date +%s) - start )) s"

@@ -8,7 +8,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_runtime::{DispatchError, DispatchResult, Perbill};
+use sp_runtime::{DispatchError, DispatchResult, Perbill, Weight};
 
 /// The class of GPU a prover declares.
 ///
@@ -102,6 +102,65 @@ pub struct ProverRequirements<Balance> {
 	pub offered_price: Balance,
 }
 
+/// What a requester asks of the prover that will serve its request; the price
+/// it offers follows from its fee and the circuit's size ([`work_units`]).
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Default,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub struct RequestRequirements<Balance> {
+	/// The least hardware the prover must declare.
+	pub hardware: HardwareClass,
+	/// The least backing (self-bond plus delegations) the prover must have at stake.
+	pub min_stake: Balance,
+	/// The least reputation score the prover must have.
+	pub min_reputation: Perbill,
+}
+
+impl<Balance> RequestRequirements<Balance> {
+	/// The registry's view of these requirements at `offered_price` per work unit.
+	pub fn at_price(self, offered_price: Balance) -> ProverRequirements<Balance> {
+		ProverRequirements {
+			hardware: self.hardware,
+			min_stake: self.min_stake,
+			min_reputation: self.min_reputation,
+			offered_price,
+		}
+	}
+}
+
+/// Rows of a circuit that make one unit of proving work, the unit provers
+/// price their `ask` in: the smallest library circuit (2^12 rows) is one unit,
+/// a 2^20-row circuit 256 units.
+pub const WORK_UNIT_ROWS_LOG2: u32 = 12;
+
+/// Units of proving work of a circuit with `2^degree_bits` rows (at least one).
+/// Proving time grows a little faster than linearly in the rows; a linear
+/// price keeps quotes simple and predictable.
+pub fn work_units(degree_bits: u32) -> u64 {
+	1u64 << degree_bits.saturating_sub(WORK_UNIT_ROWS_LOG2).min(63)
+}
+
+impl<Balance> ProverRequirements<Balance> {
+	/// These requirements without the price.
+	pub fn without_price(self) -> RequestRequirements<Balance> {
+		RequestRequirements {
+			hardware: self.hardware,
+			min_stake: self.min_stake,
+			min_reputation: self.min_reputation,
+		}
+	}
+}
+
 /// How a job a prover had taken ended, as far as its reputation is concerned.
 #[derive(
 	Clone,
@@ -177,8 +236,14 @@ pub trait ProverRegistry<AccountId, Balance> {
 		exclude: &[AccountId],
 	) -> Option<AccountId>;
 
-	/// Takes one slot of the prover's capacity for a job it was elected for.
-	fn reserve_capacity(prover: &AccountId) -> DispatchResult;
+	/// The lowest `ask` among provers meeting `requirements` in everything but
+	/// price and free capacity: the least price per work unit a request with
+	/// these requirements can be served at. `None` when no prover qualifies.
+	fn cheapest_ask(requirements: &RequestRequirements<Balance>) -> Option<Balance>;
+
+	/// Takes one slot of the prover's capacity for a job it was elected for;
+	/// returns its ask, the price per work unit it takes the job at.
+	fn reserve_capacity(prover: &AccountId) -> Result<Balance, DispatchError>;
 
 	/// Frees the slot a job held and records how the job ended.
 	fn release_capacity(prover: &AccountId, outcome: JobOutcome) -> DispatchResult;
@@ -197,4 +262,17 @@ pub trait ProverRegistry<AccountId, Balance> {
 		reason: SlashReason,
 		compensation: Option<Compensation<AccountId, Balance>>,
 	) -> Result<SlashOutcome<Balance>, DispatchError>;
+
+	/// Weight of [`Self::elect`] (and [`Self::cheapest_ask`], one pass over the
+	/// same registry) at the registry's bound.
+	fn elect_weight() -> Weight;
+
+	/// Weight of [`Self::reserve_capacity`] plus [`Self::release_capacity`].
+	fn capacity_weight() -> Weight;
+
+	/// Weight of [`Self::reward`].
+	fn reward_weight() -> Weight;
+
+	/// Weight of [`Self::slash`] at the most delegators a prover may have.
+	fn slash_weight() -> Weight;
 }

@@ -50,8 +50,23 @@ pub enum VerifyError {
 	InvalidProof,
 }
 
+/// What the market needs to know of a registered circuit.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct CircuitSummary<AccountId> {
+	/// Who registered it (and may list it on the market).
+	pub owner: AccountId,
+	/// `log2` of its rows: what proving it costs.
+	pub degree_bits: u32,
+	/// How many public inputs its proofs carry.
+	pub public_inputs: u32,
+}
+
+/// Number of field elements of the input commitment at the start of a market
+/// circuit's public inputs (a Poseidon digest).
+pub const INPUT_COMMITMENT_LEN: usize = 4;
+
 /// What the proof market needs from the verifier.
-pub trait ProofVerifier {
+pub trait ProofVerifier<AccountId> {
 	/// Verifies `proof` (plonky2's serialized `ProofWithPublicInputs`) for
 	/// `circuit`, and that its public inputs are exactly `public_inputs`.
 	fn verify(circuit: &CircuitId, public_inputs: &[u64], proof: &[u8]) -> Result<(), VerifyError>;
@@ -59,6 +74,13 @@ pub trait ProofVerifier {
 	/// The weight `verify` is charged for `circuit`, known before any proof
 	/// arrives; `None` for an unknown circuit.
 	fn verify_weight(circuit: &CircuitId) -> Option<Weight>;
+
+	/// The registered circuit's owner and shape; `None` for an unknown circuit.
+	fn circuit(circuit: &CircuitId) -> Option<CircuitSummary<AccountId>>;
+
+	/// The commitment to an input (its elements as canonical `u64`s) that the
+	/// public inputs of a market circuit start with: Poseidon's `hash_no_pad`.
+	fn input_commitment(input: &[u64]) -> [u64; INPUT_COMMITMENT_LEN];
 
 	/// Records that an open request uses `circuit`, so it cannot be unregistered.
 	fn acquire(circuit: &CircuitId) -> DispatchResult;

@@ -1,8 +1,9 @@
 //! The runtime APIs the node, wallets and the prover client call.
 
 use crate::{
-	AccountId, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Nonce, Provers,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt, Market, Nonce,
+	Provers, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
+	VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -214,6 +215,29 @@ impl_runtime_apis! {
 
 		fn parameters() -> pallet_provers::Parameters<Balance> {
 			Provers::parameters()
+		}
+	}
+
+	impl pallet_proof_market::runtime_api::ProofMarketApi<
+		Block,
+		AccountId,
+		Balance,
+		BlockNumber,
+		pallet_proof_market::Request<Runtime>,
+	> for Runtime {
+		fn request(id: pallet_proof_market::RequestId) -> Option<pallet_proof_market::Request<Runtime>> {
+			Market::request(id)
+		}
+
+		fn jobs(prover: AccountId) -> Vec<pallet_proof_market::Job<Balance, BlockNumber>> {
+			Market::jobs(prover)
+		}
+
+		fn quote(
+			circuit: pallet_proof_market::CircuitId,
+			requirements: pallet_proof_market::RequestRequirements<Balance>,
+		) -> Option<pallet_proof_market::Quote<Balance>> {
+			Market::quote(circuit, requirements)
 		}
 	}
 

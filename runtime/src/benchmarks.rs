@@ -9,4 +9,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_validator_set, ValidatorSet]
 	[pallet_provers, Provers]
 	[pallet_plonky2_verifier, Verifier]
+	[pallet_proof_market, Market]
 );

@@ -12,6 +12,9 @@
 //!   `pallet-treasury` receives what the market slashes.
 //! - Proofs: [`pallet_plonky2_verifier::Plonky2VerifierApi`] verifies Plonky2
 //!   proofs inside this runtime's WASM.
+//! - The market: `pallet-provers` (stake, delegation, election, slashing),
+//!   `pallet-plonky2-verifier` (circuits, verification) and
+//!   `pallet-proof-market` (requests, escrow, deadlines, settlement).
 //!
 //! Modules: [`configs`] (pallet parameters), `apis` (runtime APIs),
 //! [`genesis_config_presets`] (the `development` and `local_testnet` genesis).
@@ -77,7 +80,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("prova"),
 	impl_name: alloc::borrow::Cow::Borrowed("prova"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -187,4 +190,7 @@ mod runtime {
 
 	#[runtime::pallet_index(21)]
 	pub type Verifier = pallet_plonky2_verifier;
+
+	#[runtime::pallet_index(22)]
+	pub type Market = pallet_proof_market;
 }

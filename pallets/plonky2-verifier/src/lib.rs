@@ -46,7 +46,9 @@ pub mod weights;
 
 use alloc::vec::Vec;
 pub use pallet::*;
-pub use prova_primitives::proofs::{CircuitId, ProofVerifier, VerifyError};
+pub use prova_primitives::proofs::{
+	CircuitId, CircuitSummary, ProofVerifier, VerifyError, INPUT_COMMITMENT_LEN,
+};
 pub use verifier::{verify, Limits, C, D, F, MAX_PROOF_BYTES, MAX_VERIFIER_DATA_BYTES};
 pub use weights::WeightInfo;
 
@@ -292,7 +294,7 @@ pub mod pallet {
 			proof: BoundedVec<u8, T::MaxProofBytes>,
 		) -> DispatchResult {
 			ensure_signed(origin)?;
-			<Self as ProofVerifier>::verify(&circuit, &public_inputs, &proof)
+			<Self as ProofVerifier<T::AccountId>>::verify(&circuit, &public_inputs, &proof)
 				.map_err(Error::<T>::from)?;
 			let public_inputs_hash =
 				sp_core::H256::from(sp_io::hashing::blake2_256(&public_inputs.encode()));
@@ -319,13 +321,13 @@ pub mod pallet {
 		/// Weight of `verify_proof` for `circuit`; the largest supported degree's
 		/// for an unknown circuit (the call then fails at once).
 		fn verify_weight_or_max(circuit: &CircuitId) -> Weight {
-			<Self as ProofVerifier>::verify_weight(circuit)
+			<Self as ProofVerifier<T::AccountId>>::verify_weight(circuit)
 				.unwrap_or_else(|| Self::verify_weight_for(T::MaxDegreeBits::get()))
 				.saturating_add(T::DbWeight::get().reads(1))
 		}
 	}
 
-	impl<T: Config> ProofVerifier for Pallet<T> {
+	impl<T: Config> ProofVerifier<T::AccountId> for Pallet<T> {
 		fn verify(
 			circuit: &CircuitId,
 			public_inputs: &[u64],
@@ -341,6 +343,18 @@ pub mod pallet {
 
 		fn verify_weight(circuit: &CircuitId) -> Option<Weight> {
 			Circuits::<T>::get(circuit).map(|info| Self::verify_weight_for(info.degree_bits))
+		}
+
+		fn circuit(circuit: &CircuitId) -> Option<CircuitSummary<T::AccountId>> {
+			Circuits::<T>::get(circuit).map(|info| CircuitSummary {
+				owner: info.owner,
+				degree_bits: info.degree_bits,
+				public_inputs: info.public_inputs,
+			})
+		}
+
+		fn input_commitment(input: &[u64]) -> [u64; INPUT_COMMITMENT_LEN] {
+			verifier::input_commitment(input)
 		}
 
 		fn acquire(circuit: &CircuitId) -> DispatchResult {

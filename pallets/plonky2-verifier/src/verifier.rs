@@ -23,18 +23,22 @@
 
 use alloc::vec::Vec;
 use plonky2::{
-	field::{goldilocks_field::GoldilocksField, types::PrimeField64},
+	field::{
+		goldilocks_field::GoldilocksField,
+		types::{Field, PrimeField64},
+	},
 	gates::gate::GateRef,
+	hash::poseidon::PoseidonHash,
 	plonk::{
 		circuit_data::{CircuitConfig, CommonCircuitData, VerifierCircuitData},
-		config::PoseidonGoldilocksConfig,
+		config::{Hasher, PoseidonGoldilocksConfig},
 		proof::ProofWithPublicInputs,
 	},
 	util::serialization::{
 		Buffer, DefaultGateSerializer, GateSerializer, IoError, IoResult, Read, Remaining, Write,
 	},
 };
-pub use prova_primitives::proofs::VerifyError;
+pub use prova_primitives::proofs::{VerifyError, INPUT_COMMITMENT_LEN};
 
 /// Extension degree of the field Prova's circuits use.
 pub const D: usize = 2;
@@ -130,6 +134,14 @@ pub fn verify(verifier_data: &[u8], proof: &[u8]) -> Result<(), VerifyError> {
 	}
 	let (circuit, _) = parse_circuit(verifier_data, &Limits::default())?;
 	verify_proof(&circuit, proof, None)
+}
+
+/// The Poseidon digest (`hash_no_pad`) of an input's elements, as canonical
+/// words: what a market circuit's public inputs start with. Words at or above
+/// the modulus are reduced (the market refuses such inputs before).
+pub fn input_commitment(input: &[u64]) -> [u64; INPUT_COMMITMENT_LEN] {
+	let elements: Vec<F> = input.iter().map(|&word| F::from_noncanonical_u64(word)).collect();
+	PoseidonHash::hash_no_pad(&elements).elements.map(|element| element.to_canonical_u64())
 }
 
 /// The proof's public inputs as canonical `u64`s, if it deserializes for `circuit`.

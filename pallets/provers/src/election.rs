@@ -21,7 +21,23 @@ use crate::{
 	BalanceOf, Config, CurrentParameters, Parameters, ProverRecord, ProverStatus, Provers,
 };
 use alloc::vec::Vec;
-use prova_primitives::market::ProverRequirements;
+use prova_primitives::market::{ProverRequirements, RequestRequirements};
+
+/// Whether the prover meets `requirements` in everything but price, free
+/// capacity and exclusion: the provers a request could ever be served by.
+pub fn qualifies(
+	record: &ProverRecord<u128>,
+	parameters: &Parameters<u128>,
+	requirements: &RequestRequirements<u128>,
+) -> bool {
+	let backing = record.backing();
+	record.status == ProverStatus::Active
+		&& record.self_bond >= parameters.min_prover_bond
+		&& backing > 0
+		&& backing >= requirements.min_stake
+		&& record.hardware.satisfies(&requirements.hardware)
+		&& record.reputation.score() >= requirements.min_reputation
+}
 
 /// Whether `prover` may be elected for a request with `requirements`.
 pub fn is_eligible<AccountId: PartialEq>(
@@ -31,16 +47,19 @@ pub fn is_eligible<AccountId: PartialEq>(
 	requirements: &ProverRequirements<u128>,
 	exclude: &[AccountId],
 ) -> bool {
-	let backing = record.backing();
-	record.status == ProverStatus::Active
-		&& record.self_bond >= parameters.min_prover_bond
-		&& backing > 0
-		&& backing >= requirements.min_stake
-		&& record.hardware.satisfies(&requirements.hardware)
-		&& record.reputation.score() >= requirements.min_reputation
+	qualifies(record, parameters, &requirements.without_price())
 		&& record.in_use < record.capacity
 		&& record.ask <= requirements.offered_price
 		&& !exclude.contains(prover)
+}
+
+/// The lowest ask among provers that [`qualify`](qualifies) for `requirements`.
+pub fn cheapest_ask<T: Config>(requirements: &RequestRequirements<BalanceOf<T>>) -> Option<u128> {
+	let parameters = CurrentParameters::<T>::get();
+	Provers::<T>::iter_values()
+		.filter(|record| qualifies(record, &parameters, requirements))
+		.map(|record| record.ask)
+		.min()
 }
 
 /// Eligible provers with their backing, in storage order.

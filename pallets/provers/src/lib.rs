@@ -75,7 +75,7 @@ pub mod weights;
 pub use pallet::*;
 pub use prova_primitives::market::{
 	Compensation, GpuClass, HardwareClass, JobOutcome, ProverRegistry, ProverRequirements,
-	SlashOutcome, SlashReason,
+	RequestRequirements, SlashOutcome, SlashReason,
 };
 pub use types::*;
 pub use weights::WeightInfo;

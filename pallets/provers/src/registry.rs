@@ -2,13 +2,14 @@
 
 use crate::{
 	asset, election, rewards, slashing, BalanceOf, Config, CurrentParameters, Error, Event, Pallet,
-	ProverStatus, Provers,
+	ProverStatus, Provers, WeightInfo,
 };
-use frame_support::{ensure, storage::with_storage_layer};
+use frame_support::{ensure, storage::with_storage_layer, traits::Get};
 use prova_primitives::market::{
-	Compensation, JobOutcome, ProverRegistry, ProverRequirements, SlashOutcome, SlashReason,
+	Compensation, JobOutcome, ProverRegistry, ProverRequirements, RequestRequirements,
+	SlashOutcome, SlashReason,
 };
-use sp_runtime::{traits::Zero, DispatchError, DispatchResult, Perbill};
+use sp_runtime::{traits::Zero, DispatchError, DispatchResult, Perbill, Weight};
 
 impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn elect(
@@ -19,14 +20,19 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		election::elect::<T>(seed, requirements, exclude)
 	}
 
-	fn reserve_capacity(prover: &T::AccountId) -> DispatchResult {
+	fn cheapest_ask(requirements: &RequestRequirements<BalanceOf<T>>) -> Option<BalanceOf<T>> {
+		election::cheapest_ask::<T>(requirements)
+	}
+
+	fn reserve_capacity(prover: &T::AccountId) -> Result<BalanceOf<T>, DispatchError> {
 		let mut record = Self::prover_record(prover)?;
 		ensure!(record.status == ProverStatus::Active, Error::<T>::NotActive);
 		ensure!(record.in_use < record.capacity, Error::<T>::NoFreeCapacity);
 		record.in_use += 1;
 		record.reputation.assigned = record.reputation.assigned.saturating_add(1);
+		let ask = record.ask;
 		Provers::<T>::insert(prover, record);
-		Ok(())
+		Ok(ask)
 	}
 
 	fn release_capacity(prover: &T::AccountId, outcome: JobOutcome) -> DispatchResult {
@@ -74,5 +80,21 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		compensation: Option<Compensation<T::AccountId, BalanceOf<T>>>,
 	) -> Result<SlashOutcome<BalanceOf<T>>, DispatchError> {
 		with_storage_layer(|| slashing::slash::<T>(prover, fraction, reason, compensation))
+	}
+
+	fn elect_weight() -> Weight {
+		T::WeightInfo::elect(T::MaxProvers::get())
+	}
+
+	fn capacity_weight() -> Weight {
+		T::WeightInfo::reserve_capacity().saturating_add(T::WeightInfo::release_capacity())
+	}
+
+	fn reward_weight() -> Weight {
+		T::WeightInfo::reward()
+	}
+
+	fn slash_weight() -> Weight {
+		T::WeightInfo::slash(T::MaxDelegatorsPerProver::get())
 	}
 }

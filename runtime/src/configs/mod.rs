@@ -253,3 +253,72 @@ impl pallet_plonky2_verifier::Config for Runtime {
 	type MaxPublicInputs = ConstU32<64>;
 	type WeightInfo = pallet_plonky2_verifier::weights::SubstrateWeight<Runtime>;
 }
+
+/// Requests carry up to 64 KiB of input (8,192 field elements) and are
+/// assigned at the start of a later block, 16 per block at most; provers have
+/// 30 seconds to a day per attempt and three attempts. At most 4 deadlines
+/// fall in one block, so the hook's worst case (4 slashes of a prover with the
+/// most delegators, plus 16 elections over the most provers) stays well inside
+/// a block; see the crate docs for the measured figures. Ended requests stay
+/// readable for a day.
+impl pallet_proof_market::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Provers = crate::Provers;
+	type Verifier = crate::Verifier;
+	type Randomness = pallet_proof_market::ParentHashRandomness<Runtime>;
+	type MaxInputBytes = ConstU32<{ 64 * 1024 }>;
+	type MaxOutputElements = ConstU32<60>;
+	type MaxPublicInputs = ConstU32<64>;
+	type MaxProofBytes = ConstU32<{ pallet_plonky2_verifier::MAX_PROOF_BYTES as u32 }>;
+	type MaxDescriptorBytes = ConstU32<128>;
+	type MinDeadline = ConstU32<10>;
+	type MaxDeadline = ConstU32<{ crate::DAYS }>;
+	type MaxAttempts = ConstU32<3>;
+	type MaxOpenRequests = ConstU32<1024>;
+	type MaxAssignmentsPerBlock = ConstU32<16>;
+	type MaxDeadlinesPerBlock = ConstU32<4>;
+	type MaxQueueWait = ConstU32<{ crate::HOURS }>;
+	type ResultRetention = ConstU32<{ crate::DAYS }>;
+	type MaxRetiredPerBlock = ConstU32<32>;
+	type WeightInfo = pallet_proof_market::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MarketBenchmarkSetup;
+}
+
+/// A prover and a circuit (the checked-in `poseidon_chain` 2^12 fixture) for
+/// the market's benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MarketBenchmarkSetup;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_proof_market::BenchmarkHelper<AccountId, Balance> for MarketBenchmarkSetup {
+	fn register_prover(who: &AccountId, ask: Balance) {
+		use frame_support::traits::{fungible::Mutate, Get};
+		use prova_primitives::market::{GpuClass, HardwareClass};
+		let bond = ProverParameters::get().min_prover_bond;
+		Balances::set_balance(who, bond.saturating_mul(10));
+		let hardware = HardwareClass { cpu_cores: 64, memory_gib: 512, gpu: GpuClass::Datacenter };
+		let capacity = <Runtime as pallet_provers::Config>::MaxCapacity::get();
+		crate::Provers::register(
+			RuntimeOrigin::signed(who.clone()),
+			hardware,
+			capacity,
+			ask,
+			Perbill::from_percent(10),
+			bond,
+		)
+		.expect("a funded account registers");
+	}
+
+	fn register_circuit(owner: &AccountId) -> pallet_proof_market::CircuitId {
+		use frame_support::traits::fungible::Mutate;
+		let verifier_data: &[u8] =
+			include_bytes!("../../../pallets/plonky2-verifier/fixtures/poseidon_chain-12.vd");
+		Balances::set_balance(owner, 1_000 * UNIT);
+		let bytes = verifier_data.to_vec().try_into().expect("the fixture fits");
+		crate::Verifier::register_circuit(RuntimeOrigin::signed(owner.clone()), bytes)
+			.expect("the fixture registers");
+		sp_core::H256::from(sp_core::hashing::blake2_256(verifier_data))
+	}
+}

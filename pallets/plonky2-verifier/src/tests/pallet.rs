@@ -171,12 +171,12 @@ fn only_the_owner_unregisters_and_only_when_unused() {
 			Verifier::unregister_circuit(RuntimeOrigin::signed(2), circuit),
 			Error::<Test>::NotOwner
 		);
-		assert_ok!(<Verifier as ProofVerifier>::acquire(&circuit));
+		assert_ok!(<Verifier as ProofVerifier<AccountId>>::acquire(&circuit));
 		assert_noop!(
 			Verifier::unregister_circuit(RuntimeOrigin::signed(1), circuit),
 			Error::<Test>::CircuitInUse
 		);
-		<Verifier as ProofVerifier>::release(&circuit);
+		<Verifier as ProofVerifier<AccountId>>::release(&circuit);
 		assert_ok!(Verifier::unregister_circuit(RuntimeOrigin::signed(1), circuit));
 		assert_noop!(
 			Verifier::unregister_circuit(RuntimeOrigin::signed(1), circuit),
@@ -189,7 +189,7 @@ fn only_the_owner_unregisters_and_only_when_unused() {
 fn acquiring_an_unknown_circuit_fails() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(
-			<Verifier as ProofVerifier>::acquire(&H256::zero()),
+			<Verifier as ProofVerifier<AccountId>>::acquire(&H256::zero()),
 			Error::<Test>::UnknownCircuit
 		);
 	});
@@ -203,7 +203,7 @@ fn a_valid_proof_verifies_and_is_recorded() {
 		assert_ok!(verify_call(2, circuit, &[35], &proof));
 		let public_inputs_hash = H256::from(sp_io::hashing::blake2_256(&vec![35u64].encode()));
 		assert_eq!(last_event(), Event::ProofVerified { circuit, public_inputs_hash });
-		assert_eq!(<Verifier as ProofVerifier>::verify(&circuit, &[35], &proof), Ok(()));
+		assert_eq!(<Verifier as ProofVerifier<AccountId>>::verify(&circuit, &[35], &proof), Ok(()));
 	});
 }
 
@@ -228,7 +228,7 @@ fn a_bit_flipped_or_truncated_proof_is_rejected() {
 		let mut flipped = proof.clone();
 		flipped[proof.len() / 3] ^= 0x10;
 		assert!(matches!(
-			<Verifier as ProofVerifier>::verify(&circuit, &[35], &flipped),
+			<Verifier as ProofVerifier<AccountId>>::verify(&circuit, &[35], &flipped),
 			Err(VerifyError::InvalidProof | VerifyError::MalformedProof)
 		));
 		assert_noop!(
@@ -244,7 +244,7 @@ fn a_proof_for_another_circuit_is_rejected() {
 		let (data_a, _) = cubic_circuit_proof(3, false);
 		let (_, proof_b) = cubic_circuit_proof(3, true);
 		let circuit_a = register(1, &data_a);
-		let result = <Verifier as ProofVerifier>::verify(&circuit_a, &[35], &proof_b);
+		let result = <Verifier as ProofVerifier<AccountId>>::verify(&circuit_a, &[35], &proof_b);
 		assert!(
 			matches!(result, Err(VerifyError::MalformedProof | VerifyError::PublicInputsMismatch)),
 			"{result:?}"
@@ -257,7 +257,7 @@ fn proofs_for_unknown_circuits_are_rejected() {
 	new_test_ext().execute_with(|| {
 		let (_, proof) = cubic_circuit_proof(3, false);
 		assert_noop!(verify_call(2, H256::zero(), &[35], &proof), Error::<Test>::UnknownCircuit);
-		assert_eq!(<Verifier as ProofVerifier>::verify_weight(&H256::zero()), None);
+		assert_eq!(<Verifier as ProofVerifier<AccountId>>::verify_weight(&H256::zero()), None);
 	});
 }
 
@@ -268,7 +268,7 @@ fn the_verification_weight_is_known_from_the_registered_degree() {
 		let circuit = register(1, &verifier_data);
 		let degree_bits = Circuits::<Test>::get(circuit).unwrap().degree_bits;
 		assert_eq!(
-			<Verifier as ProofVerifier>::verify_weight(&circuit),
+			<Verifier as ProofVerifier<AccountId>>::verify_weight(&circuit),
 			Some(crate::Pallet::<Test>::verify_weight_for(degree_bits))
 		);
 	});
@@ -293,4 +293,30 @@ fn real_proofs_of_every_library_workload_verify_and_bind_their_input() {
 			);
 		});
 	}
+}
+
+#[test]
+fn the_market_learns_a_circuits_owner_and_shape_and_the_input_commitment() {
+	new_test_ext().execute_with(|| {
+		let workload = Workload::for_degree(WorkloadKind::Fibonacci, 12).unwrap();
+		let circuit = workload.build().unwrap();
+		let id = register(2, &circuit.verifier_data_bytes().unwrap());
+		let summary = <Verifier as ProofVerifier<AccountId>>::circuit(&id).unwrap();
+		assert_eq!(summary.owner, 2);
+		assert_eq!(summary.degree_bits, 12);
+		assert_eq!(summary.public_inputs as usize, 4 + workload.output_len());
+		assert!(<Verifier as ProofVerifier<AccountId>>::circuit(&H256::zero()).is_none());
+		// The commitment is the one the library's circuits put in their public inputs.
+		for seed in 0..4 {
+			let input = workload.sample_input(seed);
+			let bytes = workload.encode_input(&input).unwrap();
+			let words: Vec<u64> =
+				bytes.chunks_exact(8).map(|w| u64::from_le_bytes(w.try_into().unwrap())).collect();
+			let expected = &workload.expected_public_inputs(&input).unwrap()[..4];
+			assert_eq!(
+				&<Verifier as ProofVerifier<AccountId>>::input_commitment(&words)[..],
+				expected
+			);
+		}
+	});
 }

@@ -309,3 +309,29 @@ fn an_excluded_prover_is_never_elected() {
 		only_elected(1, &any_prover(), &[4, 2]);
 	});
 }
+
+/// `ProverRegistry::cheapest_ask` for `requirements`.
+fn cheapest(requirements: ProverRequirements<Balance>) -> Option<Balance> {
+	<Provers as ProverRegistry<_, _>>::cheapest_ask(&requirements.without_price())
+}
+
+#[test]
+fn the_cheapest_ask_ignores_price_and_capacity_but_not_requirements() {
+	run_test(|| {
+		assert_eq!(cheapest(any_prover()), None);
+		small_prover_beside_a_big_one();
+		assert_ok!(Provers::update(RuntimeOrigin::signed(1), cpu_box(), 2, 3, Perbill::zero()));
+		assert_eq!(cheapest(any_prover()), Some(3));
+		// A full prover still quotes: capacity frees up while a request waits.
+		assert_ok!(reserve(1));
+		assert_ok!(reserve(1));
+		assert_eq!(cheapest(any_prover()), Some(3));
+		// A prover that does not meet the requirements does not.
+		let backed = ProverRequirements { min_stake: 10_000, ..any_prover() };
+		assert_eq!(cheapest(backed), Some(5));
+		assert_ok!(Provers::chill(RuntimeOrigin::signed(2)));
+		assert_eq!(cheapest(backed), None);
+		let gpu = HardwareClass { gpu: GpuClass::Consumer, ..HardwareClass::default() };
+		assert_eq!(cheapest(ProverRequirements { hardware: gpu, ..any_prover() }), None);
+	});
+}

@@ -118,9 +118,11 @@ pub(super) fn elect(
 	<Provers as ProverRegistry<_, _>>::elect(seed, requirements, exclude)
 }
 
-/// `ProverRegistry::reserve_capacity`.
+/// `ProverRegistry::reserve_capacity`, checking that it returns the prover's ask.
 pub(super) fn reserve(prover: AccountId) -> DispatchResult {
-	<Provers as ProverRegistry<_, _>>::reserve_capacity(&prover)
+	let ask = <Provers as ProverRegistry<_, _>>::reserve_capacity(&prover)?;
+	assert_eq!(Some(ask), ProverRecords::<Test>::get(prover).map(|record| record.ask));
+	Ok(())
 }
 
 /// `ProverRegistry::release_capacity`.

@@ -1,0 +1,71 @@
+//! The invariants listed in the crate docs, checked by `try_state` (and after
+//! every test).
+
+use crate::{
+	escrow, Config, Deadlines, Jobs, Listings, OpenRequests, Pallet, Queue, RequestStatus,
+	Requests, Retiring, RetiringRange,
+};
+use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
+use frame_support::{ensure, traits::Get};
+use sp_runtime::{Saturating, TryRuntimeError};
+
+impl<T: Config> Pallet<T> {
+	/// Checks every invariant of the crate docs.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let queue = Queue::<T>::get();
+		let queued: BTreeSet<_> = queue.iter().copied().collect();
+		ensure!(queued.len() == queue.len(), "a request is queued twice");
+
+		let mut open = 0u32;
+		let mut escrowed: BTreeMap<T::AccountId, u128> = BTreeMap::new();
+		let mut per_circuit: BTreeMap<_, u32> = BTreeMap::new();
+		for (id, request) in Requests::<T>::iter() {
+			match &request.status {
+				RequestStatus::Queued { .. } => {
+					ensure!(queued.contains(&id), "a queued request is missing from the queue");
+				}
+				RequestStatus::Assigned { prover, deadline, .. } => {
+					ensure!(!queued.contains(&id), "an assigned request is queued");
+					ensure!(Jobs::<T>::contains_key(prover, id), "an assignment has no job entry");
+					ensure!(
+						Deadlines::<T>::get(deadline).contains(&id),
+						"an assignment is missing from its deadline block"
+					);
+				}
+				_ => {
+					ensure!(!queued.contains(&id), "an ended request is queued");
+					continue;
+				}
+			}
+			open += 1;
+			escrowed
+				.entry(request.requester.clone())
+				.or_default()
+				.saturating_accrue(request.max_fee);
+			*per_circuit.entry(request.circuit).or_default() += 1;
+		}
+		ensure!(open == OpenRequests::<T>::get(), "OpenRequests is off");
+		ensure!(open <= T::MaxOpenRequests::get(), "too many open requests");
+		ensure!(queued.len() as u32 <= open, "the queue holds unknown requests");
+		for (requester, amount) in escrowed {
+			ensure!(escrow::held::<T>(&requester) == amount, "escrow hold differs from open fees");
+		}
+		for (circuit, listing) in Listings::<T>::iter() {
+			let expected = per_circuit.get(&circuit).copied().unwrap_or(0);
+			ensure!(listing.open_requests == expected, "a listing's open count is off");
+		}
+		for (prover, id, ()) in Jobs::<T>::iter() {
+			let assigned = Requests::<T>::get(id).is_some_and(
+				|request| matches!(request.status, RequestStatus::Assigned { prover: p, .. } if p == prover),
+			);
+			ensure!(assigned, "a job entry has no assignment");
+		}
+		let (head, tail) = RetiringRange::<T>::get();
+		ensure!(head <= tail, "retirement range inverted");
+		ensure!(
+			Retiring::<T>::iter_keys().all(|index| index >= head && index < tail),
+			"a retirement entry outside its range"
+		);
+		Ok(())
+	}
+}

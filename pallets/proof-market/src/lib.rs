@@ -1,0 +1,504 @@
+//! # Proof market
+//!
+//! The demand side of Prova and its settlement: applications submit proof
+//! requests, the chain elects a staked prover for each, enforces its deadline,
+//! verifies the proof itself and pays.
+//!
+//! ## Terms
+//! - A **listing** offers a registered circuit (see `pallet-plonky2-verifier`)
+//!   on the market: how many field elements its input has, how many its output
+//!   has, and a descriptor the prover client rebuilds the circuit from. Only the
+//!   circuit's owner lists it; its deposit on the verifier covers the listing.
+//! - A **request** names a listed circuit and carries its input, a `max_fee`
+//!   (held from the requester until the request ends), a deadline in blocks
+//!   counted from each assignment, and [`RequestRequirements`] (least hardware,
+//!   backing and reputation of the prover).
+//! - **Work units** of a circuit are `work_units(degree_bits)`; a prover's
+//!   **price** for a request is its ask times the units, and the request offers
+//!   `⌊max_fee / units⌋` per unit.
+//!
+//! ## Lifecycle
+//! See [`RequestStatus`]. Every request ends `Fulfilled`, `Expired` or
+//! `Cancelled`, and stays readable for [`Config::ResultRetention`] blocks after.
+//!
+//! 1. `submit_request` checks everything a request can be refused for (listed
+//!    circuit, input shape, deadline bounds, a fee at least the cheapest
+//!    qualifying ask, room in the market), holds the fee and queues it.
+//! 2. At the start of each block, up to [`Config::MaxAssignmentsPerBlock`]
+//!    queued requests are offered to the prover registry. The election seed is
+//!    `blake2_256(randomness ‖ request ‖ attempt)`, with randomness from
+//!    [`Config::Randomness`] (the parent block's hash in Prova's runtime): it was
+//!    unknown when the request was sent, since a request is assigned in a block
+//!    after its own. A request with no eligible prover goes to the back of the
+//!    queue; after [`Config::MaxQueueWait`] blocks queued it expires.
+//! 3. The assignee proves and calls `submit_proof` before its deadline. The
+//!    public inputs must start with the commitment to the request's input
+//!    ([`ProofVerifier::input_commitment`]) and carry the listing's output
+//!    length; then [`ProofVerifier::verify`] decides.
+//!    - **Valid**: the prover is paid its price through the registry (which
+//!      splits it by commission and stake), the rest of the escrow returns to the
+//!      requester, the output is stored and the prover's reputation counts a
+//!      fulfilled job.
+//!    - **Invalid** (any verification failure, or public inputs that do not
+//!      bind the request): the call succeeds so the record stays; the prover is
+//!      slashed the registry's invalid-proof fraction, excluded from the request,
+//!      and the request is queued again.
+//! 4. At the start of the deadline block, an assignee that has not proved is
+//!    slashed the missed-deadline fraction, excluded, and the request queued
+//!    again. After [`Config::MaxAttempts`] failed attempts the request expires.
+//!
+//! ## Money
+//! The fee is a `fungible` hold on the requester's account
+//! ([`HoldReason::RequestEscrow`]); nothing sits in a pallet account. On success
+//! the hold is released and the prover's price paid from it in the same
+//! storage transaction, so the requester is never left below what it had
+//! minus the price. Each slash for a failed attempt compensates the requester
+//! with up to its `max_fee` (the rest goes to the registry's slash sink), on
+//! top of the full refund if the request expires. Cancelling before assignment
+//! refunds the fee in full.
+//!
+//! ## Bounds
+//! At most [`Config::MaxOpenRequests`] requests are open (queued or assigned) at
+//! once, which bounds the queue. Deadlines are indexed by block
+//! ([`Deadlines`], at most [`Config::MaxDeadlinesPerBlock`] per block; an
+//! assignment whose block is full takes the next block with room, up to
+//! [`DEADLINE_SLOT_TRIES`] blocks later), so no hook scans all requests. Per
+//! block the hook handles at most `MaxDeadlinesPerBlock` deadlines,
+//! `MaxAssignmentsPerBlock` queued requests and [`Config::MaxRetiredPerBlock`]
+//! removals of ended requests, each with a benchmarked weight.
+//!
+//! ## Invariants (checked by `try_state`)
+//! 1. `OpenRequests` equals the number of stored requests that are queued or
+//!    assigned, and is at most `MaxOpenRequests`.
+//! 2. The queue holds exactly the queued requests, each once.
+//! 3. Every assigned request has its `Jobs` entry and is in the deadline index
+//!    of its deadline block; every `Jobs` entry belongs to an assigned request.
+//! 4. Each requester's escrow hold equals the sum of `max_fee` over its open
+//!    requests.
+//! 5. A listing's `open_requests` equals the open requests for its circuit.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod escrow;
+mod invariants;
+mod lifecycle;
+#[cfg(test)]
+mod mock;
+pub mod randomness;
+pub mod runtime_api;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use pallet::*;
+pub use prova_primitives::{
+	market::{work_units, ProverRegistry, RequestRequirements},
+	proofs::{CircuitId, ProofVerifier, VerifyError, INPUT_COMMITMENT_LEN},
+};
+pub use randomness::ParentHashRandomness;
+pub use types::*;
+pub use weights::WeightInfo;
+
+/// How many consecutive blocks an assignment tries for a deadline slot with
+/// room before it leaves the request queued for the next block.
+pub const DEADLINE_SLOT_TRIES: u32 = 8;
+
+/// Bytes of one input element (a little-endian `u64`).
+pub const ELEMENT_BYTES: usize = 8;
+
+/// The Goldilocks modulus: input words must be below it.
+pub const GOLDILOCKS_ORDER: u64 = 0xFFFF_FFFF_0000_0001;
+
+/// What benchmarks need from the runtime: an eligible prover and a
+/// registered circuit.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId, Balance> {
+	/// Registers `who` (funded by the helper) as an active prover asking `ask`
+	/// per work unit, with room for many jobs.
+	fn register_prover(who: &AccountId, ask: Balance);
+	/// Registers a circuit with at least one output element, owned by `owner`
+	/// (funded by the helper), with the verifier.
+	fn register_circuit(owner: &AccountId) -> CircuitId;
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, Mutate, MutateHold},
+			Randomness,
+		},
+	};
+	use frame_system::pallet_prelude::*;
+
+	/// Balance of the pallet's currency.
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The currency fees are held and paid in.
+		type Currency: Inspect<Self::AccountId, Balance = u128>
+			+ Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons, which include this pallet's.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Who may prove: election, capacity, payment and slashing.
+		type Provers: ProverRegistry<Self::AccountId, BalanceOf<Self>>;
+
+		/// Registered circuits and proof verification.
+		type Verifier: ProofVerifier<Self::AccountId>;
+
+		/// Randomness for the election seed; must be unknown when a request is sent.
+		type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
+
+		/// Largest input of a request, in bytes.
+		#[pallet::constant]
+		type MaxInputBytes: Get<u32>;
+
+		/// Most output elements a listed circuit may have.
+		#[pallet::constant]
+		type MaxOutputElements: Get<u32>;
+
+		/// Most public inputs a proof may carry (the verifier's limit).
+		#[pallet::constant]
+		type MaxPublicInputs: Get<u32>;
+
+		/// Largest proof, in bytes (the verifier's limit).
+		#[pallet::constant]
+		type MaxProofBytes: Get<u32>;
+
+		/// Longest listing descriptor, in bytes.
+		#[pallet::constant]
+		type MaxDescriptorBytes: Get<u32>;
+
+		/// Shortest deadline a request may ask for, in blocks.
+		#[pallet::constant]
+		type MinDeadline: Get<BlockNumberFor<Self>>;
+
+		/// Longest deadline a request may ask for, in blocks.
+		#[pallet::constant]
+		type MaxDeadline: Get<BlockNumberFor<Self>>;
+
+		/// Provers a request is assigned to, at most, before it expires.
+		#[pallet::constant]
+		type MaxAttempts: Get<u32>;
+
+		/// Most requests queued or assigned at once.
+		#[pallet::constant]
+		type MaxOpenRequests: Get<u32>;
+
+		/// Most queued requests offered to the registry per block.
+		#[pallet::constant]
+		type MaxAssignmentsPerBlock: Get<u32>;
+
+		/// Most deadlines falling in one block.
+		#[pallet::constant]
+		type MaxDeadlinesPerBlock: Get<u32>;
+
+		/// Blocks a request may wait in the queue for a prover before it expires.
+		#[pallet::constant]
+		type MaxQueueWait: Get<BlockNumberFor<Self>>;
+
+		/// Blocks an ended request (and its output) stays readable.
+		#[pallet::constant]
+		type ResultRetention: Get<BlockNumberFor<Self>>;
+
+		/// Most ended requests removed per block.
+		#[pallet::constant]
+		type MaxRetiredPerBlock: Get<u32>;
+
+		/// Weights from this pallet's benchmarks.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up provers and circuits for benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, BalanceOf<Self>>;
+	}
+
+	/// Why the pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A request's `max_fee`, until the request ends.
+		RequestEscrow,
+	}
+
+	/// The next request's id.
+	#[pallet::storage]
+	pub type NextRequestId<T: Config> = StorageValue<_, RequestId, ValueQuery>;
+
+	/// Requests, open or ended (ended ones until their retention passes).
+	#[pallet::storage]
+	pub type Requests<T: Config> = StorageMap<_, Twox64Concat, RequestId, Request<T>>;
+
+	/// Circuits offered on the market.
+	#[pallet::storage]
+	pub type Listings<T: Config> = StorageMap<_, Identity, CircuitId, Listing<T>>;
+
+	/// Queued requests, in the order they are offered to the registry.
+	#[pallet::storage]
+	pub type Queue<T: Config> =
+		StorageValue<_, BoundedVec<RequestId, T::MaxOpenRequests>, ValueQuery>;
+
+	/// Requests queued or assigned.
+	#[pallet::storage]
+	pub type OpenRequests<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Assigned requests by deadline block.
+	#[pallet::storage]
+	pub type Deadlines<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<RequestId, T::MaxDeadlinesPerBlock>,
+		ValueQuery,
+	>;
+
+	/// Requests assigned to each prover (what its client polls).
+	#[pallet::storage]
+	pub type Jobs<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, RequestId, ()>;
+
+	/// Ended requests waiting for removal, in the order they ended: the block
+	/// from which each may be removed.
+	#[pallet::storage]
+	pub type Retiring<T: Config> = StorageMap<_, Twox64Concat, u64, (RequestId, BlockNumberFor<T>)>;
+
+	/// `(head, tail)` of [`Retiring`]: entries `head..tail` are waiting.
+	#[pallet::storage]
+	pub type RetiringRange<T: Config> = StorageValue<_, (u64, u64), ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A circuit was offered on the market.
+		CircuitListed {
+			circuit: CircuitId,
+			input_elements: u32,
+			output_elements: u32,
+			work_units: u64,
+		},
+		/// A circuit was withdrawn from the market.
+		CircuitDelisted { circuit: CircuitId },
+		/// A request was accepted and its fee held.
+		RequestSubmitted {
+			request: RequestId,
+			requester: T::AccountId,
+			circuit: CircuitId,
+			max_fee: BalanceOf<T>,
+		},
+		/// A prover was elected for a request.
+		RequestAssigned {
+			request: RequestId,
+			prover: T::AccountId,
+			price: BalanceOf<T>,
+			deadline: BlockNumberFor<T>,
+			attempt: u32,
+		},
+		/// A valid proof arrived; the prover was paid and the rest refunded.
+		RequestFulfilled {
+			request: RequestId,
+			prover: T::AccountId,
+			price: BalanceOf<T>,
+			refunded: BalanceOf<T>,
+		},
+		/// The assignee submitted a proof that failed; it was slashed and excluded.
+		ProofRejected {
+			request: RequestId,
+			prover: T::AccountId,
+			reason: VerifyError,
+			slashed: BalanceOf<T>,
+			compensated: BalanceOf<T>,
+		},
+		/// The assignee let its deadline pass; it was slashed and excluded.
+		DeadlineMissed {
+			request: RequestId,
+			prover: T::AccountId,
+			slashed: BalanceOf<T>,
+			compensated: BalanceOf<T>,
+		},
+		/// A request was given up and its fee refunded.
+		RequestExpired { request: RequestId, refunded: BalanceOf<T>, compensated: BalanceOf<T> },
+		/// A request was withdrawn before assignment and its fee refunded.
+		RequestCancelled { request: RequestId, refunded: BalanceOf<T> },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No circuit is registered with the verifier under this id.
+		UnknownCircuit,
+		/// Only the circuit's owner may list or delist it.
+		NotCircuitOwner,
+		/// The circuit is already listed.
+		AlreadyListed,
+		/// The circuit's public inputs cannot hold the input commitment and an
+		/// output of at most `MaxOutputElements`.
+		UnsupportedPublicInputs,
+		/// The listing's input would be larger than `MaxInputBytes`.
+		InputTooLarge,
+		/// Open requests still use the listing.
+		ListingInUse,
+		/// The circuit is not listed on the market.
+		NotListed,
+		/// The input is not a sequence of canonical 8-byte field elements.
+		MalformedInput,
+		/// The input does not have the listed number of elements.
+		WrongInputLength,
+		/// The deadline is shorter than `MinDeadline`.
+		DeadlineTooShort,
+		/// The deadline is longer than `MaxDeadline`.
+		DeadlineTooLong,
+		/// `max_fee` is below the cheapest qualifying prover's price.
+		FeeBelowCheapestAsk,
+		/// `MaxOpenRequests` requests are open already.
+		MarketFull,
+		/// No request has this id (or it has been removed after retention).
+		UnknownRequest,
+		/// Only the requester may cancel its request.
+		NotRequester,
+		/// The request has been assigned; it can no longer be cancelled.
+		AlreadyAssigned,
+		/// The request has ended.
+		RequestEnded,
+		/// The request is not assigned to anyone.
+		NotAssigned,
+		/// The request is assigned to another prover.
+		NotAssignee,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::on_block(now)
+		}
+
+		fn integrity_test() {
+			assert!(T::MinDeadline::get() >= 1u32.into(), "a deadline is at least one block");
+			assert!(T::MinDeadline::get() <= T::MaxDeadline::get());
+			assert!(T::MaxAttempts::get() >= 1);
+			assert!(T::MaxPublicInputs::get() as usize >= INPUT_COMMITMENT_LEN);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Offers a registered circuit on the market: its input has
+		/// `input_elements` field elements; `descriptor` tells provers' clients
+		/// which circuit it is. Only the circuit's owner may list it.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::list_circuit())]
+		pub fn list_circuit(
+			origin: OriginFor<T>,
+			circuit: CircuitId,
+			input_elements: u32,
+			descriptor: BoundedVec<u8, T::MaxDescriptorBytes>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let summary = T::Verifier::circuit(&circuit).ok_or(Error::<T>::UnknownCircuit)?;
+			ensure!(summary.owner == who, Error::<T>::NotCircuitOwner);
+			ensure!(!Listings::<T>::contains_key(circuit), Error::<T>::AlreadyListed);
+			let output_elements = summary
+				.public_inputs
+				.checked_sub(INPUT_COMMITMENT_LEN as u32)
+				.filter(|outputs| *outputs <= T::MaxOutputElements::get())
+				.ok_or(Error::<T>::UnsupportedPublicInputs)?;
+			ensure!(
+				(input_elements as u64) * (ELEMENT_BYTES as u64) <= T::MaxInputBytes::get() as u64,
+				Error::<T>::InputTooLarge
+			);
+			let work_units = work_units(summary.degree_bits);
+			Listings::<T>::insert(
+				circuit,
+				Listing {
+					input_elements,
+					output_elements,
+					work_units,
+					descriptor,
+					open_requests: 0,
+				},
+			);
+			Self::deposit_event(Event::CircuitListed {
+				circuit,
+				input_elements,
+				output_elements,
+				work_units,
+			});
+			Ok(())
+		}
+
+		/// Withdraws a circuit from the market; no open request may use it.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::delist_circuit())]
+		pub fn delist_circuit(origin: OriginFor<T>, circuit: CircuitId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let listing = Listings::<T>::get(circuit).ok_or(Error::<T>::NotListed)?;
+			let owner = T::Verifier::circuit(&circuit).map(|summary| summary.owner);
+			ensure!(owner.as_ref() == Some(&who), Error::<T>::NotCircuitOwner);
+			ensure!(listing.open_requests == 0, Error::<T>::ListingInUse);
+			Listings::<T>::remove(circuit);
+			Self::deposit_event(Event::CircuitDelisted { circuit });
+			Ok(())
+		}
+
+		/// Asks for a proof of `circuit` on `input`, paying at most `max_fee`
+		/// (held now); the elected prover has `deadline` blocks from its
+		/// assignment. The request is assigned at the start of a later block.
+		#[pallet::call_index(2)]
+		#[pallet::weight(
+			T::WeightInfo::submit_request().saturating_add(T::Provers::elect_weight())
+		)]
+		pub fn submit_request(
+			origin: OriginFor<T>,
+			circuit: CircuitId,
+			input: BoundedVec<u8, T::MaxInputBytes>,
+			max_fee: BalanceOf<T>,
+			deadline: BlockNumberFor<T>,
+			requirements: RequestRequirements<BalanceOf<T>>,
+		) -> DispatchResult {
+			let requester = ensure_signed(origin)?;
+			Self::do_submit_request(requester, circuit, input, max_fee, deadline, requirements)
+				.map(|_| ())
+		}
+
+		/// Withdraws a request that has not been assigned yet; refunds its fee.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::cancel_request())]
+		pub fn cancel_request(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_cancel_request(who, request)
+		}
+
+		/// The assignee's proof for `request`, with its public inputs (the input
+		/// commitment, then the output). A valid proof settles the request; an
+		/// invalid one is recorded, slashed and the request reassigned — the call
+		/// succeeds either way once the caller is the assignee.
+		#[pallet::call_index(4)]
+		#[pallet::weight(Pallet::<T>::submit_proof_weight(*request))]
+		pub fn submit_proof(
+			origin: OriginFor<T>,
+			request: RequestId,
+			public_inputs: BoundedVec<u64, T::MaxPublicInputs>,
+			proof: BoundedVec<u8, T::MaxProofBytes>,
+		) -> DispatchResult {
+			let prover = ensure_signed(origin)?;
+			Self::do_submit_proof(prover, request, public_inputs.into_inner(), &proof)
+		}
+	}
+}

@@ -1,0 +1,481 @@
+//! What happens to a request: submission, assignment, proof, deadline, end.
+//!
+//! The calls in `lib.rs` check their origin and call the `do_*` functions here;
+//! the block hook calls [`Pallet::on_block`]. Every transition that ends a
+//! request goes through [`Pallet::close`], so the open-request counters, the
+//! verifier's use count and the retirement queue are kept in one place.
+
+use crate::{
+	escrow, BalanceOf, Config, Deadlines, Error, Event, Jobs, Listings, OpenRequests, Pallet,
+	Queue, Request, RequestId, RequestStatus, Requests, Retiring, RetiringRange, WeightInfo,
+	DEADLINE_SLOT_TRIES, ELEMENT_BYTES, GOLDILOCKS_ORDER, INPUT_COMMITMENT_LEN,
+};
+use alloc::vec::Vec;
+use codec::Encode;
+use frame_support::{
+	ensure,
+	traits::{Get, Randomness},
+	BoundedVec,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use prova_primitives::{
+	market::{
+		Compensation, JobOutcome, ProverRegistry, RequestRequirements, SlashOutcome, SlashReason,
+	},
+	proofs::{CircuitId, ProofVerifier, VerifyError},
+};
+use sp_runtime::{
+	traits::{One, Saturating, Zero},
+	DispatchError, DispatchResult, Weight,
+};
+
+const LOG_TARGET: &str = "runtime::proof-market";
+
+/// How an assignee failed a request.
+#[derive(Clone, Copy, Debug)]
+enum Failure {
+	/// It let the deadline pass.
+	MissedDeadline,
+	/// Its proof failed for this reason.
+	InvalidProof(VerifyError),
+}
+
+/// What offering a queued request to the registry came to.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Offer {
+	/// A prover was elected and the request assigned.
+	Assigned,
+	/// No prover (or no deadline slot) now: it stays queued.
+	Waits,
+	/// It waited too long and expired.
+	Expired,
+	/// It is no longer queued (a stale queue entry).
+	Gone,
+}
+
+impl<T: Config> Pallet<T> {
+	/// Checks and queues a request; returns its id.
+	pub(crate) fn do_submit_request(
+		requester: T::AccountId,
+		circuit: CircuitId,
+		input: BoundedVec<u8, T::MaxInputBytes>,
+		max_fee: BalanceOf<T>,
+		deadline: BlockNumberFor<T>,
+		requirements: RequestRequirements<BalanceOf<T>>,
+	) -> Result<RequestId, DispatchError> {
+		let mut listing = Listings::<T>::get(circuit).ok_or_else(|| {
+			if T::Verifier::circuit(&circuit).is_some() {
+				Error::<T>::NotListed
+			} else {
+				Error::<T>::UnknownCircuit
+			}
+		})?;
+		ensure!(deadline >= T::MinDeadline::get(), Error::<T>::DeadlineTooShort);
+		ensure!(deadline <= T::MaxDeadline::get(), Error::<T>::DeadlineTooLong);
+		let elements = decode_elements(&input).ok_or(Error::<T>::MalformedInput)?;
+		ensure!(elements.len() == listing.input_elements as usize, Error::<T>::WrongInputLength);
+		ensure!(OpenRequests::<T>::get() < T::MaxOpenRequests::get(), Error::<T>::MarketFull);
+		if let Some(ask) = T::Provers::cheapest_ask(&requirements) {
+			let min_fee = ask.saturating_mul(listing.work_units.into());
+			ensure!(max_fee >= min_fee, Error::<T>::FeeBelowCheapestAsk);
+		}
+
+		escrow::hold::<T>(&requester, max_fee)?;
+		T::Verifier::acquire(&circuit)?;
+		let id = crate::NextRequestId::<T>::mutate(|next| {
+			let id = *next;
+			*next = next.saturating_add(1);
+			id
+		});
+		Queue::<T>::try_append(id).map_err(|_| Error::<T>::MarketFull)?;
+		OpenRequests::<T>::mutate(|open| open.saturating_inc());
+		listing.open_requests.saturating_inc();
+		Listings::<T>::insert(circuit, listing);
+		let now = frame_system::Pallet::<T>::block_number();
+		Requests::<T>::insert(
+			id,
+			Request {
+				requester: requester.clone(),
+				circuit,
+				input,
+				max_fee,
+				deadline_blocks: deadline,
+				requirements,
+				submitted_at: now,
+				failed: BoundedVec::new(),
+				compensated: Zero::zero(),
+				status: RequestStatus::Queued { since: now },
+			},
+		);
+		Self::deposit_event(Event::RequestSubmitted { request: id, requester, circuit, max_fee });
+		Ok(id)
+	}
+
+	/// Cancels a queued request of `who`'s and refunds it.
+	pub(crate) fn do_cancel_request(who: T::AccountId, id: RequestId) -> DispatchResult {
+		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+		ensure!(request.requester == who, Error::<T>::NotRequester);
+		match request.status {
+			RequestStatus::Queued { .. } => {}
+			RequestStatus::Assigned { .. } => return Err(Error::<T>::AlreadyAssigned.into()),
+			_ => return Err(Error::<T>::RequestEnded.into()),
+		}
+		Queue::<T>::mutate(|queue| queue.retain(|queued| *queued != id));
+		let refunded = request.max_fee;
+		escrow::release::<T>(&request.requester, refunded)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::close(id, request, RequestStatus::Cancelled { at: now });
+		Self::deposit_event(Event::RequestCancelled { request: id, refunded });
+		Ok(())
+	}
+
+	/// Checks the caller, then settles a valid proof or punishes an invalid one.
+	pub(crate) fn do_submit_proof(
+		prover: T::AccountId,
+		id: RequestId,
+		public_inputs: Vec<u64>,
+		proof: &[u8],
+	) -> DispatchResult {
+		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+		let price = match &request.status {
+			RequestStatus::Assigned { prover: assignee, price, .. } => {
+				ensure!(*assignee == prover, Error::<T>::NotAssignee);
+				*price
+			}
+			RequestStatus::Queued { .. } => return Err(Error::<T>::NotAssigned.into()),
+			_ => return Err(Error::<T>::RequestEnded.into()),
+		};
+		let verdict = Self::check_binding(&request, &public_inputs)
+			.and_then(|()| T::Verifier::verify(&request.circuit, &public_inputs, proof));
+		match verdict {
+			Ok(()) => Self::fulfil(id, request, prover, price, public_inputs),
+			Err(reason) => {
+				Self::reject(id, request, prover, reason);
+				Ok(())
+			}
+		}
+	}
+
+	/// Whether `public_inputs` are the request's input commitment followed by
+	/// an output of the listed length.
+	pub(crate) fn check_binding(
+		request: &Request<T>,
+		public_inputs: &[u64],
+	) -> Result<(), VerifyError> {
+		let listing = Listings::<T>::get(request.circuit).ok_or(VerifyError::UnknownCircuit)?;
+		let expected_len = INPUT_COMMITMENT_LEN + listing.output_elements as usize;
+		let elements = decode_elements(&request.input).ok_or(VerifyError::PublicInputsMismatch)?;
+		let commitment = T::Verifier::input_commitment(&elements);
+		if public_inputs.len() != expected_len
+			|| public_inputs[..INPUT_COMMITMENT_LEN] != commitment[..]
+		{
+			return Err(VerifyError::PublicInputsMismatch);
+		}
+		Ok(())
+	}
+
+	/// Punishes the assignee for a proof that failed with `reason`.
+	pub(crate) fn reject(
+		id: RequestId,
+		request: Request<T>,
+		prover: T::AccountId,
+		reason: VerifyError,
+	) {
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::fail_attempt(id, request, prover, Failure::InvalidProof(reason), now);
+	}
+
+	/// Pays the prover, refunds the rest and stores the output.
+	pub(crate) fn fulfil(
+		id: RequestId,
+		request: Request<T>,
+		prover: T::AccountId,
+		price: BalanceOf<T>,
+		public_inputs: Vec<u64>,
+	) -> DispatchResult {
+		escrow::settle::<T>(&request.requester, request.max_fee, &prover, price)?;
+		Self::release_slot(id, &prover, JobOutcome::Fulfilled);
+		let output = public_inputs.get(INPUT_COMMITMENT_LEN..).unwrap_or_default().to_vec();
+		let output = BoundedVec::truncate_from(output);
+		let refunded = request.max_fee.saturating_sub(price);
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::close(
+			id,
+			request,
+			RequestStatus::Fulfilled { prover: prover.clone(), price, output, at: now },
+		);
+		Self::deposit_event(Event::RequestFulfilled { request: id, prover, price, refunded });
+		Ok(())
+	}
+
+	/// The assignee failed: release its slot, slash it with the requester as
+	/// beneficiary, record the failure, exclude it, and queue the request again
+	/// or, with no attempt left, expire it.
+	fn fail_attempt(
+		id: RequestId,
+		mut request: Request<T>,
+		prover: T::AccountId,
+		failure: Failure,
+		now: BlockNumberFor<T>,
+	) {
+		let (reason, outcome) = match failure {
+			Failure::MissedDeadline => (SlashReason::MissedDeadline, JobOutcome::Missed),
+			Failure::InvalidProof(_) => (SlashReason::InvalidProof, JobOutcome::InvalidProof),
+		};
+		Self::release_slot(id, &prover, outcome);
+		let compensation =
+			Compensation { beneficiary: request.requester.clone(), amount: request.max_fee };
+		let slash = T::Provers::slash(
+			&prover,
+			T::Provers::slash_fraction(reason),
+			reason,
+			Some(compensation),
+		)
+		.unwrap_or_else(|error| {
+			log::warn!(target: LOG_TARGET, "request {id}: slashing the prover failed: {error:?}");
+			SlashOutcome::default()
+		});
+		request.compensated.saturating_accrue(slash.compensated);
+		let (slashed, compensated) = (slash.slashed, slash.compensated);
+		Self::deposit_event(match failure {
+			Failure::MissedDeadline => {
+				Event::DeadlineMissed { request: id, prover: prover.clone(), slashed, compensated }
+			}
+			Failure::InvalidProof(reason) => Event::ProofRejected {
+				request: id,
+				prover: prover.clone(),
+				reason,
+				slashed,
+				compensated,
+			},
+		});
+		// An assigned request has had fewer than `MaxAttempts` failures, so this fits.
+		let excluded = request.failed.try_push(prover).is_ok();
+		if !excluded || request.failed.len() as u32 >= T::MaxAttempts::get() {
+			Self::expire(id, request, now);
+		} else {
+			request.status = RequestStatus::Queued { since: now };
+			Requests::<T>::insert(id, request);
+			Queue::<T>::mutate(|queue| {
+				// The request was open and not queued, so the queue has room.
+				if queue.try_insert(0, id).is_err() {
+					log::error!(target: LOG_TARGET, "request {id}: queue full on requeue");
+				}
+			});
+		}
+	}
+
+	/// Ends `prover`'s job on `id` and records how it ended. The registry keeps
+	/// a prover's record while it holds a slot, so this fails only if that
+	/// promise is broken; the market then carries on rather than trap.
+	fn release_slot(id: RequestId, prover: &T::AccountId, outcome: JobOutcome) {
+		Jobs::<T>::remove(prover, id);
+		if let Err(error) = T::Provers::release_capacity(prover, outcome) {
+			log::error!(target: LOG_TARGET, "request {id}: releasing the prover's slot failed: {error:?}");
+		}
+	}
+
+	/// Ends a request unfulfilled: refunds its fee.
+	fn expire(id: RequestId, request: Request<T>, now: BlockNumberFor<T>) {
+		let refunded = request.max_fee;
+		let compensated = request.compensated;
+		if let Err(error) = escrow::release::<T>(&request.requester, refunded) {
+			log::error!(target: LOG_TARGET, "request {id}: refund failed: {error:?}");
+		}
+		Self::close(id, request, RequestStatus::Expired { at: now });
+		Self::deposit_event(Event::RequestExpired { request: id, refunded, compensated });
+	}
+
+	/// Stores a request's final status and schedules its removal.
+	fn close(id: RequestId, mut request: Request<T>, status: RequestStatus<T>) {
+		T::Verifier::release(&request.circuit);
+		Listings::<T>::mutate(request.circuit, |listing| {
+			if let Some(listing) = listing {
+				listing.open_requests.saturating_dec();
+			}
+		});
+		OpenRequests::<T>::mutate(|open| open.saturating_dec());
+		let now = frame_system::Pallet::<T>::block_number();
+		request.status = status;
+		// The requester has its input; the chain keeps only the outcome.
+		request.input = BoundedVec::new();
+		Requests::<T>::insert(id, request);
+		RetiringRange::<T>::mutate(|(_, tail)| {
+			Retiring::<T>::insert(*tail, (id, now.saturating_add(T::ResultRetention::get())));
+			*tail = tail.saturating_add(1);
+		});
+	}
+
+	/// The block hook: deadlines, then assignments, then removal of ended
+	/// requests. Returns the weight used.
+	pub(crate) fn on_block(now: BlockNumberFor<T>) -> Weight {
+		let mut weight = T::WeightInfo::on_initialize_idle();
+		for id in Deadlines::<T>::take(now) {
+			weight.saturating_accrue(Self::deadline_weight());
+			Self::process_deadline(id, now);
+		}
+		let mut queue = Queue::<T>::get().into_inner();
+		let offered = queue.len().min(T::MaxAssignmentsPerBlock::get() as usize);
+		if offered > 0 {
+			let batch: Vec<RequestId> = queue.drain(..offered).collect();
+			for id in batch {
+				weight.saturating_accrue(Self::offer_weight());
+				// Requests no prover took go to the back, so they do not block others.
+				if Self::offer(id, now) == Offer::Waits {
+					queue.push(id);
+				}
+			}
+			// No longer than it was: nothing is cut.
+			Queue::<T>::put(BoundedVec::truncate_from(queue));
+		}
+		for _ in 0..T::MaxRetiredPerBlock::get() {
+			if !Self::retire_next(now) {
+				break;
+			}
+			weight.saturating_accrue(T::WeightInfo::retire());
+		}
+		weight
+	}
+
+	/// Weight of one deadline at its worst: a slash at the registry's bound.
+	pub(crate) fn deadline_weight() -> Weight {
+		T::WeightInfo::miss_deadline_requeue()
+			.max(T::WeightInfo::miss_deadline_expire())
+			.saturating_add(T::Provers::slash_weight())
+			.saturating_add(T::Provers::capacity_weight())
+	}
+
+	/// Weight of offering one queued request at its worst: an election at the
+	/// registry's bound, and a search through full deadline blocks.
+	pub(crate) fn offer_weight() -> Weight {
+		T::WeightInfo::assign()
+			.max(T::WeightInfo::expire_queued())
+			.saturating_add(T::Provers::elect_weight())
+			.saturating_add(T::Provers::capacity_weight())
+			.saturating_add(T::DbWeight::get().reads(DEADLINE_SLOT_TRIES.into()))
+	}
+
+	/// Handles the deadline of `id` falling in block `now`.
+	pub(crate) fn process_deadline(id: RequestId, now: BlockNumberFor<T>) {
+		let Some(request) = Requests::<T>::get(id) else { return };
+		let RequestStatus::Assigned { prover, deadline, .. } = &request.status else { return };
+		if *deadline != now {
+			return;
+		}
+		let prover = prover.clone();
+		Self::fail_attempt(id, request, prover, Failure::MissedDeadline, now);
+	}
+
+	/// Offers queued request `id` to the registry. The caller has taken it out
+	/// of the queue and puts it back if it [`Offer::Waits`].
+	pub(crate) fn offer(id: RequestId, now: BlockNumberFor<T>) -> Offer {
+		let Some(mut request) = Requests::<T>::get(id) else { return Offer::Gone };
+		let RequestStatus::Queued { since } = request.status else { return Offer::Gone };
+		if now >= since.saturating_add(T::MaxQueueWait::get()) {
+			Self::expire(id, request, now);
+			return Offer::Expired;
+		}
+		let Some(listing) = Listings::<T>::get(request.circuit) else { return Offer::Waits };
+		let Some(deadline) = Self::free_deadline_slot(now.saturating_add(request.deadline_blocks))
+		else {
+			return Offer::Waits;
+		};
+		let units: BalanceOf<T> = listing.work_units.into();
+		let offered_price = request.max_fee / units.max(One::one());
+		let attempt = request.failed.len() as u32 + 1;
+		let seed = Self::election_seed(id, attempt);
+		let requirements = request.requirements.at_price(offered_price);
+		let Some(prover) = T::Provers::elect(&seed, &requirements, &request.failed) else {
+			return Offer::Waits;
+		};
+		let ask = match T::Provers::reserve_capacity(&prover) {
+			Ok(ask) => ask,
+			Err(error) => {
+				log::warn!(target: LOG_TARGET, "request {id}: elected prover has no slot: {error:?}");
+				return Offer::Waits;
+			}
+		};
+		let price = ask.saturating_mul(units).min(request.max_fee);
+		// `free_deadline_slot` found room in this block's list.
+		let _ = Deadlines::<T>::try_append(deadline, id);
+		Jobs::<T>::insert(&prover, id, ());
+		request.status = RequestStatus::Assigned { prover: prover.clone(), price, deadline };
+		Requests::<T>::insert(id, request);
+		Self::deposit_event(Event::RequestAssigned {
+			request: id,
+			prover,
+			price,
+			deadline,
+			attempt,
+		});
+		Offer::Assigned
+	}
+
+	/// The first block from `from` on whose deadline list has room, within
+	/// [`DEADLINE_SLOT_TRIES`] blocks.
+	fn free_deadline_slot(from: BlockNumberFor<T>) -> Option<BlockNumberFor<T>> {
+		let mut block = from;
+		for _ in 0..DEADLINE_SLOT_TRIES {
+			let used = Deadlines::<T>::decode_len(block).unwrap_or(0);
+			if (used as u32) < T::MaxDeadlinesPerBlock::get() {
+				return Some(block);
+			}
+			block = block.saturating_add(One::one());
+		}
+		None
+	}
+
+	/// `blake2_256(randomness ‖ request ‖ attempt)`.
+	pub fn election_seed(id: RequestId, attempt: u32) -> [u8; 32] {
+		let (randomness, _) = T::Randomness::random(b"prova/proof-market/election");
+		sp_io::hashing::blake2_256(&(randomness, id, attempt).encode())
+	}
+
+	/// Removes the oldest ended request if its retention has passed.
+	pub(crate) fn retire_next(now: BlockNumberFor<T>) -> bool {
+		let (head, tail) = RetiringRange::<T>::get();
+		if head >= tail {
+			return false;
+		}
+		let Some((id, removable_at)) = Retiring::<T>::get(head) else { return false };
+		if removable_at > now {
+			return false;
+		}
+		Retiring::<T>::remove(head);
+		Requests::<T>::remove(id);
+		RetiringRange::<T>::put((head.saturating_add(1), tail));
+		true
+	}
+
+	/// Weight of `submit_proof` for `id`, charged before the proof is read:
+	/// verification at the circuit's registered size, plus the heavier of
+	/// settling and punishing.
+	pub fn submit_proof_weight(id: RequestId) -> Weight {
+		let verify = Requests::<T>::get(id)
+			.and_then(|request| T::Verifier::verify_weight(&request.circuit))
+			.unwrap_or_default();
+		let settle = T::WeightInfo::submit_proof_valid()
+			.saturating_add(T::Provers::reward_weight())
+			.saturating_add(T::Provers::capacity_weight());
+		let punish = T::WeightInfo::submit_proof_invalid()
+			.saturating_add(T::Provers::slash_weight())
+			.saturating_add(T::Provers::capacity_weight());
+		verify.saturating_add(settle.max(punish))
+	}
+}
+
+/// Input bytes as canonical field elements (8-byte little-endian words below
+/// the Goldilocks modulus); `None` for any other bytes.
+pub fn decode_elements(bytes: &[u8]) -> Option<Vec<u64>> {
+	if !bytes.len().is_multiple_of(ELEMENT_BYTES) {
+		return None;
+	}
+	bytes
+		.chunks_exact(ELEMENT_BYTES)
+		.map(|word| {
+			let mut buf = [0u8; ELEMENT_BYTES];
+			buf.copy_from_slice(word);
+			Some(u64::from_le_bytes(buf)).filter(|value| *value < GOLDILOCKS_ORDER)
+		})
+		.collect()
+}

@@ -1,0 +1,103 @@
+//! The market's behaviour in the mock runtime, with real Plonky2 proofs.
+//!
+//! Split by topic: listing circuits, submitting and cancelling requests,
+//! assignment, proofs and settlement, deadlines and expiry, queries, and a
+//! property test over random interleavings.
+
+mod assignment;
+mod deadlines;
+mod listing;
+mod proofs;
+mod proptest;
+mod queries;
+mod requests;
+
+use crate::{mock::*, RequestId, RequestStatus, Requests};
+use frame_support::{assert_ok, BoundedVec};
+use prova_primitives::proofs::CircuitId;
+
+/// Submits a request for `circuit` with `input`, `max_fee` and `deadline`
+/// from `requester`, meeting no particular requirements; returns its id.
+pub(super) fn submit_with(
+	requester: AccountId,
+	circuit: CircuitId,
+	input: &[u8],
+	max_fee: Balance,
+	deadline: u64,
+) -> RequestId {
+	let id = crate::NextRequestId::<Test>::get();
+	assert_ok!(Market::submit_request(
+		RuntimeOrigin::signed(requester),
+		circuit,
+		BoundedVec::try_from(input.to_vec()).expect("fits"),
+		max_fee,
+		deadline,
+		anyone(),
+	));
+	id
+}
+
+/// Submits a request for `fixture`'s input number `which` with `max_fee` and a
+/// 10-block deadline.
+pub(super) fn submit(
+	requester: AccountId,
+	fixture: &Fixture,
+	which: usize,
+	max_fee: Balance,
+) -> RequestId {
+	submit_with(requester, fixture.circuit(), &fixture.proofs[which].0, max_fee, 10)
+}
+
+/// The stored status of `id`.
+pub(super) fn status(id: RequestId) -> RequestStatus<Test> {
+	Requests::<Test>::get(id).expect("the request is stored").status
+}
+
+/// The prover `id` is assigned to.
+pub(super) fn assignee(id: RequestId) -> AccountId {
+	match status(id) {
+		RequestStatus::Assigned { prover, .. } => prover,
+		other => panic!("request {id} is not assigned: {other:?}"),
+	}
+}
+
+/// `prover` submits the fixture's proof number `which` for `id`.
+pub(super) fn prove(prover: AccountId, id: RequestId, fixture: &Fixture, which: usize) {
+	let (_, public_inputs, proof) = &fixture.proofs[which];
+	assert_ok!(submit_proof(prover, id, public_inputs.clone(), proof.clone()));
+}
+
+/// `submit_proof` with any public inputs and proof bytes.
+pub(super) fn submit_proof(
+	prover: AccountId,
+	id: RequestId,
+	public_inputs: Vec<u64>,
+	proof: Vec<u8>,
+) -> frame_support::dispatch::DispatchResult {
+	Market::submit_proof(
+		RuntimeOrigin::signed(prover),
+		id,
+		BoundedVec::try_from(public_inputs).expect("fits"),
+		BoundedVec::try_from(proof).expect("fits"),
+	)
+}
+
+/// Funds held as escrow from `who`.
+pub(super) fn escrowed(who: AccountId) -> Balance {
+	crate::escrow::held::<Test>(&who)
+}
+
+/// Funds held as `who`'s self-bond.
+pub(super) fn bonded(who: AccountId) -> Balance {
+	pallet_provers::asset::held::<Test>(pallet_provers::HoldReason::ProverBond, &who)
+}
+
+/// A prover's reputation counters.
+pub(super) fn reputation(who: AccountId) -> pallet_provers::Reputation {
+	pallet_provers::Provers::<Test>::get(who).expect("registered").reputation
+}
+
+/// Provers in use of capacity.
+pub(super) fn in_use(who: AccountId) -> u32 {
+	pallet_provers::Provers::<Test>::get(who).expect("registered").in_use
+}
