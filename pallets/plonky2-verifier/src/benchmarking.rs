@@ -1,5 +1,5 @@
 //! Benchmarks with real proofs: an iterated-Poseidon circuit (`prova-circuits`'
-//! `poseidon_chain`) at every degree from 2^12 to 2^19, made by
+//! `poseidon_chain`) at every degree from 2^12 to 2^20, made by
 //! `prova-fixtures` and checked in under `fixtures/`.
 
 use super::*;
@@ -27,7 +27,7 @@ fn fixture(degree_bits: u32) -> (&'static [u8], &'static [u8]) {
 			}
 		};
 	}
-	fixtures!(12, 13, 14, 15, 16, 17, 18, 19)
+	fixtures!(12, 13, 14, 15, 16, 17, 18, 19, 20)
 }
 
 /// A funded account registering the fixture of `degree_bits`.
@@ -62,7 +62,7 @@ mod benchmarks {
 	#[benchmark]
 	fn register_circuit() {
 		let owner: T::AccountId = whitelisted_caller();
-		let (verifier_data, _) = fixture(T::MaxDegreeBits::get().min(19));
+		let (verifier_data, _) = fixture(T::MaxDegreeBits::get().min(20));
 		fund::<T>(&owner, verifier_data.len());
 		let bytes = BoundedVec::try_from(verifier_data.to_vec()).expect("fixture fits");
 
@@ -84,7 +84,7 @@ mod benchmarks {
 
 	/// Verifying a real proof of a circuit with `2^d` rows.
 	#[benchmark]
-	fn verify_proof(d: Linear<12, 19>) {
+	fn verify_proof(d: Linear<12, 20>) {
 		let (owner, circuit, proof) = registered::<T>(d);
 		let bytes = VerifierData::<T>::get(circuit).expect("registered");
 		let (parsed, _) =

@@ -3,7 +3,7 @@
 //! Weights for `pallet_plonky2_verifier`, measured by `prova-node benchmark pallet` (CLI 64.0.0).
 //!
 //! Generated: do not edit by hand; rerun `scripts/benchmark.sh`.
-//! Date 2026-11-23; host `vm`, CPU `AMD EPYC`.
+//! Date 2026-11-24; host `vm`, CPU `AMD EPYC`.
 //! Steps 50, repeat 20; WASM execution `Compiled`; chain `Some("dev")`.
 
 // Command:
@@ -24,7 +24,7 @@
 // --template
 // scripts/weight-template.hbs
 // --header
-// /tmp/tmp.A2TtxkJcb2
+// /tmp/tmp.g3jlkiaSg5
 // --output
 // pallets/plonky2-verifier/src/weights.rs
 
@@ -51,37 +51,37 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::VerifierData` (r:0 w:1)
 	/// Proof: `Verifier::VerifierData` (`max_values`: None, `max_size`: Some(65572), added: 68047, mode: `MaxEncodedLen`)
 	fn register_circuit() -> Weight {
-		// Proof size (bytes): measured `6`, estimated `3586`.
-		// Fastest run: 421_867_000 ps.
-		Weight::from_parts(670_140_000, 3586)
+		// Proof size (bytes): measured `6`, estimated `3604`.
+		// Fastest run: 256_042_000 ps.
+		Weight::from_parts(269_733_000, 3604)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(3))
 	}
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::VerifierData` (r:0 w:1)
 	/// Proof: `Verifier::VerifierData` (`max_values`: None, `max_size`: Some(65572), added: 68047, mode: `MaxEncodedLen`)
 	fn unregister_circuit() -> Weight {
-		// Proof size (bytes): measured `222`, estimated `3586`.
-		// Fastest run: 299_239_000 ps.
-		Weight::from_parts(486_258_000, 3586)
+		// Proof size (bytes): measured `222`, estimated `3604`.
+		// Fastest run: 173_108_000 ps.
+		Weight::from_parts(183_093_000, 3604)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(3))
 	}
 	/// Storage: `Verifier::VerifierData` (r:1 w:0)
 	/// Proof: `Verifier::VerifierData` (`max_values`: None, `max_size`: Some(65572), added: 68047, mode: `MaxEncodedLen`)
-	/// Component `d` ranges over `[12, 19]`.
+	/// Component `d` ranges over `[12, 20]`.
 	fn verify_proof(d: u32, ) -> Weight {
 		// Proof size (bytes): measured `1626 + d * 2`, estimated `69037`.
-		// Fastest run: 40_789_122_000 ps.
-		Weight::from_parts(49_343_878_000, 69037)
-			.saturating_add(Weight::from_parts(1_303_875_254, 0).saturating_mul(d.into()))
+		// Fastest run: 22_076_998_000 ps.
+		Weight::from_parts(22_818_513_000, 69037)
+			.saturating_add(Weight::from_parts(488_927_066, 0).saturating_mul(d.into()))
 			.saturating_add(Db::get().reads(1))
 	}
 }

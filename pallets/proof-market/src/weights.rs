@@ -1,8 +1,32 @@
 // Host: debug build of prova-node; the benchmarked code runs in the runtime's release WASM.
 
-//! Weights for `pallet_proof_market`.
+//! Weights for `pallet_proof_market`, measured by `prova-node benchmark pallet` (CLI 64.0.0).
 //!
-//! Generated: do not edit by hand; rerun `scripts/benchmark.sh pallet_proof_market`.
+//! Generated: do not edit by hand; rerun `scripts/benchmark.sh`.
+//! Date 2026-11-24; host `vm`, CPU `AMD EPYC`.
+//! Steps 50, repeat 20; WASM execution `Compiled`; chain `Some("dev")`.
+
+// Command:
+// /var/tmp/prova-target/debug/prova-node
+// benchmark
+// pallet
+// --runtime-log=warn
+// --chain
+// dev
+// --pallet
+// pallet_proof_market
+// --extrinsic
+// *
+// --steps
+// 50
+// --repeat
+// 20
+// --template
+// scripts/weight-template.hbs
+// --header
+// /tmp/tmp.g3jlkiaSg5
+// --output
+// pallets/proof-market/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens, unused_imports, missing_docs)]
@@ -33,32 +57,299 @@ pub struct MeasuredWeight<Db>(PhantomData<Db>);
 pub type SubstrateWeight<T> = MeasuredWeight<<T as frame_system::Config>::DbWeight>;
 
 impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
-	fn list_circuit() -> Weight { Weight::from_parts(1_000_000_000, 4000).saturating_add(Db::get().reads_writes(2, 1)) }
-	fn delist_circuit() -> Weight { Weight::from_parts(1_000_000_000, 4000).saturating_add(Db::get().reads_writes(2, 1)) }
-	fn submit_request() -> Weight { Weight::from_parts(1_000_000_000, 12000).saturating_add(Db::get().reads_writes(8, 7)) }
-	fn cancel_request() -> Weight { Weight::from_parts(1_000_000_000, 12000).saturating_add(Db::get().reads_writes(8, 7)) }
-	fn submit_proof_valid() -> Weight { Weight::from_parts(1_000_000_000, 12000).saturating_add(Db::get().reads_writes(8, 7)) }
-	fn submit_proof_invalid() -> Weight { Weight::from_parts(1_000_000_000, 12000).saturating_add(Db::get().reads_writes(8, 7)) }
-	fn on_initialize_idle() -> Weight { Weight::from_parts(1_000_000_000, 12000).saturating_add(Db::get().reads_writes(4, 2)) }
-	fn assign() -> Weight { Weight::from_parts(1_000_000_000, 12000).saturating_add(Db::get().reads_writes(8, 7)) }
-	fn expire_queued() -> Weight { Weight::from_parts(1_000_000_000, 12000).saturating_add(Db::get().reads_writes(8, 7)) }
-	fn miss_deadline_requeue() -> Weight { Weight::from_parts(1_000_000_000, 12000).saturating_add(Db::get().reads_writes(8, 7)) }
-	fn miss_deadline_expire() -> Weight { Weight::from_parts(1_000_000_000, 12000).saturating_add(Db::get().reads_writes(8, 7)) }
-	fn retire() -> Weight { Weight::from_parts(1_000_000_000, 4000).saturating_add(Db::get().reads_writes(3, 3)) }
+	/// Storage: `Verifier::Circuits` (r:1 w:0)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Listings` (r:1 w:1)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	fn list_circuit() -> Weight {
+		// Proof size (bytes): measured `276`, estimated `3647`.
+		// Fastest run: 50_846_000 ps.
+		Weight::from_parts(54_611_000, 3647)
+			.saturating_add(Db::get().reads(2))
+			.saturating_add(Db::get().writes(1))
+	}
+	/// Storage: `Market::Listings` (r:1 w:1)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Storage: `Verifier::Circuits` (r:1 w:0)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	fn delist_circuit() -> Weight {
+		// Proof size (bytes): measured `486`, estimated `3647`.
+		// Fastest run: 50_806_000 ps.
+		Weight::from_parts(54_121_000, 3647)
+			.saturating_add(Db::get().reads(2))
+			.saturating_add(Db::get().writes(1))
+	}
+	/// Storage: `Market::Listings` (r:1 w:1)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequests` (r:1 w:1)
+	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:2 w:0)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Verifier::Circuits` (r:1 w:1)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Market::NextRequestId` (r:1 w:1)
+	/// Proof: `Market::NextRequestId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Queue` (r:1 w:1)
+	/// Proof: `Market::Queue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Requests` (r:0 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
+	fn submit_request() -> Weight {
+		// Proof size (bytes): measured `9256`, estimated `9679`.
+		// Fastest run: 507_847_000 ps.
+		Weight::from_parts(548_818_000, 9679)
+			.saturating_add(Db::get().reads(10))
+			.saturating_add(Db::get().writes(8))
+	}
+	/// Storage: `Market::Requests` (r:1 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Queue` (r:1 w:1)
+	/// Proof: `Market::Queue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Verifier::Circuits` (r:1 w:1)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Listings` (r:1 w:1)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequests` (r:1 w:1)
+	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Market::RetiringRange` (r:1 w:1)
+	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Retiring` (r:0 w:1)
+	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn cancel_request() -> Weight {
+		// Proof size (bytes): measured `75776`, estimated `69781`.
+		// Fastest run: 403_312_000 ps.
+		Weight::from_parts(429_140_000, 69781)
+			.saturating_add(Db::get().reads(8))
+			.saturating_add(Db::get().writes(9))
+	}
+	/// Storage: `Market::Listings` (r:1 w:1)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `Verifier::Circuits` (r:1 w:1)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequests` (r:1 w:1)
+	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Market::RetiringRange` (r:1 w:1)
+	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Jobs` (r:0 w:1)
+	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Retiring` (r:0 w:1)
+	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Requests` (r:0 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
+	fn submit_proof_valid() -> Weight {
+		// Proof size (bytes): measured `1363`, estimated `6196`.
+		// Fastest run: 6_591_311_000 ps.
+		Weight::from_parts(6_861_364_000, 6196)
+			.saturating_add(Db::get().reads(8))
+			.saturating_add(Db::get().writes(11))
+	}
+	/// Storage: `Market::Listings` (r:1 w:0)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Unbonding` (r:1 w:0)
+	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Delegations` (r:1 w:0)
+	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Queue` (r:1 w:1)
+	/// Proof: `Market::Queue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Jobs` (r:0 w:1)
+	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Requests` (r:0 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
+	fn submit_proof_invalid() -> Weight {
+		// Proof size (bytes): measured `9456`, estimated `9679`.
+		// Fastest run: 6_547_385_000 ps.
+		Weight::from_parts(6_792_310_000, 9679)
+			.saturating_add(Db::get().reads(10))
+			.saturating_add(Db::get().writes(8))
+	}
+	/// Storage: `Market::Deadlines` (r:1 w:0)
+	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Queue` (r:1 w:0)
+	/// Proof: `Market::Queue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `Market::RetiringRange` (r:1 w:0)
+	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	fn on_initialize_idle() -> Weight {
+		// Proof size (bytes): measured `109`, estimated `9679`.
+		// Fastest run: 14_883_000 ps.
+		Weight::from_parts(15_764_000, 9679)
+			.saturating_add(Db::get().reads(3))
+	}
+	/// Storage: `Market::Requests` (r:1 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Listings` (r:1 w:0)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Deadlines` (r:1 w:1)
+	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:2 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Jobs` (r:0 w:1)
+	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	fn assign() -> Weight {
+		// Proof size (bytes): measured `66325`, estimated `69781`.
+		// Fastest run: 170_915_000 ps.
+		Weight::from_parts(178_155_000, 69781)
+			.saturating_add(Db::get().reads(7))
+			.saturating_add(Db::get().writes(4))
+	}
+	/// Storage: `Market::Requests` (r:1 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `Verifier::Circuits` (r:1 w:1)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Listings` (r:1 w:1)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequests` (r:1 w:1)
+	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Market::RetiringRange` (r:1 w:1)
+	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Retiring` (r:0 w:1)
+	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn expire_queued() -> Weight {
+		// Proof size (bytes): measured `66515`, estimated `69781`.
+		// Fastest run: 226_948_000 ps.
+		Weight::from_parts(239_958_000, 69781)
+			.saturating_add(Db::get().reads(7))
+			.saturating_add(Db::get().writes(8))
+	}
+	/// Storage: `Market::Requests` (r:1 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Unbonding` (r:1 w:0)
+	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Delegations` (r:1 w:0)
+	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Queue` (r:1 w:1)
+	/// Proof: `Market::Queue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Jobs` (r:0 w:1)
+	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	fn miss_deadline_requeue() -> Weight {
+		// Proof size (bytes): measured `76053`, estimated `69781`.
+		// Fastest run: 586_885_000 ps.
+		Weight::from_parts(625_783_000, 69781)
+			.saturating_add(Db::get().reads(10))
+			.saturating_add(Db::get().writes(8))
+	}
+	/// Storage: `Market::Requests` (r:1 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Unbonding` (r:1 w:0)
+	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Delegations` (r:1 w:0)
+	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Storage: `Verifier::Circuits` (r:1 w:1)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Listings` (r:1 w:1)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequests` (r:1 w:1)
+	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Market::RetiringRange` (r:1 w:1)
+	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Jobs` (r:0 w:1)
+	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Retiring` (r:0 w:1)
+	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn miss_deadline_expire() -> Weight {
+		// Proof size (bytes): measured `68381`, estimated `69781`.
+		// Fastest run: 762_046_000 ps.
+		Weight::from_parts(790_159_000, 69781)
+			.saturating_add(Db::get().reads(14))
+			.saturating_add(Db::get().writes(13))
+	}
+	/// Storage: `Market::RetiringRange` (r:1 w:1)
+	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Retiring` (r:1 w:1)
+	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Requests` (r:0 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
+	fn retire() -> Weight {
+		// Proof size (bytes): measured `338`, estimated `3493`.
+		// Fastest run: 31_598_000 ps.
+		Weight::from_parts(34_101_000, 3493)
+			.saturating_add(Db::get().reads(2))
+			.saturating_add(Db::get().writes(3))
+	}
 }
 
 /// The measured weights priced with RocksDB's database weights, for mocks.
 impl WeightInfo for () {
-	fn list_circuit() -> Weight { MeasuredWeight::<RocksDbWeight>::list_circuit() }
-	fn delist_circuit() -> Weight { MeasuredWeight::<RocksDbWeight>::delist_circuit() }
-	fn submit_request() -> Weight { MeasuredWeight::<RocksDbWeight>::submit_request() }
-	fn cancel_request() -> Weight { MeasuredWeight::<RocksDbWeight>::cancel_request() }
-	fn submit_proof_valid() -> Weight { MeasuredWeight::<RocksDbWeight>::submit_proof_valid() }
-	fn submit_proof_invalid() -> Weight { MeasuredWeight::<RocksDbWeight>::submit_proof_invalid() }
-	fn on_initialize_idle() -> Weight { MeasuredWeight::<RocksDbWeight>::on_initialize_idle() }
-	fn assign() -> Weight { MeasuredWeight::<RocksDbWeight>::assign() }
-	fn expire_queued() -> Weight { MeasuredWeight::<RocksDbWeight>::expire_queued() }
-	fn miss_deadline_requeue() -> Weight { MeasuredWeight::<RocksDbWeight>::miss_deadline_requeue() }
-	fn miss_deadline_expire() -> Weight { MeasuredWeight::<RocksDbWeight>::miss_deadline_expire() }
-	fn retire() -> Weight { MeasuredWeight::<RocksDbWeight>::retire() }
+	fn list_circuit() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::list_circuit()
+	}
+	fn delist_circuit() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::delist_circuit()
+	}
+	fn submit_request() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::submit_request()
+	}
+	fn cancel_request() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::cancel_request()
+	}
+	fn submit_proof_valid() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::submit_proof_valid()
+	}
+	fn submit_proof_invalid() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::submit_proof_invalid()
+	}
+	fn on_initialize_idle() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::on_initialize_idle()
+	}
+	fn assign() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::assign()
+	}
+	fn expire_queued() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::expire_queued()
+	}
+	fn miss_deadline_requeue() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::miss_deadline_requeue()
+	}
+	fn miss_deadline_expire() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::miss_deadline_expire()
+	}
+	fn retire() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::retire()
+	}
 }

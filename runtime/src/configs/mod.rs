@@ -319,6 +319,6 @@ impl pallet_proof_market::BenchmarkHelper<AccountId, Balance> for MarketBenchmar
 		let bytes = verifier_data.to_vec().try_into().expect("the fixture fits");
 		crate::Verifier::register_circuit(RuntimeOrigin::signed(owner.clone()), bytes)
 			.expect("the fixture registers");
-		sp_core::H256::from(sp_core::hashing::blake2_256(verifier_data))
+		<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(verifier_data)
 	}
 }
