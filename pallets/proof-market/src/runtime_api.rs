@@ -6,8 +6,8 @@
 //! [`ProofMarketApi::jobs`] at each block instead of scanning storage.
 
 use crate::{
-	lifecycle, BalanceOf, Config, Job, Jobs, Listings, Pallet, ProverRegistry, Quote, Request,
-	RequestId, RequestRequirements, RequestStatus, Requests,
+	BalanceOf, Config, Job, Jobs, Listings, Pallet, ProverRegistry, Quote, Request, RequestId,
+	RequestRequirements, RequestStatus, Requests,
 };
 use alloc::vec::Vec;
 use codec::Codec;
@@ -78,10 +78,4 @@ impl<T: Config> Pallet<T> {
 		});
 		Some(Quote { work_units: listing.work_units, cheapest_ask, min_fee, available_now })
 	}
-}
-
-/// Whether `bytes` are an input the market accepts for some listing (canonical
-/// 8-byte field elements), for clients that check before submitting.
-pub fn is_well_formed_input(bytes: &[u8]) -> bool {
-	lifecycle::decode_elements(bytes).is_some()
 }
