@@ -88,28 +88,6 @@ pub enum RequestStatus<T: Config> {
 	},
 }
 
-impl<T: Config> RequestStatus<T> {
-	/// Whether the request has reached one of its final states.
-	pub fn is_final(&self) -> bool {
-		matches!(
-			self,
-			RequestStatus::Fulfilled { .. }
-				| RequestStatus::Expired { .. }
-				| RequestStatus::Cancelled { .. }
-		)
-	}
-
-	/// The block a final request ended in.
-	pub fn ended_at(&self) -> Option<BlockNumberFor<T>> {
-		match self {
-			RequestStatus::Fulfilled { at, .. }
-			| RequestStatus::Expired { at }
-			| RequestStatus::Cancelled { at } => Some(*at),
-			_ => None,
-		}
-	}
-}
-
 /// A proof request.
 #[derive(
 	CloneNoBound, DebugNoBound, Decode, Encode, EqNoBound, MaxEncodedLen, PartialEqNoBound, TypeInfo,
