@@ -76,6 +76,15 @@ pub enum CircuitError {
 	/// No workload has this name.
 	#[error("unknown workload `{0}`")]
 	UnknownWorkload(String),
+	/// A listing descriptor is not `name/version?key=value&...` with this
+	/// library's names, versions and parameters.
+	#[error("bad circuit descriptor `{descriptor}`: {reason}")]
+	BadDescriptor {
+		/// The descriptor.
+		descriptor: String,
+		/// What is wrong with it.
+		reason: String,
+	},
 	/// plonky2 failed to serialize circuit data.
 	#[error("serializing circuit data failed")]
 	Serialization,

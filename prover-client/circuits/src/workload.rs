@@ -166,6 +166,56 @@ impl Workload {
 		}
 	}
 
+	/// The descriptor a market listing carries so that prover clients can
+	/// rebuild the circuit: `name/version?key=value&key=value`, e.g.
+	/// `merkle_root/1?height=11&leaf_len=4`. [`Workload::from_descriptor`]
+	/// reads it back.
+	pub fn descriptor(&self) -> String {
+		format!("{}/{}?{}", self.name(), self.version(), self.params().replace(", ", "&"))
+	}
+
+	/// Reads a [`Workload::descriptor`], refusing unknown names, other
+	/// versions of a circuit's shape, missing or extra parameters, and
+	/// parameters out of range.
+	pub fn from_descriptor(descriptor: &str) -> Result<Workload, CircuitError> {
+		let bad = |reason: String| CircuitError::BadDescriptor { descriptor: descriptor.into(), reason };
+		let (path, query) = descriptor.split_once('?').unwrap_or((descriptor, ""));
+		let (name, version) =
+			path.split_once('/').ok_or_else(|| bad("expected name/version".into()))?;
+		let kind: WorkloadKind = name.parse().map_err(|e: CircuitError| bad(e.to_string()))?;
+		let mut params = std::collections::BTreeMap::new();
+		for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+			let (key, value) =
+				pair.split_once('=').ok_or_else(|| bad(format!("parameter `{pair}` has no value")))?;
+			let value: u32 =
+				value.parse().map_err(|_| bad(format!("parameter `{key}` is not a number")))?;
+			if params.insert(key, value).is_some() {
+				return Err(bad(format!("parameter `{key}` given twice")));
+			}
+		}
+		let mut take = |key: &str| {
+			params.remove(key).ok_or_else(|| bad(format!("missing parameter `{key}`")))
+		};
+		let workload: Workload = match kind {
+			WorkloadKind::PoseidonChain => PoseidonChain { steps: take("steps")? }.into(),
+			WorkloadKind::MerkleRoot =>
+				MerkleRoot { height: take("height")?, leaf_len: take("leaf_len")? }.into(),
+			WorkloadKind::Fibonacci => Fibonacci { steps: take("steps")? }.into(),
+		};
+		if let Some(extra) = params.keys().next() {
+			return Err(bad(format!("unknown parameter `{extra}`")));
+		}
+		if version != workload.version().to_string() {
+			return Err(bad(format!(
+				"this client has {} version {}, not {version}",
+				workload.name(),
+				workload.version()
+			)));
+		}
+		workload.validate().map_err(|e| bad(e.to_string()))?;
+		Ok(workload)
+	}
+
 	/// Checks the parameters, including that the circuit fits in
 	/// `2^MAX_DEGREE_BITS` rows.
 	pub fn validate(&self) -> Result<(), CircuitError> {

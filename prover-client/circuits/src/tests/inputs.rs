@@ -117,3 +117,39 @@ fn workload_names_parse_back() {
 	}
 	assert!(matches!("sha256".parse::<WorkloadKind>(), Err(CircuitError::UnknownWorkload(_))));
 }
+
+#[test]
+fn descriptors_round_trip_for_every_workload_and_degree() {
+	for kind in WorkloadKind::ALL {
+		for degree in crate::MIN_DEGREE_BITS..=crate::MAX_DEGREE_BITS {
+			let workload = Workload::for_degree(kind, degree).unwrap();
+			let descriptor = workload.descriptor();
+			assert!(descriptor.starts_with(&format!("{}/1?", kind.name())), "{descriptor}");
+			assert_eq!(Workload::from_descriptor(&descriptor).unwrap(), workload);
+		}
+	}
+	assert_eq!(
+		Workload::from_descriptor("merkle_root/1?height=3&leaf_len=2").unwrap(),
+		Workload::from(MerkleRoot { height: 3, leaf_len: 2 })
+	);
+}
+
+#[test]
+fn rejects_descriptors_this_client_cannot_rebuild() {
+	for (descriptor, reason) in [
+		("poseidon_chain", "expected name/version"),
+		("sha256/1?rounds=4", "unknown workload"),
+		("poseidon_chain/2?steps=10", "not 2"),
+		("poseidon_chain/1", "missing parameter `steps`"),
+		("poseidon_chain/1?steps=10&depth=2", "unknown parameter `depth`"),
+		("poseidon_chain/1?steps=10&steps=11", "given twice"),
+		("poseidon_chain/1?steps=ten", "not a number"),
+		("poseidon_chain/1?steps", "has no value"),
+		("poseidon_chain/1?steps=0", "invalid parameters"),
+		("merkle_root/1?height=3", "missing parameter `leaf_len`"),
+	] {
+		let error = Workload::from_descriptor(descriptor).unwrap_err();
+		assert!(matches!(error, CircuitError::BadDescriptor { .. }), "{descriptor}: {error:?}");
+		assert!(error.to_string().contains(reason), "{descriptor}: {error}");
+	}
+}

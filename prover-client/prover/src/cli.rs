@@ -1,0 +1,376 @@
+//! Command-line interface.
+//!
+//! Every daemon setting comes from, in order of precedence: the command line,
+//! the environment (`PROVA_*`), the config file (`--config`, TOML), and a
+//! default. The config file holds the same names as the long options, with
+//! underscores:
+//!
+//! ```toml
+//! url = "ws://127.0.0.1:9944"
+//! key_file = "/etc/prova/prover.key"
+//! backend = "cpu"
+//! capacity = 2
+//! data_dir = "/var/lib/prova-prover"
+//! prometheus_port = 9616
+//! ```
+
+use crate::backend::BackendKind;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The default node RPC URL.
+pub const DEFAULT_URL: &str = "ws://127.0.0.1:9944";
+
+/// Prova's prover daemon and requester CLI.
+#[derive(Debug, Parser)]
+#[command(name = "prova-prover", version, about)]
+pub struct Cli {
+	/// Options every command shares.
+	#[command(flatten)]
+	pub global: Global,
+	/// What to do.
+	#[command(subcommand)]
+	pub command: Command,
+}
+
+/// Options every command shares.
+#[derive(Debug, Args)]
+pub struct Global {
+	/// The node's RPC endpoint [default: ws://127.0.0.1:9944].
+	#[arg(long, env = "PROVA_URL", global = true)]
+	pub url: Option<String>,
+	/// The signing key: a secret URI, a phrase, or a dev name such as //Alice.
+	#[arg(long, env = "PROVA_KEY", global = true, hide_env_values = true)]
+	pub key: Option<String>,
+	/// A file whose first line is the signing key.
+	#[arg(long, env = "PROVA_KEY_FILE", global = true)]
+	pub key_file: Option<PathBuf>,
+	/// A TOML file with defaults for the options (see `prova-prover run --help`).
+	#[arg(long, env = "PROVA_CONFIG", global = true)]
+	pub config: Option<PathBuf>,
+	/// Print results as JSON instead of text.
+	#[arg(long, global = true)]
+	pub json: bool,
+	/// Log format.
+	#[arg(long, env = "PROVA_LOG_FORMAT", global = true, value_enum, default_value_t = LogFormat::Text)]
+	pub log_format: LogFormat,
+}
+
+/// How logs are written (to stderr).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+	/// Human-readable lines.
+	Text,
+	/// One JSON object per line.
+	Json,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+	/// Run the prover daemon: prove the requests assigned to this key.
+	Run(RunArgs),
+	/// Register this key as a prover, bonding stake.
+	Register(RegisterArgs),
+	/// Add to this prover's self-bond.
+	Bond {
+		/// Amount in PROVA (e.g. 100 or 0.5).
+		amount: String,
+	},
+	/// Start unbonding part of this prover's self-bond.
+	Unbond {
+		/// Amount in PROVA.
+		amount: String,
+	},
+	/// Withdraw self-bond whose unbonding period has passed.
+	Withdraw,
+	/// Change hardware, capacity, ask or commission (unset fields stay as they are).
+	Update(UpdateArgs),
+	/// Stop taking new jobs (jobs held are still to be finished).
+	Chill,
+	/// Show a prover's record, reputation and earnings.
+	Status {
+		/// The prover's account (SS58); default: the key's.
+		account: Option<String>,
+		/// The daemon's data directory, to sum earnings from its journal.
+		#[arg(long, env = "PROVA_DATA_DIR")]
+		data_dir: Option<PathBuf>,
+	},
+	/// Submit and follow proof requests.
+	#[command(subcommand)]
+	Request(RequestCommand),
+	/// List and register circuits.
+	#[command(subcommand)]
+	Circuits(CircuitsCommand),
+	/// Prove each workload at several sizes on this machine and print a table.
+	Bench(BenchArgs),
+}
+
+/// `run`'s options.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+	/// Where proofs are computed [default: cpu].
+	#[arg(long, env = "PROVA_BACKEND", value_enum)]
+	pub backend: Option<BackendKind>,
+	/// Jobs proved at once [default: 1]; each uses all cores through rayon.
+	#[arg(long, env = "PROVA_CAPACITY")]
+	pub capacity: Option<usize>,
+	/// Where the journal and finished proofs are kept [default: ./prova-prover-data].
+	#[arg(long, env = "PROVA_DATA_DIR")]
+	pub data_dir: Option<PathBuf>,
+	/// Serve Prometheus metrics on this loopback port.
+	#[arg(long, env = "PROVA_PROMETHEUS_PORT")]
+	pub prometheus_port: Option<u16>,
+	/// Serve metrics on all interfaces, not only loopback.
+	#[arg(long)]
+	pub prometheus_external: bool,
+	/// Give up after this many failed reconnections in a row [default: never].
+	#[arg(long, env = "PROVA_MAX_RECONNECTS")]
+	pub max_reconnects: Option<u32>,
+}
+
+/// `register`'s options.
+#[derive(Debug, Args)]
+pub struct RegisterArgs {
+	/// Self-bond in PROVA.
+	#[arg(long)]
+	pub bond: String,
+	/// Price per unit of work (a 2^12-row circuit is one unit), in PROVA.
+	#[arg(long, default_value = "0.01")]
+	pub ask: String,
+	/// Jobs taken at once.
+	#[arg(long, default_value_t = 1)]
+	pub capacity: u32,
+	/// Share of delegators' rewards kept, in percent.
+	#[arg(long, default_value = "10")]
+	pub commission: String,
+	/// Hardware to declare.
+	#[command(flatten)]
+	pub hardware: HardwareArgs,
+}
+
+/// Declared hardware; unset values are read from this machine.
+#[derive(Debug, Args, Default)]
+pub struct HardwareArgs {
+	/// CPU cores [default: this machine's].
+	#[arg(long)]
+	pub cpu_cores: Option<u16>,
+	/// Memory in GiB [default: this machine's].
+	#[arg(long)]
+	pub memory_gib: Option<u16>,
+	/// GPU class.
+	#[arg(long, value_enum)]
+	pub gpu: Option<GpuArg>,
+}
+
+/// A GPU class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GpuArg {
+	/// No GPU.
+	None,
+	/// A consumer GPU.
+	Consumer,
+	/// A workstation GPU.
+	Workstation,
+	/// A datacenter GPU.
+	Datacenter,
+}
+
+/// `update`'s options.
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+	/// New ask per unit of work, in PROVA.
+	#[arg(long)]
+	pub ask: Option<String>,
+	/// New capacity.
+	#[arg(long)]
+	pub capacity: Option<u32>,
+	/// New commission, in percent.
+	#[arg(long)]
+	pub commission: Option<String>,
+	/// New hardware.
+	#[command(flatten)]
+	pub hardware: HardwareArgs,
+}
+
+/// Requester subcommands.
+#[derive(Debug, Subcommand)]
+pub enum RequestCommand {
+	/// Submit a proof request; prints its id.
+	Submit(SubmitArgs),
+	/// Follow a request until it ends; prints the output, the prover and the fee paid.
+	Wait {
+		/// The request id.
+		id: u64,
+		/// Give up after this many seconds.
+		#[arg(long, default_value_t = 600)]
+		timeout: u64,
+	},
+	/// Show a request.
+	Get {
+		/// The request id.
+		id: u64,
+	},
+	/// Cancel a request not yet assigned (full refund).
+	Cancel {
+		/// The request id.
+		id: u64,
+	},
+}
+
+/// `request submit`'s options.
+#[derive(Debug, Args)]
+pub struct SubmitArgs {
+	/// The circuit: a name from `circuits list` (e.g. poseidon_chain-12), a descriptor, or a 0x id.
+	#[arg(long)]
+	pub circuit: String,
+	/// The input: comma-separated field elements, 0x-prefixed bytes, @FILE (raw bytes),
+	/// or sample:SEED for a generated example input.
+	#[arg(long)]
+	pub input: String,
+	/// The most to pay, in PROVA [default: the cheapest ask now].
+	#[arg(long)]
+	pub max_fee: Option<String>,
+	/// Blocks the prover has from assignment (10 and up; a block is 3 s).
+	#[arg(long, default_value_t = 40)]
+	pub deadline: u32,
+	/// Least backing (self-bond + delegations) of the prover, in PROVA.
+	#[arg(long, default_value = "0")]
+	pub min_stake: String,
+	/// Least reputation of the prover, in percent.
+	#[arg(long, default_value = "0")]
+	pub min_reputation: String,
+	/// Wait for the request to end and print its result.
+	#[arg(long)]
+	pub wait: bool,
+}
+
+/// Circuit subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CircuitsCommand {
+	/// List the circuits the market accepts requests for.
+	List,
+	/// Register a workload's circuit with the verifier and list it on the market
+	/// (skipping what is already done).
+	Register {
+		/// Workloads (poseidon_chain, merkle_root, fibonacci) [default: all].
+		#[arg(long, value_delimiter = ',')]
+		workload: Vec<String>,
+		/// Degrees (log2 of rows, 12..=20).
+		#[arg(long, value_delimiter = ',', default_value = "12")]
+		degree: Vec<usize>,
+	},
+}
+
+/// `bench`'s options.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+	/// Workloads [default: all].
+	#[arg(long, value_delimiter = ',')]
+	pub workload: Vec<String>,
+	/// Degrees, as a list or a range (12..=20) [default: 12..=16].
+	#[arg(long, default_value = "12..=16")]
+	pub degrees: String,
+	/// Proofs per size; the table shows the median.
+	#[arg(long, default_value_t = 3)]
+	pub repeat: usize,
+	/// Internal: prove one size in this process and print one JSON line.
+	#[arg(long, hide = true)]
+	pub child: bool,
+}
+
+/// The config file's contents.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+	/// See `--url`.
+	pub url: Option<String>,
+	/// See `--key`.
+	pub key: Option<String>,
+	/// See `--key-file`.
+	pub key_file: Option<PathBuf>,
+	/// See `run --backend`.
+	pub backend: Option<BackendKind>,
+	/// See `run --capacity`.
+	pub capacity: Option<usize>,
+	/// See `run --data-dir`.
+	pub data_dir: Option<PathBuf>,
+	/// See `run --prometheus-port`.
+	pub prometheus_port: Option<u16>,
+	/// See `run --max-reconnects`.
+	pub max_reconnects: Option<u32>,
+}
+
+impl FileConfig {
+	/// Reads `path`, or returns the empty config if none is given.
+	pub fn load(path: Option<&Path>) -> anyhow::Result<FileConfig> {
+		let Some(path) = path else { return Ok(FileConfig::default()) };
+		let text = std::fs::read_to_string(path)
+			.map_err(|e| anyhow::anyhow!("cannot read config file {}: {e}", path.display()))?;
+		toml::from_str(&text).map_err(|e| anyhow::anyhow!("bad config file {}: {e}", path.display()))
+	}
+}
+
+/// The daemon's settings after merging the sources.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunSettings {
+	/// Node URL.
+	pub url: String,
+	/// Backend.
+	pub backend: BackendKind,
+	/// Jobs at once.
+	pub capacity: usize,
+	/// Data directory.
+	pub data_dir: PathBuf,
+	/// Metrics port.
+	pub prometheus_port: Option<u16>,
+	/// Reconnection limit.
+	pub max_reconnects: Option<u32>,
+}
+
+impl RunSettings {
+	/// Command line and environment first, then the file, then defaults.
+	pub fn merge(global: &Global, run: &RunArgs, file: &FileConfig) -> RunSettings {
+		RunSettings {
+			url: global.url.clone().or_else(|| file.url.clone()).unwrap_or_else(|| DEFAULT_URL.into()),
+			backend: run.backend.or(file.backend).unwrap_or(BackendKind::Cpu),
+			capacity: run.capacity.or(file.capacity).unwrap_or(1).max(1),
+			data_dir: run
+				.data_dir
+				.clone()
+				.or_else(|| file.data_dir.clone())
+				.unwrap_or_else(|| PathBuf::from("prova-prover-data")),
+			prometheus_port: run.prometheus_port.or(file.prometheus_port),
+			max_reconnects: run.max_reconnects.or(file.max_reconnects),
+		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn command_line_beats_file_beats_default() {
+		let file: FileConfig = toml::from_str(
+			"url = \"ws://10.0.0.1:9944\"\ncapacity = 3\nbackend = \"gpu\"\ndata_dir = \"/tmp/p\"",
+		)
+		.unwrap();
+		let cli = Cli::try_parse_from(["prova-prover", "run", "--capacity", "5"]).unwrap();
+		let Command::Run(run) = &cli.command else { panic!("parsed as run") };
+		let settings = RunSettings::merge(&cli.global, run, &file);
+		assert_eq!(settings.capacity, 5);
+		assert_eq!(settings.backend, BackendKind::Gpu);
+		assert_eq!(settings.url, "ws://10.0.0.1:9944");
+		assert_eq!(settings.data_dir, PathBuf::from("/tmp/p"));
+		let defaults = RunSettings::merge(&cli.global, run, &FileConfig::default());
+		assert_eq!(defaults.url, DEFAULT_URL);
+		assert_eq!(defaults.backend, BackendKind::Cpu);
+	}
+
+	#[test]
+	fn unknown_config_keys_are_refused() {
+		assert!(toml::from_str::<FileConfig>("capacitty = 2").is_err());
+	}
+}

@@ -1,0 +1,180 @@
+//! Operator subcommands: register, bond, unbond, withdraw, update, chill, status.
+
+use super::{format_amount, parse_amount, parse_percent, print};
+use crate::{
+	chain::{
+		calls,
+		prova::runtime_types::{
+			prova_primitives::market::{GpuClass, HardwareClass},
+			sp_arithmetic::per_things::Perbill,
+		},
+		Chain, ProverStatus,
+	},
+	cli::{GpuArg, HardwareArgs, RegisterArgs, UpdateArgs},
+	daemon::journal::{Journal, Outcome, Step},
+	key::Signer,
+};
+use anyhow::Context;
+use serde::Serialize;
+use std::path::Path;
+use subxt::utils::AccountId32;
+
+/// This machine's cores and memory, for the hardware a prover declares.
+fn detect_hardware() -> (u16, u16) {
+	let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+	let memory_kib = std::fs::read_to_string("/proc/meminfo")
+		.ok()
+		.and_then(|info| {
+			info.lines()
+				.find(|line| line.starts_with("MemTotal:"))
+				.and_then(|line| line.split_whitespace().nth(1))
+				.and_then(|kib| kib.parse::<u64>().ok())
+		})
+		.unwrap_or(0);
+	(cores.min(u16::MAX as usize) as u16, (memory_kib / (1024 * 1024)).min(u16::MAX as u64) as u16)
+}
+
+fn hardware(args: &HardwareArgs, current: Option<&ProverStatus>) -> HardwareClass {
+	let (cores, memory) = detect_hardware();
+	let gpu = match args.gpu {
+		Some(GpuArg::Consumer) => GpuClass::Consumer,
+		Some(GpuArg::Workstation) => GpuClass::Workstation,
+		Some(GpuArg::Datacenter) => GpuClass::Datacenter,
+		Some(GpuArg::None) | None => GpuClass::None,
+	};
+	let keep = current.is_some() && args.cpu_cores.is_none() && args.memory_gib.is_none() && args.gpu.is_none();
+	if keep {
+		return current.expect("checked").hardware_class.clone();
+	}
+	HardwareClass { cpu_cores: args.cpu_cores.unwrap_or(cores), memory_gib: args.memory_gib.unwrap_or(memory), gpu }
+}
+
+/// `register`.
+pub async fn register(chain: &Chain, signer: &Signer, args: &RegisterArgs) -> anyhow::Result<()> {
+	let call = calls().provers().register(
+		hardware(&args.hardware, None),
+		args.capacity,
+		parse_amount(&args.ask)?,
+		Perbill(parse_percent(&args.commission)?),
+		parse_amount(&args.bond)?,
+	);
+	chain.execute(&call, signer).await?;
+	println!("registered {} as a prover with {} bonded", Chain::account_of(signer), args.bond);
+	Ok(())
+}
+
+/// `bond AMOUNT`.
+pub async fn bond(chain: &Chain, signer: &Signer, amount: &str) -> anyhow::Result<()> {
+	chain.execute(&calls().provers().bond_more(parse_amount(amount)?), signer).await?;
+	println!("bonded {amount} more");
+	Ok(())
+}
+
+/// `unbond AMOUNT`.
+pub async fn unbond(chain: &Chain, signer: &Signer, amount: &str) -> anyhow::Result<()> {
+	chain.execute(&calls().provers().unbond(parse_amount(amount)?), signer).await?;
+	println!("unbonding {amount}; `prova-prover withdraw` once the unbonding period has passed");
+	Ok(())
+}
+
+/// `withdraw`.
+pub async fn withdraw(chain: &Chain, signer: &Signer) -> anyhow::Result<()> {
+	let me = Chain::account_of(signer);
+	chain.execute(&calls().provers().withdraw_unbonded(me), signer).await?;
+	println!("withdrew unbonded stake");
+	Ok(())
+}
+
+/// `update`: fields not given keep their current values.
+pub async fn update(chain: &Chain, signer: &Signer, args: &UpdateArgs) -> anyhow::Result<()> {
+	let me = Chain::account_of(signer);
+	let current = chain
+		.prover(&chain.best().await?, &me)
+		.await?
+		.with_context(|| format!("{me} is not a registered prover; run `prova-prover register` first"))?;
+	let ask = args.ask.as_deref().map(parse_amount).transpose()?.unwrap_or(current.ask);
+	let commission =
+		args.commission.as_deref().map(parse_percent).transpose()?.unwrap_or(current.commission_ppb);
+	let call = calls().provers().update(
+		hardware(&args.hardware, Some(&current)),
+		args.capacity.unwrap_or(current.capacity),
+		ask,
+		Perbill(commission),
+	);
+	chain.execute(&call, signer).await?;
+	println!("updated");
+	Ok(())
+}
+
+/// `chill`.
+pub async fn chill(chain: &Chain, signer: &Signer) -> anyhow::Result<()> {
+	chain.execute(&calls().provers().chill(), signer).await?;
+	println!("chilled: no new jobs will be assigned until the prover is activated again (provers.activate)");
+	Ok(())
+}
+
+/// What `status` shows.
+#[derive(Serialize)]
+struct Status {
+	account: String,
+	free_balance: u128,
+	#[serde(flatten)]
+	prover: ProverStatus,
+	/// Paid for accepted proofs, according to the daemon's journal (recent jobs only).
+	journal_earnings: Option<u128>,
+	journal_accepted: Option<usize>,
+}
+
+/// `status [ACCOUNT]`.
+pub async fn status(chain: &Chain, account: AccountId32, data_dir: Option<&Path>, json: bool) -> anyhow::Result<()> {
+	let prover = chain
+		.prover(&chain.best().await?, &account)
+		.await?
+		.with_context(|| format!("{account} is not a registered prover"))?;
+	let journal = data_dir.map(|dir| Journal::open(dir, &account.to_string())).transpose()?;
+	let accepted: Option<Vec<u128>> = journal.as_ref().map(|journal| {
+		journal
+			.entries()
+			.filter(|e| matches!(e.step, Step::Finished { outcome: Outcome::Accepted, .. }))
+			.map(|e| e.price)
+			.collect()
+	});
+	let status = Status {
+		account: account.to_string(),
+		free_balance: chain.free_balance(&account).await?,
+		journal_earnings: accepted.as_ref().map(|prices| prices.iter().sum()),
+		journal_accepted: accepted.as_ref().map(Vec::len),
+		prover,
+	};
+	print(json, &status, |s| {
+		let p = &s.prover;
+		let mut text = format!(
+			"prover      {}\nstate       {}\nhardware    {}\ncapacity    {} ({} in use)\nask         {} per unit\ncommission  {:.2}%\nself-bond   {}\ndelegated   {} from {} delegators\nbacking     {}\nreputation  {:.1}% (assigned {}, fulfilled {}, missed {}, invalid {})\nfree        {}",
+			s.account,
+			p.state,
+			p.hardware,
+			p.capacity,
+			p.in_use,
+			format_amount(p.ask),
+			p.commission_ppb as f64 / 1e7,
+			format_amount(p.self_bond),
+			format_amount(p.delegated),
+			p.delegators,
+			format_amount(p.backing),
+			p.reputation_ppb as f64 / 1e7,
+			p.assigned,
+			p.fulfilled,
+			p.missed,
+			p.invalid,
+			format_amount(s.free_balance),
+		);
+		for (amount, until) in &p.unbonding {
+			text += &format!("\nunbonding   {} until block {until}", format_amount(*amount));
+		}
+		if let (Some(earned), Some(count)) = (s.journal_earnings, s.journal_accepted) {
+			text += &format!("\nearned      {} for {count} accepted proofs (this daemon's journal)", format_amount(earned));
+		}
+		text
+	});
+	Ok(())
+}

@@ -1,0 +1,464 @@
+//! The prover daemon's job queue.
+//!
+//! The chain is the source of truth: at every best block the daemon asks for
+//! the jobs assigned to it (`ProofMarketApi::jobs`) and reconciles them with
+//! what it is doing. A new job is queued, or dropped if its deadline cannot
+//! be met; a job that disappeared is abandoned (reassigned, or gone in a
+//! reorg) and its proof, if one comes, is thrown away. A finished proof is
+//! submitted only after a fresh look at the chain confirms the job is still
+//! ours and the deadline still ahead. Outcomes are read from the request's
+//! state at finalized blocks.
+//!
+//! Everything that must survive a restart is in the [`Journal`]; the rest is
+//! rebuilt from the chain, so a restarted daemon picks up where it left off
+//! without proving or submitting anything twice.
+//!
+//! [`Daemon`] holds the state and takes the chain as an argument to each
+//! step, so a reconnect (a new connection) keeps proofs in flight, and tests
+//! drive it against a fake chain ([`MarketChain`]).
+
+pub mod journal;
+mod service;
+
+pub use service::{run, DaemonConfig, ProverAccount};
+
+use crate::{
+	backend::{JobProver, ProofOutput, ProveError},
+	chain::{ChainError, Head, Job, RequestId, SignedTx},
+	metrics::Metrics,
+	progress::Progress,
+};
+use journal::{Entry, JobKey, Journal, JournalError, Outcome, Step};
+use prova_primitives::{BlockNumber, MILLISECS_PER_BLOCK};
+use std::{
+	collections::{BTreeMap, HashMap},
+	future::Future,
+	sync::Arc,
+	time::{Duration, Instant},
+};
+use subxt::utils::H256;
+use tokio::sync::mpsc;
+
+/// Blocks between sending a proof and the deadline the daemon keeps free:
+/// the transaction must reach a block author and be included.
+pub const SUBMIT_MARGIN_BLOCKS: BlockNumber = 2;
+
+/// Blocks after which a sent proof still not included is sent again.
+pub const RESEND_AFTER_BLOCKS: BlockNumber = 4;
+
+/// A request's state, as far as this prover is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+	/// Still assigned to this prover.
+	Ours,
+	/// Fulfilled by this prover.
+	FulfilledByUs,
+	/// This prover failed it (missed the deadline or had a proof rejected).
+	FailedByUs,
+	/// Anything else: with another prover, ended without us, or unknown.
+	Elsewhere,
+}
+
+/// What the daemon needs of the chain. [`ProverAccount`] is the real one.
+pub trait MarketChain: Send + Sync {
+	/// The best block now.
+	fn best_head(&self) -> impl Future<Output = Result<Head, ChainError>> + Send;
+	/// The jobs assigned to this prover at `at`.
+	fn jobs(&self, at: Head) -> impl Future<Output = Result<Vec<Job>, ChainError>> + Send;
+	/// Request `id` at `at`, from this prover's point of view.
+	fn standing(&self, at: Head, id: RequestId) -> impl Future<Output = Result<Standing, ChainError>> + Send;
+	/// The listing descriptor of `circuit` at `at`, if listed.
+	fn descriptor(&self, at: Head, circuit: H256) -> impl Future<Output = Result<Option<String>, ChainError>> + Send;
+	/// Signs `submit_proof` for `job` with the next nonce.
+	fn sign_proof(&self, job: &Job, proof: &ProofOutput) -> impl Future<Output = Result<SignedTx, ChainError>> + Send;
+	/// Sends signed bytes to the pool.
+	fn send(&self, bytes: &[u8]) -> impl Future<Output = Result<(), ChainError>> + Send;
+}
+
+/// Where a live job is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Stage {
+	/// Waiting for a free proving slot.
+	Waiting,
+	/// Being proved.
+	Proving,
+	/// Proved, not yet sent.
+	Proved,
+	/// Sent at this best block.
+	Submitted { at: BlockNumber, tx: SignedTx },
+	/// Nothing more to do (dropped or failed); kept so it is not picked up again.
+	Done,
+}
+
+struct Live {
+	job: Job,
+	stage: Stage,
+}
+
+/// A job that left this prover's list, waiting for a finalized outcome.
+struct Settling {
+	price: u128,
+	submitted: bool,
+}
+
+/// A proof coming back from a proving thread.
+pub struct ProofResult {
+	key: JobKey,
+	result: Result<ProofOutput, ProveError>,
+	elapsed: Duration,
+}
+
+/// The daemon's state. See the module documentation.
+pub struct Daemon<P> {
+	prover: Arc<P>,
+	journal: Journal,
+	capacity: usize,
+	metrics: Metrics,
+	progress: Progress,
+	live: BTreeMap<JobKey, Live>,
+	settling: BTreeMap<JobKey, Settling>,
+	descriptors: HashMap<H256, String>,
+	proving: usize,
+	results_tx: mpsc::UnboundedSender<ProofResult>,
+	results_rx: mpsc::UnboundedReceiver<ProofResult>,
+}
+
+fn key_of(job: &Job) -> JobKey {
+	JobKey { request: job.request, attempt: job.attempt }
+}
+
+/// Blocks a proof taking `estimate` needs, rounded up.
+fn blocks_for(estimate: Duration) -> BlockNumber {
+	(estimate.as_millis() as u64).div_ceil(MILLISECS_PER_BLOCK) as BlockNumber
+}
+
+impl<P: JobProver> Daemon<P> {
+	/// A daemon proving with `prover`, at most `capacity` jobs at once.
+	/// Entries of the journal that are not finished are picked up again when
+	/// the chain still lists their jobs.
+	pub fn new(prover: Arc<P>, journal: Journal, capacity: usize, metrics: Metrics, progress: Progress) -> Self {
+		let (results_tx, results_rx) = mpsc::unbounded_channel();
+		let mut daemon = Daemon {
+			prover,
+			journal,
+			capacity: capacity.max(1),
+			metrics,
+			progress,
+			live: BTreeMap::new(),
+			settling: BTreeMap::new(),
+			descriptors: HashMap::new(),
+			proving: 0,
+			results_tx,
+			results_rx,
+		};
+		// Jobs sent before a restart whose outcome was not seen yet.
+		let sent: Vec<_> = daemon
+			.journal
+			.entries()
+			.filter(|entry| matches!(entry.step, Step::Submitted { .. }))
+			.map(|entry| (entry.key, entry.price))
+			.collect();
+		for (key, price) in sent {
+			daemon.settling.insert(key, Settling { price, submitted: true });
+		}
+		daemon
+	}
+
+	/// Proofs being computed now.
+	pub fn proving(&self) -> usize {
+		self.proving
+	}
+
+	/// The journal.
+	pub fn journal(&self) -> &Journal {
+		&self.journal
+	}
+
+	/// Waits for the next proof to come back from a proving thread.
+	pub async fn next_result(&mut self) -> ProofResult {
+		self.results_rx.recv().await.expect("the daemon holds a sender")
+	}
+
+	/// Reconciles with the jobs the chain lists at best block `head`: picks up
+	/// new ones, abandons vanished ones, drops hopeless ones, sends proofs and
+	/// starts proving up to capacity.
+	pub async fn on_best<C: MarketChain>(&mut self, chain: &C, head: Head) -> Result<(), DaemonError> {
+		let jobs = chain.jobs(head).await?;
+		let listed: BTreeMap<JobKey, Job> = jobs.into_iter().map(|job| (key_of(&job), job)).collect();
+
+		let vanished: Vec<JobKey> = self.live.keys().filter(|key| !listed.contains_key(key)).copied().collect();
+		for key in vanished {
+			let live = self.live.remove(&key).expect("listed above");
+			let submitted = matches!(live.stage, Stage::Submitted { .. });
+			if matches!(live.stage, Stage::Proving | Stage::Waiting | Stage::Proved) {
+				tracing::info!(job = %key, "no longer assigned to us; abandoning it");
+			}
+			self.settling.insert(key, Settling { price: live.job.price, submitted });
+		}
+
+		for (key, job) in listed {
+			if self.live.contains_key(&key) {
+				continue;
+			}
+			self.settling.remove(&key);
+			let stage = match self.journal.get(&key).map(|entry| &entry.step) {
+				None => {
+					self.metrics.jobs_assigned.inc();
+					tracing::info!(job = %key, circuit = ?job.circuit, deadline = job.deadline, price = job.price, "job assigned");
+					Stage::Waiting
+				},
+				Some(Step::Proved) if self.journal.proof(key).is_some() => {
+					tracing::info!(job = %key, "resuming: proof already made");
+					Stage::Proved
+				},
+				Some(Step::Proved) => Stage::Waiting,
+				Some(Step::Submitted { extrinsic, hash, nonce, at }) => {
+					tracing::info!(job = %key, tx = %hash, "resuming: proof already sent");
+					let bytes = hex::decode(extrinsic).map_err(|e| {
+						DaemonError::Journal(format!("job {key}: bad stored transaction: {e}"))
+					})?;
+					let hash = hash.parse().unwrap_or_default();
+					Stage::Submitted { at: *at, tx: SignedTx { bytes, hash, nonce: *nonce } }
+				},
+				Some(Step::Finished { .. }) => Stage::Done,
+			};
+			self.live.insert(key, Live { job, stage });
+		}
+
+		let keys: Vec<JobKey> = self.live.keys().copied().collect();
+		for key in keys {
+			self.advance(chain, head, key).await?;
+		}
+		self.start_proving(chain, head).await?;
+		Ok(())
+	}
+
+	/// Moves one live job along at `head`.
+	async fn advance<C: MarketChain>(&mut self, chain: &C, head: Head, key: JobKey) -> Result<(), DaemonError> {
+		let live = self.live.get(&key).expect("caller iterates live keys");
+		let deadline = live.job.deadline;
+		let last_block_in_time = deadline.saturating_sub(1);
+		match live.stage.clone() {
+			Stage::Waiting => {
+				let needed = self.prover.estimate(live.job.circuit).map(blocks_for);
+				if let Some(needed) = needed {
+					if head.number + needed + SUBMIT_MARGIN_BLOCKS > last_block_in_time {
+						tracing::warn!(job = %key, deadline, best = head.number, needed_blocks = needed, "deadline cannot be met; dropping the job");
+						self.finish_early(key, Outcome::Dropped, head.number)?;
+					}
+				}
+			},
+			Stage::Proved => {
+				if head.number + 1 > last_block_in_time {
+					tracing::warn!(job = %key, deadline, best = head.number, "proof ready too late for the deadline; not submitting it");
+					self.finish_early(key, Outcome::Dropped, head.number)?;
+				} else {
+					self.submit(chain, head, key).await?;
+				}
+			},
+			Stage::Submitted { at, tx } if head.number >= at + RESEND_AFTER_BLOCKS => {
+				self.resend(chain, head, key, tx).await?;
+			},
+			Stage::Proving | Stage::Submitted { .. } | Stage::Done => {},
+		}
+		Ok(())
+	}
+
+	/// Ends a job before any proof was sent; the outcome on chain is read later.
+	fn finish_early(&mut self, key: JobKey, outcome: Outcome, now: BlockNumber) -> Result<(), DaemonError> {
+		let live = self.live.get_mut(&key).expect("caller holds a live key");
+		live.stage = Stage::Done;
+		let price = live.job.price;
+		self.metrics.jobs_finished.with_label_values(&[outcome_label(outcome)]).inc();
+		self.journal.set(Entry { key, price, step: Step::Finished { outcome, at: now } })?;
+		Ok(())
+	}
+
+	async fn submit<C: MarketChain>(&mut self, chain: &C, head: Head, key: JobKey) -> Result<(), DaemonError> {
+		let live = self.live.get(&key).expect("caller holds a live key");
+		let Some(proof) = self.journal.proof(key) else {
+			return Err(DaemonError::Journal(format!("job {key}: proof file missing")));
+		};
+		let tx = chain.sign_proof(&live.job, &proof).await?;
+		let price = live.job.price;
+		// Journal first: if the process dies after sending, the restart finds
+		// these exact bytes instead of signing a second transaction.
+		self.journal.set(Entry {
+			key,
+			price,
+			step: Step::Submitted {
+				extrinsic: hex::encode(&tx.bytes),
+				hash: format!("{:?}", tx.hash),
+				nonce: tx.nonce,
+				at: head.number,
+			},
+		})?;
+		self.live.get_mut(&key).expect("still live").stage = Stage::Submitted { at: head.number, tx: tx.clone() };
+		self.metrics.proofs_submitted.inc();
+		match chain.send(&tx.bytes).await {
+			Ok(()) => tracing::info!(job = %key, tx = ?tx.hash, nonce = tx.nonce, "proof submitted"),
+			Err(e) => tracing::warn!(job = %key, error = %e, "sending the proof failed; will retry"),
+		}
+		Ok(())
+	}
+
+	/// Sends a proof again that was not included after [`RESEND_AFTER_BLOCKS`]:
+	/// the same bytes, unless the pool says they can never be included (their
+	/// nonce was used, or their era expired) *and* the chain still shows the
+	/// job as ours, in which case the proof is signed afresh.
+	async fn resend<C: MarketChain>(&mut self, chain: &C, head: Head, key: JobKey, tx: SignedTx) -> Result<(), DaemonError> {
+		let live = self.live.get_mut(&key).expect("caller holds a live key");
+		live.stage = Stage::Submitted { at: head.number, tx: tx.clone() };
+		match chain.send(&tx.bytes).await {
+			Ok(()) => tracing::info!(job = %key, "proof not included yet; sent again"),
+			Err(ChainError::Tx(e)) if e.is_already_known() => {},
+			Err(ChainError::Tx(e)) if e.is_outdated() => {
+				let now = chain.best_head().await?;
+				if chain.standing(now, key.request).await? == Standing::Ours &&
+					now.number + 1 < live.job.deadline
+				{
+					tracing::warn!(job = %key, error = %e, "sent proof can no longer be included; signing it again");
+					self.live.get_mut(&key).expect("still live").stage = Stage::Proved;
+					self.submit(chain, now, key).await?;
+				}
+			},
+			Err(e) => tracing::warn!(job = %key, error = %e, "sending the proof again failed"),
+		}
+		Ok(())
+	}
+
+	/// Starts proving waiting jobs, earliest deadline first, up to capacity.
+	async fn start_proving<C: MarketChain>(&mut self, chain: &C, head: Head) -> Result<(), DaemonError> {
+		while self.proving < self.capacity {
+			let Some((key, job)) = self
+				.live
+				.iter()
+				.filter(|(_, live)| live.stage == Stage::Waiting)
+				.min_by_key(|(key, live)| (live.job.deadline, **key))
+				.map(|(key, live)| (*key, live.job.clone()))
+			else {
+				break;
+			};
+			let descriptor = match self.descriptors.get(&job.circuit) {
+				Some(descriptor) => descriptor.clone(),
+				None => match chain.descriptor(head, job.circuit).await? {
+					Some(descriptor) => {
+						self.descriptors.insert(job.circuit, descriptor.clone());
+						descriptor
+					},
+					None => {
+						tracing::error!(job = %key, circuit = ?job.circuit, "circuit is not listed; cannot prove");
+						self.finish_early(key, Outcome::Failed, head.number)?;
+						continue;
+					},
+				},
+			};
+			self.live.get_mut(&key).expect("found above").stage = Stage::Proving;
+			self.proving += 1;
+			self.metrics.proving_now.set(self.proving as u64);
+			tracing::info!(job = %key, circuit = %descriptor, "proving");
+			let prover = self.prover.clone();
+			let results = self.results_tx.clone();
+			let line = self.progress.start(&format!("{key} {descriptor}"), prover.estimate(job.circuit));
+			tokio::task::spawn_blocking(move || {
+				let started = Instant::now();
+				let result = prover.prove(&job, &descriptor);
+				drop(line);
+				let _ = results.send(ProofResult { key, result, elapsed: started.elapsed() });
+			});
+		}
+		Ok(())
+	}
+
+	/// Takes a proof back from a proving thread; if the job is still ours,
+	/// stores the proof and submits it after re-checking the chain.
+	pub async fn on_proved<C: MarketChain>(&mut self, chain: &C, result: ProofResult) -> Result<(), DaemonError> {
+		let ProofResult { key, result, elapsed } = result;
+		self.proving -= 1;
+		self.metrics.proving_now.set(self.proving as u64);
+		let Some(live) = self.live.get(&key) else {
+			tracing::info!(job = %key, "proof finished for a job no longer ours; discarding it");
+			return Ok(());
+		};
+		let descriptor = self.descriptors.get(&live.job.circuit).cloned().unwrap_or_default();
+		match result {
+			Ok(proof) => {
+				self.metrics.proving_seconds.with_label_values(&[&descriptor]).observe(elapsed.as_secs_f64());
+				tracing::info!(job = %key, seconds = elapsed.as_secs_f64(), proof_bytes = proof.proof.len(), "proved");
+				self.journal.record_proof(key, live.job.price, &proof)?;
+				self.live.get_mut(&key).expect("found above").stage = Stage::Proved;
+				let head = chain.best_head().await?;
+				self.on_best(chain, head).await
+			},
+			Err(e) => {
+				tracing::error!(job = %key, error = %e, "cannot prove the job");
+				let head = chain.best_head().await?;
+				self.finish_early(key, Outcome::Failed, head.number)?;
+				self.start_proving(chain, head).await
+			},
+		}
+	}
+
+	/// Reads the outcome of jobs that left this prover's list at finalized
+	/// block `head`.
+	pub async fn on_finalized<C: MarketChain>(&mut self, chain: &C, head: Head) -> Result<(), DaemonError> {
+		let keys: Vec<JobKey> = self.settling.keys().copied().collect();
+		for key in keys {
+			let outcome = match chain.standing(head, key.request).await? {
+				Standing::Ours => continue,
+				Standing::FulfilledByUs => Outcome::Accepted,
+				Standing::FailedByUs if self.settling[&key].submitted => Outcome::Rejected,
+				Standing::FailedByUs => Outcome::Missed,
+				Standing::Elsewhere => Outcome::Abandoned,
+			};
+			let Settling { price, .. } = self.settling.remove(&key).expect("listed above");
+			match outcome {
+				Outcome::Accepted => tracing::info!(job = %key, price, "proof accepted and paid (finalized)"),
+				Outcome::Rejected => tracing::error!(job = %key, "proof rejected on chain: slashed"),
+				Outcome::Missed => {
+					self.metrics.missed_deadlines.inc();
+					tracing::warn!(job = %key, "deadline missed: slashed")
+				},
+				_ => tracing::info!(job = %key, "job went to another prover"),
+			}
+			let already = matches!(self.journal.get(&key), Some(Entry { step: Step::Finished { .. }, .. }));
+			if !already {
+				self.metrics.jobs_finished.with_label_values(&[outcome_label(outcome)]).inc();
+			}
+			self.journal.set(Entry { key, price, step: Step::Finished { outcome, at: head.number } })?;
+		}
+		self.journal.prune(head.number)?;
+		Ok(())
+	}
+}
+
+fn outcome_label(outcome: Outcome) -> &'static str {
+	match outcome {
+		Outcome::Accepted => "accepted",
+		Outcome::Rejected => "rejected",
+		Outcome::Missed => "missed",
+		Outcome::Dropped => "dropped",
+		Outcome::Abandoned => "abandoned",
+		Outcome::Failed => "failed",
+	}
+}
+
+/// Why a daemon step failed.
+#[derive(Debug, thiserror::Error)]
+pub enum DaemonError {
+	/// The chain could not be read or written; the connection is restarted.
+	#[error(transparent)]
+	Chain(#[from] ChainError),
+	/// The journal could not be read or written.
+	#[error("{0}")]
+	Journal(String),
+}
+
+impl From<JournalError> for DaemonError {
+	fn from(e: JournalError) -> Self {
+		DaemonError::Journal(e.to_string())
+	}
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,87 @@
+//! `prova-prover`: see `prova-prover --help` and the crate documentation.
+
+use clap::Parser;
+use prova_prover::{
+	chain::Chain,
+	cli::{CircuitsCommand, Cli, Command, FileConfig, LogFormat, RequestCommand},
+	commands::{self, bench, circuits, operator, request},
+};
+use std::{process::ExitCode, time::Duration};
+use tracing_subscriber::EnvFilter;
+
+fn init_logging(format: LogFormat) {
+	let filter = EnvFilter::try_from_env("PROVA_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+	let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+	match format {
+		LogFormat::Text => builder.init(),
+		LogFormat::Json => builder.json().init(),
+	}
+}
+
+async fn execute(cli: Cli) -> anyhow::Result<()> {
+	let global = &cli.global;
+	let file = FileConfig::load(global.config.as_deref())?;
+	let file_url = file.url.as_deref();
+	if let Command::Bench(args) = &cli.command {
+		return bench::run(args);
+	}
+	if let Command::Run(args) = &cli.command {
+		let signer = commands::signer(global, &file)?;
+		return commands::run::execute(global, args, &file, signer).await;
+	}
+	// Read-only commands need no key; the others load it before connecting,
+	// so a bad key is reported without waiting for the node.
+	let needs_key = !matches!(
+		&cli.command,
+		Command::Request(RequestCommand::Get { .. } | RequestCommand::Wait { .. }) |
+			Command::Circuits(CircuitsCommand::List) |
+			Command::Status { account: Some(_), .. }
+	);
+	let signer = needs_key.then(|| commands::signer(global, &file)).transpose()?;
+	let signer_ref = || signer.as_ref().expect("loaded for this command");
+	let chain = commands::connect(global, file_url).await?;
+	let json = global.json;
+	match &cli.command {
+		Command::Register(args) => operator::register(&chain, signer_ref(), args).await,
+		Command::Bond { amount } => operator::bond(&chain, signer_ref(), amount).await,
+		Command::Unbond { amount } => operator::unbond(&chain, signer_ref(), amount).await,
+		Command::Withdraw => operator::withdraw(&chain, signer_ref()).await,
+		Command::Update(args) => operator::update(&chain, signer_ref(), args).await,
+		Command::Chill => operator::chill(&chain, signer_ref()).await,
+		Command::Status { account, data_dir } => {
+			let account = match account {
+				Some(text) => text.parse().map_err(|_| anyhow::anyhow!("bad account `{text}`: expected an SS58 address"))?,
+				None => Chain::account_of(signer_ref()),
+			};
+			operator::status(&chain, account, data_dir.as_deref(), json).await
+		},
+		Command::Request(RequestCommand::Submit(args)) => {
+			let id = request::submit(&chain, signer_ref(), args, json).await?;
+			if args.wait {
+				request::wait(&chain, id, Duration::from_secs(600), json).await?;
+			}
+			Ok(())
+		},
+		Command::Request(RequestCommand::Wait { id, timeout }) =>
+			request::wait(&chain, *id, Duration::from_secs(*timeout), json).await.map(drop),
+		Command::Request(RequestCommand::Get { id }) => request::get(&chain, *id, json).await,
+		Command::Request(RequestCommand::Cancel { id }) => request::cancel(&chain, signer_ref(), *id).await,
+		Command::Circuits(CircuitsCommand::List) => circuits::list(&chain, json).await,
+		Command::Circuits(CircuitsCommand::Register { workload, degree }) =>
+			circuits::register(&chain, signer_ref(), workload, degree, json).await,
+		Command::Run(_) | Command::Bench(_) => unreachable!("handled above"),
+	}
+}
+
+fn main() -> ExitCode {
+	let cli = Cli::parse();
+	init_logging(cli.global.log_format);
+	let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
+	match runtime.block_on(execute(cli)) {
+		Ok(()) => ExitCode::SUCCESS,
+		Err(error) => {
+			eprintln!("error: {error:#}");
+			ExitCode::FAILURE
+		},
+	}
+}

@@ -1,0 +1,79 @@
+//! Prometheus metrics of the daemon, served at `/metrics` when
+//! `--prometheus-port` is set.
+
+use prometheus_endpoint::{
+	register, Counter, CounterVec, Gauge, HistogramOpts, HistogramVec, Opts, PrometheusError,
+	Registry, U64,
+};
+use std::net::SocketAddr;
+use substrate_prometheus_endpoint as prometheus_endpoint;
+
+/// The daemon's counters.
+#[derive(Clone)]
+pub struct Metrics {
+	/// Jobs the chain assigned to this prover (counted once each, on first sight).
+	pub jobs_assigned: Counter<U64>,
+	/// Seconds per proof, by circuit descriptor.
+	pub proving_seconds: HistogramVec,
+	/// Proofs being computed now.
+	pub proving_now: Gauge<U64>,
+	/// `submit_proof` transactions sent (re-sends of the same bytes not counted).
+	pub proofs_submitted: Counter<U64>,
+	/// Jobs by how they ended: accepted, rejected, missed, dropped, abandoned, failed.
+	pub jobs_finished: CounterVec<U64>,
+	/// Deadlines missed (no accepted proof before the deadline).
+	pub missed_deadlines: Counter<U64>,
+}
+
+impl Metrics {
+	/// Registers the metrics in `registry`.
+	pub fn register(registry: &Registry) -> Result<Metrics, PrometheusError> {
+		Ok(Metrics {
+			jobs_assigned: register(
+				Counter::new("prova_prover_jobs_assigned_total", "Jobs assigned to this prover")?,
+				registry,
+			)?,
+			proving_seconds: register(
+				HistogramVec::new(
+					HistogramOpts::new("prova_prover_proving_seconds", "Seconds per proof")
+						.buckets(vec![0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 60.0, 120.0, 300.0, 900.0]),
+					&["circuit"],
+				)?,
+				registry,
+			)?,
+			proving_now: register(
+				Gauge::new("prova_prover_proving_now", "Proofs being computed")?,
+				registry,
+			)?,
+			proofs_submitted: register(
+				Counter::new("prova_prover_proofs_submitted_total", "Proof transactions sent")?,
+				registry,
+			)?,
+			jobs_finished: register(
+				CounterVec::new(
+					Opts::new("prova_prover_jobs_finished_total", "Jobs by outcome"),
+					&["outcome"],
+				)?,
+				registry,
+			)?,
+			missed_deadlines: register(
+				Counter::new("prova_prover_missed_deadlines_total", "Deadlines missed")?,
+				registry,
+			)?,
+		})
+	}
+
+	/// Metrics in a registry nobody serves (for tests and for `--prometheus-port` unset).
+	pub fn unserved() -> Metrics {
+		Metrics::register(&Registry::new()).expect("fresh registry has no duplicates")
+	}
+}
+
+/// Serves `registry` on `addr` in the background.
+pub fn serve(addr: SocketAddr, registry: Registry) {
+	tokio::spawn(async move {
+		if let Err(e) = prometheus_endpoint::init_prometheus(addr, registry).await {
+			tracing::error!(%addr, error = %e, "prometheus endpoint failed");
+		}
+	});
+}
