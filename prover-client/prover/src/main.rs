@@ -6,12 +6,15 @@ use prova_prover::{
 	cli::{CircuitsCommand, Cli, Command, FileConfig, LogFormat, RequestCommand},
 	commands::{self, bench, circuits, operator, request},
 };
-use std::{process::ExitCode, time::Duration};
+use std::{io::IsTerminal, process::ExitCode, time::Duration};
 use tracing_subscriber::EnvFilter;
 
 fn init_logging(format: LogFormat) {
 	let filter = EnvFilter::try_from_env("PROVA_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
-	let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+	let builder = tracing_subscriber::fmt()
+		.with_env_filter(filter)
+		.with_writer(std::io::stderr)
+		.with_ansi(std::io::stderr().is_terminal());
 	match format {
 		LogFormat::Text => builder.init(),
 		LogFormat::Json => builder.json().init(),

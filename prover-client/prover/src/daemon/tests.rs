@@ -1,0 +1,390 @@
+//! The job queue and restart logic against a fake chain and a fake prover.
+
+use super::*;
+use crate::chain::TxError;
+use std::sync::{
+	atomic::{AtomicUsize, Ordering},
+	Condvar, Mutex,
+};
+
+const DESCRIPTOR: &str = "fibonacci/1?steps=10";
+
+fn circuit() -> H256 {
+	H256::repeat_byte(7)
+}
+
+fn job(request: RequestId, deadline: BlockNumber) -> Job {
+	Job { request, attempt: 1, circuit: circuit(), input: vec![1; 8], price: 100 + request as u128, deadline }
+}
+
+fn head(number: BlockNumber) -> Head {
+	Head { number, hash: H256::from_low_u64_be(number as u64) }
+}
+
+/// An in-memory market: the test decides what it lists and answers.
+#[derive(Default)]
+struct FakeChain {
+	state: Mutex<FakeState>,
+}
+
+#[derive(Default)]
+struct FakeState {
+	best: BlockNumber,
+	jobs: Vec<Job>,
+	standings: HashMap<RequestId, Standing>,
+	nonce: u64,
+	signed: usize,
+	sent: Vec<Vec<u8>>,
+	fail_signing: bool,
+	send_outdated: bool,
+}
+
+impl FakeChain {
+	fn with(f: impl FnOnce(&mut FakeState)) -> FakeChain {
+		let chain = FakeChain::default();
+		f(&mut chain.state.lock().unwrap());
+		chain
+	}
+
+	fn set(&self, f: impl FnOnce(&mut FakeState)) {
+		f(&mut self.state.lock().unwrap())
+	}
+
+	fn sent(&self) -> Vec<Vec<u8>> {
+		self.state.lock().unwrap().sent.clone()
+	}
+
+	fn signed(&self) -> usize {
+		self.state.lock().unwrap().signed
+	}
+
+	fn best(&self) -> Head {
+		head(self.state.lock().unwrap().best)
+	}
+}
+
+impl MarketChain for FakeChain {
+	async fn best_head(&self) -> Result<Head, ChainError> {
+		Ok(self.best())
+	}
+
+	async fn jobs(&self, _: Head) -> Result<Vec<Job>, ChainError> {
+		Ok(self.state.lock().unwrap().jobs.clone())
+	}
+
+	async fn standing(&self, _: Head, id: RequestId) -> Result<Standing, ChainError> {
+		let state = self.state.lock().unwrap();
+		if state.jobs.iter().any(|job| job.request == id) {
+			return Ok(Standing::Ours);
+		}
+		Ok(state.standings.get(&id).copied().unwrap_or(Standing::Elsewhere))
+	}
+
+	async fn descriptor(&self, _: Head, circuit: H256) -> Result<Option<String>, ChainError> {
+		Ok((circuit == self::circuit()).then(|| DESCRIPTOR.into()))
+	}
+
+	async fn sign_proof(&self, job: &Job, proof: &ProofOutput) -> Result<SignedTx, ChainError> {
+		let mut state = self.state.lock().unwrap();
+		if state.fail_signing {
+			return Err(ChainError::Rpc("connection lost".into()));
+		}
+		state.signed += 1;
+		let nonce = state.nonce;
+		state.nonce += 1;
+		let bytes = codec::Encode::encode(&(job.request, job.attempt, nonce, &proof.proof));
+		Ok(SignedTx { hash: H256::from_low_u64_be(nonce), bytes, nonce })
+	}
+
+	async fn send(&self, bytes: &[u8]) -> Result<(), ChainError> {
+		let mut state = self.state.lock().unwrap();
+		if state.send_outdated {
+			return Err(TxError::Refused("1010: Invalid Transaction: Transaction is outdated".into()).into());
+		}
+		state.sent.push(bytes.to_vec());
+		Ok(())
+	}
+}
+
+/// Proves instantly, or when its gate opens; counts calls and concurrency.
+#[derive(Default)]
+struct FakeProver {
+	calls: AtomicUsize,
+	running: AtomicUsize,
+	max_running: AtomicUsize,
+	gate: (Mutex<bool>, Condvar),
+	closed: bool,
+	estimate: Option<Duration>,
+}
+
+impl FakeProver {
+	fn gated() -> FakeProver {
+		FakeProver { closed: true, ..Default::default() }
+	}
+
+	fn open(&self) {
+		*self.gate.0.lock().unwrap() = true;
+		self.gate.1.notify_all();
+	}
+}
+
+impl JobProver for FakeProver {
+	fn prove(&self, job: &Job, descriptor: &str) -> Result<ProofOutput, ProveError> {
+		assert_eq!(descriptor, DESCRIPTOR);
+		self.calls.fetch_add(1, Ordering::SeqCst);
+		let running = self.running.fetch_add(1, Ordering::SeqCst) + 1;
+		self.max_running.fetch_max(running, Ordering::SeqCst);
+		if self.closed {
+			let mut open = self.gate.0.lock().unwrap();
+			while !*open {
+				open = self.gate.1.wait(open).unwrap();
+			}
+		}
+		self.running.fetch_sub(1, Ordering::SeqCst);
+		Ok(ProofOutput { public_inputs: vec![job.request], proof: vec![job.attempt as u8; 4] })
+	}
+
+	fn estimate(&self, _: H256) -> Option<Duration> {
+		self.estimate
+	}
+}
+
+fn daemon(prover: &Arc<FakeProver>, dir: &std::path::Path, capacity: usize) -> Daemon<FakeProver> {
+	let journal = Journal::open(dir, "5Prover").unwrap();
+	Daemon::new(prover.clone(), journal, capacity, Metrics::unserved(), Progress::hidden())
+}
+
+/// Takes back every proof in flight.
+async fn drain(daemon: &mut Daemon<FakeProver>, chain: &FakeChain) {
+	while daemon.proving() > 0 {
+		let result = daemon.next_result().await;
+		daemon.on_proved(chain, result).await.unwrap();
+	}
+}
+
+fn step_of(daemon: &Daemon<FakeProver>, request: RequestId) -> Option<Step> {
+	daemon.journal().get(&JobKey { request, attempt: 1 }).map(|entry| entry.step.clone())
+}
+
+fn finished(outcome: Outcome) -> impl Fn(&Option<Step>) -> bool {
+	move |step| matches!(step, Some(Step::Finished { outcome: o, .. }) if *o == outcome)
+}
+
+#[tokio::test]
+async fn proves_and_submits_each_job_once() {
+	let dir = tempfile::tempdir().unwrap();
+	let chain = FakeChain::with(|s| {
+		s.best = 10;
+		s.jobs = vec![job(1, 100), job(2, 100)];
+	});
+	let prover = Arc::new(FakeProver::default());
+	let mut daemon = daemon(&prover, dir.path(), 2);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	drain(&mut daemon, &chain).await;
+	assert_eq!(chain.sent().len(), 2);
+	for block in 11..=13 {
+		chain.set(|s| s.best = block);
+		daemon.on_best(&chain, chain.best()).await.unwrap();
+	}
+	assert_eq!(prover.calls.load(Ordering::SeqCst), 2);
+	assert_eq!(chain.sent().len(), 2, "nothing sent twice while waiting for inclusion");
+	assert!(matches!(step_of(&daemon, 1), Some(Step::Submitted { .. })));
+	assert_eq!(daemon.metrics.jobs_assigned.get(), 2);
+	assert_eq!(daemon.metrics.proofs_submitted.get(), 2);
+}
+
+#[tokio::test]
+async fn capacity_bounds_the_proofs_in_flight() {
+	let dir = tempfile::tempdir().unwrap();
+	let chain = FakeChain::with(|s| {
+		s.best = 1;
+		s.jobs = vec![job(1, 100), job(2, 90), job(3, 95)];
+	});
+	let prover = Arc::new(FakeProver::gated());
+	let mut daemon = daemon(&prover, dir.path(), 2);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(daemon.proving(), 2);
+	// Earliest deadlines first: 2 (90) and 3 (95) are in flight, 1 waits.
+	assert!(matches!(daemon.live[&JobKey { request: 1, attempt: 1 }].stage, Stage::Waiting));
+	prover.open();
+	drain(&mut daemon, &chain).await;
+	assert_eq!(prover.calls.load(Ordering::SeqCst), 3);
+	assert!(prover.max_running.load(Ordering::SeqCst) <= 2);
+	assert_eq!(chain.sent().len(), 3);
+}
+
+#[tokio::test]
+async fn a_job_reassigned_while_proving_is_abandoned() {
+	let dir = tempfile::tempdir().unwrap();
+	let chain = FakeChain::with(|s| {
+		s.best = 1;
+		s.jobs = vec![job(1, 100)];
+	});
+	let prover = Arc::new(FakeProver::gated());
+	let mut daemon = daemon(&prover, dir.path(), 1);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	// A reorg or a deadline elsewhere: the chain no longer lists the job.
+	chain.set(|s| {
+		s.best = 2;
+		s.jobs.clear();
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	prover.open();
+	drain(&mut daemon, &chain).await;
+	assert!(chain.sent().is_empty(), "a job no longer ours is not submitted");
+	assert_eq!(chain.signed(), 0);
+	daemon.on_finalized(&chain, head(2)).await.unwrap();
+	assert!(finished(Outcome::Abandoned)(&step_of(&daemon, 1)));
+}
+
+#[tokio::test]
+async fn a_job_whose_deadline_cannot_be_met_is_dropped_unproved() {
+	let dir = tempfile::tempdir().unwrap();
+	// The last proof of this circuit took 30 s: ten blocks.
+	let prover = Arc::new(FakeProver { estimate: Some(Duration::from_secs(30)), ..Default::default() });
+	let chain = FakeChain::with(|s| {
+		s.best = 100;
+		s.jobs = vec![job(1, 108), job(2, 120)];
+	});
+	let mut daemon = daemon(&prover, dir.path(), 2);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	drain(&mut daemon, &chain).await;
+	assert_eq!(prover.calls.load(Ordering::SeqCst), 1, "only the job with time left is proved");
+	assert!(finished(Outcome::Dropped)(&step_of(&daemon, 1)));
+	assert_eq!(chain.sent().len(), 1);
+	// It is slashed on chain; the daemon records the miss at finality.
+	chain.set(|s| {
+		s.jobs.retain(|job| job.request != 1);
+		s.standings.insert(1, Standing::FailedByUs);
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	daemon.on_finalized(&chain, chain.best()).await.unwrap();
+	assert!(finished(Outcome::Missed)(&step_of(&daemon, 1)));
+	assert_eq!(daemon.metrics.missed_deadlines.get(), 1);
+}
+
+#[tokio::test]
+async fn a_proof_finished_too_late_is_not_submitted() {
+	let dir = tempfile::tempdir().unwrap();
+	let chain = FakeChain::with(|s| {
+		s.best = 1;
+		s.jobs = vec![job(1, 20)];
+	});
+	let prover = Arc::new(FakeProver::gated());
+	let mut daemon = daemon(&prover, dir.path(), 1);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	// The proof is ready only at block 19: a transaction could land in block
+	// 20 at the earliest, which is late.
+	chain.set(|s| s.best = 19);
+	prover.open();
+	drain(&mut daemon, &chain).await;
+	assert!(chain.sent().is_empty());
+	assert!(finished(Outcome::Dropped)(&step_of(&daemon, 1)));
+}
+
+#[tokio::test]
+async fn a_restart_after_sending_neither_proves_nor_signs_again() {
+	let dir = tempfile::tempdir().unwrap();
+	let chain = FakeChain::with(|s| {
+		s.best = 1;
+		s.jobs = vec![job(1, 100)];
+	});
+	let prover = Arc::new(FakeProver::default());
+	let mut first = daemon(&prover, dir.path(), 1);
+	first.on_best(&chain, chain.best()).await.unwrap();
+	drain(&mut first, &chain).await;
+	let sent = chain.sent();
+	assert_eq!(sent.len(), 1);
+	drop(first); // the process dies; the transaction is not in a block yet
+
+	let mut second = daemon(&prover, dir.path(), 1);
+	second.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(second.proving(), 0);
+	assert_eq!(prover.calls.load(Ordering::SeqCst), 1, "not proved again");
+	assert_eq!(second.metrics.jobs_assigned.get(), 0, "a known job is not counted again");
+	// Still not included a few blocks later: the same bytes go out again.
+	chain.set(|s| s.best = 1 + RESEND_AFTER_BLOCKS);
+	second.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(chain.signed(), 1, "never signed twice");
+	assert_eq!(chain.sent(), vec![sent[0].clone(), sent[0].clone()]);
+	// Included and paid: the outcome is journaled at finality.
+	chain.set(|s| {
+		s.jobs.clear();
+		s.standings.insert(1, Standing::FulfilledByUs);
+	});
+	second.on_best(&chain, chain.best()).await.unwrap();
+	second.on_finalized(&chain, chain.best()).await.unwrap();
+	assert!(finished(Outcome::Accepted)(&step_of(&second, 1)));
+	assert_eq!(second.metrics.jobs_finished.with_label_values(&["accepted"]).get(), 1);
+}
+
+#[tokio::test]
+async fn a_restart_after_proving_submits_the_stored_proof() {
+	let dir = tempfile::tempdir().unwrap();
+	let chain = FakeChain::with(|s| {
+		s.best = 1;
+		s.jobs = vec![job(1, 100)];
+		s.fail_signing = true;
+	});
+	let prover = Arc::new(FakeProver::default());
+	let mut first = daemon(&prover, dir.path(), 1);
+	first.on_best(&chain, chain.best()).await.unwrap();
+	let result = first.next_result().await;
+	assert!(first.on_proved(&chain, result).await.is_err(), "the node went away");
+	assert_eq!(step_of(&first, 1), Some(Step::Proved));
+	drop(first);
+
+	chain.set(|s| s.fail_signing = false);
+	let mut second = daemon(&prover, dir.path(), 1);
+	second.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(prover.calls.load(Ordering::SeqCst), 1, "the stored proof is used");
+	assert_eq!(chain.sent().len(), 1);
+	assert!(matches!(step_of(&second, 1), Some(Step::Submitted { .. })));
+}
+
+#[tokio::test]
+async fn an_outdated_transaction_is_signed_again_only_while_the_job_is_ours() {
+	let dir = tempfile::tempdir().unwrap();
+	let chain = FakeChain::with(|s| {
+		s.best = 1;
+		s.jobs = vec![job(1, 100), job(2, 100)];
+	});
+	let prover = Arc::new(FakeProver::default());
+	let mut daemon = daemon(&prover, dir.path(), 2);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	drain(&mut daemon, &chain).await;
+	assert_eq!(chain.signed(), 2);
+	// Both transactions' nonces were used by something else; job 2 meanwhile
+	// went to another prover.
+	chain.set(|s| {
+		s.best = 1 + RESEND_AFTER_BLOCKS;
+		s.send_outdated = true;
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(chain.signed(), 4, "both re-signed while both listed");
+	chain.set(|s| {
+		s.best += RESEND_AFTER_BLOCKS;
+		s.jobs.retain(|job| job.request == 1);
+		s.standings.insert(2, Standing::Elsewhere);
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(chain.signed(), 5, "only the job still ours is signed again");
+}
+
+#[tokio::test]
+async fn a_job_of_an_unlisted_circuit_fails_without_proving() {
+	let dir = tempfile::tempdir().unwrap();
+	let mut unknown = job(1, 100);
+	unknown.circuit = H256::repeat_byte(9);
+	let chain = FakeChain::with(|s| {
+		s.best = 1;
+		s.jobs = vec![unknown, job(2, 100)];
+	});
+	let prover = Arc::new(FakeProver::default());
+	let mut daemon = daemon(&prover, dir.path(), 1);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	drain(&mut daemon, &chain).await;
+	assert!(finished(Outcome::Failed)(&step_of(&daemon, 1)));
+	assert_eq!(prover.calls.load(Ordering::SeqCst), 1);
+	assert_eq!(chain.sent().len(), 1);
+}

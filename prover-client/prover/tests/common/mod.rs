@@ -1,0 +1,238 @@
+//! Harness for the end-to-end tests: a `prova-node --dev` and `prova-prover`
+//! processes on loopback, each logging to a file, each killed on drop. Every
+//! wait has a deadline and fails with the logs' tails.
+
+#![allow(dead_code)]
+
+use prova_prover::chain::{Chain, RequestInfo, Status};
+use std::{
+	net::TcpListener,
+	path::{Path, PathBuf},
+	process::{Child, Command, Output, Stdio},
+	time::{Duration, Instant},
+};
+use subxt::utils::AccountId32;
+
+/// A free TCP port on 127.0.0.1.
+pub fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// The `prova-node` binary: `$PROVA_NODE`, or the one Cargo built next to
+/// this test (`cargo test --workspace` builds it).
+pub fn node_binary() -> PathBuf {
+	if let Some(path) = std::env::var_os("PROVA_NODE") {
+		return path.into();
+	}
+	let exe = std::env::current_exe().unwrap();
+	let path = exe.parent().and_then(Path::parent).unwrap().join("prova-node");
+	assert!(path.exists(), "{} is missing: build it with `cargo build -p prova-node` or set PROVA_NODE", path.display());
+	path
+}
+
+fn tail(path: &Path) -> String {
+	let text = std::fs::read_to_string(path).unwrap_or_default();
+	let lines: Vec<&str> = text.lines().collect();
+	lines[lines.len().saturating_sub(40)..].join("\n")
+}
+
+/// A child process with its log.
+pub struct Process {
+	name: String,
+	child: Option<Child>,
+	/// Its stdout and stderr.
+	pub log: PathBuf,
+}
+
+impl Process {
+	fn spawn(name: &str, command: &mut Command, log: PathBuf) -> Process {
+		let file = std::fs::File::create(&log).unwrap();
+		let child = command
+			.stdout(file.try_clone().unwrap())
+			.stderr(file)
+			.stdin(Stdio::null())
+			.spawn()
+			.unwrap_or_else(|e| panic!("starting {name}: {e}"));
+		Process { name: name.into(), child: Some(child), log }
+	}
+
+	/// What it logged so far.
+	pub fn log_text(&self) -> String {
+		std::fs::read_to_string(&self.log).unwrap_or_default()
+	}
+
+	/// The log's last lines, for failure messages.
+	pub fn log_tail(&self) -> String {
+		format!("--- {} ---\n{}", self.name, tail(&self.log))
+	}
+
+	/// Kills it at once (SIGKILL: no shutdown handler runs).
+	pub fn kill(&mut self) {
+		if let Some(mut child) = self.child.take() {
+			let _ = child.kill();
+			let _ = child.wait();
+		}
+	}
+
+	/// Whether it is still running.
+	pub fn running(&mut self) -> bool {
+		self.child.as_mut().is_some_and(|child| child.try_wait().unwrap().is_none())
+	}
+}
+
+impl Drop for Process {
+	fn drop(&mut self) {
+		self.kill();
+	}
+}
+
+/// A dev chain and the prover binary pointed at it.
+pub struct Network {
+	/// The node.
+	pub node: Process,
+	/// Its RPC URL.
+	pub url: String,
+	/// A connection for the test's own queries.
+	pub chain: Chain,
+	/// Scratch space: base path, data directories, logs.
+	pub dir: tempfile::TempDir,
+	daemons: Vec<Process>,
+}
+
+impl Network {
+	/// Starts `prova-node --dev` on free loopback ports and connects.
+	pub async fn start() -> Network {
+		let dir = tempfile::tempdir().unwrap();
+		let rpc_port = free_port();
+		let node = Process::spawn(
+			"prova-node",
+			Command::new(node_binary())
+				.args(["--dev", "--base-path"])
+				.arg(dir.path().join("node"))
+				.args(["--rpc-port", &rpc_port.to_string()])
+				.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{}", free_port())])
+				.args(["--no-mdns", "--no-telemetry", "--no-prometheus"]),
+			dir.path().join("node.log"),
+		);
+		let url = format!("ws://127.0.0.1:{rpc_port}");
+		let started = Instant::now();
+		let chain = loop {
+			match Chain::connect(&url).await {
+				Ok(chain) => break chain,
+				Err(e) if started.elapsed() > Duration::from_secs(90) =>
+					panic!("node did not come up: {e}\n{}", node.log_tail()),
+				Err(_) => tokio::time::sleep(Duration::from_millis(500)).await,
+			}
+		};
+		Network { node, url, chain, dir, daemons: Vec::new() }
+	}
+
+	/// Runs `prova-prover ARGS` against the node and returns its stdout;
+	/// fails the test if it exits with an error.
+	pub fn cli(&self, args: &[&str]) -> String {
+		let output = self.cli_output(args);
+		assert!(
+			output.status.success(),
+			"prova-prover {args:?} failed:\n{}\n{}",
+			String::from_utf8_lossy(&output.stdout),
+			String::from_utf8_lossy(&output.stderr)
+		);
+		String::from_utf8(output.stdout).unwrap()
+	}
+
+	/// Runs `prova-prover ARGS` and returns whatever happened.
+	pub fn cli_output(&self, args: &[&str]) -> Output {
+		Command::new(env!("CARGO_BIN_EXE_prova-prover"))
+			.args(["--url", &self.url])
+			.args(args)
+			.env("PROVA_LOG", "warn")
+			.output()
+			.unwrap()
+	}
+
+	/// Starts a daemon for dev account `name` (e.g. `Bob`) with its own data
+	/// directory (the same one on a restart); returns its index.
+	pub fn start_daemon(&mut self, name: &str) -> usize {
+		let data = self.dir.path().join(format!("daemon-{name}"));
+		let log = self.dir.path().join(format!("daemon-{name}-{}.log", self.daemons.len()));
+		let daemon = Process::spawn(
+			&format!("prova-prover {name}"),
+			Command::new(env!("CARGO_BIN_EXE_prova-prover"))
+				.args(["run", "--url", &self.url, "--key", &format!("//{name}")])
+				.arg("--data-dir")
+				.arg(data)
+				.args(["--capacity", "2"])
+				.env("PROVA_LOG", "info"),
+			log,
+		);
+		self.daemons.push(daemon);
+		self.daemons.len() - 1
+	}
+
+	/// What daemon `index` logged so far.
+	pub fn daemon_log(&self, index: usize) -> String {
+		self.daemons[index].log_text()
+	}
+
+	/// Daemon `index`.
+	pub fn daemon(&mut self, index: usize) -> &mut Process {
+		&mut self.daemons[index]
+	}
+
+	/// Every log's tail, for failure messages.
+	pub fn logs(&self) -> String {
+		let mut text = self.node.log_tail();
+		for daemon in &self.daemons {
+			text += "\n";
+			text += &daemon.log_tail();
+		}
+		text
+	}
+
+	/// Polls `check` every 200 ms until it returns `Some`, for at most `timeout`.
+	pub async fn wait_for<T, F, Fut>(&self, what: &str, timeout: Duration, mut check: F) -> T
+	where
+		F: FnMut() -> Fut,
+		Fut: std::future::Future<Output = Option<T>>,
+	{
+		let started = Instant::now();
+		loop {
+			if let Some(value) = check().await {
+				return value;
+			}
+			if started.elapsed() > timeout {
+				panic!("timed out after {} s waiting for {what}\n{}", timeout.as_secs(), self.logs());
+			}
+			tokio::time::sleep(Duration::from_millis(200)).await;
+		}
+	}
+
+	/// Request `id` at the best block.
+	pub async fn request(&self, id: u64) -> RequestInfo {
+		let at = self.chain.best().await.unwrap();
+		self.chain.request(&at, id).await.unwrap().expect("request exists")
+	}
+
+	/// Waits until request `id` has ended and returns it.
+	pub async fn settled(&self, id: u64, timeout: Duration) -> RequestInfo {
+		self.wait_for(&format!("request {id} to end"), timeout, || async move {
+			let request = self.request(id).await;
+			request.status.is_final().then_some(request)
+		})
+		.await
+	}
+}
+
+/// A dev account's id.
+pub fn account(name: &str) -> AccountId32 {
+	let signer = prova_prover::key::from_uri(&format!("//{name}")).unwrap();
+	Chain::account_of(&signer)
+}
+
+/// The prover of a fulfilled request.
+pub fn fulfiller(request: &RequestInfo) -> Option<(String, u128)> {
+	match &request.status {
+		Status::Fulfilled { prover, price, .. } => Some((prover.clone(), *price)),
+		_ => None,
+	}
+}

@@ -1,0 +1,191 @@
+//! End to end on a real dev chain: `prova-node --dev`, two `prova-prover run`
+//! daemons with different keys, and requests submitted from the CLI. All on
+//! loopback; every wait is bounded. The tests take turns: each runs a node
+//! and two provers, which is all a 2-core machine has.
+
+mod common;
+
+use common::{account, fulfiller, Network};
+use prova_circuits::Workload;
+use prova_primitives::token::UNIT;
+use std::{
+	sync::Mutex,
+	time::{Duration, Instant},
+};
+
+static SERIAL: Mutex<()> = Mutex::new(());
+
+/// The ask both provers declare: large against transaction fees (well under
+/// 1 PROVA each), so balance checks can tell a payment from a fee.
+const ASK: u128 = 100 * UNIT;
+
+fn register_provers(net: &Network, names: &[&str]) {
+	for name in names {
+		net.cli(&["register", "--key", &format!("//{name}"), "--bond", "5000", "--ask", "100", "--capacity", "2"]);
+	}
+}
+
+async fn balance(net: &Network, name: &str) -> u128 {
+	net.chain.free_balance(&account(name)).await.unwrap()
+}
+
+async fn prover_record(net: &Network, name: &str) -> prova_prover::chain::ProverStatus {
+	let at = net.chain.best().await.unwrap();
+	net.chain.prover(&at, &account(name)).await.unwrap().expect("registered")
+}
+
+fn submit(net: &Network, circuit: &str, seed: u64, deadline: u32) -> u64 {
+	let out = net.cli(&[
+		"request", "submit", "--key", "//Dave", "--circuit", circuit, "--input", &format!("sample:{seed}"),
+		"--deadline", &deadline.to_string(),
+	]);
+	out.trim().parse().unwrap_or_else(|_| panic!("request submit printed {out:?}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_daemons_prove_every_request_submitted_from_the_cli() {
+	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+	let mut net = Network::start().await;
+	net.cli(&["circuits", "register", "--key", "//Alice", "--degree", "12"]);
+	let listed: serde_json::Value = serde_json::from_str(&net.cli(&["circuits", "list", "--json"])).unwrap();
+	let names: Vec<&str> = listed.as_array().unwrap().iter().map(|l| l["name"].as_str().unwrap()).collect();
+	assert_eq!(names, ["fibonacci-12", "merkle_root-12", "poseidon_chain-12"]);
+	register_provers(&net, &["Bob", "Charlie"]);
+	let before: Vec<u128> =
+		futures::future::join_all(["Bob", "Charlie", "Dave"].map(|n| balance(&net, n))).await;
+	net.start_daemon("Bob");
+	net.start_daemon("Charlie");
+
+	let circuits = ["poseidon_chain-12", "merkle_root-12", "fibonacci-12"];
+	let mut submitted = Vec::new();
+	for seed in 0..6u64 {
+		let circuit = circuits[seed as usize % 3];
+		submitted.push((submit(&net, circuit, seed, 40), circuit, seed));
+	}
+
+	let mut earned = [0u128; 2];
+	let mut count = [0u32; 2];
+	for (id, circuit, seed) in &submitted {
+		let request = net.settled(*id, Duration::from_secs(240)).await;
+		let (prover, price) = fulfiller(&request).unwrap_or_else(|| panic!("request {id}: {request:?}\n{}", net.logs()));
+		assert_eq!(price, ASK, "one unit of work at the elected prover's ask");
+		let index = if prover == account("Bob").to_string() {
+			0
+		} else {
+			assert_eq!(prover, account("Charlie").to_string(), "fulfilled by an elected prover");
+			1
+		};
+		earned[index] += price;
+		count[index] += 1;
+		assert!(request.failed.is_empty(), "no attempt failed: {request:?}");
+		// The output on chain is the computation's, for the input sent.
+		let descriptor = net
+			.chain
+			.listing(&net.chain.best().await.unwrap(), request.circuit)
+			.await
+			.unwrap()
+			.unwrap()
+			.descriptor;
+		let workload = Workload::from_descriptor(&descriptor).unwrap();
+		assert!(descriptor.starts_with(circuit.split('-').next().unwrap()));
+		let expected = workload.native_output(&workload.sample_input(*seed)).unwrap();
+		let prova_prover::chain::Status::Fulfilled { output, .. } = &request.status else { unreachable!() };
+		assert_eq!(output, &expected, "request {id}");
+	}
+
+	// `request wait` shows the same result.
+	let waited: serde_json::Value = serde_json::from_str(&net.cli(&[
+		"request", "wait", &submitted[0].0.to_string(), "--json",
+	]))
+	.unwrap();
+	assert_eq!(waited["status"], "fulfilled");
+	assert_eq!(waited["price"].as_u64().map(u128::from), Some(ASK));
+
+	// Reputations and balances: each prover was paid for what it proved,
+	// the requester paid exactly the prices plus its transaction fees.
+	for (index, name) in ["Bob", "Charlie"].iter().enumerate() {
+		let record = prover_record(&net, name).await;
+		assert_eq!((record.assigned, record.fulfilled, record.missed, record.invalid), (count[index], count[index], 0, 0), "{name}");
+		let gained = balance(&net, name).await as i128 - before[index] as i128;
+		let fees = earned[index] as i128 - gained;
+		assert!((0..count[index] as i128 * UNIT as i128).contains(&fees), "{name} gained {gained} for {} earned", earned[index]);
+	}
+	let spent = before[2] - balance(&net, "Dave").await;
+	let fees = spent - earned.iter().sum::<u128>();
+	assert!(fees < 6 * UNIT, "Dave paid {spent}: prices {} plus fees", earned.iter().sum::<u128>());
+	assert!(count.iter().all(|c| *c > 0) || count.iter().sum::<u32>() == 6);
+
+	// The daemon's own view: `status` sums earnings from its journal.
+	let status: serde_json::Value = serde_json::from_str(&net.cli(&[
+		"status", "--key", "//Bob", "--json", "--data-dir",
+		net.dir.path().join("daemon-Bob").to_str().unwrap(),
+	]))
+	.unwrap();
+	assert_eq!(status["fulfilled"].as_u64(), Some(count[0] as u64));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_daemon_killed_mid_proof_is_slashed_and_does_not_resubmit_after_restart() {
+	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+	let mut net = Network::start().await;
+	// 2^14 rows: long enough to be killed in the middle of.
+	net.cli(&["circuits", "register", "--key", "//Alice", "--workload", "poseidon_chain", "--degree", "14"]);
+	register_provers(&net, &["Bob", "Charlie"]);
+	let daemons = [net.start_daemon("Bob"), net.start_daemon("Charlie")];
+	for index in daemons {
+		net.wait_for("daemons to connect", Duration::from_secs(60), || {
+			let connected = net.daemon_log(index).contains("connected");
+			async move { connected.then_some(()) }
+		})
+		.await;
+	}
+	let bonds = [prover_record(&net, "Bob").await.self_bond, prover_record(&net, "Charlie").await.self_bond];
+
+	let id = submit(&net, "poseidon_chain-14", 1, 10);
+	let marker = format!("job={id}#1");
+	let started = Instant::now();
+	let victim = loop {
+		if let Some(index) = daemons.into_iter().find(|i| net.daemon_log(*i).lines().any(|l| l.contains("proving") && l.contains(&marker))) {
+			net.daemon(index).kill();
+			break index;
+		}
+		assert!(started.elapsed() < Duration::from_secs(60), "nobody started proving {id}\n{}", net.logs());
+		tokio::time::sleep(Duration::from_millis(50)).await;
+	};
+	let names = ["Bob", "Charlie"];
+	let (victim_name, survivor_name) = (names[victim], names[1 - victim]);
+	assert!(!net.daemon_log(victim).contains("proof submitted"), "killed before submitting\n{}", net.logs());
+
+	// The deadline passes; the victim is slashed; the survivor gets the job.
+	let request = net.settled(id, Duration::from_secs(180)).await;
+	let (prover, _) = fulfiller(&request).unwrap_or_else(|| panic!("{request:?}\n{}", net.logs()));
+	assert_eq!(prover, account(survivor_name).to_string());
+	assert_eq!(request.failed, vec![account(victim_name).to_string()]);
+	assert!(request.compensated > 0);
+	let record = prover_record(&net, victim_name).await;
+	assert_eq!((record.missed, record.fulfilled), (1, 0));
+	assert!(record.self_bond < bonds[victim], "slashed: {} -> {}", bonds[victim], record.self_bond);
+
+	// Restarted with its journal, the victim does not submit the lost job.
+	let nonce = net.chain.next_nonce(&account(victim_name)).await.unwrap();
+	let restarted = net.start_daemon(victim_name);
+	let best = net.chain.best_head().await.unwrap().number;
+	net.wait_for("the restarted daemon to catch up", Duration::from_secs(60), || {
+		let caught_up = net.daemon_log(restarted).contains("connected");
+		let chain = net.chain.clone();
+		async move {
+			let now = chain.best_head().await.ok()?.number;
+			(caught_up && now >= best + 4).then_some(())
+		}
+	})
+	.await;
+	assert_eq!(net.chain.next_nonce(&account(victim_name)).await.unwrap(), nonce, "no transaction from the restarted daemon");
+	assert!(!net.daemon_log(restarted).contains("proof submitted"));
+
+	// And both keep taking new work.
+	let more: Vec<u64> = (2..4).map(|seed| submit(&net, "poseidon_chain-14", seed, 40)).collect();
+	for id in more {
+		let request = net.settled(id, Duration::from_secs(240)).await;
+		assert!(fulfiller(&request).is_some(), "{request:?}\n{}", net.logs());
+	}
+}
