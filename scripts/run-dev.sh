@@ -1,10 +1,74 @@
 #!/usr/bin/env bash
-# Builds prova-node and runs a single-validator development chain (Alice) with
-# RPC on ws://127.0.0.1:9944. State is temporary; Ctrl-C stops it.
-# Extra arguments go to the node, e.g. `scripts/run-dev.sh --rpc-port 9955`.
+# The main job, in one command: a local dev chain with a prover proving real
+# requests.
+#
+# 1. builds prova-node and prova-prover (debug);
+# 2. starts `prova-node --dev --tmp` (Alice authors blocks) with RPC on
+#    ws://127.0.0.1:9944, logging to .prova/dev-node.log;
+# 3. registers and lists the three workloads' circuits at 2^12 rows (Alice
+#    owns them; `circuits register` skips what is already done);
+# 4. registers Bob as a prover and starts his daemon;
+# 5. submits requests of each workload from Dave and follows each one from
+#    queued to assigned, proved and settled;
+# then leaves the chain and Bob's daemon running until Ctrl-C. Start a second
+# prover from another terminal with `scripts/run-prover.sh //Charlie`.
+#
+# PROVA_DEMO_REQUESTS (default 2) sets the requests per workload;
+# PROVA_DEMO_EXIT=1 stops everything once they are settled.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+per_workload=${PROVA_DEMO_REQUESTS:-2}
 
 . scripts/lib.sh
-build_node
-exec "$node" --dev --tmp "$@"
+build_binaries
+mkdir -p .prova
+url=ws://127.0.0.1:9944
+say() { printf '\n\033[1m[dev] %s\033[0m\n' "$*"; }
+
+pids=()
+cleanup() { [ ${#pids[@]} -eq 0 ] || kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+say "starting prova-node --dev (log: .prova/dev-node.log)"
+"$node" --dev --tmp --rpc-port 9944 >.prova/dev-node.log 2>&1 &
+pids+=($!)
+wait_for_rpc "$url" 120
+
+export PROVA_URL=$url
+say "registering and listing the circuits (Alice)"
+"$prover" circuits register --key //Alice --degree 12
+
+say "registering Bob as a prover and starting his daemon"
+"$prover" status --key //Bob >/dev/null 2>&1 ||
+	"$prover" register --key //Bob --bond 5000 --ask 0.01 --capacity 2
+rm -rf .prova/prover-Bob
+"$prover" run --key //Bob --data-dir .prova/prover-Bob --capacity 2 &
+pids+=($!)
+
+say "submitting $per_workload requests of each workload (Dave)"
+ids=()
+for seed in $(seq 1 "$per_workload"); do
+	for circuit in poseidon_chain-12 merkle_root-12 fibonacci-12; do
+		id=$("$prover" request submit --key //Dave --circuit "$circuit" --input "sample:$seed" --deadline 40)
+		echo "request $id: $circuit, input sample:$seed"
+		ids+=("$id")
+	done
+done
+
+for id in "${ids[@]}"; do
+	say "request $id"
+	"$prover" request wait "$id" --timeout 300
+done
+
+say "all ${#ids[@]} requests settled; Bob's record:"
+"$prover" status --key //Bob --data-dir .prova/prover-Bob
+
+if [ "${PROVA_DEMO_EXIT:-0}" = 1 ]; then
+	exit 0
+fi
+say "the chain and Bob's daemon keep running (Ctrl-C stops them)."
+echo "  a second prover:   scripts/run-prover.sh //Charlie"
+echo "  another request:   $prover request submit --key //Dave --circuit fibonacci-12 --input sample:7 --wait"
+echo "  circuits:          $prover circuits list"
+wait

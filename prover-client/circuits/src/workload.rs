@@ -178,28 +178,30 @@ impl Workload {
 	/// versions of a circuit's shape, missing or extra parameters, and
 	/// parameters out of range.
 	pub fn from_descriptor(descriptor: &str) -> Result<Workload, CircuitError> {
-		let bad = |reason: String| CircuitError::BadDescriptor { descriptor: descriptor.into(), reason };
+		let bad =
+			|reason: String| CircuitError::BadDescriptor { descriptor: descriptor.into(), reason };
 		let (path, query) = descriptor.split_once('?').unwrap_or((descriptor, ""));
 		let (name, version) =
 			path.split_once('/').ok_or_else(|| bad("expected name/version".into()))?;
 		let kind: WorkloadKind = name.parse().map_err(|e: CircuitError| bad(e.to_string()))?;
 		let mut params = std::collections::BTreeMap::new();
 		for pair in query.split('&').filter(|pair| !pair.is_empty()) {
-			let (key, value) =
-				pair.split_once('=').ok_or_else(|| bad(format!("parameter `{pair}` has no value")))?;
+			let (key, value) = pair
+				.split_once('=')
+				.ok_or_else(|| bad(format!("parameter `{pair}` has no value")))?;
 			let value: u32 =
 				value.parse().map_err(|_| bad(format!("parameter `{key}` is not a number")))?;
 			if params.insert(key, value).is_some() {
 				return Err(bad(format!("parameter `{key}` given twice")));
 			}
 		}
-		let mut take = |key: &str| {
-			params.remove(key).ok_or_else(|| bad(format!("missing parameter `{key}`")))
-		};
+		let mut take =
+			|key: &str| params.remove(key).ok_or_else(|| bad(format!("missing parameter `{key}`")));
 		let workload: Workload = match kind {
 			WorkloadKind::PoseidonChain => PoseidonChain { steps: take("steps")? }.into(),
-			WorkloadKind::MerkleRoot =>
-				MerkleRoot { height: take("height")?, leaf_len: take("leaf_len")? }.into(),
+			WorkloadKind::MerkleRoot => {
+				MerkleRoot { height: take("height")?, leaf_len: take("leaf_len")? }.into()
+			}
 			WorkloadKind::Fibonacci => Fibonacci { steps: take("steps")? }.into(),
 		};
 		if let Some(extra) = params.keys().next() {

@@ -67,8 +67,9 @@ impl ProvingBackend for CpuBackend {
 
 	fn prove(&self, circuit: &CircuitHandle, input: &[u8]) -> Result<Proved, ProveError> {
 		circuit.prove_bytes(input).map_err(|e| match e {
-			prova_circuits::CircuitError::Proving(_) | prova_circuits::CircuitError::Witness(_) =>
-				ProveError::Backend(format!("{e:#}")),
+			prova_circuits::CircuitError::Proving(_) | prova_circuits::CircuitError::Witness(_) => {
+				ProveError::Backend(format!("{e:#}"))
+			}
 			other => ProveError::BadInput(other.to_string()),
 		})
 	}
@@ -108,11 +109,9 @@ pub fn make_backend(kind: BackendKind) -> Arc<dyn ProvingBackend> {
 	match kind {
 		BackendKind::Cpu => Arc::new(CpuBackend),
 		BackendKind::Gpu => {
-			tracing::warn!(
-				"the GPU backend is not part of this build; proving on the CPU instead"
-			);
+			tracing::warn!("the GPU backend is not part of this build; proving on the CPU instead");
 			Arc::new(CpuBackend)
-		},
+		}
 	}
 }
 
@@ -147,7 +146,11 @@ impl CircuitProver {
 	/// The circuit `circuit`, rebuilt from `descriptor` on first use. Refuses
 	/// a descriptor whose circuit hashes to a different id: proving it would
 	/// only earn a slash.
-	pub fn circuit(&self, circuit: H256, descriptor: &str) -> Result<Arc<CircuitHandle>, ProveError> {
+	pub fn circuit(
+		&self,
+		circuit: H256,
+		descriptor: &str,
+	) -> Result<Arc<CircuitHandle>, ProveError> {
 		if let Some(handle) = self.circuits.lock().expect("not poisoned").get(&circuit) {
 			return Ok(handle.clone());
 		}

@@ -308,7 +308,8 @@ impl FileConfig {
 		let Some(path) = path else { return Ok(FileConfig::default()) };
 		let text = std::fs::read_to_string(path)
 			.map_err(|e| anyhow::anyhow!("cannot read config file {}: {e}", path.display()))?;
-		toml::from_str(&text).map_err(|e| anyhow::anyhow!("bad config file {}: {e}", path.display()))
+		toml::from_str(&text)
+			.map_err(|e| anyhow::anyhow!("bad config file {}: {e}", path.display()))
 	}
 }
 
@@ -333,7 +334,11 @@ impl RunSettings {
 	/// Command line and environment first, then the file, then defaults.
 	pub fn merge(global: &Global, run: &RunArgs, file: &FileConfig) -> RunSettings {
 		RunSettings {
-			url: global.url.clone().or_else(|| file.url.clone()).unwrap_or_else(|| DEFAULT_URL.into()),
+			url: global
+				.url
+				.clone()
+				.or_else(|| file.url.clone())
+				.unwrap_or_else(|| DEFAULT_URL.into()),
 			backend: run.backend.or(file.backend).unwrap_or(BackendKind::Cpu),
 			capacity: run.capacity.or(file.capacity).unwrap_or(1).max(1),
 			data_dir: run

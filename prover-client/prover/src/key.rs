@@ -27,7 +27,9 @@ pub enum KeyError {
 		reason: String,
 	},
 	/// Neither a key nor a key file was given.
-	#[error("no key given: pass --key (e.g. //Alice) or --key-file, or set PROVA_KEY / PROVA_KEY_FILE")]
+	#[error(
+		"no key given: pass --key (e.g. //Alice) or --key-file, or set PROVA_KEY / PROVA_KEY_FILE"
+	)]
 	Missing,
 }
 
@@ -45,8 +47,10 @@ pub fn from_uri(uri: &str) -> Result<Signer, KeyError> {
 
 /// Reads a secret URI from the first non-empty line of `path`.
 pub fn from_file(path: &Path) -> Result<Signer, KeyError> {
-	let text = fs::read_to_string(path)
-		.map_err(|e| KeyError::Unreadable { path: path.display().to_string(), reason: e.to_string() })?;
+	let text = fs::read_to_string(path).map_err(|e| KeyError::Unreadable {
+		path: path.display().to_string(),
+		reason: e.to_string(),
+	})?;
 	let line = text.lines().map(str::trim).find(|line| !line.is_empty()).unwrap_or_default();
 	from_uri(line)
 }

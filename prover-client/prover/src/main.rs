@@ -36,9 +36,9 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
 	// so a bad key is reported without waiting for the node.
 	let needs_key = !matches!(
 		&cli.command,
-		Command::Request(RequestCommand::Get { .. } | RequestCommand::Wait { .. }) |
-			Command::Circuits(CircuitsCommand::List) |
-			Command::Status { account: Some(_), .. }
+		Command::Request(RequestCommand::Get { .. } | RequestCommand::Wait { .. })
+			| Command::Circuits(CircuitsCommand::List)
+			| Command::Status { account: Some(_), .. }
 	);
 	let signer = needs_key.then(|| commands::signer(global, &file)).transpose()?;
 	let signer_ref = || signer.as_ref().expect("loaded for this command");
@@ -53,25 +53,31 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
 		Command::Chill => operator::chill(&chain, signer_ref()).await,
 		Command::Status { account, data_dir } => {
 			let account = match account {
-				Some(text) => text.parse().map_err(|_| anyhow::anyhow!("bad account `{text}`: expected an SS58 address"))?,
+				Some(text) => text.parse().map_err(|_| {
+					anyhow::anyhow!("bad account `{text}`: expected an SS58 address")
+				})?,
 				None => Chain::account_of(signer_ref()),
 			};
 			operator::status(&chain, account, data_dir.as_deref(), json).await
-		},
+		}
 		Command::Request(RequestCommand::Submit(args)) => {
 			let id = request::submit(&chain, signer_ref(), args, json).await?;
 			if args.wait {
 				request::wait(&chain, id, Duration::from_secs(600), json).await?;
 			}
 			Ok(())
-		},
-		Command::Request(RequestCommand::Wait { id, timeout }) =>
-			request::wait(&chain, *id, Duration::from_secs(*timeout), json).await.map(drop),
+		}
+		Command::Request(RequestCommand::Wait { id, timeout }) => {
+			request::wait(&chain, *id, Duration::from_secs(*timeout), json).await.map(drop)
+		}
 		Command::Request(RequestCommand::Get { id }) => request::get(&chain, *id, json).await,
-		Command::Request(RequestCommand::Cancel { id }) => request::cancel(&chain, signer_ref(), *id).await,
+		Command::Request(RequestCommand::Cancel { id }) => {
+			request::cancel(&chain, signer_ref(), *id).await
+		}
 		Command::Circuits(CircuitsCommand::List) => circuits::list(&chain, json).await,
-		Command::Circuits(CircuitsCommand::Register { workload, degree }) =>
-			circuits::register(&chain, signer_ref(), workload, degree, json).await,
+		Command::Circuits(CircuitsCommand::Register { workload, degree }) => {
+			circuits::register(&chain, signer_ref(), workload, degree, json).await
+		}
 		Command::Run(_) | Command::Bench(_) => unreachable!("handled above"),
 	}
 }
@@ -79,12 +85,13 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
 fn main() -> ExitCode {
 	let cli = Cli::parse();
 	init_logging(cli.global.log_format);
-	let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
+	let runtime =
+		tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
 	match runtime.block_on(execute(cli)) {
 		Ok(()) => ExitCode::SUCCESS,
 		Err(error) => {
 			eprintln!("error: {error:#}");
 			ExitCode::FAILURE
-		},
+		}
 	}
 }

@@ -36,7 +36,8 @@ impl Progress {
 				ProgressStyle::with_template("{spinner} {msg} {elapsed_precise}")
 					.expect("static template"),
 			);
-			let hint = last.map(|d| format!(" (last {:.1} s)", d.as_secs_f64())).unwrap_or_default();
+			let hint =
+				last.map(|d| format!(" (last {:.1} s)", d.as_secs_f64())).unwrap_or_default();
 			bar.set_message(format!("proving {label}{hint}"));
 			bar.enable_steady_tick(Duration::from_millis(200));
 			bar

@@ -6,7 +6,8 @@ use prova_prover::chain::prova;
 
 #[test]
 fn checked_in_metadata_matches_the_runtime() {
-	let live = prova_runtime::Runtime::metadata_at_version(16).expect("the runtime serves V16 metadata");
+	let live =
+		prova_runtime::Runtime::metadata_at_version(16).expect("the runtime serves V16 metadata");
 	let live = subxt::Metadata::decode_from(&live[..]).expect("runtime metadata decodes");
 	assert!(
 		prova::is_codegen_valid_for(&live),

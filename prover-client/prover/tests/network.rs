@@ -21,7 +21,17 @@ const ASK: u128 = 100 * UNIT;
 
 fn register_provers(net: &Network, names: &[&str]) {
 	for name in names {
-		net.cli(&["register", "--key", &format!("//{name}"), "--bond", "5000", "--ask", "100", "--capacity", "2"]);
+		net.cli(&[
+			"register",
+			"--key",
+			&format!("//{name}"),
+			"--bond",
+			"5000",
+			"--ask",
+			"100",
+			"--capacity",
+			"2",
+		]);
 	}
 }
 
@@ -36,8 +46,16 @@ async fn prover_record(net: &Network, name: &str) -> prova_prover::chain::Prover
 
 fn submit(net: &Network, circuit: &str, seed: u64, deadline: u32) -> u64 {
 	let out = net.cli(&[
-		"request", "submit", "--key", "//Dave", "--circuit", circuit, "--input", &format!("sample:{seed}"),
-		"--deadline", &deadline.to_string(),
+		"request",
+		"submit",
+		"--key",
+		"//Dave",
+		"--circuit",
+		circuit,
+		"--input",
+		&format!("sample:{seed}"),
+		"--deadline",
+		&deadline.to_string(),
 	]);
 	out.trim().parse().unwrap_or_else(|_| panic!("request submit printed {out:?}"))
 }
@@ -47,8 +65,10 @@ async fn two_daemons_prove_every_request_submitted_from_the_cli() {
 	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
 	let mut net = Network::start().await;
 	net.cli(&["circuits", "register", "--key", "//Alice", "--degree", "12"]);
-	let listed: serde_json::Value = serde_json::from_str(&net.cli(&["circuits", "list", "--json"])).unwrap();
-	let names: Vec<&str> = listed.as_array().unwrap().iter().map(|l| l["name"].as_str().unwrap()).collect();
+	let listed: serde_json::Value =
+		serde_json::from_str(&net.cli(&["circuits", "list", "--json"])).unwrap();
+	let names: Vec<&str> =
+		listed.as_array().unwrap().iter().map(|l| l["name"].as_str().unwrap()).collect();
 	assert_eq!(names, ["fibonacci-12", "merkle_root-12", "poseidon_chain-12"]);
 	register_provers(&net, &["Bob", "Charlie"]);
 	let before: Vec<u128> =
@@ -67,7 +87,8 @@ async fn two_daemons_prove_every_request_submitted_from_the_cli() {
 	let mut count = [0u32; 2];
 	for (id, circuit, seed) in &submitted {
 		let request = net.settled(*id, Duration::from_secs(240)).await;
-		let (prover, price) = fulfiller(&request).unwrap_or_else(|| panic!("request {id}: {request:?}\n{}", net.logs()));
+		let (prover, price) = fulfiller(&request)
+			.unwrap_or_else(|| panic!("request {id}: {request:?}\n{}", net.logs()));
 		assert_eq!(price, ASK, "one unit of work at the elected prover's ask");
 		let index = if prover == account("Bob").to_string() {
 			0
@@ -89,15 +110,16 @@ async fn two_daemons_prove_every_request_submitted_from_the_cli() {
 		let workload = Workload::from_descriptor(&descriptor).unwrap();
 		assert!(descriptor.starts_with(circuit.split('-').next().unwrap()));
 		let expected = workload.native_output(&workload.sample_input(*seed)).unwrap();
-		let prova_prover::chain::Status::Fulfilled { output, .. } = &request.status else { unreachable!() };
+		let prova_prover::chain::Status::Fulfilled { output, .. } = &request.status else {
+			unreachable!()
+		};
 		assert_eq!(output, &expected, "request {id}");
 	}
 
 	// `request wait` shows the same result.
-	let waited: serde_json::Value = serde_json::from_str(&net.cli(&[
-		"request", "wait", &submitted[0].0.to_string(), "--json",
-	]))
-	.unwrap();
+	let waited: serde_json::Value =
+		serde_json::from_str(&net.cli(&["request", "wait", &submitted[0].0.to_string(), "--json"]))
+			.unwrap();
 	assert_eq!(waited["status"], "fulfilled");
 	assert_eq!(waited["price"].as_u64().map(u128::from), Some(ASK));
 
@@ -105,10 +127,18 @@ async fn two_daemons_prove_every_request_submitted_from_the_cli() {
 	// the requester paid exactly the prices plus its transaction fees.
 	for (index, name) in ["Bob", "Charlie"].iter().enumerate() {
 		let record = prover_record(&net, name).await;
-		assert_eq!((record.assigned, record.fulfilled, record.missed, record.invalid), (count[index], count[index], 0, 0), "{name}");
+		assert_eq!(
+			(record.assigned, record.fulfilled, record.missed, record.invalid),
+			(count[index], count[index], 0, 0),
+			"{name}"
+		);
 		let gained = balance(&net, name).await as i128 - before[index] as i128;
 		let fees = earned[index] as i128 - gained;
-		assert!((0..count[index] as i128 * UNIT as i128).contains(&fees), "{name} gained {gained} for {} earned", earned[index]);
+		assert!(
+			(0..count[index] as i128 * UNIT as i128).contains(&fees),
+			"{name} gained {gained} for {} earned",
+			earned[index]
+		);
 	}
 	let spent = before[2] - balance(&net, "Dave").await;
 	let fees = spent - earned.iter().sum::<u128>();
@@ -117,7 +147,11 @@ async fn two_daemons_prove_every_request_submitted_from_the_cli() {
 
 	// The daemon's own view: `status` sums earnings from its journal.
 	let status: serde_json::Value = serde_json::from_str(&net.cli(&[
-		"status", "--key", "//Bob", "--json", "--data-dir",
+		"status",
+		"--key",
+		"//Bob",
+		"--json",
+		"--data-dir",
 		net.dir.path().join("daemon-Bob").to_str().unwrap(),
 	]))
 	.unwrap();
@@ -129,7 +163,16 @@ async fn a_daemon_killed_mid_proof_is_slashed_and_does_not_resubmit_after_restar
 	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
 	let mut net = Network::start().await;
 	// 2^14 rows: long enough to be killed in the middle of.
-	net.cli(&["circuits", "register", "--key", "//Alice", "--workload", "poseidon_chain", "--degree", "14"]);
+	net.cli(&[
+		"circuits",
+		"register",
+		"--key",
+		"//Alice",
+		"--workload",
+		"poseidon_chain",
+		"--degree",
+		"14",
+	]);
 	register_provers(&net, &["Bob", "Charlie"]);
 	let daemons = [net.start_daemon("Bob"), net.start_daemon("Charlie")];
 	for index in daemons {
@@ -139,22 +182,35 @@ async fn a_daemon_killed_mid_proof_is_slashed_and_does_not_resubmit_after_restar
 		})
 		.await;
 	}
-	let bonds = [prover_record(&net, "Bob").await.self_bond, prover_record(&net, "Charlie").await.self_bond];
+	let bonds = [
+		prover_record(&net, "Bob").await.self_bond,
+		prover_record(&net, "Charlie").await.self_bond,
+	];
 
 	let id = submit(&net, "poseidon_chain-14", 1, 10);
 	let marker = format!("job={id}#1");
 	let started = Instant::now();
 	let victim = loop {
-		if let Some(index) = daemons.into_iter().find(|i| net.daemon_log(*i).lines().any(|l| l.contains("proving") && l.contains(&marker))) {
+		if let Some(index) = daemons.into_iter().find(|i| {
+			net.daemon_log(*i).lines().any(|l| l.contains("proving") && l.contains(&marker))
+		}) {
 			net.daemon(index).kill();
 			break index;
 		}
-		assert!(started.elapsed() < Duration::from_secs(60), "nobody started proving {id}\n{}", net.logs());
+		assert!(
+			started.elapsed() < Duration::from_secs(60),
+			"nobody started proving {id}\n{}",
+			net.logs()
+		);
 		tokio::time::sleep(Duration::from_millis(50)).await;
 	};
 	let names = ["Bob", "Charlie"];
 	let (victim_name, survivor_name) = (names[victim], names[1 - victim]);
-	assert!(!net.daemon_log(victim).contains("proof submitted"), "killed before submitting\n{}", net.logs());
+	assert!(
+		!net.daemon_log(victim).contains("proof submitted"),
+		"killed before submitting\n{}",
+		net.logs()
+	);
 
 	// The deadline passes; the victim is slashed; the survivor gets the job.
 	let request = net.settled(id, Duration::from_secs(180)).await;
@@ -179,7 +235,11 @@ async fn a_daemon_killed_mid_proof_is_slashed_and_does_not_resubmit_after_restar
 		}
 	})
 	.await;
-	assert_eq!(net.chain.next_nonce(&account(victim_name)).await.unwrap(), nonce, "no transaction from the restarted daemon");
+	assert_eq!(
+		net.chain.next_nonce(&account(victim_name)).await.unwrap(),
+		nonce,
+		"no transaction from the restarted daemon"
+	);
 	assert!(!net.daemon_log(restarted).contains("proof submitted"));
 
 	// And both keep taking new work.
@@ -188,4 +248,116 @@ async fn a_daemon_killed_mid_proof_is_slashed_and_does_not_resubmit_after_restar
 		let request = net.settled(id, Duration::from_secs(240)).await;
 		assert!(fulfiller(&request).is_some(), "{request:?}\n{}", net.logs());
 	}
+}
+
+fn fails_with(net: &Network, args: &[&str], expected: &str) {
+	let output = net.cli_output(args);
+	let stderr = String::from_utf8_lossy(&output.stderr);
+	assert!(!output.status.success(), "{args:?} succeeded");
+	assert!(stderr.contains(expected), "{args:?}: expected `{expected}` in:\n{stderr}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_explains_what_went_wrong() {
+	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+	// An unreachable node, for the CLI and for the daemon (which retries, then gives up).
+	let closed = format!("ws://127.0.0.1:{}", common::free_port());
+	let output = std::process::Command::new(env!("CARGO_BIN_EXE_prova-prover"))
+		.args(["--url", &closed, "circuits", "list"])
+		.output()
+		.unwrap();
+	assert!(String::from_utf8_lossy(&output.stderr)
+		.contains(&format!("cannot reach the node at {closed}")));
+	let output = std::process::Command::new(env!("CARGO_BIN_EXE_prova-prover"))
+		.args(["--url", &closed, "run", "--key", "//Bob", "--max-reconnects", "1", "--data-dir"])
+		.arg(tempfile::tempdir().unwrap().path())
+		.output()
+		.unwrap();
+	let stderr = String::from_utf8_lossy(&output.stderr);
+	assert!(!output.status.success());
+	assert!(
+		stderr.contains("lost the node; reconnecting") && stderr.contains("cannot reach the node"),
+		"{stderr}"
+	);
+
+	let net = Network::start().await;
+	fails_with(
+		&net,
+		&["request", "submit", "--key", "//Dave", "--circuit", "fibonacci-12", "--input", "1"],
+		"no circuits are listed",
+	);
+	net.cli(&[
+		"circuits",
+		"register",
+		"--key",
+		"//Alice",
+		"--workload",
+		"fibonacci",
+		"--degree",
+		"12",
+	]);
+	fails_with(
+		&net,
+		&["request", "submit", "--key", "//Dave", "--circuit", "sha256-12", "--input", "1"],
+		"unknown circuit `sha256-12`; listed: fibonacci-12",
+	);
+	fails_with(
+		&net,
+		&["request", "submit", "--key", "//Dave", "--circuit", "fibonacci-12", "--input", "1,2,3"],
+		"malformed input",
+	);
+	fails_with(
+		&net,
+		&[
+			"request",
+			"submit",
+			"--key",
+			"//Dave",
+			"--circuit",
+			"fibonacci-12",
+			"--input",
+			"18446744073709551615,1",
+		],
+		"malformed input",
+	);
+	fails_with(
+		&net,
+		&["request", "submit", "--key", "not a key", "--circuit", "fibonacci-12", "--input", "1,1"],
+		"bad key",
+	);
+	fails_with(
+		&net,
+		&["request", "submit", "--circuit", "fibonacci-12", "--input", "1,1"],
+		"no key given",
+	);
+	// No prover yet: the fee cannot default to a quote.
+	fails_with(
+		&net,
+		&["request", "submit", "--key", "//Dave", "--circuit", "fibonacci-12", "--input", "1,1"],
+		"no registered prover",
+	);
+	// An account with nothing cannot pay for the transaction.
+	fails_with(
+		&net,
+		&[
+			"request",
+			"submit",
+			"--key",
+			"//Nobody",
+			"--circuit",
+			"fibonacci-12",
+			"--input",
+			"1,1",
+			"--max-fee",
+			"1",
+		],
+		"insufficient balance",
+	);
+	// A pallet error comes back with its name and documentation.
+	fails_with(
+		&net,
+		&["register", "--key", "//Ferdie", "--bond", "1"],
+		"Provers::BondBelowMinimum",
+	);
+	fails_with(&net, &["request", "get", "999"], "unknown request 999");
 }

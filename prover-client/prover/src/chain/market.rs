@@ -196,16 +196,17 @@ pub struct QuoteInfo {
 	pub available_now: bool,
 }
 
-/// Requirements a request puts on its prover.
-pub use raw_market::RequestRequirements;
 /// A declared class of proving hardware.
 pub use raw_market::HardwareClass;
+/// Requirements a request puts on its prover.
+pub use raw_market::RequestRequirements;
 
 fn status_of(raw: RawStatus) -> (Status, Option<AccountId32>, Option<AccountId32>) {
 	match raw {
 		RawStatus::Queued { since } => (Status::Queued { since }, None, None),
-		RawStatus::Assigned { prover, price, deadline } =>
-			(Status::Assigned { prover: prover.to_string(), price, deadline }, Some(prover), None),
+		RawStatus::Assigned { prover, price, deadline } => {
+			(Status::Assigned { prover: prover.to_string(), price, deadline }, Some(prover), None)
+		}
 		RawStatus::Fulfilled { prover, price, output, at } => (
 			Status::Fulfilled { prover: prover.to_string(), price, output, at },
 			None,
@@ -236,7 +237,11 @@ impl Chain {
 	}
 
 	/// Request `id` at `at`; `None` if unknown or retired.
-	pub async fn request(&self, at: &AtBlock, id: RequestId) -> Result<Option<RequestInfo>, ChainError> {
+	pub async fn request(
+		&self,
+		at: &AtBlock,
+		id: RequestId,
+	) -> Result<Option<RequestInfo>, ChainError> {
 		let call = prova::runtime_apis().proof_market_api().request(id);
 		let Some(raw) = at.runtime_apis().call(call).await.map_err(ChainError::rpc)? else {
 			return Ok(None);
@@ -259,7 +264,11 @@ impl Chain {
 	}
 
 	/// The market listing of `circuit`, if listed.
-	pub async fn listing(&self, at: &AtBlock, circuit: H256) -> Result<Option<ListingInfo>, ChainError> {
+	pub async fn listing(
+		&self,
+		at: &AtBlock,
+		circuit: H256,
+	) -> Result<Option<ListingInfo>, ChainError> {
 		let found = at
 			.storage()
 			.try_fetch(prova::storage().market().listings(), (circuit,))
@@ -281,7 +290,8 @@ impl Chain {
 		let mut listings = Vec::new();
 		while let Some(entry) = entries.next().await {
 			let entry = entry.map_err(ChainError::rpc)?;
-			let (circuit,) = entry.key().map_err(ChainError::rpc)?.decode().map_err(ChainError::rpc)?;
+			let (circuit,) =
+				entry.key().map_err(ChainError::rpc)?.decode().map_err(ChainError::rpc)?;
 			listings.push(listing_info(circuit, entry.value().decode().map_err(ChainError::rpc)?));
 		}
 		listings.sort_by(|a, b| a.descriptor.cmp(&b.descriptor));
@@ -289,7 +299,11 @@ impl Chain {
 	}
 
 	/// Whether `circuit`'s verifier data is registered.
-	pub async fn circuit_registered(&self, at: &AtBlock, circuit: H256) -> Result<bool, ChainError> {
+	pub async fn circuit_registered(
+		&self,
+		at: &AtBlock,
+		circuit: H256,
+	) -> Result<bool, ChainError> {
 		let found = at
 			.storage()
 			.try_fetch(prova::storage().verifier().circuits(), (circuit,))
@@ -315,7 +329,11 @@ impl Chain {
 	}
 
 	/// `prover`'s record, backing and reputation; `None` if not registered.
-	pub async fn prover(&self, at: &AtBlock, prover: &AccountId32) -> Result<Option<ProverStatus>, ChainError> {
+	pub async fn prover(
+		&self,
+		at: &AtBlock,
+		prover: &AccountId32,
+	) -> Result<Option<ProverStatus>, ChainError> {
 		let call = prova::runtime_apis().provers_api().prover(prover.clone());
 		let Some(info) = at.runtime_apis().call(call).await.map_err(ChainError::rpc)? else {
 			return Ok(None);

@@ -98,24 +98,24 @@ impl Chain {
 	/// Connects to `url` (`ws://` or `wss://`) and checks that the node's
 	/// runtime matches the metadata this client was generated from.
 	pub async fn connect(url: &str) -> Result<Chain, ChainError> {
-		let unreachable =
-			|e: &dyn std::fmt::Display| ChainError::Unreachable { url: url.into(), reason: e.to_string() };
-		let connect = RpcClient::from_insecure_url(url);
-		let rpc_client = match tokio::time::timeout(std::time::Duration::from_secs(15), connect).await
-		{
-			Ok(Ok(client)) => client,
-			Ok(Err(e)) => return Err(unreachable(&e)),
-			Err(_) => return Err(unreachable(&"no answer within 15 s")),
+		let unreachable = |e: &dyn std::fmt::Display| ChainError::Unreachable {
+			url: url.into(),
+			reason: e.to_string(),
 		};
+		let connect = RpcClient::from_insecure_url(url);
+		let rpc_client =
+			match tokio::time::timeout(std::time::Duration::from_secs(15), connect).await {
+				Ok(Ok(client)) => client,
+				Ok(Err(e)) => return Err(unreachable(&e)),
+				Err(_) => return Err(unreachable(&"no answer within 15 s")),
+			};
 		let backend = LegacyBackend::<Config>::builder().build(rpc_client.clone());
-		let api = OnlineClient::from_backend(Arc::new(backend)).await.map_err(|e| unreachable(&e))?;
+		let api =
+			OnlineClient::from_backend(Arc::new(backend)).await.map_err(|e| unreachable(&e))?;
 		let chain = Chain { api, rpc: LegacyRpcMethods::new(rpc_client), url: url.into() };
 		let at = chain.finalized().await?;
 		if !prova::is_codegen_valid_for(at.metadata_ref()) {
-			return Err(ChainError::Incompatible(format!(
-				"spec version {}",
-				at.spec_version()
-			)));
+			return Err(ChainError::Incompatible(format!("spec version {}", at.spec_version())));
 		}
 		Ok(chain)
 	}

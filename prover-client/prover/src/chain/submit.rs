@@ -12,7 +12,7 @@ use crate::key::Signer;
 use subxt::{
 	config::DefaultExtrinsicParamsBuilder,
 	error::{DispatchError, TransactionEventsError},
-	transactions::{Payload, TransactionStatus},
+	transactions::{Payload, TransactionInvalid, TransactionStatus, ValidationResult},
 	utils::H256,
 };
 
@@ -46,7 +46,7 @@ impl TxError {
 				["outdated", "stale", "ancientbirthblock", "ancient birth block", "bad proof"]
 					.iter()
 					.any(|needle| message.contains(needle))
-			},
+			}
 			_ => false,
 		}
 	}
@@ -58,7 +58,9 @@ impl TxError {
 	}
 
 	fn from_pool(message: String) -> TxError {
-		if message.contains("Inability to pay") || message.contains("1010: Invalid Transaction: Inability") {
+		if message.contains("Inability to pay")
+			|| message.contains("1010: Invalid Transaction: Inability")
+		{
 			TxError::InsufficientBalance(message)
 		} else {
 			TxError::Refused(message)
@@ -98,13 +100,23 @@ fn dispatch_message(error: &DispatchError) -> String {
 
 impl Chain {
 	/// Signs `call` by `signer` with the next nonce the node expects.
-	pub async fn sign<Call: Payload>(&self, call: &Call, signer: &Signer) -> Result<SignedTx, ChainError> {
+	pub async fn sign<Call: Payload>(
+		&self,
+		call: &Call,
+		signer: &Signer,
+	) -> Result<SignedTx, ChainError> {
 		let nonce = self.next_nonce(&Chain::account_of(signer)).await?;
-		let params =
-			DefaultExtrinsicParamsBuilder::<Config>::new().nonce(nonce).mortal(MORTALITY_BLOCKS).build();
+		let params = DefaultExtrinsicParamsBuilder::<Config>::new()
+			.nonce(nonce)
+			.mortal(MORTALITY_BLOCKS)
+			.build();
 		let mut txs = self.best().await?.tx();
 		let signed = txs.create_signed(call, signer, params).await.map_err(|e| {
-			ChainError::Incompatible(format!("cannot build {}::{}: {e}", call.pallet_name(), call.call_name()))
+			ChainError::Incompatible(format!(
+				"cannot build {}::{}: {e}",
+				call.pallet_name(),
+				call.call_name()
+			))
 		})?;
 		Ok(SignedTx { hash: signed.hash(), bytes: signed.into_encoded(), nonce })
 	}
@@ -120,9 +132,29 @@ impl Chain {
 	/// Signs, submits and follows `call` until it is in a best block, and
 	/// fails unless it succeeded there. For one-off operator and requester
 	/// commands; the daemon uses [`Chain::sign`] and [`Chain::send`].
-	pub async fn execute<Call: Payload>(&self, call: &Call, signer: &Signer) -> Result<Included, ChainError> {
+	pub async fn execute<Call: Payload>(
+		&self,
+		call: &Call,
+		signer: &Signer,
+	) -> Result<Included, ChainError> {
 		let signed = self.sign(call, signer).await?;
 		let tx = self.best().await?.tx().from_bytes(signed.bytes);
+		// Ask the runtime first: the pool's refusal over RPC loses its reason.
+		match tx.validate().await.map_err(ChainError::rpc)? {
+			ValidationResult::Valid(_) => {}
+			ValidationResult::Invalid(TransactionInvalid::Payment) => {
+				return Err(TxError::InsufficientBalance(
+					"it cannot pay the transaction fee".into(),
+				)
+				.into())
+			}
+			ValidationResult::Invalid(reason) => {
+				return Err(TxError::Refused(format!("invalid: {reason:?}")).into())
+			}
+			ValidationResult::Unknown(reason) => {
+				return Err(TxError::Refused(format!("unknown validity: {reason:?}")).into())
+			}
+		}
 		let mut progress = tx
 			.submit_and_watch()
 			.await
@@ -130,19 +162,24 @@ impl Chain {
 		while let Some(status) = progress.next().await {
 			let status = status.map_err(|e| ChainError::Tx(TxError::NotIncluded(e.to_string())))?;
 			match status {
-				TransactionStatus::InBestBlock(in_block) | TransactionStatus::InFinalizedBlock(in_block) => {
+				TransactionStatus::InBestBlock(in_block)
+				| TransactionStatus::InFinalizedBlock(in_block) => {
 					let block = in_block.block_hash();
 					return match in_block.wait_for_success().await {
 						Ok(events) => Ok(Included { block, events }),
-						Err(TransactionEventsError::ExtrinsicFailed(error)) =>
-							Err(TxError::Failed(dispatch_message(&error)).into()),
+						Err(TransactionEventsError::ExtrinsicFailed(error)) => {
+							Err(TxError::Failed(dispatch_message(&error)).into())
+						}
 						Err(e) => Err(ChainError::rpc(e)),
 					};
-				},
-				TransactionStatus::Invalid { message } => return Err(TxError::from_pool(message).into()),
-				TransactionStatus::Dropped { message } | TransactionStatus::Error { message } =>
-					return Err(TxError::NotIncluded(message).into()),
-				_ => {},
+				}
+				TransactionStatus::Invalid { message } => {
+					return Err(TxError::from_pool(message).into())
+				}
+				TransactionStatus::Dropped { message } | TransactionStatus::Error { message } => {
+					return Err(TxError::NotIncluded(message).into())
+				}
+				_ => {}
 			}
 		}
 		Err(TxError::NotIncluded("the node stopped reporting its status".into()).into())

@@ -64,7 +64,8 @@ fn peak_rss_mib() -> u64 {
 		.find(|line| line.starts_with("VmHWM:"))
 		.and_then(|line| line.split_whitespace().nth(1))
 		.and_then(|kib| kib.parse::<u64>().ok())
-		.unwrap_or(0) / 1024
+		.unwrap_or(0)
+		/ 1024
 }
 
 /// The machine, in words: CPU model, cores, memory.
@@ -118,8 +119,14 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
 	}
 	let exe = std::env::current_exe().context("locating this binary")?;
 	println!("machine: {}", machine());
-	println!("backend: cpu (plonky2 with rayon, {} threads)", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
-	println!("{:<15} {:>6} {:>9} {:>9} {:>11} {:>10}", "workload", "degree", "build s", "prove s", "proof bytes", "peak MiB");
+	println!(
+		"backend: cpu (plonky2 with rayon, {} threads)",
+		std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+	);
+	println!(
+		"{:<15} {:>6} {:>9} {:>9} {:>11} {:>10}",
+		"workload", "degree", "build s", "prove s", "proof bytes", "peak MiB"
+	);
 	for kind in kinds {
 		for &degree in &degrees {
 			let needed = BYTES_AT_DEGREE_20 / f64::powi(2.0, 20 - degree as i32);
@@ -135,14 +142,26 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
 				continue;
 			}
 			let output = std::process::Command::new(&exe)
-				.args(["bench", "--child", "--workload", kind.name(), "--degrees", &degree.to_string()])
+				.args([
+					"bench",
+					"--child",
+					"--workload",
+					kind.name(),
+					"--degrees",
+					&degree.to_string(),
+				])
 				.args(["--repeat", &args.repeat.to_string()])
 				.output()
 				.context("starting the benchmark child")?;
 			if !output.status.success() {
-				bail!("{} at 2^{degree} failed: {}", kind.name(), String::from_utf8_lossy(&output.stderr));
+				bail!(
+					"{} at 2^{degree} failed: {}",
+					kind.name(),
+					String::from_utf8_lossy(&output.stderr)
+				);
 			}
-			let row: Row = serde_json::from_slice(&output.stdout).context("reading the child's result")?;
+			let row: Row =
+				serde_json::from_slice(&output.stdout).context("reading the child's result")?;
 			println!(
 				"{:<15} {:>6} {:>9.2} {:>9.2} {:>11} {:>10}",
 				row.workload,

@@ -67,12 +67,19 @@ pub async fn find(chain: &Chain, at: &AtBlock, wanted: &str) -> anyhow::Result<N
 pub async fn list(chain: &Chain, json: bool) -> anyhow::Result<()> {
 	let listings = named_listings(chain, &chain.best().await?).await?;
 	print(json, &listings, |listings| {
-		let mut text = format!("{:<20} {:>6} {:>7} {:>6} {:>5}  {}", "NAME", "INPUT", "OUTPUT", "UNITS", "OPEN", "ID");
+		let mut text = format!(
+			"{:<20} {:>6} {:>7} {:>6} {:>5}  {}",
+			"NAME", "INPUT", "OUTPUT", "UNITS", "OPEN", "ID"
+		);
 		for l in listings {
 			text += &format!(
 				"\n{:<20} {:>6} {:>7} {:>6} {:>5}  {:?}",
-				l.name, l.listing.input_elements, l.listing.output_elements, l.listing.work_units,
-				l.listing.open_requests, l.listing.circuit
+				l.name,
+				l.listing.input_elements,
+				l.listing.output_elements,
+				l.listing.work_units,
+				l.listing.open_requests,
+				l.listing.circuit
 			);
 		}
 		text

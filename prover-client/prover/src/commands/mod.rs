@@ -46,7 +46,11 @@ pub fn format_amount(amount: Balance) -> String {
 
 /// Parses a percentage (`10`, `2.5`) into parts per billion.
 pub fn parse_percent(text: &str) -> anyhow::Result<u32> {
-	let value: f64 = text.trim().trim_end_matches('%').parse().with_context(|| format!("bad percentage `{text}`"))?;
+	let value: f64 = text
+		.trim()
+		.trim_end_matches('%')
+		.parse()
+		.with_context(|| format!("bad percentage `{text}`"))?;
 	if !(0.0..=100.0).contains(&value) {
 		bail!("percentage `{text}` is not between 0 and 100");
 	}

@@ -42,11 +42,18 @@ fn hardware(args: &HardwareArgs, current: Option<&ProverStatus>) -> HardwareClas
 		Some(GpuArg::Datacenter) => GpuClass::Datacenter,
 		Some(GpuArg::None) | None => GpuClass::None,
 	};
-	let keep = current.is_some() && args.cpu_cores.is_none() && args.memory_gib.is_none() && args.gpu.is_none();
+	let keep = current.is_some()
+		&& args.cpu_cores.is_none()
+		&& args.memory_gib.is_none()
+		&& args.gpu.is_none();
 	if keep {
 		return current.expect("checked").hardware_class.clone();
 	}
-	HardwareClass { cpu_cores: args.cpu_cores.unwrap_or(cores), memory_gib: args.memory_gib.unwrap_or(memory), gpu }
+	HardwareClass {
+		cpu_cores: args.cpu_cores.unwrap_or(cores),
+		memory_gib: args.memory_gib.unwrap_or(memory),
+		gpu,
+	}
 }
 
 /// `register`.
@@ -88,13 +95,16 @@ pub async fn withdraw(chain: &Chain, signer: &Signer) -> anyhow::Result<()> {
 /// `update`: fields not given keep their current values.
 pub async fn update(chain: &Chain, signer: &Signer, args: &UpdateArgs) -> anyhow::Result<()> {
 	let me = Chain::account_of(signer);
-	let current = chain
-		.prover(&chain.best().await?, &me)
-		.await?
-		.with_context(|| format!("{me} is not a registered prover; run `prova-prover register` first"))?;
+	let current = chain.prover(&chain.best().await?, &me).await?.with_context(|| {
+		format!("{me} is not a registered prover; run `prova-prover register` first")
+	})?;
 	let ask = args.ask.as_deref().map(parse_amount).transpose()?.unwrap_or(current.ask);
-	let commission =
-		args.commission.as_deref().map(parse_percent).transpose()?.unwrap_or(current.commission_ppb);
+	let commission = args
+		.commission
+		.as_deref()
+		.map(parse_percent)
+		.transpose()?
+		.unwrap_or(current.commission_ppb);
 	let call = calls().provers().update(
 		hardware(&args.hardware, Some(&current)),
 		args.capacity.unwrap_or(current.capacity),
@@ -126,7 +136,12 @@ struct Status {
 }
 
 /// `status [ACCOUNT]`.
-pub async fn status(chain: &Chain, account: AccountId32, data_dir: Option<&Path>, json: bool) -> anyhow::Result<()> {
+pub async fn status(
+	chain: &Chain,
+	account: AccountId32,
+	data_dir: Option<&Path>,
+	json: bool,
+) -> anyhow::Result<()> {
 	let prover = chain
 		.prover(&chain.best().await?, &account)
 		.await?
@@ -172,7 +187,10 @@ pub async fn status(chain: &Chain, account: AccountId32, data_dir: Option<&Path>
 			text += &format!("\nunbonding   {} until block {until}", format_amount(*amount));
 		}
 		if let (Some(earned), Some(count)) = (s.journal_earnings, s.journal_accepted) {
-			text += &format!("\nearned      {} for {count} accepted proofs (this daemon's journal)", format_amount(earned));
+			text += &format!(
+				"\nearned      {} for {count} accepted proofs (this daemon's journal)",
+				format_amount(earned)
+			);
 		}
 		text
 	});

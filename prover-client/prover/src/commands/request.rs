@@ -32,13 +32,16 @@ pub fn parse_input(workload: &Workload, text: &str) -> anyhow::Result<Vec<u8>> {
 	} else {
 		let mut bytes = Vec::new();
 		for word in text.split(',').map(str::trim) {
-			let value: u64 =
-				word.parse().with_context(|| format!("malformed input: `{word}` is not a field element"))?;
+			let value: u64 = word
+				.parse()
+				.with_context(|| format!("malformed input: `{word}` is not a field element"))?;
 			bytes.extend_from_slice(&value.to_le_bytes());
 		}
 		bytes
 	};
-	workload.decode_input(&bytes).map_err(|e| anyhow::anyhow!("malformed input for {workload}: {e}"))?;
+	workload
+		.decode_input(&bytes)
+		.map_err(|e| anyhow::anyhow!("malformed input for {workload}: {e}"))?;
 	Ok(bytes)
 }
 
@@ -52,11 +55,17 @@ struct Submitted {
 
 /// `request submit`: prints the new request's id (alone, in text mode, so
 /// scripts can capture it).
-pub async fn submit(chain: &Chain, signer: &Signer, args: &SubmitArgs, json: bool) -> anyhow::Result<u64> {
+pub async fn submit(
+	chain: &Chain,
+	signer: &Signer,
+	args: &SubmitArgs,
+	json: bool,
+) -> anyhow::Result<u64> {
 	let at = chain.best().await?;
 	let listing = circuits::find(chain, &at, &args.circuit).await?;
-	let workload = Workload::from_descriptor(&listing.listing.descriptor)
-		.map_err(|e| anyhow::anyhow!("circuit `{}` cannot be used from this client: {e}", listing.name))?;
+	let workload = Workload::from_descriptor(&listing.listing.descriptor).map_err(|e| {
+		anyhow::anyhow!("circuit `{}` cannot be used from this client: {e}", listing.name)
+	})?;
 	let input = parse_input(&workload, &args.input)?;
 	let requirements = || RequestRequirements {
 		hardware: HardwareClass { cpu_cores: 0, memory_gib: 0, gpu: GpuClass::None },
@@ -73,9 +82,15 @@ pub async fn submit(chain: &Chain, signer: &Signer, args: &SubmitArgs, json: boo
 			quote.and_then(|q| q.min_fee).with_context(|| {
 				format!("no registered prover meets the requirements for {}; pass --max-fee to queue anyway", listing.name)
 			})?
-		},
+		}
 	};
-	let call = calls().market().submit_request(listing.listing.circuit, input, max_fee, args.deadline, reqs);
+	let call = calls().market().submit_request(
+		listing.listing.circuit,
+		input,
+		max_fee,
+		args.deadline,
+		reqs,
+	);
 	let included = chain.execute(&call, signer).await?;
 	let event = included
 		.events
@@ -83,8 +98,12 @@ pub async fn submit(chain: &Chain, signer: &Signer, args: &SubmitArgs, json: boo
 		.context("no RequestSubmitted event")?
 		.context("decoding RequestSubmitted")?;
 	tracing::info!(request = event.request, circuit = %listing.name, max_fee = %format_amount(max_fee), "request submitted");
-	let submitted =
-		Submitted { id: event.request, circuit: listing.name, max_fee, deadline_blocks: args.deadline };
+	let submitted = Submitted {
+		id: event.request,
+		circuit: listing.name,
+		max_fee,
+		deadline_blocks: args.deadline,
+	};
 	print(json, &submitted, |s| s.id.to_string());
 	Ok(event.request)
 }
@@ -97,21 +116,23 @@ pub async fn get(chain: &Chain, id: u64, json: bool) -> anyhow::Result<()> {
 }
 
 async fn fetch(chain: &Chain, id: u64) -> anyhow::Result<RequestInfo> {
-	chain
-		.request(&chain.best().await?, id)
-		.await?
-		.with_context(|| format!("unknown request {id} (never submitted, or ended more than a day ago)"))
+	chain.request(&chain.best().await?, id).await?.with_context(|| {
+		format!("unknown request {id} (never submitted, or ended more than a day ago)")
+	})
 }
 
 fn describe(r: &RequestInfo) -> String {
-	let mut text = format!(
+	let mut text =
+		format!(
 		"request     {}\nrequester   {}\ncircuit     {:?}\nmax fee     {}\nsubmitted   block {}\n",
 		r.id, r.requester, r.circuit, format_amount(r.max_fee), r.submitted_at
 	);
 	text += &match &r.status {
 		Status::Queued { since } => format!("status      queued since block {since}"),
-		Status::Assigned { prover, price, deadline } =>
-			format!("status      assigned to {prover} for {} (deadline block {deadline})", format_amount(*price)),
+		Status::Assigned { prover, price, deadline } => format!(
+			"status      assigned to {prover} for {} (deadline block {deadline})",
+			format_amount(*price)
+		),
 		Status::Fulfilled { prover, price, output, at } => format!(
 			"status      fulfilled in block {at}\nprover      {prover}\nfee paid    {}\noutput      {}",
 			format_amount(*price),
@@ -132,7 +153,12 @@ fn describe(r: &RequestInfo) -> String {
 
 /// `request wait ID`: follows the request block by block until it ends, then
 /// prints it; fails if it expired or `timeout` passes.
-pub async fn wait(chain: &Chain, id: u64, timeout: Duration, json: bool) -> anyhow::Result<RequestInfo> {
+pub async fn wait(
+	chain: &Chain,
+	id: u64,
+	timeout: Duration,
+	json: bool,
+) -> anyhow::Result<RequestInfo> {
 	let started = Instant::now();
 	let mut last_status = None;
 	loop {

@@ -16,7 +16,12 @@ use std::{
 use substrate_prometheus_endpoint::Registry;
 
 /// Starts the daemon and runs it until Ctrl-C or SIGTERM.
-pub async fn execute(global: &Global, args: &RunArgs, file: &FileConfig, signer: Signer) -> anyhow::Result<()> {
+pub async fn execute(
+	global: &Global,
+	args: &RunArgs,
+	file: &FileConfig,
+	signer: Signer,
+) -> anyhow::Result<()> {
 	let settings = RunSettings::merge(global, args, file);
 	let account = Chain::account_of(&signer);
 	let journal = Journal::open(&settings.data_dir, &account.to_string())?;

@@ -129,7 +129,9 @@ impl Journal {
 		fs::create_dir_all(dir.join("proofs")).map_err(|e| error(e.to_string()))?;
 		let path = dir.join("journal.json");
 		let file: File = match fs::read(&path) {
-			Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| error(format!("corrupt: {e}")))?,
+			Ok(bytes) => {
+				serde_json::from_slice(&bytes).map_err(|e| error(format!("corrupt: {e}")))?
+			}
 			Err(e) if e.kind() == std::io::ErrorKind::NotFound => File::default(),
 			Err(e) => return Err(error(e.to_string())),
 		};
@@ -151,7 +153,12 @@ impl Journal {
 	}
 
 	/// Stores a finished proof, then records it.
-	pub fn record_proof(&mut self, key: JobKey, price: u128, proof: &ProofOutput) -> Result<(), JournalError> {
+	pub fn record_proof(
+		&mut self,
+		key: JobKey,
+		price: u128,
+		proof: &ProofOutput,
+	) -> Result<(), JournalError> {
 		self.write_atomically(&self.proof_path(key), &proof.encode())?;
 		self.set(Entry { key, price, step: Step::Proved })
 	}
@@ -189,13 +196,19 @@ impl Journal {
 	}
 
 	fn save(&self) -> Result<(), JournalError> {
-		let file = File { account: self.account.clone(), entries: self.entries.values().cloned().collect() };
+		let file = File {
+			account: self.account.clone(),
+			entries: self.entries.values().cloned().collect(),
+		};
 		let bytes = serde_json::to_vec_pretty(&file).expect("plain data serializes");
 		self.write_atomically(&self.dir.join("journal.json"), &bytes)
 	}
 
 	fn write_atomically(&self, path: &Path, bytes: &[u8]) -> Result<(), JournalError> {
-		let error = |e: std::io::Error| JournalError { dir: self.dir.display().to_string(), reason: e.to_string() };
+		let error = |e: std::io::Error| JournalError {
+			dir: self.dir.display().to_string(),
+			reason: e.to_string(),
+		};
 		let tmp = path.with_extension("tmp");
 		let mut file = fs::File::create(&tmp).map_err(error)?;
 		file.write_all(bytes).map_err(error)?;

@@ -66,11 +66,23 @@ pub trait MarketChain: Send + Sync {
 	/// The jobs assigned to this prover at `at`.
 	fn jobs(&self, at: Head) -> impl Future<Output = Result<Vec<Job>, ChainError>> + Send;
 	/// Request `id` at `at`, from this prover's point of view.
-	fn standing(&self, at: Head, id: RequestId) -> impl Future<Output = Result<Standing, ChainError>> + Send;
+	fn standing(
+		&self,
+		at: Head,
+		id: RequestId,
+	) -> impl Future<Output = Result<Standing, ChainError>> + Send;
 	/// The listing descriptor of `circuit` at `at`, if listed.
-	fn descriptor(&self, at: Head, circuit: H256) -> impl Future<Output = Result<Option<String>, ChainError>> + Send;
+	fn descriptor(
+		&self,
+		at: Head,
+		circuit: H256,
+	) -> impl Future<Output = Result<Option<String>, ChainError>> + Send;
 	/// Signs `submit_proof` for `job` with the next nonce.
-	fn sign_proof(&self, job: &Job, proof: &ProofOutput) -> impl Future<Output = Result<SignedTx, ChainError>> + Send;
+	fn sign_proof(
+		&self,
+		job: &Job,
+		proof: &ProofOutput,
+	) -> impl Future<Output = Result<SignedTx, ChainError>> + Send;
 	/// Sends signed bytes to the pool.
 	fn send(&self, bytes: &[u8]) -> impl Future<Output = Result<(), ChainError>> + Send;
 }
@@ -99,7 +111,14 @@ struct Live {
 struct Settling {
 	price: u128,
 	submitted: bool,
+	/// The first best block that no longer listed it: a finalized block
+	/// before it may not show the outcome yet (or even the request).
+	left_at: BlockNumber,
 }
+
+/// `left_at` of a job journaled as sent before a restart, until a best
+/// block is seen.
+const LEFT_AT_UNKNOWN: BlockNumber = BlockNumber::MAX;
 
 /// A proof coming back from a proving thread.
 pub struct ProofResult {
@@ -136,7 +155,13 @@ impl<P: JobProver> Daemon<P> {
 	/// A daemon proving with `prover`, at most `capacity` jobs at once.
 	/// Entries of the journal that are not finished are picked up again when
 	/// the chain still lists their jobs.
-	pub fn new(prover: Arc<P>, journal: Journal, capacity: usize, metrics: Metrics, progress: Progress) -> Self {
+	pub fn new(
+		prover: Arc<P>,
+		journal: Journal,
+		capacity: usize,
+		metrics: Metrics,
+		progress: Progress,
+	) -> Self {
 		let (results_tx, results_rx) = mpsc::unbounded_channel();
 		let mut daemon = Daemon {
 			prover,
@@ -159,7 +184,9 @@ impl<P: JobProver> Daemon<P> {
 			.map(|entry| (entry.key, entry.price))
 			.collect();
 		for (key, price) in sent {
-			daemon.settling.insert(key, Settling { price, submitted: true });
+			daemon
+				.settling
+				.insert(key, Settling { price, submitted: true, left_at: LEFT_AT_UNKNOWN });
 		}
 		daemon
 	}
@@ -182,18 +209,30 @@ impl<P: JobProver> Daemon<P> {
 	/// Reconciles with the jobs the chain lists at best block `head`: picks up
 	/// new ones, abandons vanished ones, drops hopeless ones, sends proofs and
 	/// starts proving up to capacity.
-	pub async fn on_best<C: MarketChain>(&mut self, chain: &C, head: Head) -> Result<(), DaemonError> {
+	pub async fn on_best<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+	) -> Result<(), DaemonError> {
 		let jobs = chain.jobs(head).await?;
-		let listed: BTreeMap<JobKey, Job> = jobs.into_iter().map(|job| (key_of(&job), job)).collect();
+		let listed: BTreeMap<JobKey, Job> =
+			jobs.into_iter().map(|job| (key_of(&job), job)).collect();
 
-		let vanished: Vec<JobKey> = self.live.keys().filter(|key| !listed.contains_key(key)).copied().collect();
+		let vanished: Vec<JobKey> =
+			self.live.keys().filter(|key| !listed.contains_key(key)).copied().collect();
 		for key in vanished {
 			let live = self.live.remove(&key).expect("listed above");
 			let submitted = matches!(live.stage, Stage::Submitted { .. });
 			if matches!(live.stage, Stage::Proving | Stage::Waiting | Stage::Proved) {
 				tracing::info!(job = %key, "no longer assigned to us; abandoning it");
 			}
-			self.settling.insert(key, Settling { price: live.job.price, submitted });
+			self.settling
+				.insert(key, Settling { price: live.job.price, submitted, left_at: head.number });
+		}
+		for settling in self.settling.values_mut() {
+			if settling.left_at == LEFT_AT_UNKNOWN {
+				settling.left_at = head.number;
+			}
 		}
 
 		for (key, job) in listed {
@@ -206,11 +245,11 @@ impl<P: JobProver> Daemon<P> {
 					self.metrics.jobs_assigned.inc();
 					tracing::info!(job = %key, circuit = ?job.circuit, deadline = job.deadline, price = job.price, "job assigned");
 					Stage::Waiting
-				},
+				}
 				Some(Step::Proved) if self.journal.proof(key).is_some() => {
 					tracing::info!(job = %key, "resuming: proof already made");
 					Stage::Proved
-				},
+				}
 				Some(Step::Proved) => Stage::Waiting,
 				Some(Step::Submitted { extrinsic, hash, nonce, at }) => {
 					tracing::info!(job = %key, tx = %hash, "resuming: proof already sent");
@@ -219,7 +258,7 @@ impl<P: JobProver> Daemon<P> {
 					})?;
 					let hash = hash.parse().unwrap_or_default();
 					Stage::Submitted { at: *at, tx: SignedTx { bytes, hash, nonce: *nonce } }
-				},
+				}
 				Some(Step::Finished { .. }) => Stage::Done,
 			};
 			self.live.insert(key, Live { job, stage });
@@ -234,7 +273,12 @@ impl<P: JobProver> Daemon<P> {
 	}
 
 	/// Moves one live job along at `head`.
-	async fn advance<C: MarketChain>(&mut self, chain: &C, head: Head, key: JobKey) -> Result<(), DaemonError> {
+	async fn advance<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+		key: JobKey,
+	) -> Result<(), DaemonError> {
 		let live = self.live.get(&key).expect("caller iterates live keys");
 		let deadline = live.job.deadline;
 		let last_block_in_time = deadline.saturating_sub(1);
@@ -247,7 +291,7 @@ impl<P: JobProver> Daemon<P> {
 						self.finish_early(key, Outcome::Dropped, head.number)?;
 					}
 				}
-			},
+			}
 			Stage::Proved => {
 				if head.number + 1 > last_block_in_time {
 					tracing::warn!(job = %key, deadline, best = head.number, "proof ready too late for the deadline; not submitting it");
@@ -255,17 +299,22 @@ impl<P: JobProver> Daemon<P> {
 				} else {
 					self.submit(chain, head, key).await?;
 				}
-			},
+			}
 			Stage::Submitted { at, tx } if head.number >= at + RESEND_AFTER_BLOCKS => {
 				self.resend(chain, head, key, tx).await?;
-			},
-			Stage::Proving | Stage::Submitted { .. } | Stage::Done => {},
+			}
+			Stage::Proving | Stage::Submitted { .. } | Stage::Done => {}
 		}
 		Ok(())
 	}
 
 	/// Ends a job before any proof was sent; the outcome on chain is read later.
-	fn finish_early(&mut self, key: JobKey, outcome: Outcome, now: BlockNumber) -> Result<(), DaemonError> {
+	fn finish_early(
+		&mut self,
+		key: JobKey,
+		outcome: Outcome,
+		now: BlockNumber,
+	) -> Result<(), DaemonError> {
 		let live = self.live.get_mut(&key).expect("caller holds a live key");
 		live.stage = Stage::Done;
 		let price = live.job.price;
@@ -274,7 +323,12 @@ impl<P: JobProver> Daemon<P> {
 		Ok(())
 	}
 
-	async fn submit<C: MarketChain>(&mut self, chain: &C, head: Head, key: JobKey) -> Result<(), DaemonError> {
+	async fn submit<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+		key: JobKey,
+	) -> Result<(), DaemonError> {
 		let live = self.live.get(&key).expect("caller holds a live key");
 		let Some(proof) = self.journal.proof(key) else {
 			return Err(DaemonError::Journal(format!("job {key}: proof file missing")));
@@ -293,11 +347,16 @@ impl<P: JobProver> Daemon<P> {
 				at: head.number,
 			},
 		})?;
-		self.live.get_mut(&key).expect("still live").stage = Stage::Submitted { at: head.number, tx: tx.clone() };
+		self.live.get_mut(&key).expect("still live").stage =
+			Stage::Submitted { at: head.number, tx: tx.clone() };
 		self.metrics.proofs_submitted.inc();
 		match chain.send(&tx.bytes).await {
-			Ok(()) => tracing::info!(job = %key, tx = ?tx.hash, nonce = tx.nonce, "proof submitted"),
-			Err(e) => tracing::warn!(job = %key, error = %e, "sending the proof failed; will retry"),
+			Ok(()) => {
+				tracing::info!(job = %key, tx = ?tx.hash, nonce = tx.nonce, "proof submitted")
+			}
+			Err(e) => {
+				tracing::warn!(job = %key, error = %e, "sending the proof failed; will retry")
+			}
 		}
 		Ok(())
 	}
@@ -306,29 +365,39 @@ impl<P: JobProver> Daemon<P> {
 	/// the same bytes, unless the pool says they can never be included (their
 	/// nonce was used, or their era expired) *and* the chain still shows the
 	/// job as ours, in which case the proof is signed afresh.
-	async fn resend<C: MarketChain>(&mut self, chain: &C, head: Head, key: JobKey, tx: SignedTx) -> Result<(), DaemonError> {
+	async fn resend<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+		key: JobKey,
+		tx: SignedTx,
+	) -> Result<(), DaemonError> {
 		let live = self.live.get_mut(&key).expect("caller holds a live key");
 		live.stage = Stage::Submitted { at: head.number, tx: tx.clone() };
 		match chain.send(&tx.bytes).await {
 			Ok(()) => tracing::info!(job = %key, "proof not included yet; sent again"),
-			Err(ChainError::Tx(e)) if e.is_already_known() => {},
+			Err(ChainError::Tx(e)) if e.is_already_known() => {}
 			Err(ChainError::Tx(e)) if e.is_outdated() => {
 				let now = chain.best_head().await?;
-				if chain.standing(now, key.request).await? == Standing::Ours &&
-					now.number + 1 < live.job.deadline
+				if chain.standing(now, key.request).await? == Standing::Ours
+					&& now.number + 1 < live.job.deadline
 				{
 					tracing::warn!(job = %key, error = %e, "sent proof can no longer be included; signing it again");
 					self.live.get_mut(&key).expect("still live").stage = Stage::Proved;
 					self.submit(chain, now, key).await?;
 				}
-			},
+			}
 			Err(e) => tracing::warn!(job = %key, error = %e, "sending the proof again failed"),
 		}
 		Ok(())
 	}
 
 	/// Starts proving waiting jobs, earliest deadline first, up to capacity.
-	async fn start_proving<C: MarketChain>(&mut self, chain: &C, head: Head) -> Result<(), DaemonError> {
+	async fn start_proving<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+	) -> Result<(), DaemonError> {
 		while self.proving < self.capacity {
 			let Some((key, job)) = self
 				.live
@@ -345,12 +414,12 @@ impl<P: JobProver> Daemon<P> {
 					Some(descriptor) => {
 						self.descriptors.insert(job.circuit, descriptor.clone());
 						descriptor
-					},
+					}
 					None => {
 						tracing::error!(job = %key, circuit = ?job.circuit, "circuit is not listed; cannot prove");
 						self.finish_early(key, Outcome::Failed, head.number)?;
 						continue;
-					},
+					}
 				},
 			};
 			self.live.get_mut(&key).expect("found above").stage = Stage::Proving;
@@ -359,7 +428,8 @@ impl<P: JobProver> Daemon<P> {
 			tracing::info!(job = %key, circuit = %descriptor, "proving");
 			let prover = self.prover.clone();
 			let results = self.results_tx.clone();
-			let line = self.progress.start(&format!("{key} {descriptor}"), prover.estimate(job.circuit));
+			let line =
+				self.progress.start(&format!("{key} {descriptor}"), prover.estimate(job.circuit));
 			tokio::task::spawn_blocking(move || {
 				let started = Instant::now();
 				let result = prover.prove(&job, &descriptor);
@@ -372,7 +442,11 @@ impl<P: JobProver> Daemon<P> {
 
 	/// Takes a proof back from a proving thread; if the job is still ours,
 	/// stores the proof and submits it after re-checking the chain.
-	pub async fn on_proved<C: MarketChain>(&mut self, chain: &C, result: ProofResult) -> Result<(), DaemonError> {
+	pub async fn on_proved<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		result: ProofResult,
+	) -> Result<(), DaemonError> {
 		let ProofResult { key, result, elapsed } = result;
 		self.proving -= 1;
 		self.metrics.proving_now.set(self.proving as u64);
@@ -383,26 +457,38 @@ impl<P: JobProver> Daemon<P> {
 		let descriptor = self.descriptors.get(&live.job.circuit).cloned().unwrap_or_default();
 		match result {
 			Ok(proof) => {
-				self.metrics.proving_seconds.with_label_values(&[&descriptor]).observe(elapsed.as_secs_f64());
+				self.metrics
+					.proving_seconds
+					.with_label_values(&[&descriptor])
+					.observe(elapsed.as_secs_f64());
 				tracing::info!(job = %key, seconds = elapsed.as_secs_f64(), proof_bytes = proof.proof.len(), "proved");
 				self.journal.record_proof(key, live.job.price, &proof)?;
 				self.live.get_mut(&key).expect("found above").stage = Stage::Proved;
 				let head = chain.best_head().await?;
 				self.on_best(chain, head).await
-			},
+			}
 			Err(e) => {
 				tracing::error!(job = %key, error = %e, "cannot prove the job");
 				let head = chain.best_head().await?;
 				self.finish_early(key, Outcome::Failed, head.number)?;
 				self.start_proving(chain, head).await
-			},
+			}
 		}
 	}
 
 	/// Reads the outcome of jobs that left this prover's list at finalized
 	/// block `head`.
-	pub async fn on_finalized<C: MarketChain>(&mut self, chain: &C, head: Head) -> Result<(), DaemonError> {
-		let keys: Vec<JobKey> = self.settling.keys().copied().collect();
+	pub async fn on_finalized<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+	) -> Result<(), DaemonError> {
+		let keys: Vec<JobKey> = self
+			.settling
+			.iter()
+			.filter(|(_, s)| s.left_at <= head.number)
+			.map(|(key, _)| *key)
+			.collect();
 		for key in keys {
 			let outcome = match chain.standing(head, key.request).await? {
 				Standing::Ours => continue,
@@ -413,19 +499,28 @@ impl<P: JobProver> Daemon<P> {
 			};
 			let Settling { price, .. } = self.settling.remove(&key).expect("listed above");
 			match outcome {
-				Outcome::Accepted => tracing::info!(job = %key, price, "proof accepted and paid (finalized)"),
-				Outcome::Rejected => tracing::error!(job = %key, "proof rejected on chain: slashed"),
+				Outcome::Accepted => {
+					tracing::info!(job = %key, price, "proof accepted and paid (finalized)")
+				}
+				Outcome::Rejected => {
+					tracing::error!(job = %key, "proof rejected on chain: slashed")
+				}
 				Outcome::Missed => {
 					self.metrics.missed_deadlines.inc();
 					tracing::warn!(job = %key, "deadline missed: slashed")
-				},
+				}
 				_ => tracing::info!(job = %key, "job went to another prover"),
 			}
-			let already = matches!(self.journal.get(&key), Some(Entry { step: Step::Finished { .. }, .. }));
+			let already =
+				matches!(self.journal.get(&key), Some(Entry { step: Step::Finished { .. }, .. }));
 			if !already {
 				self.metrics.jobs_finished.with_label_values(&[outcome_label(outcome)]).inc();
 			}
-			self.journal.set(Entry { key, price, step: Step::Finished { outcome, at: head.number } })?;
+			self.journal.set(Entry {
+				key,
+				price,
+				step: Step::Finished { outcome, at: head.number },
+			})?;
 		}
 		self.journal.prune(head.number)?;
 		Ok(())

@@ -58,8 +58,11 @@ impl MarketChain for ProverAccount {
 	}
 
 	async fn sign_proof(&self, job: &Job, proof: &ProofOutput) -> Result<SignedTx, ChainError> {
-		let call =
-			calls().market().submit_proof(job.request, proof.public_inputs.clone(), proof.proof.clone());
+		let call = calls().market().submit_proof(
+			job.request,
+			proof.public_inputs.clone(),
+			proof.proof.clone(),
+		);
 		self.chain.sign(&call, &self.signer).await
 	}
 
@@ -90,8 +93,9 @@ pub async fn run<P: JobProver>(
 			match Chain::connect(&config.url).await {
 				Ok(chain) => {
 					tracing::info!(url = %config.url, "connected");
-					session(&mut daemon, ProverAccount::new(chain, signer.clone()), &mut failures).await
-				},
+					session(&mut daemon, ProverAccount::new(chain, signer.clone()), &mut failures)
+						.await
+				}
 				Err(e) => DaemonError::from(e),
 			}
 		};
@@ -119,7 +123,11 @@ pub async fn run<P: JobProver>(
 }
 
 /// One connection's worth of work; returns why it ended.
-async fn session<P: JobProver>(daemon: &mut Daemon<P>, account: ProverAccount, failures: &mut u32) -> DaemonError {
+async fn session<P: JobProver>(
+	daemon: &mut Daemon<P>,
+	account: ProverAccount,
+	failures: &mut u32,
+) -> DaemonError {
 	let result: Result<(), DaemonError> = async {
 		let mut best = account.chain.api().stream_best_blocks().await.map_err(ChainError::rpc)?;
 		let mut finalized = account.chain.api().stream_blocks().await.map_err(ChainError::rpc)?;

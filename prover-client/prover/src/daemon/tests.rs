@@ -14,7 +14,14 @@ fn circuit() -> H256 {
 }
 
 fn job(request: RequestId, deadline: BlockNumber) -> Job {
-	Job { request, attempt: 1, circuit: circuit(), input: vec![1; 8], price: 100 + request as u128, deadline }
+	Job {
+		request,
+		attempt: 1,
+		circuit: circuit(),
+		input: vec![1; 8],
+		price: 100 + request as u128,
+		deadline,
+	}
 }
 
 fn head(number: BlockNumber) -> Head {
@@ -99,7 +106,10 @@ impl MarketChain for FakeChain {
 	async fn send(&self, bytes: &[u8]) -> Result<(), ChainError> {
 		let mut state = self.state.lock().unwrap();
 		if state.send_outdated {
-			return Err(TxError::Refused("1010: Invalid Transaction: Transaction is outdated".into()).into());
+			return Err(TxError::Refused(
+				"1010: Invalid Transaction: Transaction is outdated".into(),
+			)
+			.into());
 		}
 		state.sent.push(bytes.to_vec());
 		Ok(())
@@ -241,7 +251,8 @@ async fn a_job_reassigned_while_proving_is_abandoned() {
 async fn a_job_whose_deadline_cannot_be_met_is_dropped_unproved() {
 	let dir = tempfile::tempdir().unwrap();
 	// The last proof of this circuit took 30 s: ten blocks.
-	let prover = Arc::new(FakeProver { estimate: Some(Duration::from_secs(30)), ..Default::default() });
+	let prover =
+		Arc::new(FakeProver { estimate: Some(Duration::from_secs(30)), ..Default::default() });
 	let chain = FakeChain::with(|s| {
 		s.best = 100;
 		s.jobs = vec![job(1, 108), job(2, 120)];
@@ -387,4 +398,31 @@ async fn a_job_of_an_unlisted_circuit_fails_without_proving() {
 	assert!(finished(Outcome::Failed)(&step_of(&daemon, 1)));
 	assert_eq!(prover.calls.load(Ordering::SeqCst), 1);
 	assert_eq!(chain.sent().len(), 1);
+}
+
+#[tokio::test]
+async fn outcomes_wait_for_a_finalized_block_that_can_show_them() {
+	let dir = tempfile::tempdir().unwrap();
+	let chain = FakeChain::with(|s| {
+		s.best = 10;
+		s.jobs = vec![job(1, 100)];
+	});
+	let prover = Arc::new(FakeProver::default());
+	let mut daemon = daemon(&prover, dir.path(), 1);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	drain(&mut daemon, &chain).await;
+	// Included and paid in block 12; finality lags behind.
+	chain.set(|s| {
+		s.best = 12;
+		s.jobs.clear();
+		s.standings.insert(1, Standing::FulfilledByUs);
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	daemon.on_finalized(&chain, head(9)).await.unwrap();
+	assert!(
+		matches!(step_of(&daemon, 1), Some(Step::Submitted { .. })),
+		"block 9 predates the outcome"
+	);
+	daemon.on_finalized(&chain, head(12)).await.unwrap();
+	assert!(finished(Outcome::Accepted)(&step_of(&daemon, 1)));
 }

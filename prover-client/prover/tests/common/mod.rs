@@ -26,7 +26,11 @@ pub fn node_binary() -> PathBuf {
 	}
 	let exe = std::env::current_exe().unwrap();
 	let path = exe.parent().and_then(Path::parent).unwrap().join("prova-node");
-	assert!(path.exists(), "{} is missing: build it with `cargo build -p prova-node` or set PROVA_NODE", path.display());
+	assert!(
+		path.exists(),
+		"{} is missing: build it with `cargo build -p prova-node` or set PROVA_NODE",
+		path.display()
+	);
 	path
 }
 
@@ -119,8 +123,9 @@ impl Network {
 		let chain = loop {
 			match Chain::connect(&url).await {
 				Ok(chain) => break chain,
-				Err(e) if started.elapsed() > Duration::from_secs(90) =>
-					panic!("node did not come up: {e}\n{}", node.log_tail()),
+				Err(e) if started.elapsed() > Duration::from_secs(90) => {
+					panic!("node did not come up: {e}\n{}", node.log_tail())
+				}
 				Err(_) => tokio::time::sleep(Duration::from_millis(500)).await,
 			}
 		};
@@ -201,7 +206,11 @@ impl Network {
 				return value;
 			}
 			if started.elapsed() > timeout {
-				panic!("timed out after {} s waiting for {what}\n{}", timeout.as_secs(), self.logs());
+				panic!(
+					"timed out after {} s waiting for {what}\n{}",
+					timeout.as_secs(),
+					self.logs()
+				);
 			}
 			tokio::time::sleep(Duration::from_millis(200)).await;
 		}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs a prover daemon against a local node, registering the key as a prover
+# first if needed (5,000 PROVA bonded, ask 0.01 PROVA per unit of work).
+#
+#   scripts/run-prover.sh //Charlie                   # a second dev prover
+#   scripts/run-prover.sh //Eve --capacity 2 --url ws://127.0.0.1:9945
+#
+# The key is a secret URI or dev name; the journal is kept in
+# .prova/prover-<name>/ so a restart resumes where it stopped. Extra
+# arguments go to `prova-prover run`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -ge 1 ] || { echo "usage: $0 KEY [prova-prover run options]" >&2; exit 2; }
+key=$1; shift
+url=ws://127.0.0.1:9944
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do [ "${args[$i]}" = --url ] && url=${args[$((i + 1))]}; done
+
+. scripts/lib.sh
+cargo build --locked -p prova-prover
+prover="$(target_dir)/debug/prova-prover"
+name=$(printf '%s' "$key" | tr -c 'A-Za-z0-9' '_' | sed 's/^_*//')
+export PROVA_URL=$url PROVA_KEY=$key
+if ! "$prover" status >/dev/null 2>&1; then
+	"$prover" register --bond 5000 --ask 0.01 --capacity 1
+fi
+exec "$prover" run --data-dir ".prova/prover-${name:-key}" "$@"
