@@ -2,7 +2,7 @@
 # Regenerates prover-client/prover/metadata/prova.scale, the runtime metadata
 # (V16, with runtime APIs) that prova-prover's subxt code is generated from.
 # Run it after any change to the runtime's calls, events, storage or APIs;
-# `cargo test -p prova-prover --test metadata` fails until you do.
+# `cargo test -p prova-prover --test network` fails until you do.
 #
 # It starts a throwaway `prova-node --dev` on loopback and asks the runtime for
 # `Metadata_metadata_at_version(16)` (state_getMetadata would give V14, which

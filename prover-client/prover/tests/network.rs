@@ -361,3 +361,19 @@ async fn the_cli_explains_what_went_wrong() {
 	);
 	fails_with(&net, &["request", "get", "999"], "unknown request 999");
 }
+
+/// The checked-in metadata, which the client's calls and types are generated
+/// from, must describe the runtime this checkout builds (the node embeds it).
+/// When this fails, run `scripts/update-metadata.sh` and rebuild.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn checked_in_metadata_matches_the_built_runtime() {
+	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+	// `Chain::connect` itself refuses a node whose runtime the client was not
+	// generated for; this says so explicitly.
+	let net = Network::start().await;
+	let at = net.chain.finalized().await.unwrap();
+	assert!(
+		prova_prover::chain::prova::is_codegen_valid_for(at.metadata_ref()),
+		"metadata/prova.scale is out of date with the runtime: run scripts/update-metadata.sh"
+	);
+}

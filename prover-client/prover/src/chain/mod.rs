@@ -2,8 +2,8 @@
 //!
 //! Calls, events, storage and runtime APIs are generated at compile time from
 //! `metadata/prova.scale`, the runtime's V16 metadata (`scripts/update-metadata.sh`
-//! rewrites it; the `metadata` test fails when it no longer matches the
-//! runtime). Reads go through a block pinned by hash, so a query and the
+//! rewrites it; the end-to-end tests fail when it no longer matches the
+//! runtime the node was built with). Reads go through a block pinned by hash, so a query and the
 //! decision built on it see one state.
 //!
 //! The client uses the legacy RPC backend: it needs no block pinning, so a
