@@ -12,7 +12,6 @@ use prova_circuits::{CircuitHandle, Proved, Workload};
 use std::{
 	collections::HashMap,
 	fmt,
-	str::FromStr,
 	sync::{Arc, Mutex},
 	time::{Duration, Instant},
 };
@@ -83,14 +82,6 @@ pub enum BackendKind {
 	Cpu,
 	/// wgpu compute shaders (not in this build yet).
 	Gpu,
-}
-
-impl FromStr for BackendKind {
-	type Err = String;
-
-	fn from_str(name: &str) -> Result<Self, Self::Err> {
-		<BackendKind as clap::ValueEnum>::from_str(name, true)
-	}
 }
 
 impl fmt::Display for BackendKind {

@@ -19,6 +19,21 @@ static SERIAL: Mutex<()> = Mutex::new(());
 /// 1 PROVA each), so balance checks can tell a payment from a fee.
 const ASK: u128 = 100 * UNIT;
 
+/// Registers and lists `workloads` (comma-separated) at `degree`, as Alice.
+fn register_circuits(net: &Network, workloads: &str, degree: usize) {
+	let degree = degree.to_string();
+	net.cli(&[
+		"circuits",
+		"register",
+		"--key",
+		"//Alice",
+		"--workload",
+		workloads,
+		"--degree",
+		&degree,
+	]);
+}
+
 fn register_provers(net: &Network, names: &[&str]) {
 	for name in names {
 		net.cli(&[
@@ -64,7 +79,7 @@ fn submit(net: &Network, circuit: &str, seed: u64, deadline: u32) -> u64 {
 async fn two_daemons_prove_every_request_submitted_from_the_cli() {
 	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
 	let mut net = Network::start().await;
-	net.cli(&["circuits", "register", "--key", "//Alice", "--degree", "12"]);
+	register_circuits(&net, "poseidon_chain,merkle_root,fibonacci", 12);
 	let listed: serde_json::Value =
 		serde_json::from_str(&net.cli(&["circuits", "list", "--json"])).unwrap();
 	let names: Vec<&str> =
@@ -73,7 +88,8 @@ async fn two_daemons_prove_every_request_submitted_from_the_cli() {
 	register_provers(&net, &["Bob", "Charlie"]);
 	let before: Vec<u128> =
 		futures::future::join_all(["Bob", "Charlie", "Dave"].map(|n| balance(&net, n))).await;
-	net.start_daemon("Bob");
+	let metrics_port = common::free_port();
+	net.start_daemon_with("Bob", &["--prometheus-port", &metrics_port.to_string()]);
 	net.start_daemon("Charlie");
 
 	let circuits = ["poseidon_chain-12", "merkle_root-12", "fibonacci-12"];
@@ -145,6 +161,20 @@ async fn two_daemons_prove_every_request_submitted_from_the_cli() {
 	assert!(fees < 6 * UNIT, "Dave paid {spent}: prices {} plus fees", earned.iter().sum::<u128>());
 	assert!(count.iter().all(|c| *c > 0) || count.iter().sum::<u32>() == 6);
 
+	// Bob's daemon counted what it did.
+	let text = common::metrics(metrics_port);
+	assert_eq!(
+		common::sample(&text, "prova_prover_jobs_assigned_total"),
+		Some(count[0] as f64),
+		"{text}"
+	);
+	assert_eq!(
+		common::sample(&text, "prova_prover_proofs_submitted_total"),
+		Some(count[0] as f64),
+		"{text}"
+	);
+	assert_eq!(common::sample(&text, "prova_prover_missed_deadlines_total"), Some(0.0), "{text}");
+
 	// The daemon's own view: `status` sums earnings from its journal.
 	let status: serde_json::Value = serde_json::from_str(&net.cli(&[
 		"status",
@@ -163,16 +193,7 @@ async fn a_daemon_killed_mid_proof_is_slashed_and_does_not_resubmit_after_restar
 	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
 	let mut net = Network::start().await;
 	// 2^14 rows: long enough to be killed in the middle of.
-	net.cli(&[
-		"circuits",
-		"register",
-		"--key",
-		"//Alice",
-		"--workload",
-		"poseidon_chain",
-		"--degree",
-		"14",
-	]);
+	register_circuits(&net, "poseidon_chain", 14);
 	register_provers(&net, &["Bob", "Charlie"]);
 	let daemons = [net.start_daemon("Bob"), net.start_daemon("Charlie")];
 	for index in daemons {
@@ -286,16 +307,7 @@ async fn the_cli_explains_what_went_wrong() {
 		&["request", "submit", "--key", "//Dave", "--circuit", "fibonacci-12", "--input", "1"],
 		"no circuits are listed",
 	);
-	net.cli(&[
-		"circuits",
-		"register",
-		"--key",
-		"//Alice",
-		"--workload",
-		"fibonacci",
-		"--degree",
-		"12",
-	]);
+	register_circuits(&net, "fibonacci", 12);
 	fails_with(
 		&net,
 		&["request", "submit", "--key", "//Dave", "--circuit", "sha256-12", "--input", "1"],

@@ -132,30 +132,24 @@ impl Chain {
 
 	/// The best block now.
 	pub async fn best_head(&self) -> Result<Head, ChainError> {
-		let hash = self
-			.rpc
-			.chain_get_block_hash(None)
+		let hash = self.rpc.chain_get_block_hash(None).await.map_err(ChainError::rpc)?;
+		self.head_of(hash.ok_or_else(|| ChainError::Rpc("the node has no best block".into()))?)
 			.await
-			.map_err(ChainError::rpc)?
-			.ok_or_else(|| ChainError::Rpc("the node has no best block".into()))?;
-		let header = self
-			.rpc
-			.chain_get_header(Some(hash))
-			.await
-			.map_err(ChainError::rpc)?
-			.ok_or_else(|| ChainError::Rpc("the best block's header is gone".into()))?;
-		Ok(Head { number: header.number as u32, hash })
 	}
 
 	/// The last finalized block now.
 	pub async fn finalized_head(&self) -> Result<Head, ChainError> {
 		let hash = self.rpc.chain_get_finalized_head().await.map_err(ChainError::rpc)?;
+		self.head_of(hash).await
+	}
+
+	async fn head_of(&self, hash: H256) -> Result<Head, ChainError> {
 		let header = self
 			.rpc
 			.chain_get_header(Some(hash))
 			.await
 			.map_err(ChainError::rpc)?
-			.ok_or_else(|| ChainError::Rpc("the finalized block's header is gone".into()))?;
+			.ok_or_else(|| ChainError::Rpc(format!("block {hash:?} is gone")))?;
 		Ok(Head { number: header.number as u32, hash })
 	}
 

@@ -67,14 +67,11 @@ pub async fn submit(
 		anyhow::anyhow!("circuit `{}` cannot be used from this client: {e}", listing.name)
 	})?;
 	let input = parse_input(&workload, &args.input)?;
-	let requirements = || RequestRequirements {
+	let reqs = RequestRequirements {
 		hardware: HardwareClass { cpu_cores: 0, memory_gib: 0, gpu: GpuClass::None },
-		min_stake: 0,
-		min_reputation: Perbill(0),
+		min_stake: parse_amount(&args.min_stake)?,
+		min_reputation: Perbill(parse_percent(&args.min_reputation)?),
 	};
-	let mut reqs = requirements();
-	reqs.min_stake = parse_amount(&args.min_stake)?;
-	reqs.min_reputation = Perbill(parse_percent(&args.min_reputation)?);
 	let max_fee = match &args.max_fee {
 		Some(fee) => parse_amount(fee)?,
 		None => {

@@ -133,6 +133,18 @@ async fn session<P: JobProver>(
 		let mut finalized = account.chain.api().stream_blocks().await.map_err(ChainError::rpc)?;
 		// Catch up at once: jobs assigned while away, outcomes finalized while away.
 		let head = account.chain.best_head().await?;
+		match account.chain.prover(&account.chain.at(head).await?, &account.account).await? {
+			None => tracing::warn!(
+				account = %account.account,
+				"this key is not a registered prover: no jobs will come (see `prova-prover register`)"
+			),
+			Some(record) => tracing::info!(
+				state = %record.state,
+				capacity = record.capacity,
+				backing = record.backing,
+				"prover record"
+			),
+		}
 		daemon.on_best(&account, head).await?;
 		daemon.on_finalized(&account, account.chain.finalized_head().await?).await?;
 		*failures = 0;

@@ -158,6 +158,11 @@ impl Network {
 	/// Starts a daemon for dev account `name` (e.g. `Bob`) with its own data
 	/// directory (the same one on a restart); returns its index.
 	pub fn start_daemon(&mut self, name: &str) -> usize {
+		self.start_daemon_with(name, &[])
+	}
+
+	/// [`Network::start_daemon`] with extra `run` options.
+	pub fn start_daemon_with(&mut self, name: &str, extra: &[&str]) -> usize {
 		let data = self.dir.path().join(format!("daemon-{name}"));
 		let log = self.dir.path().join(format!("daemon-{name}-{}.log", self.daemons.len()));
 		let daemon = Process::spawn(
@@ -167,6 +172,7 @@ impl Network {
 				.arg("--data-dir")
 				.arg(data)
 				.args(["--capacity", "2"])
+				.args(extra)
 				.env("PROVA_LOG", "info"),
 			log,
 		);
@@ -230,6 +236,21 @@ impl Network {
 		})
 		.await
 	}
+}
+
+/// The Prometheus text served on `port`'s `/metrics`.
+pub fn metrics(port: u16) -> String {
+	use std::io::{Read, Write};
+	let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+	stream.write_all(b"GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+	let mut text = String::new();
+	stream.read_to_string(&mut text).unwrap();
+	text
+}
+
+/// The value of the sample named exactly `name` (with labels) in `text`.
+pub fn sample(text: &str, name: &str) -> Option<f64> {
+	text.lines().find_map(|line| line.strip_prefix(name)?.strip_prefix(' ')?.trim().parse().ok())
 }
 
 /// A dev account's id.
