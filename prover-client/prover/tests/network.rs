@@ -389,3 +389,80 @@ async fn checked_in_metadata_matches_the_built_runtime() {
 		"metadata/prova.scale is out of date with the runtime: run scripts/update-metadata.sh"
 	);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn operator_commands_change_the_prover_record() {
+	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+	let net = Network::start().await;
+	let status = |net: &Network| -> serde_json::Value {
+		serde_json::from_str(&net.cli(&["status", "--key", "//Eve", "--json"])).unwrap()
+	};
+	net.cli(&[
+		"register",
+		"--key",
+		"//Eve",
+		"--bond",
+		"1000",
+		"--ask",
+		"0.5",
+		"--capacity",
+		"1",
+		"--commission",
+		"5",
+		"--cpu-cores",
+		"8",
+		"--memory-gib",
+		"32",
+		"--gpu",
+		"consumer",
+	]);
+	let record = status(&net);
+	assert_eq!(record["self_bond"].as_u64().map(u128::from), Some(1000 * UNIT));
+	assert_eq!(record["ask"].as_u64().map(u128::from), Some(UNIT / 2));
+	assert_eq!(record["commission_ppb"], 50_000_000);
+	assert_eq!(record["hardware"], "8 cores, 32 GiB, GPU Consumer");
+	assert_eq!(record["state"], "active");
+
+	net.cli(&["bond", "--key", "//Eve", "250"]);
+	net.cli(&["unbond", "--key", "//Eve", "100"]);
+	let record = status(&net);
+	assert_eq!(record["self_bond"].as_u64().map(u128::from), Some(1150 * UNIT));
+	assert_eq!(record["unbonding"][0][0].as_u64().map(u128::from), Some(100 * UNIT));
+	// Nothing can be withdrawn before the unbonding period ends.
+	fails_with(&net, &["withdraw", "--key", "//Eve"], "Provers::");
+
+	// `update` changes only what it is given.
+	net.cli(&["update", "--key", "//Eve", "--capacity", "3", "--ask", "0.25"]);
+	let record = status(&net);
+	assert_eq!(
+		(record["capacity"].as_u64(), record["ask"].as_u64().map(u128::from)),
+		(Some(3), Some(UNIT / 4))
+	);
+	assert_eq!(record["commission_ppb"], 50_000_000);
+	assert_eq!(record["hardware"], "8 cores, 32 GiB, GPU Consumer");
+
+	net.cli(&["chill", "--key", "//Eve"]);
+	assert_eq!(status(&net)["state"], "chilled");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_daemon_reconnects_when_its_node_restarts() {
+	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+	let mut net = Network::start().await;
+	register_circuits(&net, "fibonacci", 12);
+	register_provers(&net, &["Bob"]);
+	let bob = net.start_daemon("Bob");
+	let first = submit(&net, "fibonacci-12", 1, 40);
+	assert!(fulfiller(&net.settled(first, Duration::from_secs(120)).await).is_some());
+
+	net.restart_node().await;
+	net.wait_for("the daemon to reconnect", Duration::from_secs(90), || {
+		let log = net.daemon_log(bob);
+		async move { (log.matches("connected").count() >= 2).then_some(()) }
+	})
+	.await;
+	assert!(net.daemon_log(bob).contains("lost the node; reconnecting"));
+	let second = submit(&net, "fibonacci-12", 2, 40);
+	let request = net.settled(second, Duration::from_secs(120)).await;
+	assert_eq!(fulfiller(&request).map(|(prover, _)| prover), Some(account("Bob").to_string()));
+}

@@ -90,6 +90,32 @@ impl Drop for Process {
 	}
 }
 
+fn spawn_node(dir: &Path, rpc_port: u16, log: &str) -> Process {
+	Process::spawn(
+		"prova-node",
+		Command::new(node_binary())
+			.args(["--dev", "--base-path"])
+			.arg(dir.join("node"))
+			.args(["--rpc-port", &rpc_port.to_string()])
+			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{}", free_port())])
+			.args(["--no-mdns", "--no-telemetry", "--no-prometheus"]),
+		dir.join(log),
+	)
+}
+
+async fn connect(url: &str, node: &Process) -> Chain {
+	let started = Instant::now();
+	loop {
+		match Chain::connect(url).await {
+			Ok(chain) => return chain,
+			Err(e) if started.elapsed() > Duration::from_secs(90) => {
+				panic!("node did not come up: {e}\n{}", node.log_tail())
+			}
+			Err(_) => tokio::time::sleep(Duration::from_millis(500)).await,
+		}
+	}
+}
+
 /// A dev chain and the prover binary pointed at it.
 pub struct Network {
 	/// The node.
@@ -108,28 +134,19 @@ impl Network {
 	pub async fn start() -> Network {
 		let dir = tempfile::tempdir().unwrap();
 		let rpc_port = free_port();
-		let node = Process::spawn(
-			"prova-node",
-			Command::new(node_binary())
-				.args(["--dev", "--base-path"])
-				.arg(dir.path().join("node"))
-				.args(["--rpc-port", &rpc_port.to_string()])
-				.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{}", free_port())])
-				.args(["--no-mdns", "--no-telemetry", "--no-prometheus"]),
-			dir.path().join("node.log"),
-		);
+		let node = spawn_node(dir.path(), rpc_port, "node.log");
 		let url = format!("ws://127.0.0.1:{rpc_port}");
-		let started = Instant::now();
-		let chain = loop {
-			match Chain::connect(&url).await {
-				Ok(chain) => break chain,
-				Err(e) if started.elapsed() > Duration::from_secs(90) => {
-					panic!("node did not come up: {e}\n{}", node.log_tail())
-				}
-				Err(_) => tokio::time::sleep(Duration::from_millis(500)).await,
-			}
-		};
+		let chain = connect(&url, &node).await;
 		Network { node, url, chain, dir, daemons: Vec::new() }
+	}
+
+	/// Stops the node (SIGKILL) and starts it again on the same database and
+	/// RPC port.
+	pub async fn restart_node(&mut self) {
+		self.node.kill();
+		let port: u16 = self.url.rsplit(':').next().unwrap().parse().unwrap();
+		self.node = spawn_node(self.dir.path(), port, "node-restarted.log");
+		self.chain = connect(&self.url, &self.node).await;
 	}
 
 	/// Runs `prova-prover ARGS` against the node and returns its stdout;
