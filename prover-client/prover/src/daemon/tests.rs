@@ -164,6 +164,24 @@ fn daemon(prover: &Arc<FakeProver>, dir: &std::path::Path, capacity: usize) -> D
 	Daemon::new(prover.clone(), journal, capacity, Metrics::unserved(), Progress::hidden())
 }
 
+/// A fresh data directory, a chain at `best` listing `jobs`, and a daemon of
+/// `capacity` proving with `prover`.
+fn setup(
+	prover: FakeProver,
+	best: BlockNumber,
+	jobs: Vec<Job>,
+	capacity: usize,
+) -> (tempfile::TempDir, FakeChain, Arc<FakeProver>, Daemon<FakeProver>) {
+	let dir = tempfile::tempdir().unwrap();
+	let chain = FakeChain::with(|s| {
+		s.best = best;
+		s.jobs = jobs;
+	});
+	let prover = Arc::new(prover);
+	let daemon = daemon(&prover, dir.path(), capacity);
+	(dir, chain, prover, daemon)
+}
+
 /// Takes back every proof in flight.
 async fn drain(daemon: &mut Daemon<FakeProver>, chain: &FakeChain) {
 	while daemon.proving() > 0 {
@@ -182,13 +200,8 @@ fn finished(outcome: Outcome) -> impl Fn(&Option<Step>) -> bool {
 
 #[tokio::test]
 async fn proves_and_submits_each_job_once() {
-	let dir = tempfile::tempdir().unwrap();
-	let chain = FakeChain::with(|s| {
-		s.best = 10;
-		s.jobs = vec![job(1, 100), job(2, 100)];
-	});
-	let prover = Arc::new(FakeProver::default());
-	let mut daemon = daemon(&prover, dir.path(), 2);
+	let (_dir, chain, prover, mut daemon) =
+		setup(FakeProver::default(), 10, vec![job(1, 100), job(2, 100)], 2);
 	daemon.on_best(&chain, chain.best()).await.unwrap();
 	drain(&mut daemon, &chain).await;
 	assert_eq!(chain.sent().len(), 2);
@@ -205,13 +218,8 @@ async fn proves_and_submits_each_job_once() {
 
 #[tokio::test]
 async fn capacity_bounds_the_proofs_in_flight() {
-	let dir = tempfile::tempdir().unwrap();
-	let chain = FakeChain::with(|s| {
-		s.best = 1;
-		s.jobs = vec![job(1, 100), job(2, 90), job(3, 95)];
-	});
-	let prover = Arc::new(FakeProver::gated());
-	let mut daemon = daemon(&prover, dir.path(), 2);
+	let (_dir, chain, prover, mut daemon) =
+		setup(FakeProver::gated(), 1, vec![job(1, 100), job(2, 90), job(3, 95)], 2);
 	daemon.on_best(&chain, chain.best()).await.unwrap();
 	assert_eq!(daemon.proving(), 2);
 	// Earliest deadlines first: 2 (90) and 3 (95) are in flight, 1 waits.
@@ -225,13 +233,7 @@ async fn capacity_bounds_the_proofs_in_flight() {
 
 #[tokio::test]
 async fn a_job_reassigned_while_proving_is_abandoned() {
-	let dir = tempfile::tempdir().unwrap();
-	let chain = FakeChain::with(|s| {
-		s.best = 1;
-		s.jobs = vec![job(1, 100)];
-	});
-	let prover = Arc::new(FakeProver::gated());
-	let mut daemon = daemon(&prover, dir.path(), 1);
+	let (_dir, chain, prover, mut daemon) = setup(FakeProver::gated(), 1, vec![job(1, 100)], 1);
 	daemon.on_best(&chain, chain.best()).await.unwrap();
 	// A reorg or a deadline elsewhere: the chain no longer lists the job.
 	chain.set(|s| {
@@ -276,13 +278,7 @@ async fn a_job_whose_deadline_cannot_be_met_is_dropped_unproved() {
 
 #[tokio::test]
 async fn a_proof_finished_too_late_is_not_submitted() {
-	let dir = tempfile::tempdir().unwrap();
-	let chain = FakeChain::with(|s| {
-		s.best = 1;
-		s.jobs = vec![job(1, 20)];
-	});
-	let prover = Arc::new(FakeProver::gated());
-	let mut daemon = daemon(&prover, dir.path(), 1);
+	let (_dir, chain, prover, mut daemon) = setup(FakeProver::gated(), 1, vec![job(1, 20)], 1);
 	daemon.on_best(&chain, chain.best()).await.unwrap();
 	// The proof is ready only at block 19: a transaction could land in block
 	// 20 at the earliest, which is late.
@@ -295,13 +291,7 @@ async fn a_proof_finished_too_late_is_not_submitted() {
 
 #[tokio::test]
 async fn a_restart_after_sending_neither_proves_nor_signs_again() {
-	let dir = tempfile::tempdir().unwrap();
-	let chain = FakeChain::with(|s| {
-		s.best = 1;
-		s.jobs = vec![job(1, 100)];
-	});
-	let prover = Arc::new(FakeProver::default());
-	let mut first = daemon(&prover, dir.path(), 1);
+	let (dir, chain, prover, mut first) = setup(FakeProver::default(), 1, vec![job(1, 100)], 1);
 	first.on_best(&chain, chain.best()).await.unwrap();
 	drain(&mut first, &chain).await;
 	let sent = chain.sent();
@@ -355,13 +345,8 @@ async fn a_restart_after_proving_submits_the_stored_proof() {
 
 #[tokio::test]
 async fn an_outdated_transaction_is_signed_again_only_while_the_job_is_ours() {
-	let dir = tempfile::tempdir().unwrap();
-	let chain = FakeChain::with(|s| {
-		s.best = 1;
-		s.jobs = vec![job(1, 100), job(2, 100)];
-	});
-	let prover = Arc::new(FakeProver::default());
-	let mut daemon = daemon(&prover, dir.path(), 2);
+	let (_dir, chain, _prover, mut daemon) =
+		setup(FakeProver::default(), 1, vec![job(1, 100), job(2, 100)], 2);
 	daemon.on_best(&chain, chain.best()).await.unwrap();
 	drain(&mut daemon, &chain).await;
 	assert_eq!(chain.signed(), 2);
@@ -402,13 +387,7 @@ async fn a_job_of_an_unlisted_circuit_fails_without_proving() {
 
 #[tokio::test]
 async fn outcomes_wait_for_a_finalized_block_that_can_show_them() {
-	let dir = tempfile::tempdir().unwrap();
-	let chain = FakeChain::with(|s| {
-		s.best = 10;
-		s.jobs = vec![job(1, 100)];
-	});
-	let prover = Arc::new(FakeProver::default());
-	let mut daemon = daemon(&prover, dir.path(), 1);
+	let (_dir, chain, _prover, mut daemon) = setup(FakeProver::default(), 10, vec![job(1, 100)], 1);
 	daemon.on_best(&chain, chain.best()).await.unwrap();
 	drain(&mut daemon, &chain).await;
 	// Included and paid in block 12; finality lags behind.
