@@ -53,7 +53,7 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
 		Command::Chill => operator::chill(&chain, signer_ref()).await,
 		Command::Status { account, data_dir } => {
 			let account = match account {
-				Some(text) => text.parse().map_err(|_| {
+				Some(text) => prova_prover::chain::parse_address(text).ok_or_else(|| {
 					anyhow::anyhow!("bad account `{text}`: expected an SS58 address")
 				})?,
 				None => Chain::account_of(signer_ref()),

@@ -8,6 +8,7 @@ mod common;
 use common::{account, fulfiller, Network};
 use prova_circuits::Workload;
 use prova_primitives::token::UNIT;
+use prova_prover::chain::address;
 use std::{
 	sync::Mutex,
 	time::{Duration, Instant},
@@ -106,10 +107,10 @@ async fn two_daemons_prove_every_request_submitted_from_the_cli() {
 		let (prover, price) = fulfiller(&request)
 			.unwrap_or_else(|| panic!("request {id}: {request:?}\n{}", net.logs()));
 		assert_eq!(price, ASK, "one unit of work at the elected prover's ask");
-		let index = if prover == account("Bob").to_string() {
+		let index = if prover == address(&account("Bob")) {
 			0
 		} else {
-			assert_eq!(prover, account("Charlie").to_string(), "fulfilled by an elected prover");
+			assert_eq!(prover, address(&account("Charlie")), "fulfilled by an elected prover");
 			1
 		};
 		earned[index] += price;
@@ -236,8 +237,8 @@ async fn a_daemon_killed_mid_proof_is_slashed_and_does_not_resubmit_after_restar
 	// The deadline passes; the victim is slashed; the survivor gets the job.
 	let request = net.settled(id, Duration::from_secs(180)).await;
 	let (prover, _) = fulfiller(&request).unwrap_or_else(|| panic!("{request:?}\n{}", net.logs()));
-	assert_eq!(prover, account(survivor_name).to_string());
-	assert_eq!(request.failed, vec![account(victim_name).to_string()]);
+	assert_eq!(prover, address(&account(survivor_name)));
+	assert_eq!(request.failed, vec![address(&account(victim_name))]);
 	assert!(request.compensated > 0);
 	let record = prover_record(&net, victim_name).await;
 	assert_eq!((record.missed, record.fulfilled), (1, 0));
@@ -464,5 +465,5 @@ async fn a_daemon_reconnects_when_its_node_restarts() {
 	assert!(net.daemon_log(bob).contains("lost the node; reconnecting"));
 	let second = submit(&net, "fibonacci-12", 2, 40);
 	let request = net.settled(second, Duration::from_secs(120)).await;
-	assert_eq!(fulfiller(&request).map(|(prover, _)| prover), Some(account("Bob").to_string()));
+	assert_eq!(fulfiller(&request).map(|(prover, _)| prover), Some(address(&account("Bob"))));
 }

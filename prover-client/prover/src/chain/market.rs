@@ -204,11 +204,13 @@ pub use raw_market::RequestRequirements;
 fn status_of(raw: RawStatus) -> (Status, Option<AccountId32>, Option<AccountId32>) {
 	match raw {
 		RawStatus::Queued { since } => (Status::Queued { since }, None, None),
-		RawStatus::Assigned { prover, price, deadline } => {
-			(Status::Assigned { prover: prover.to_string(), price, deadline }, Some(prover), None)
-		}
+		RawStatus::Assigned { prover, price, deadline } => (
+			Status::Assigned { prover: super::address(&prover), price, deadline },
+			Some(prover),
+			None,
+		),
 		RawStatus::Fulfilled { prover, price, output, at } => (
-			Status::Fulfilled { prover: prover.to_string(), price, output, at },
+			Status::Fulfilled { prover: super::address(&prover), price, output, at },
 			None,
 			Some(prover),
 		),
@@ -249,12 +251,12 @@ impl Chain {
 		let (status, assignee, fulfiller) = status_of(raw.status);
 		Ok(Some(RequestInfo {
 			id,
-			requester: raw.requester.to_string(),
+			requester: super::address(&raw.requester),
 			circuit: raw.circuit,
 			max_fee: raw.max_fee,
 			deadline_blocks: raw.deadline_blocks,
 			submitted_at: raw.submitted_at,
-			failed: raw.failed.iter().map(|p| p.to_string()).collect(),
+			failed: raw.failed.iter().map(super::address).collect(),
 			compensated: raw.compensated,
 			status,
 			failed_ids: raw.failed,

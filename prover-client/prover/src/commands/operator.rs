@@ -66,7 +66,11 @@ pub async fn register(chain: &Chain, signer: &Signer, args: &RegisterArgs) -> an
 		parse_amount(&args.bond)?,
 	);
 	chain.execute(&call, signer).await?;
-	println!("registered {} as a prover with {} bonded", Chain::account_of(signer), args.bond);
+	println!(
+		"registered {} as a prover with {} bonded",
+		crate::chain::address(&Chain::account_of(signer)),
+		args.bond
+	);
 	Ok(())
 }
 
@@ -96,7 +100,10 @@ pub async fn withdraw(chain: &Chain, signer: &Signer) -> anyhow::Result<()> {
 pub async fn update(chain: &Chain, signer: &Signer, args: &UpdateArgs) -> anyhow::Result<()> {
 	let me = Chain::account_of(signer);
 	let current = chain.prover(&chain.best().await?, &me).await?.with_context(|| {
-		format!("{me} is not a registered prover; run `prova-prover register` first")
+		format!(
+			"{} is not a registered prover; run `prova-prover register` first",
+			crate::chain::address(&me)
+		)
 	})?;
 	let ask = args.ask.as_deref().map(parse_amount).transpose()?.unwrap_or(current.ask);
 	let commission = args
@@ -142,11 +149,11 @@ pub async fn status(
 	data_dir: Option<&Path>,
 	json: bool,
 ) -> anyhow::Result<()> {
-	let prover = chain
-		.prover(&chain.best().await?, &account)
-		.await?
-		.with_context(|| format!("{account} is not a registered prover"))?;
-	let journal = data_dir.map(|dir| Journal::open(dir, &account.to_string())).transpose()?;
+	let prover = chain.prover(&chain.best().await?, &account).await?.with_context(|| {
+		format!("{} is not a registered prover", crate::chain::address(&account))
+	})?;
+	let journal =
+		data_dir.map(|dir| Journal::open(dir, &crate::chain::address(&account))).transpose()?;
 	let accepted: Option<Vec<u128>> = journal.as_ref().map(|journal| {
 		journal
 			.entries()
@@ -155,7 +162,7 @@ pub async fn status(
 			.collect()
 	});
 	let status = Status {
-		account: account.to_string(),
+		account: crate::chain::address(&account),
 		free_balance: chain.free_balance(&account).await?,
 		journal_earnings: accepted.as_ref().map(|prices| prices.iter().sum()),
 		journal_accepted: accepted.as_ref().map(Vec::len),

@@ -24,7 +24,7 @@ pub async fn execute(
 ) -> anyhow::Result<()> {
 	let settings = RunSettings::merge(global, args, file);
 	let account = Chain::account_of(&signer);
-	let journal = Journal::open(&settings.data_dir, &account.to_string())?;
+	let journal = Journal::open(&settings.data_dir, &crate::chain::address(&account))?;
 	let registry = Registry::new();
 	let metrics = Metrics::register(&registry)?;
 	if let Some(port) = settings.prometheus_port {
@@ -35,7 +35,7 @@ pub async fn execute(
 	}
 	let backend = make_backend(settings.backend);
 	tracing::info!(
-		account = %account,
+		account = %crate::chain::address(&account),
 		url = %settings.url,
 		backend = backend.name(),
 		capacity = settings.capacity,

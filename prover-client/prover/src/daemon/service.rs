@@ -135,7 +135,7 @@ async fn session<P: JobProver>(
 		let head = account.chain.best_head().await?;
 		match account.chain.prover(&account.chain.at(head).await?, &account.account).await? {
 			None => tracing::warn!(
-				account = %account.account,
+				account = %crate::chain::address(&account.account),
 				"this key is not a registered prover: no jobs will come (see `prova-prover register`)"
 			),
 			Some(record) => tracing::info!(
