@@ -28,10 +28,20 @@ build_binaries() {
 
 # wait_for_rpc URL SECONDS: waits until a node answers on URL (ws://host:port).
 wait_for_rpc() {
-	local http="${1/ws:/http:}" deadline=$((SECONDS + $2))
-	until curl -sf -H 'Content-Type: application/json' \
-		-d '{"jsonrpc":"2.0","id":1,"method":"system_health","params":[]}' "$http" >/dev/null 2>&1; do
-		[ $SECONDS -lt $deadline ] || { echo "no node answered on $1 within $2 s" >&2; return 1; }
-		sleep 1
-	done
+	python3 - "${1/ws:/http:}" "$2" <<'PY'
+import json, sys, time, urllib.request
+
+url, limit = sys.argv[1], float(sys.argv[2])
+body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "system_health", "params": []}).encode()
+deadline = time.time() + limit
+while True:
+    try:
+        request = urllib.request.Request(url, body, {"Content-Type": "application/json"})
+        urllib.request.urlopen(request, timeout=5).read()
+        break
+    except OSError:
+        if time.time() > deadline:
+            sys.exit(f"no node answered on {url} within {limit:.0f} s")
+        time.sleep(1)
+PY
 }

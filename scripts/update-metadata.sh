@@ -19,9 +19,10 @@ log=$(mktemp)
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT
 
+wait_for_rpc "ws://127.0.0.1:$port" 120
 out=prover-client/prover/metadata/prova.scale
 python3 - "$port" "$out" <<'PY'
-import json, sys, time, urllib.request
+import json, sys, urllib.request
 
 port, out = sys.argv[1], sys.argv[2]
 
@@ -33,16 +34,6 @@ def call(method, params):
     if "error" in reply:
         raise SystemExit(f"{method}: {reply['error']}")
     return reply["result"]
-
-deadline = time.time() + 120
-while True:
-    try:
-        call("system_health", [])
-        break
-    except (OSError, urllib.error.URLError):
-        if time.time() > deadline:
-            raise SystemExit("the node did not open its RPC port within 120 s")
-        time.sleep(1)
 
 # SCALE u32 16 as the argument; the result is Option<OpaqueMetadata>:
 # 0x01, a compact length, then the metadata bytes (starting with b"meta").
