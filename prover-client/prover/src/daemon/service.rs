@@ -145,6 +145,13 @@ async fn session<P: JobProver>(
 				"prover record"
 			),
 		}
+		// The chain cannot yet be told which circuits a prover serves: say
+		// which listed ones this client could not prove if assigned.
+		for listing in account.chain.listings(&account.chain.at(head).await?).await? {
+			if let Err(e) = prova_circuits::Workload::from_descriptor(&listing.descriptor) {
+				tracing::warn!(circuit = ?listing.circuit, error = %e, "listed circuit this client cannot prove; a job for it would miss its deadline");
+			}
+		}
 		daemon.on_best(&account, head).await?;
 		daemon.on_finalized(&account, account.chain.finalized_head().await?).await?;
 		*failures = 0;
