@@ -87,7 +87,11 @@ fn main() -> ExitCode {
 	init_logging(cli.global.log_format);
 	let runtime =
 		tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
-	match runtime.block_on(execute(cli)) {
+	let result = runtime.block_on(execute(cli));
+	// A proof still running on a blocking thread is abandoned, not awaited:
+	// the journal is consistent at every step, and a restart resumes the job.
+	runtime.shutdown_timeout(Duration::from_millis(200));
+	match result {
 		Ok(()) => ExitCode::SUCCESS,
 		Err(error) => {
 			eprintln!("error: {error:#}");
