@@ -91,7 +91,7 @@ async fn run() {
 			RuntimeCall::Market(pallet_proof_market::Call::list_circuit {
 				circuit: circuit_id,
 				input_elements: workload.input_len() as u32,
-				descriptor: BoundedVec::try_from(b"poseidon_chain/1".to_vec()).unwrap(),
+				descriptor: BoundedVec::try_from(workload.descriptor().into_bytes()).unwrap(),
 			}),
 		)
 		.await;
