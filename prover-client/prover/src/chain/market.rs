@@ -45,7 +45,8 @@ pub enum Status {
 	/// A prover must prove it before `deadline`.
 	Assigned {
 		/// The prover.
-		prover: String,
+		#[serde(serialize_with = "as_address")]
+		prover: AccountId32,
 		/// What it will be paid.
 		price: Balance,
 		/// The first late block.
@@ -54,7 +55,8 @@ pub enum Status {
 	/// Proved and paid.
 	Fulfilled {
 		/// Who proved it.
-		prover: String,
+		#[serde(serialize_with = "as_address")]
+		prover: AccountId32,
 		/// What was paid.
 		price: Balance,
 		/// The proved output.
@@ -87,7 +89,8 @@ pub struct RequestInfo {
 	/// Its id.
 	pub id: RequestId,
 	/// Who asked.
-	pub requester: String,
+	#[serde(serialize_with = "as_address")]
+	pub requester: AccountId32,
 	/// The circuit.
 	pub circuit: H256,
 	/// The most the requester pays.
@@ -97,34 +100,48 @@ pub struct RequestInfo {
 	/// When it was submitted.
 	pub submitted_at: BlockNumber,
 	/// Provers that failed it, in order.
-	pub failed: Vec<String>,
+	#[serde(serialize_with = "as_addresses")]
+	pub failed: Vec<AccountId32>,
 	/// Slashed stake paid to the requester.
 	pub compensated: Balance,
 	/// Where it is.
 	#[serde(flatten)]
 	pub status: Status,
-	#[serde(skip)]
-	failed_ids: Vec<AccountId32>,
-	#[serde(skip)]
-	assignee: Option<AccountId32>,
-	#[serde(skip)]
-	fulfiller: Option<AccountId32>,
+}
+
+/// Serializes an account as a Prova address.
+fn as_address<S: serde::Serializer>(who: &AccountId32, serializer: S) -> Result<S::Ok, S::Error> {
+	serializer.serialize_str(&super::address(who))
+}
+
+/// Serializes accounts as Prova addresses.
+fn as_addresses<S: serde::Serializer>(
+	accounts: &[AccountId32],
+	serializer: S,
+) -> Result<S::Ok, S::Error> {
+	serializer.collect_seq(accounts.iter().map(super::address))
 }
 
 impl RequestInfo {
 	/// The assigned prover, while assigned.
 	pub fn assignee(&self) -> Option<&AccountId32> {
-		self.assignee.as_ref()
+		match &self.status {
+			Status::Assigned { prover, .. } => Some(prover),
+			_ => None,
+		}
 	}
 
 	/// Who proved it, once fulfilled.
 	pub fn fulfilled_by(&self) -> Option<&AccountId32> {
-		self.fulfiller.as_ref()
+		match &self.status {
+			Status::Fulfilled { prover, .. } => Some(prover),
+			_ => None,
+		}
 	}
 
 	/// Whether `prover` failed an attempt at it.
 	pub fn failed_by(&self, prover: &AccountId32) -> bool {
-		self.failed_ids.contains(prover)
+		self.failed.contains(prover)
 	}
 }
 
@@ -201,21 +218,17 @@ pub use raw_market::HardwareClass;
 /// Requirements a request puts on its prover.
 pub use raw_market::RequestRequirements;
 
-fn status_of(raw: RawStatus) -> (Status, Option<AccountId32>, Option<AccountId32>) {
+fn status_of(raw: RawStatus) -> Status {
 	match raw {
-		RawStatus::Queued { since } => (Status::Queued { since }, None, None),
-		RawStatus::Assigned { prover, price, deadline } => (
-			Status::Assigned { prover: super::address(&prover), price, deadline },
-			Some(prover),
-			None,
-		),
-		RawStatus::Fulfilled { prover, price, output, at } => (
-			Status::Fulfilled { prover: super::address(&prover), price, output, at },
-			None,
-			Some(prover),
-		),
-		RawStatus::Expired { at } => (Status::Expired { at }, None, None),
-		RawStatus::Cancelled { at } => (Status::Cancelled { at }, None, None),
+		RawStatus::Queued { since } => Status::Queued { since },
+		RawStatus::Assigned { prover, price, deadline } => {
+			Status::Assigned { prover, price, deadline }
+		}
+		RawStatus::Fulfilled { prover, price, output, at } => {
+			Status::Fulfilled { prover, price, output, at }
+		}
+		RawStatus::Expired { at } => Status::Expired { at },
+		RawStatus::Cancelled { at } => Status::Cancelled { at },
 	}
 }
 
@@ -248,20 +261,16 @@ impl Chain {
 		let Some(raw) = at.runtime_apis().call(call).await.map_err(ChainError::rpc)? else {
 			return Ok(None);
 		};
-		let (status, assignee, fulfiller) = status_of(raw.status);
 		Ok(Some(RequestInfo {
 			id,
-			requester: super::address(&raw.requester),
+			requester: raw.requester,
 			circuit: raw.circuit,
 			max_fee: raw.max_fee,
 			deadline_blocks: raw.deadline_blocks,
 			submitted_at: raw.submitted_at,
-			failed: raw.failed.iter().map(super::address).collect(),
+			failed: raw.failed,
 			compensated: raw.compensated,
-			status,
-			failed_ids: raw.failed,
-			assignee,
-			fulfiller,
+			status: status_of(raw.status),
 		}))
 	}
 

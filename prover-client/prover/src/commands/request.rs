@@ -3,7 +3,7 @@
 use super::{circuits, format_amount, parse_amount, parse_percent, print};
 use crate::{
 	chain::{
-		calls, prova,
+		address, calls, prova,
 		prova::runtime_types::{
 			prova_primitives::market::{GpuClass, HardwareClass},
 			sp_arithmetic::per_things::Perbill,
@@ -122,16 +122,18 @@ fn describe(r: &RequestInfo) -> String {
 	let mut text =
 		format!(
 		"request     {}\nrequester   {}\ncircuit     {:?}\nmax fee     {}\nsubmitted   block {}\n",
-		r.id, r.requester, r.circuit, format_amount(r.max_fee), r.submitted_at
+		r.id, address(&r.requester), r.circuit, format_amount(r.max_fee), r.submitted_at
 	);
 	text += &match &r.status {
 		Status::Queued { since } => format!("status      queued since block {since}"),
 		Status::Assigned { prover, price, deadline } => format!(
-			"status      assigned to {prover} for {} (deadline block {deadline})",
+			"status      assigned to {} for {} (deadline block {deadline})",
+			address(prover),
 			format_amount(*price)
 		),
 		Status::Fulfilled { prover, price, output, at } => format!(
-			"status      fulfilled in block {at}\nprover      {prover}\nfee paid    {}\noutput      {}",
+			"status      fulfilled in block {at}\nprover      {}\nfee paid    {}\noutput      {}",
+			address(prover),
 			format_amount(*price),
 			output.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
 		),
@@ -141,7 +143,7 @@ fn describe(r: &RequestInfo) -> String {
 	if !r.failed.is_empty() {
 		text += &format!(
 			"\nfailed by   {} (compensated {})",
-			r.failed.join(", "),
+			r.failed.iter().map(address).collect::<Vec<_>>().join(", "),
 			format_amount(r.compensated)
 		);
 	}

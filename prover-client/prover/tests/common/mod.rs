@@ -279,7 +279,9 @@ pub fn account(name: &str) -> AccountId32 {
 /// The prover of a fulfilled request.
 pub fn fulfiller(request: &RequestInfo) -> Option<(String, u128)> {
 	match &request.status {
-		Status::Fulfilled { prover, price, .. } => Some((prover.clone(), *price)),
+		Status::Fulfilled { prover, price, .. } => {
+			Some((prova_prover::chain::address(prover), *price))
+		}
 		_ => None,
 	}
 }
