@@ -1,0 +1,36 @@
+//! # prova-gpu: proving on the GPU through wgpu
+//!
+//! Most of a Plonky2 proof's time goes into committing to polynomial batches:
+//! a low-degree extension (inverse NTT, coset shift, forward NTT over a domain
+//! 2^rate_bits times larger) of every column, then a Poseidon Merkle tree over
+//! the rows of the result. This crate runs both as WGSL compute shaders on any
+//! Vulkan, Metal or DX12 adapter, keeping the extension on the GPU between the
+//! two, and hands plonky2 a `PolynomialBatch` equal to the one its CPU code
+//! would have built, so the proof verifies with the unmodified verifier.
+//!
+//! - [`context`]: adapters, the device, buffers, kernels and dispatches.
+//! - [`field`]: the Goldilocks arithmetic every kernel is compiled with.
+//! - [`leaves`]: the extension's rows, resident on the GPU between stages.
+
+#![warn(missing_docs)]
+
+pub mod context;
+pub mod field;
+pub mod leaves;
+
+pub use context::{list_adapters, AdapterSummary, Arithmetic, Gpu, GpuError, GpuOptions};
+pub use leaves::LeafMatrix;
+
+#[cfg(test)]
+pub(crate) mod test_support {
+	//! Shared by the kernel tests: the GPU they run on.
+
+	use super::*;
+
+	/// Opens the test GPU: any adapter, lavapipe included, with the given
+	/// arithmetic. Tests fail (not skip) when none exists: CI installs lavapipe.
+	pub fn gpu(force_u32: bool) -> Gpu {
+		Gpu::open(&GpuOptions { allow_software: true, force_u32, ..Default::default() })
+			.expect("a Vulkan adapter (install mesa-vulkan-drivers for lavapipe)")
+	}
+}
