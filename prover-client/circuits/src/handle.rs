@@ -18,7 +18,9 @@ use plonky2::{
 		witness::{PartialWitness, WitnessWrite},
 	},
 	plonk::{
-		circuit_data::{CircuitData, VerifierCircuitData},
+		circuit_data::{
+			CircuitData, CommonCircuitData, ProverOnlyCircuitData, VerifierCircuitData,
+		},
 		proof::ProofWithPublicInputs,
 		prover::prove,
 	},
@@ -105,15 +107,53 @@ impl CircuitHandle {
 		input: &Input,
 		timing: &mut TimingTree,
 	) -> Result<Proved, CircuitError> {
+		self.prove_with(input, |prover, common, witness| {
+			prove::<F, C, D>(prover, common, witness, timing)
+		})
+	}
+
+	/// Proves the workload on `input` with another prover than plonky2's
+	/// (the `prova-pipeline` crate's, for example): builds the input's partial
+	/// witness, as the other methods do, and calls `prove` with it and the
+	/// circuit's data. An error of `prove` is returned as
+	/// [`CircuitError::Proving`].
+	pub fn prove_with(
+		&self,
+		input: &Input,
+		prove: impl FnOnce(
+			&ProverOnlyCircuitData<F, C, D>,
+			&CommonCircuitData<F, D>,
+			PartialWitness<F>,
+		) -> anyhow::Result<ProofWithPublicInputs<F, C, D>>,
+	) -> Result<Proved, CircuitError> {
 		let elements = self.workload.input_elements(input)?;
 		let mut witness = PartialWitness::new();
 		for (&target, &value) in self.input.iter().zip(&elements) {
 			witness.set_target(target, value).map_err(CircuitError::Witness)?;
 		}
-		let proof = prove::<F, C, D>(&self.data.prover_only, &self.data.common, witness, timing)
+		let proof = prove(&self.data.prover_only, &self.data.common, witness)
 			.map_err(CircuitError::Proving)?;
-		let output = to_u64s(&proof.public_inputs[HASH_LEN..]);
+		let output = match proof.public_inputs.get(HASH_LEN..) {
+			Some(output) => to_u64s(output),
+			None => {
+				return Err(CircuitError::Proving(anyhow::anyhow!("proof lacks public inputs")))
+			}
+		};
 		Ok(Proved { proof, output })
+	}
+
+	/// [`prove_with`](Self::prove_with) on a request's input bytes (see
+	/// [`Workload::decode_input`]).
+	pub fn prove_bytes_with(
+		&self,
+		input: &[u8],
+		prove: impl FnOnce(
+			&ProverOnlyCircuitData<F, C, D>,
+			&CommonCircuitData<F, D>,
+			PartialWitness<F>,
+		) -> anyhow::Result<ProofWithPublicInputs<F, C, D>>,
+	) -> Result<Proved, CircuitError> {
+		self.prove_with(&self.workload.decode_input(input)?, prove)
 	}
 
 	/// Verifies `proof` against this circuit.

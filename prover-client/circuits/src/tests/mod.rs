@@ -3,6 +3,7 @@
 //! proofs the topics share are built once.
 
 mod inputs;
+mod prove_with;
 mod rejections;
 mod serialization;
 mod sizing;
