@@ -1,0 +1,64 @@
+//! # Prova's proving pipeline
+//!
+//! plonky2 1.1's `plonky2::plonk::prover::prove` is one function: it builds the
+//! three polynomial commitments of a proof (wires; permutation products;
+//! quotient) with `PolynomialBatch::from_values` / `from_coeffs`, and offers no
+//! way to compute them anywhere else. Those commitments (a low-degree extension
+//! then a Merkle tree) are most of the proving time, and they are what a GPU
+//! does well.
+//!
+//! This crate assembles the same prover again from plonky2's public items, and
+//! hands each of those commitments to a [`Committer`] that the caller chooses:
+//! [`CpuCommitter`] is plonky2's own code, and another crate (`prova-gpu`)
+//! implements the trait on the GPU. Everything else stays on the CPU and is
+//! the same maths as plonky2's, so that with [`CpuCommitter`] the proofs are
+//! byte for byte those of plonky2's prover on the same generated witness
+//! (Prova's circuits have no zero knowledge; see
+//! [`prove_with_partition_witness`] for the one caveat, FRI's proof of work).
+//!
+//! ## The steps of [`prove`]
+//!
+//! 1. Run the witness generators on the caller's partial witness.
+//! 2. Commit to the wire columns (values → coefficients → LDE → Merkle tree).
+//! 3. Draw β and γ, compute each challenge's permutation product `Z` and its
+//!    partial products (`permutation.rs`), and commit to them.
+//! 4. Draw α, evaluate the vanishing polynomial on a coset, divide by `Z_H`
+//!    and interpolate the quotient (`quotient.rs`); commit to its degree-`n`
+//!    chunks (from coefficients).
+//! 5. Draw ζ, open every polynomial at ζ (and `Z` at gζ), and let plonky2's
+//!    `PolynomialBatch::prove_openings` run FRI on the instance described in
+//!    `fri_instance.rs`.
+//!
+//! Fiat–Shamir sees exactly what plonky2's prover shows it, in the same order.
+//!
+//! ## Limits
+//!
+//! Only Goldilocks with `PoseidonGoldilocksConfig` and `D = 2` (Prova's
+//! configuration). Circuits with lookup tables are refused with an error:
+//! their extra polynomials and constraints are not implemented here.
+
+#![warn(missing_docs)]
+
+mod commit;
+mod fri_instance;
+mod permutation;
+mod prover;
+mod quotient;
+
+pub use commit::{CommitParams, Committer, CpuCommitter};
+pub use prover::{prove, prove_with_partition_witness};
+
+use plonky2::{
+	field::goldilocks_field::GoldilocksField, fri::oracle::PolynomialBatch,
+	plonk::config::PoseidonGoldilocksConfig,
+};
+
+/// Base field: Goldilocks.
+pub type F = GoldilocksField;
+/// Hashing configuration: Poseidon over Goldilocks.
+pub type C = PoseidonGoldilocksConfig;
+/// Extension degree (quadratic).
+pub const D: usize = 2;
+
+/// A committed batch of polynomials, as plonky2 stores it.
+pub(crate) type Batch = PolynomialBatch<F, C, D>;

@@ -1,0 +1,245 @@
+//! [`prove`]: plonky2's prover, step by step, with the commitments delegated
+//! to a [`Committer`].
+
+use crate::{
+	commit::{check_shape, CommitParams, Committer},
+	fri_instance::{fri_instance, fri_openings},
+	permutation::zs_and_partial_products,
+	quotient::{quotient_chunks, Challenges},
+	Batch, C, D, F,
+};
+use anyhow::{ensure, Context, Result};
+use plonky2::{
+	field::{
+		extension::Extendable,
+		polynomial::{PolynomialCoeffs, PolynomialValues},
+		types::Field,
+	},
+	fri::oracle::PolynomialBatch,
+	iop::{
+		challenger::Challenger,
+		generator::generate_partial_witness,
+		witness::{MatrixWitness, PartialWitness, PartitionWitness, Witness},
+	},
+	plonk::{
+		circuit_data::{CommonCircuitData, ProverOnlyCircuitData},
+		config::{GenericConfig, Hasher},
+		proof::{OpeningSet, Proof, ProofWithPublicInputs},
+	},
+	timed,
+	util::timing::TimingTree,
+};
+use rayon::prelude::*;
+
+/// The configuration's hashes: Merkle trees and Fiat–Shamir; public inputs.
+type ConfigHash = <C as GenericConfig<D>>::Hasher;
+type InnerHash = <C as GenericConfig<D>>::InnerHasher;
+
+/// Proves the circuit on `inputs` as `plonky2::plonk::prover::prove` does,
+/// but commits to the wires, the permutation products and the quotient with
+/// `committer`.
+///
+/// Runs the circuit's witness generators, then
+/// [`prove_with_partition_witness`]. Returns an error (and never panics on
+/// these) for a circuit with lookup tables, which this pipeline does not
+/// support; for a witness that cannot be generated or does not satisfy the
+/// circuit; and for a committer that fails or returns a batch of the wrong
+/// shape.
+pub fn prove(
+	prover: &ProverOnlyCircuitData<F, C, D>,
+	common: &CommonCircuitData<F, D>,
+	inputs: PartialWitness<F>,
+	committer: &dyn Committer,
+	timing: &mut TimingTree,
+) -> Result<ProofWithPublicInputs<F, C, D>> {
+	ensure_supported(common)?;
+	let witness = timed!(
+		timing,
+		&format!("run {} generators", prover.generators.len()),
+		generate_partial_witness(inputs, prover, common)
+	)?;
+	prove_with_partition_witness(prover, common, witness, committer, timing)
+}
+
+/// [`prove`] on a witness the generators have already filled in: plonky2's
+/// `prove_with_partition_witness` with the commitments made by `committer`.
+///
+/// With [`CpuCommitter`](crate::CpuCommitter) and without zero knowledge, the
+/// proof is byte for byte plonky2's on the same witness, up to FRI's
+/// proof-of-work witness, which plonky2 searches in parallel and so may pick
+/// differently from run to run (on a one-thread rayon pool it is always the
+/// smallest, and proofs are deterministic). Note that plonky2's generators
+/// themselves fill a few unused wires with random values.
+pub fn prove_with_partition_witness(
+	prover: &ProverOnlyCircuitData<F, C, D>,
+	common: &CommonCircuitData<F, D>,
+	witness: PartitionWitness<F>,
+	committer: &dyn Committer,
+	timing: &mut TimingTree,
+) -> Result<ProofWithPublicInputs<F, C, D>> {
+	ensure_supported(common)?;
+	let num_challenges = common.config.num_challenges;
+
+	let public_inputs = prover
+		.public_inputs
+		.iter()
+		.map(|&target| witness.try_get_target(target))
+		.collect::<Option<Vec<F>>>()
+		.context("the witness leaves a public input unset")?;
+	let public_inputs_hash = InnerHash::hash_no_pad(&public_inputs);
+	let witness = timed!(timing, "compute full witness", witness.full_witness());
+
+	let commit = Commit { committer, prover, common };
+	let wire_values = timed!(timing, "compute wire polynomials", wire_columns(&witness, common));
+	let wires = commit.batch("wires", Polys::Values(wire_values), timing)?;
+
+	let mut challenger = Challenger::<F, ConfigHash>::new();
+	common.fri_params.observe(&mut challenger);
+	challenger.observe_hash::<ConfigHash>(prover.circuit_digest);
+	challenger.observe_hash::<InnerHash>(public_inputs_hash);
+	challenger.observe_cap::<ConfigHash>(&wires.merkle_tree.cap);
+	let betas = challenger.get_n_challenges(num_challenges);
+	let gammas = challenger.get_n_challenges(num_challenges);
+
+	let zs_values = timed!(
+		timing,
+		"compute partial products",
+		zs_and_partial_products(&witness, &betas, &gammas, prover, common)
+	);
+	let zs_partial_products =
+		commit.batch("permutation products", Polys::Values(zs_values), timing)?;
+	challenger.observe_cap::<ConfigHash>(&zs_partial_products.merkle_tree.cap);
+	let alphas = challenger.get_n_challenges(num_challenges);
+
+	let challenges = Challenges { betas: &betas, gammas: &gammas, alphas: &alphas };
+	let chunks = timed!(
+		timing,
+		"compute quotient polys",
+		quotient_chunks(
+			prover,
+			common,
+			&public_inputs_hash,
+			&wires,
+			&zs_partial_products,
+			&challenges
+		)
+	)?;
+	let quotient = commit.batch("quotient", Polys::Coeffs(chunks), timing)?;
+	challenger.observe_cap::<ConfigHash>(&quotient.merkle_tree.cap);
+
+	let zeta = challenger.get_extension_challenge::<D>();
+	// ζ outside the trace subgroup, or the openings would reveal trace values.
+	ensure!(
+		zeta.exp_power_of_2(common.degree_bits()) != <F as Extendable<D>>::Extension::ONE,
+		"opening point is in the subgroup"
+	);
+	let g = <F as Extendable<D>>::Extension::primitive_root_of_unity(common.degree_bits());
+	let openings = timed!(
+		timing,
+		"construct the opening set",
+		OpeningSet::new(
+			zeta,
+			g,
+			&prover.constants_sigmas_commitment,
+			&wires,
+			&zs_partial_products,
+			&quotient,
+			common
+		)
+	);
+	challenger.observe_openings(&fri_openings(&openings));
+	let opening_proof = timed!(
+		timing,
+		"compute opening proofs",
+		PolynomialBatch::prove_openings(
+			&fri_instance(common, zeta),
+			&[&prover.constants_sigmas_commitment, &wires, &zs_partial_products, &quotient],
+			&mut challenger,
+			&common.fri_params,
+			None,
+			None,
+			timing,
+		)
+	);
+
+	let proof = Proof {
+		wires_cap: wires.merkle_tree.cap,
+		plonk_zs_partial_products_cap: zs_partial_products.merkle_tree.cap,
+		quotient_polys_cap: quotient.merkle_tree.cap,
+		openings,
+		opening_proof,
+	};
+	Ok(ProofWithPublicInputs { proof, public_inputs })
+}
+
+/// Refuses the circuits this pipeline cannot prove.
+fn ensure_supported(common: &CommonCircuitData<F, D>) -> Result<()> {
+	ensure!(
+		common.luts.is_empty() && common.num_lookup_polys == 0,
+		"the circuit uses lookup tables, which prova-pipeline does not support \
+		 (prove it with plonky2::plonk::prover::prove)"
+	);
+	// plonky2's prover asserts this too.
+	ensure!(
+		common.quotient_degree_factor < common.config.num_routed_wires,
+		"fewer routed wires than the quotient degree factor is not supported"
+	);
+	Ok(())
+}
+
+/// One polynomial per wire column: its values down the rows.
+fn wire_columns(
+	witness: &MatrixWitness<F>,
+	common: &CommonCircuitData<F, D>,
+) -> Vec<PolynomialValues<F>> {
+	(0..common.config.num_wires)
+		.into_par_iter()
+		.map(|wire| {
+			PolynomialValues::new(
+				(0..common.degree()).map(|row| witness.get_wire(row, wire)).collect(),
+			)
+		})
+		.collect()
+}
+
+/// A batch to commit, in the form its committer method takes.
+enum Polys {
+	Values(Vec<PolynomialValues<F>>),
+	Coeffs(Vec<PolynomialCoeffs<F>>),
+}
+
+/// Commits with the circuit's parameters and checks what comes back.
+struct Commit<'a> {
+	committer: &'a dyn Committer,
+	prover: &'a ProverOnlyCircuitData<F, C, D>,
+	common: &'a CommonCircuitData<F, D>,
+}
+
+impl Commit<'_> {
+	fn batch(&self, what: &str, polys: Polys, timing: &mut TimingTree) -> Result<Batch> {
+		let config = &self.common.config;
+		let params = CommitParams {
+			rate_bits: config.fri_config.rate_bits,
+			// The three batches committed here are all blinded under zero knowledge.
+			blinding: config.zero_knowledge,
+			cap_height: config.fri_config.cap_height,
+		};
+		let table = self.prover.fft_root_table.as_ref();
+		let (num_polys, committed) = timed!(timing, &format!("commit to the {what}"), {
+			match polys {
+				Polys::Values(values) => {
+					(values.len(), self.committer.commit_values(values, params, table, timing))
+				}
+				Polys::Coeffs(coeffs) => {
+					(coeffs.len(), self.committer.commit_coeffs(coeffs, params, table, timing))
+				}
+			}
+		});
+		let name = self.committer.name();
+		let batch =
+			committed.with_context(|| format!("{name} committer: committing the {what}"))?;
+		check_shape(&batch, num_polys, self.common.degree_bits(), params)
+			.with_context(|| format!("{name} committer: bad commitment to the {what}"))?;
+		Ok(batch)
+	}
+}

@@ -1,0 +1,255 @@
+//! The pipeline proves like plonky2, really commits through its committer,
+//! and turns committer failures and unsupported circuits into errors.
+
+use anyhow::{anyhow, Result};
+use plonky2::{
+	field::{
+		fft::FftRootTable,
+		polynomial::{PolynomialCoeffs, PolynomialValues},
+		types::Field,
+	},
+	fri::oracle::PolynomialBatch,
+	gates::lookup_table::LookupTable,
+	iop::{
+		generator::generate_partial_witness,
+		witness::{PartialWitness, WitnessWrite},
+	},
+	plonk::circuit_builder::CircuitBuilder,
+	util::timing::TimingTree,
+};
+use prova_circuits::{CircuitError, PoseidonChain, Proved, Workload, WorkloadKind};
+use prova_pipeline::{
+	prove, prove_with_partition_witness, CommitParams, Committer, CpuCommitter, C, D, F,
+};
+use std::sync::{Arc, Mutex};
+
+type Batch = PolynomialBatch<F, C, D>;
+
+/// Proves the `kind` workload of `2^degree_bits` rows with plonky2 and with
+/// the pipeline on the CPU, from the same generated witness: the same bytes,
+/// and a valid proof.
+///
+/// The witness is generated once because plonky2's generators fill some
+/// unused wires of the public-input gate with random values. Both provers run
+/// on a one-thread rayon pool because FRI's proof-of-work search is a
+/// `find_any` over a parallel range, which returns whichever witness a thread
+/// finds first; on one thread that is always the smallest.
+fn proves_like_plonky2(kind: WorkloadKind, degree_bits: usize) {
+	let workload = Workload::for_degree(kind, degree_bits).unwrap();
+	let handle = workload.build().unwrap();
+	assert_eq!(handle.degree_bits(), degree_bits);
+	let one_thread = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+	let mut reference = None;
+	let ours = handle
+		.prove_with(&workload.sample_input(degree_bits as u64), |prover, common, inputs| {
+			let witness = generate_partial_witness(inputs, prover, common)?;
+			let mut timing = TimingTree::default();
+			one_thread.install(|| {
+				reference = Some(plonky2::plonk::prover::prove_with_partition_witness(
+					prover,
+					common,
+					witness.clone(),
+					&mut timing,
+				)?);
+				prove_with_partition_witness(prover, common, witness, &CpuCommitter, &mut timing)
+			})
+		})
+		.unwrap();
+	let reference = reference.unwrap();
+	assert!(ours.proof.to_bytes() == reference.to_bytes(), "{workload}: proofs differ");
+	handle.verify(&ours.proof).unwrap();
+}
+
+#[test]
+fn poseidon_chain_2_12_proof_is_plonky2s() {
+	proves_like_plonky2(WorkloadKind::PoseidonChain, 12);
+}
+
+#[test]
+fn poseidon_chain_2_13_proof_is_plonky2s() {
+	proves_like_plonky2(WorkloadKind::PoseidonChain, 13);
+}
+
+#[test]
+fn fibonacci_2_12_proof_is_plonky2s() {
+	proves_like_plonky2(WorkloadKind::Fibonacci, 12);
+}
+
+#[test]
+fn merkle_root_2_12_proof_is_plonky2s() {
+	proves_like_plonky2(WorkloadKind::MerkleRoot, 12);
+}
+
+/// What a [`Faulty`] committer does wrong.
+#[derive(Clone, Copy, Debug)]
+enum Fault {
+	/// Nothing: commits on the CPU.
+	None,
+	/// Adds one to a value of a leaf of the first batch (the wires) and
+	/// recomputes nothing.
+	CorruptWireLeaf,
+	/// Drops a leaf of the first batch (a tree of the wrong shape).
+	DropWireLeaf,
+	/// Fails on the second batch (the permutation products).
+	FailSecond,
+}
+
+/// Wraps [`CpuCommitter`], records each call as (method, number of
+/// polynomials, params), and injects its fault.
+struct Faulty {
+	fault: Fault,
+	calls: Mutex<Vec<(&'static str, usize, CommitParams)>>,
+}
+
+impl Faulty {
+	fn new(fault: Fault) -> Self {
+		Faulty { fault, calls: Mutex::new(Vec::new()) }
+	}
+
+	fn calls(&self) -> Vec<(&'static str, usize, CommitParams)> {
+		self.calls.lock().unwrap().clone()
+	}
+
+	fn tamper(
+		&self,
+		method: &'static str,
+		num_polys: usize,
+		params: CommitParams,
+		mut batch: Batch,
+	) -> Result<Batch> {
+		let mut calls = self.calls.lock().unwrap();
+		calls.push((method, num_polys, params));
+		match (self.fault, calls.len()) {
+			(Fault::CorruptWireLeaf, 1) => batch.merkle_tree.leaves[5][7] += F::ONE,
+			(Fault::DropWireLeaf, 1) => drop(batch.merkle_tree.leaves.pop()),
+			(Fault::FailSecond, 2) => return Err(anyhow!("device lost")),
+			_ => {}
+		}
+		Ok(batch)
+	}
+}
+
+impl Committer for Faulty {
+	fn name(&self) -> &str {
+		"faulty"
+	}
+
+	fn commit_values(
+		&self,
+		values: Vec<PolynomialValues<F>>,
+		params: CommitParams,
+		table: Option<&FftRootTable<F>>,
+		timing: &mut TimingTree,
+	) -> Result<Batch> {
+		let num_polys = values.len();
+		let batch = CpuCommitter.commit_values(values, params, table, timing)?;
+		self.tamper("values", num_polys, params, batch)
+	}
+
+	fn commit_coeffs(
+		&self,
+		coeffs: Vec<PolynomialCoeffs<F>>,
+		params: CommitParams,
+		table: Option<&FftRootTable<F>>,
+		timing: &mut TimingTree,
+	) -> Result<Batch> {
+		let num_polys = coeffs.len();
+		let batch = CpuCommitter.commit_coeffs(coeffs, params, table, timing)?;
+		self.tamper("coeffs", num_polys, params, batch)
+	}
+}
+
+/// A small circuit, and its proof with `committer`.
+fn prove_small(
+	committer: &dyn Committer,
+) -> (prova_circuits::CircuitHandle, Result<Proved, CircuitError>) {
+	let workload = Workload::from(PoseidonChain { steps: 20 });
+	let handle = workload.build().unwrap();
+	let result = handle.prove_with(&workload.sample_input(3), |prover, common, witness| {
+		prove(prover, common, witness, committer, &mut TimingTree::default())
+	});
+	(handle, result)
+}
+
+#[test]
+fn wires_permutation_and_quotient_go_through_the_committer() {
+	let committer = Faulty::new(Fault::None);
+	let (handle, result) = prove_small(&committer);
+	handle.verify(&result.unwrap().proof).unwrap();
+	let common = &handle.data().common;
+	let params = CommitParams {
+		rate_bits: common.config.fri_config.rate_bits,
+		blinding: false,
+		cap_height: common.config.fri_config.cap_height,
+	};
+	let challenges = common.config.num_challenges;
+	assert_eq!(
+		committer.calls(),
+		[
+			("values", common.config.num_wires, params),
+			("values", challenges * (1 + common.num_partial_products), params),
+			("coeffs", challenges * common.quotient_degree_factor, params),
+		]
+	);
+}
+
+#[test]
+fn a_corrupted_wire_leaf_gives_no_valid_proof() {
+	let committer = Faulty::new(Fault::CorruptWireLeaf);
+	let (handle, result) = prove_small(&committer);
+	match result {
+		Err(CircuitError::Proving(error)) => assert!(format!("{error:#}").contains("Z_H")),
+		Err(other) => panic!("unexpected error {other}"),
+		Ok(proved) => assert!(handle.verify(&proved.proof).is_err(), "a corrupted proof verifies"),
+	}
+	assert!(!committer.calls().is_empty());
+}
+
+#[test]
+fn a_failing_committer_is_an_error() {
+	let (_, result) = prove_small(&Faulty::new(Fault::FailSecond));
+	let Err(CircuitError::Proving(error)) = result else { panic!("{result:?}") };
+	let message = format!("{error:#}");
+	assert!(message.contains("faulty committer") && message.contains("device lost"), "{message}");
+}
+
+#[test]
+fn a_batch_of_the_wrong_shape_is_an_error() {
+	let (_, result) = prove_small(&Faulty::new(Fault::DropWireLeaf));
+	let Err(CircuitError::Proving(error)) = result else { panic!("{result:?}") };
+	assert!(format!("{error:#}").contains("bad commitment to the wires"), "{error:#}");
+}
+
+#[test]
+fn a_witness_that_cannot_be_generated_is_an_error() {
+	let handle = Workload::from(PoseidonChain { steps: 2 }).build().unwrap();
+	let data = handle.data();
+	// No input: the generators cannot all run.
+	let result = prove(
+		&data.prover_only,
+		&data.common,
+		PartialWitness::new(),
+		&CpuCommitter,
+		&mut TimingTree::default(),
+	);
+	let error = result.expect_err("an empty witness is refused");
+	assert!(error.to_string().contains("generators weren't run"), "{error}");
+}
+
+#[test]
+fn circuits_with_lookup_tables_are_refused() {
+	let mut builder = CircuitBuilder::<F, D>::new(prova_circuits::config());
+	let squares: LookupTable = Arc::new((0..8u16).map(|i| (i, i * i)).collect());
+	let table = builder.add_lookup_table_from_pairs(squares);
+	let x = builder.add_virtual_target();
+	let y = builder.add_lookup_from_index(x, table);
+	builder.register_public_input(y);
+	let data = builder.build::<C>();
+	let mut witness = PartialWitness::new();
+	witness.set_target(x, F::from_canonical_u16(3)).unwrap();
+
+	let result =
+		prove(&data.prover_only, &data.common, witness, &CpuCommitter, &mut TimingTree::default());
+	let error = result.expect_err("a circuit with lookups is refused");
+	assert!(error.to_string().contains("lookup tables"), "{error}");
+}
