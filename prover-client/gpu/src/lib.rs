@@ -11,15 +11,18 @@
 //! - [`context`]: adapters, the device, buffers, kernels and dispatches.
 //! - [`field`]: the Goldilocks arithmetic every kernel is compiled with.
 //! - [`leaves`]: the extension's rows, resident on the GPU between stages.
+//! - [`merkle`]: Poseidon and plonky2's Merkle tree over those rows.
 
 #![warn(missing_docs)]
 
 pub mod context;
 pub mod field;
 pub mod leaves;
+pub mod merkle;
 
 pub use context::{list_adapters, AdapterSummary, Arithmetic, Gpu, GpuError, GpuOptions};
 pub use leaves::LeafMatrix;
+pub use merkle::merkle_tree;
 
 #[cfg(test)]
 pub(crate) mod test_support {
