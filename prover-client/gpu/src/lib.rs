@@ -11,16 +11,19 @@
 //! - [`context`]: adapters, the device, buffers, kernels and dispatches.
 //! - [`field`]: the Goldilocks arithmetic every kernel is compiled with.
 //! - [`leaves`]: the extension's rows, resident on the GPU between stages.
+//! - [`lde`]: NTTs and the low-degree extension into those rows.
 //! - [`merkle`]: Poseidon and plonky2's Merkle tree over those rows.
 
 #![warn(missing_docs)]
 
 pub mod context;
 pub mod field;
+pub mod lde;
 pub mod leaves;
 pub mod merkle;
 
 pub use context::{list_adapters, AdapterSummary, Arithmetic, Gpu, GpuError, GpuOptions};
+pub use lde::{intt, lde_from_coeffs, lde_from_values, ntt, ResidentNtt};
 pub use leaves::LeafMatrix;
 pub use merkle::merkle_tree;
 
