@@ -45,6 +45,7 @@ use plonky2::{
 	},
 	fri::oracle::SALT_SIZE,
 };
+use rayon::prelude::*;
 use std::sync::Arc;
 
 const NTT_WGSL: &str = include_str!("shaders/ntt.wgsl");
@@ -414,20 +415,12 @@ fn extend(
 	}
 
 	if salt {
-		// Random columns, as plonky2's `F::rand_vec`; their order is immaterial.
+		// Random elements as plonky2's `F::rand_vec` draws them (`F::rand`,
+		// from the OS), on every core; their order is immaterial.
 		for start in (0..SALT_SIZE).step_by(per) {
 			let cols = per.min(SALT_SIZE - start);
-			gpu.write(
-				&work,
-				0,
-				&flatten(
-					(0..cols)
-						.map(|_| F::rand_vec(rows))
-						.collect::<Vec<_>>()
-						.iter()
-						.map(Vec::as_slice),
-				),
-			);
+			let salt: Vec<u64> = (0..cols * rows).into_par_iter().map(|_| F::rand().0).collect();
+			gpu.write(&work, 0, &salt);
 			let mut batch = gpu.batch();
 			record_scatter(&mut batch, &kernels, &work, log_rows, &leaves, polys + start, cols)?;
 			gpu.submit(batch)?;
@@ -578,6 +571,17 @@ mod tests {
 		{
 			check_lde(&gpu, log_n, rate_bits, cols);
 		}
+	}
+
+	/// A size near real circuits' (2^21 rows: several radix-8 passes, a
+	/// multi-megabyte binding): `cargo test -p prova-gpu -- --ignored` on a
+	/// real GPU; about 7 s on lavapipe with two cores (most of it plonky2's
+	/// debug build).
+	#[test]
+	#[ignore]
+	fn lde_matches_plonky2_large() {
+		let gpu = gpu(false);
+		check_lde(&gpu, 18, 3, 3);
 	}
 
 	#[test]
