@@ -102,10 +102,10 @@ fn coset_factors(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_wor
 	}
 	let m = t & ((1u << params.p2) - 1u);
 	let q = t >> params.p2;
-	let rotation = m * ntt_bit_reverse(q, params.log_n - params.p2);
-	let shift = ntt_pow(ntt_param_fe(params.p3, params.p4), m);
-	let root = ntt_pow(ntt_param_fe(params.p5, params.p6), rotation);
-	buf1[t] = fe_store(fe_canon(fe_mul(shift, root)));
+	// (shift * w_N^reverse(q, r))^m: one short and one long power.
+	let rotation = ntt_pow(ntt_param_fe(params.p5, params.p6), ntt_bit_reverse(q, params.log_n - params.p2));
+	let base = fe_mul(ntt_param_fe(params.p3, params.p4), rotation);
+	buf1[t] = fe_store(fe_canon(ntt_pow(base, m)));
 }
 
 // One DIF stage of distance h = 2^p2 on every column of buf1 (in place), with
