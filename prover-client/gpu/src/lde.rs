@@ -230,6 +230,9 @@ impl ResidentNtt {
 	/// Uploads `columns` (all of one power-of-two length, together within one
 	/// storage binding) and prepares the forward (or, with `inverse`, the
 	/// inverse) transform of their size.
+	///
+	/// # Panics
+	/// If `columns` is empty or its lengths differ or are not a power of two.
 	pub fn new(gpu: &Gpu, columns: &[Vec<F>], inverse: bool) -> Result<Self, GpuError> {
 		let log_n = common_log_len(columns.iter().map(Vec::as_slice));
 		let bytes = (columns.len() as u64) << (log_n + 3);
@@ -295,11 +298,17 @@ fn transform(gpu: &Gpu, columns: &[Vec<F>], inverse: bool) -> Result<Vec<Vec<F>>
 
 /// The forward NTT of each column (all of one power-of-two length): equal to
 /// plonky2's `fft`, natural order, canonical.
+///
+/// # Panics
+/// If the columns' lengths differ or are not a power of two.
 pub fn ntt(gpu: &Gpu, columns: &[Vec<F>]) -> Result<Vec<Vec<F>>, GpuError> {
 	transform(gpu, columns, false)
 }
 
 /// The inverse NTT of each column: equal to plonky2's `ifft`.
+///
+/// # Panics
+/// If the columns' lengths differ or are not a power of two.
 pub fn intt(gpu: &Gpu, columns: &[Vec<F>]) -> Result<Vec<Vec<F>>, GpuError> {
 	transform(gpu, columns, true)
 }
