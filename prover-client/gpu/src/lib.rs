@@ -8,6 +8,7 @@
 //! two, and hands plonky2 a `PolynomialBatch` equal to the one its CPU code
 //! would have built, so the proof verifies with the unmodified verifier.
 //!
+//! - [`commit`]: [`GpuCommitter`], prova-pipeline's commitments on the GPU.
 //! - [`context`]: adapters, the device, buffers, kernels and dispatches.
 //! - [`field`]: the Goldilocks arithmetic every kernel is compiled with.
 //! - [`leaves`]: the extension's rows, resident on the GPU between stages.
@@ -16,12 +17,14 @@
 
 #![warn(missing_docs)]
 
+pub mod commit;
 pub mod context;
 pub mod field;
 pub mod lde;
 pub mod leaves;
 pub mod merkle;
 
+pub use commit::GpuCommitter;
 pub use context::{list_adapters, AdapterSummary, Arithmetic, Gpu, GpuError, GpuOptions};
 pub use lde::{intt, lde_from_coeffs, lde_from_values, ntt, ResidentNtt};
 pub use leaves::LeafMatrix;

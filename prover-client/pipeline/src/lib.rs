@@ -62,3 +62,34 @@ pub const D: usize = 2;
 
 /// A committed batch of polynomials, as plonky2 stores it.
 pub(crate) type Batch = PolynomialBatch<F, C, D>;
+
+/// Proves the same generated witness with plonky2's own prover and with this
+/// pipeline through `committer`, both on one thread, and returns both proofs
+/// (plonky2's first). On one thread FRI's proof-of-work search is
+/// deterministic, and the random wires the generators fill are shared, so a
+/// committer that computes plonky2's commitments gives identical bytes: the
+/// strongest check a new committer can pass.
+pub fn prove_beside_plonky2(
+	prover_data: &plonky2::plonk::circuit_data::ProverOnlyCircuitData<F, C, D>,
+	common: &plonky2::plonk::circuit_data::CommonCircuitData<F, D>,
+	inputs: plonky2::iop::witness::PartialWitness<F>,
+	committer: &dyn Committer,
+) -> anyhow::Result<(
+	plonky2::plonk::proof::ProofWithPublicInputs<F, C, D>,
+	plonky2::plonk::proof::ProofWithPublicInputs<F, C, D>,
+)> {
+	let witness = plonky2::iop::generator::generate_partial_witness(inputs, prover_data, common)?;
+	let one_thread = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
+	let mut timing = plonky2::util::timing::TimingTree::default();
+	one_thread.install(|| {
+		let reference = plonky2::plonk::prover::prove_with_partition_witness(
+			prover_data,
+			common,
+			witness.clone(),
+			&mut timing,
+		)?;
+		let ours =
+			prove_with_partition_witness(prover_data, common, witness, committer, &mut timing)?;
+		Ok((reference, ours))
+	})
+}

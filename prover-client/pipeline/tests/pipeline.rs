@@ -10,17 +10,12 @@ use plonky2::{
 	},
 	fri::oracle::PolynomialBatch,
 	gates::lookup_table::LookupTable,
-	iop::{
-		generator::generate_partial_witness,
-		witness::{PartialWitness, WitnessWrite},
-	},
+	iop::witness::{PartialWitness, WitnessWrite},
 	plonk::circuit_builder::CircuitBuilder,
 	util::timing::TimingTree,
 };
 use prova_circuits::{CircuitError, PoseidonChain, Proved, Workload, WorkloadKind};
-use prova_pipeline::{
-	prove, prove_with_partition_witness, CommitParams, Committer, CpuCommitter, C, D, F,
-};
+use prova_pipeline::{prove, prove_beside_plonky2, CommitParams, Committer, CpuCommitter, C, D, F};
 use std::sync::{Arc, Mutex};
 
 type Batch = PolynomialBatch<F, C, D>;
@@ -28,31 +23,16 @@ type Batch = PolynomialBatch<F, C, D>;
 /// Proves the `kind` workload of `2^degree_bits` rows with plonky2 and with
 /// the pipeline on the CPU, from the same generated witness: the same bytes,
 /// and a valid proof.
-///
-/// The witness is generated once because plonky2's generators fill some
-/// unused wires of the public-input gate with random values. Both provers run
-/// on a one-thread rayon pool because FRI's proof-of-work search is a
-/// `find_any` over a parallel range, which returns whichever witness a thread
-/// finds first; on one thread that is always the smallest.
 fn proves_like_plonky2(kind: WorkloadKind, degree_bits: usize) {
 	let workload = Workload::for_degree(kind, degree_bits).unwrap();
 	let handle = workload.build().unwrap();
 	assert_eq!(handle.degree_bits(), degree_bits);
-	let one_thread = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
 	let mut reference = None;
 	let ours = handle
 		.prove_with(&workload.sample_input(degree_bits as u64), |prover, common, inputs| {
-			let witness = generate_partial_witness(inputs, prover, common)?;
-			let mut timing = TimingTree::default();
-			one_thread.install(|| {
-				reference = Some(plonky2::plonk::prover::prove_with_partition_witness(
-					prover,
-					common,
-					witness.clone(),
-					&mut timing,
-				)?);
-				prove_with_partition_witness(prover, common, witness, &CpuCommitter, &mut timing)
-			})
+			let (plonky2s, ours) = prove_beside_plonky2(prover, common, inputs, &CpuCommitter)?;
+			reference = Some(plonky2s);
+			Ok(ours)
 		})
 		.unwrap();
 	let reference = reference.unwrap();

@@ -1,0 +1,91 @@
+//! Whole proofs with the GPU committer, on whatever adapter exists (lavapipe
+//! in CI): the same bytes as plonky2's prover on the same witness, proofs
+//! that verify, and batches equal to plonky2's, also when the GPU has to
+//! split its work or gives up and the CPU takes over.
+
+use plonky2::{
+	field::{polynomial::PolynomialValues, types::Sample},
+	util::timing::TimingTree,
+};
+use prova_circuits::{Workload, WorkloadKind};
+use prova_gpu::{Gpu, GpuCommitter, GpuOptions};
+use prova_pipeline::{prove_beside_plonky2, CommitParams, Committer, CpuCommitter, F};
+
+fn committer(options: GpuOptions) -> GpuCommitter {
+	let gpu = Gpu::open(&GpuOptions { allow_software: true, ..options })
+		.expect("a Vulkan adapter (install mesa-vulkan-drivers for lavapipe)");
+	GpuCommitter::new(gpu)
+}
+
+/// Proves `kind` at 2^12 rows with plonky2 and with the GPU committer.
+fn gpu_proof_is_plonky2s(kind: WorkloadKind, options: GpuOptions) {
+	let committer = committer(options);
+	let workload = Workload::for_degree(kind, 12).unwrap();
+	let handle = workload.build().unwrap();
+	let mut reference = None;
+	let ours = handle
+		.prove_with(&workload.sample_input(7), |prover, common, inputs| {
+			let (plonky2s, ours) = prove_beside_plonky2(prover, common, inputs, &committer)?;
+			reference = Some(plonky2s);
+			Ok(ours)
+		})
+		.unwrap();
+	assert!(
+		ours.proof.to_bytes() == reference.unwrap().to_bytes(),
+		"{workload}: the GPU proof differs from plonky2's"
+	);
+	handle.verify(&ours.proof).unwrap();
+}
+
+#[test]
+fn poseidon_chain_proof_on_the_gpu_is_plonky2s() {
+	gpu_proof_is_plonky2s(WorkloadKind::PoseidonChain, GpuOptions::default());
+}
+
+#[test]
+fn fibonacci_proof_on_the_gpu_is_plonky2s() {
+	gpu_proof_is_plonky2s(WorkloadKind::Fibonacci, GpuOptions::default());
+}
+
+#[test]
+fn merkle_root_proof_on_the_gpu_is_plonky2s() {
+	gpu_proof_is_plonky2s(WorkloadKind::MerkleRoot, GpuOptions::default());
+}
+
+#[test]
+fn a_proof_with_32_bit_arithmetic_and_split_buffers_is_plonky2s() {
+	// 256 KiB bindings: the 135 wire columns of 2^15 rows go in many batches
+	// and the leaves in many chunks.
+	gpu_proof_is_plonky2s(
+		WorkloadKind::PoseidonChain,
+		GpuOptions { force_u32: true, max_binding: Some(256 << 10), ..Default::default() },
+	);
+}
+
+fn random_columns(columns: usize, log_rows: usize) -> Vec<PolynomialValues<F>> {
+	(0..columns).map(|_| PolynomialValues::new(F::rand_vec(1 << log_rows))).collect()
+}
+
+#[test]
+fn batches_equal_plonky2s_and_fall_back_to_the_cpu() {
+	let params = CommitParams { rate_bits: 3, blinding: false, cap_height: 4 };
+	let values = random_columns(20, 9);
+	let cpu = CpuCommitter.commit_values(values.clone(), params, None, &mut TimingTree::default());
+	let cpu = cpu.unwrap();
+	// A binding too small for the Poseidon constants: every GPU batch fails
+	// and the CPU commits instead, with the same result.
+	for options in
+		[GpuOptions::default(), GpuOptions { max_binding: Some(1024), ..Default::default() }]
+	{
+		let gpu = committer(options);
+		let batch =
+			gpu.commit_values(values.clone(), params, None, &mut TimingTree::default()).unwrap();
+		assert_eq!(batch.polynomials, cpu.polynomials);
+		assert_eq!(batch.merkle_tree.leaves, cpu.merkle_tree.leaves);
+		assert_eq!(batch.merkle_tree.digests, cpu.merkle_tree.digests);
+		assert_eq!(batch.merkle_tree.cap, cpu.merkle_tree.cap);
+		let coeffs = batch.polynomials.clone();
+		let from_coeffs = gpu.commit_coeffs(coeffs, params, None, &mut TimingTree::default());
+		assert_eq!(from_coeffs.unwrap().merkle_tree.cap, cpu.merkle_tree.cap);
+	}
+}
