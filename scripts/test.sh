@@ -8,12 +8,17 @@ cd "$(dirname "$0")/.."
 
 start=$(date +%s)
 cargo fmt --all -- --check
-# prova-prover is tested on its own: in one invocation with the node, Cargo
-# would unify the features of their shared dependencies and rebuild the
-# node's dependency tree. Its end-to-end tests use the prova-node binary the
-# first invocation builds.
-cargo test --workspace --exclude prova-prover --locked --no-fail-fast "$@"
-cargo test -p prova-prover --locked --no-fail-fast "$@"
+# The prover client's crates are tested on their own: in one invocation with
+# the node, Cargo would unify the features of their shared dependencies and
+# rebuild the node's dependency tree. The prover's end-to-end tests use the
+# prova-node binary the first invocation builds.
+prover_crates=(-p prova-prover -p prova-gpu -p prova-pipeline)
+cargo test --workspace --exclude prova-prover --exclude prova-gpu --exclude prova-pipeline --locked --no-fail-fast "$@"
+# The GPU kernels' tests run on whatever Vulkan adapter exists; on machines
+# without a GPU that is Mesa's lavapipe, which setup.sh installs. Mesa wants a
+# runtime directory and complains on every device open without one.
+export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
+cargo test "${prover_crates[@]}" --locked --no-fail-fast "$@"
 # Benchmarks run once each as tests, so weights.rs is always generated from working code.
 cargo test --locked -p pallet-validator-set -p pallet-provers -p pallet-plonky2-verifier -p pallet-proof-market --features runtime-benchmarks "$@"
 echo "[test] all tests passed in $(( $(date +%s) - start )) s"

@@ -1,14 +1,17 @@
 //! Proving: the backend that runs plonky2, and the circuits it proves.
 //!
 //! A [`ProvingBackend`] turns a built circuit and an input into a proof. The
-//! CPU backend is plonky2's own prover, parallel through rayon; a GPU backend
-//! implements the same trait. [`CircuitProver`] sits in front: it rebuilds a
+//! CPU backend is plonky2's own prover, parallel through rayon; the GPU
+//! backend runs the same proof with its polynomial commitments on a GPU
+//! through wgpu and gives the same bytes. [`CircuitProver`] sits in front: it rebuilds a
 //! listed circuit from its descriptor once, checks that the result is the
 //! circuit the chain knows (same verifier-data hash), and keeps it for the
 //! next request.
 
 use crate::chain::Job;
-use prova_circuits::{CircuitHandle, Proved, Workload};
+use plonky2::util::timing::TimingTree;
+use prova_circuits::{CircuitError, CircuitHandle, Proved, Workload};
+use prova_gpu::{AdapterSummary, Gpu, GpuCommitter, GpuOptions};
 use std::{
 	collections::HashMap,
 	fmt,
@@ -55,6 +58,16 @@ pub trait ProvingBackend: Send + Sync {
 	fn prove(&self, circuit: &CircuitHandle, input: &[u8]) -> Result<Proved, ProveError>;
 }
 
+/// Sorts a circuit error into a bad input or a backend failure.
+fn prove_error(error: CircuitError) -> ProveError {
+	match error {
+		CircuitError::Proving(_) | CircuitError::Witness(_) => {
+			ProveError::Backend(format!("{error:#}"))
+		}
+		other => ProveError::BadInput(other.to_string()),
+	}
+}
+
 /// plonky2's prover on the CPU; rayon spreads each proof over all cores.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CpuBackend;
@@ -65,12 +78,51 @@ impl ProvingBackend for CpuBackend {
 	}
 
 	fn prove(&self, circuit: &CircuitHandle, input: &[u8]) -> Result<Proved, ProveError> {
-		circuit.prove_bytes(input).map_err(|e| match e {
-			prova_circuits::CircuitError::Proving(_) | prova_circuits::CircuitError::Witness(_) => {
-				ProveError::Backend(format!("{e:#}"))
-			}
-			other => ProveError::BadInput(other.to_string()),
-		})
+		circuit.prove_bytes(input).map_err(prove_error)
+	}
+}
+
+/// Proving with the polynomial commitments (LDE and Merkle trees) on a GPU:
+/// prova-pipeline's plonky2 prover with prova-gpu's committer. The proofs are
+/// the ones the CPU backend makes, byte for byte.
+pub struct GpuBackend {
+	committer: GpuCommitter,
+}
+
+impl GpuBackend {
+	/// A backend on an open GPU.
+	pub fn new(gpu: Gpu) -> Self {
+		GpuBackend { committer: GpuCommitter::new(gpu) }
+	}
+
+	/// The adapter it proves on.
+	pub fn adapter(&self) -> &AdapterSummary {
+		self.committer.gpu().adapter()
+	}
+
+	/// The committer its proofs use.
+	pub fn committer(&self) -> &GpuCommitter {
+		&self.committer
+	}
+}
+
+impl ProvingBackend for GpuBackend {
+	fn name(&self) -> &'static str {
+		"gpu"
+	}
+
+	fn prove(&self, circuit: &CircuitHandle, input: &[u8]) -> Result<Proved, ProveError> {
+		circuit
+			.prove_bytes_with(input, |prover, common, witness| {
+				prova_pipeline::prove(
+					prover,
+					common,
+					witness,
+					&self.committer,
+					&mut TimingTree::default(),
+				)
+			})
+			.map_err(prove_error)
 	}
 }
 
@@ -78,31 +130,57 @@ impl ProvingBackend for CpuBackend {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum BackendKind {
+	/// A hardware GPU when there is one, else the CPU. Software adapters
+	/// (lavapipe) are never chosen: they are slower than the CPU backend.
+	Auto,
+	/// A GPU through wgpu; a software adapter is accepted, with a warning.
+	/// Without any usable adapter, the CPU, with a warning.
+	Gpu,
 	/// plonky2 on the CPU, with rayon.
 	Cpu,
-	/// wgpu compute shaders (not in this build yet).
-	Gpu,
 }
 
 impl fmt::Display for BackendKind {
 	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 		f.write_str(match self {
-			BackendKind::Cpu => "cpu",
+			BackendKind::Auto => "auto",
 			BackendKind::Gpu => "gpu",
+			BackendKind::Cpu => "cpu",
 		})
 	}
 }
 
-/// Makes the backend asked for. The GPU backend does not exist yet: asking
-/// for it falls back to the CPU with a warning, as it will when no usable GPU
-/// is present.
-pub fn make_backend(kind: BackendKind) -> Arc<dyn ProvingBackend> {
+/// Makes the backend asked for. A GPU that cannot be used (no adapter, no
+/// device) means the CPU backend, with a log line saying why; so does a GPU
+/// batch that fails later (out of memory, say), batch by batch, inside the
+/// committer.
+pub fn make_backend(kind: BackendKind, adapter_name: Option<&str>) -> Arc<dyn ProvingBackend> {
+	let options = |allow_software| GpuOptions {
+		allow_software,
+		adapter_name: adapter_name.map(str::to_owned),
+		..Default::default()
+	};
 	match kind {
 		BackendKind::Cpu => Arc::new(CpuBackend),
-		BackendKind::Gpu => {
-			tracing::warn!("the GPU backend is not part of this build; proving on the CPU instead");
-			Arc::new(CpuBackend)
-		}
+		BackendKind::Auto => match Gpu::open(&options(false)) {
+			Ok(gpu) => Arc::new(GpuBackend::new(gpu)),
+			Err(error) => {
+				tracing::info!(%error, "no hardware GPU to use; proving on the CPU");
+				Arc::new(CpuBackend)
+			}
+		},
+		BackendKind::Gpu => match Gpu::open(&options(true)) {
+			Ok(gpu) => {
+				if !gpu.adapter().hardware {
+					tracing::warn!(adapter = %gpu.adapter(), "the GPU backend runs on a software adapter: correct, but slower than --backend cpu");
+				}
+				Arc::new(GpuBackend::new(gpu))
+			}
+			Err(error) => {
+				tracing::warn!(%error, "the GPU cannot be used; proving on the CPU instead");
+				Arc::new(CpuBackend)
+			}
+		},
 	}
 }
 

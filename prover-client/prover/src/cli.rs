@@ -8,7 +8,7 @@
 //! ```toml
 //! url = "ws://127.0.0.1:9944"
 //! key_file = "/etc/prova/prover.key"
-//! backend = "cpu"
+//! backend = "auto"
 //! capacity = 2
 //! data_dir = "/var/lib/prova-prover"
 //! prometheus_port = 9616
@@ -105,14 +105,25 @@ pub enum Command {
 	Circuits(CircuitsCommand),
 	/// Prove each workload at several sizes on this machine and print a table.
 	Bench(BenchArgs),
+	/// Time GPU against CPU stage by stage (NTT, LDE, Merkle, commitment,
+	/// whole proof) and print a table.
+	BenchGpu(BenchGpuArgs),
+	/// List the GPU adapters this machine offers, with their limits, and the
+	/// one `--backend auto` would use.
+	Devices,
 }
 
 /// `run`'s options.
 #[derive(Debug, Args)]
 pub struct RunArgs {
-	/// Where proofs are computed [default: cpu].
+	/// Where proofs are computed [default: auto: a hardware GPU if there is
+	/// one, else the CPU].
 	#[arg(long, env = "PROVA_BACKEND", value_enum)]
 	pub backend: Option<BackendKind>,
+	/// With a GPU backend, use the adapter whose name contains this (see
+	/// `prova-prover devices`).
+	#[arg(long, env = "PROVA_GPU_ADAPTER")]
+	pub gpu_adapter: Option<String>,
 	/// Jobs proved at once [default: 1]; each uses all cores through rayon.
 	#[arg(long, env = "PROVA_CAPACITY")]
 	pub capacity: Option<usize>,
@@ -280,6 +291,26 @@ pub struct BenchArgs {
 	pub child: bool,
 }
 
+/// `bench-gpu`'s options.
+#[derive(Debug, Args)]
+pub struct BenchGpuArgs {
+	/// Degrees, as a list or a range (12..=20).
+	#[arg(long, default_value = "12..=16")]
+	pub degrees: String,
+	/// Runs per stage; the table shows the median.
+	#[arg(long, default_value_t = 3)]
+	pub repeat: usize,
+	/// Accept a software adapter (lavapipe): checks overheads, not speed.
+	#[arg(long)]
+	pub allow_software: bool,
+	/// Use the adapter whose name contains this.
+	#[arg(long)]
+	pub adapter: Option<String>,
+	/// Leave out the whole-proof row.
+	#[arg(long)]
+	pub skip_proof: bool,
+}
+
 /// The config file's contents.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -292,6 +323,8 @@ pub struct FileConfig {
 	pub key_file: Option<PathBuf>,
 	/// See `run --backend`.
 	pub backend: Option<BackendKind>,
+	/// See `run --gpu-adapter`.
+	pub gpu_adapter: Option<String>,
 	/// See `run --capacity`.
 	pub capacity: Option<usize>,
 	/// See `run --data-dir`.
@@ -320,6 +353,8 @@ pub struct RunSettings {
 	pub url: String,
 	/// Backend.
 	pub backend: BackendKind,
+	/// GPU adapter name filter.
+	pub gpu_adapter: Option<String>,
 	/// Jobs at once.
 	pub capacity: usize,
 	/// Data directory.
@@ -339,7 +374,8 @@ impl RunSettings {
 				.clone()
 				.or_else(|| file.url.clone())
 				.unwrap_or_else(|| DEFAULT_URL.into()),
-			backend: run.backend.or(file.backend).unwrap_or(BackendKind::Cpu),
+			backend: run.backend.or(file.backend).unwrap_or(BackendKind::Auto),
+			gpu_adapter: run.gpu_adapter.clone().or_else(|| file.gpu_adapter.clone()),
 			capacity: run.capacity.or(file.capacity).unwrap_or(1).max(1),
 			data_dir: run
 				.data_dir
@@ -371,7 +407,7 @@ mod tests {
 		assert_eq!(settings.data_dir, PathBuf::from("/tmp/p"));
 		let defaults = RunSettings::merge(&cli.global, run, &FileConfig::default());
 		assert_eq!(defaults.url, DEFAULT_URL);
-		assert_eq!(defaults.backend, BackendKind::Cpu);
+		assert_eq!(defaults.backend, BackendKind::Auto);
 	}
 
 	#[test]

@@ -4,7 +4,7 @@ use clap::Parser;
 use prova_prover::{
 	chain::Chain,
 	cli::{CircuitsCommand, Cli, Command, FileConfig, LogFormat, RequestCommand},
-	commands::{self, bench, circuits, operator, request},
+	commands::{self, bench, bench_gpu, circuits, operator, request},
 };
 use std::{io::IsTerminal, process::ExitCode, time::Duration};
 use tracing_subscriber::EnvFilter;
@@ -27,6 +27,12 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
 	let file_url = file.url.as_deref();
 	if let Command::Bench(args) = &cli.command {
 		return bench::run(args);
+	}
+	if let Command::BenchGpu(args) = &cli.command {
+		return bench_gpu::run(args);
+	}
+	if let Command::Devices = &cli.command {
+		return commands::devices::list(global.json);
 	}
 	if let Command::Run(args) = &cli.command {
 		let signer = commands::signer(global, &file)?;
@@ -78,7 +84,9 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
 		Command::Circuits(CircuitsCommand::Register { workload, degree }) => {
 			circuits::register(&chain, signer_ref(), workload, degree, json).await
 		}
-		Command::Run(_) | Command::Bench(_) => unreachable!("handled above"),
+		Command::Run(_) | Command::Bench(_) | Command::BenchGpu(_) | Command::Devices => {
+			unreachable!("handled above")
+		}
 	}
 }
 

@@ -189,6 +189,32 @@ async fn two_daemons_prove_every_request_submitted_from_the_cli() {
 	assert_eq!(status["fulfilled"].as_u64(), Some(count[0] as u64));
 }
 
+/// The GPU backend (on lavapipe, Mesa's Vulkan CPU driver, where there is no
+/// GPU) proves every workload, and the runtime accepts its proofs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_gpu_daemon_proves_every_workload_and_the_chain_accepts_the_proofs() {
+	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+	let mut net = Network::start().await;
+	register_circuits(&net, "poseidon_chain,merkle_root,fibonacci", 12);
+	register_provers(&net, &["Bob"]);
+	let daemon = net.start_daemon_with("Bob", &["--backend", "gpu"]);
+	let circuits = ["poseidon_chain-12", "merkle_root-12", "fibonacci-12"];
+	let ids: Vec<u64> =
+		circuits.iter().enumerate().map(|(seed, c)| submit(&net, c, seed as u64, 40)).collect();
+	for id in ids {
+		let request = net.settled(id, Duration::from_secs(240)).await;
+		let (prover, _) = fulfiller(&request)
+			.unwrap_or_else(|| panic!("request {id}: {request:?}\n{}", net.logs()));
+		assert_eq!(prover, address(&account("Bob")));
+		assert!(request.failed.is_empty(), "no attempt failed: {request:?}");
+	}
+	let log = net.daemon_log(daemon);
+	assert!(log.contains("GPU opened"), "the daemon proved on the GPU backend:\n{log}");
+	assert!(!log.contains("committing on the CPU"), "no batch fell back to the CPU:\n{log}");
+	let record = prover_record(&net, "Bob").await;
+	assert_eq!((record.fulfilled, record.invalid, record.missed), (3, 0, 0));
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_daemon_killed_mid_proof_is_slashed_and_does_not_resubmit_after_restart() {
 	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());

@@ -36,7 +36,8 @@ pub struct Row {
 	pub peak_mib: u64,
 }
 
-fn parse_degrees(text: &str) -> anyhow::Result<Vec<usize>> {
+/// Parses degrees given as a list (`12,16`) or a range (`12..=20`).
+pub fn parse_degrees(text: &str) -> anyhow::Result<Vec<usize>> {
 	let parse = |s: &str| s.trim().parse::<usize>().with_context(|| format!("bad degree `{s}`"));
 	if let Some((low, high)) = text.split_once("..=") {
 		return Ok((parse(low)?..=parse(high)?).collect());
@@ -51,7 +52,8 @@ fn kinds(names: &[String]) -> anyhow::Result<Vec<WorkloadKind>> {
 	Ok(names.iter().map(|name| name.parse()).collect::<Result<_, _>>()?)
 }
 
-fn meminfo_kib(field: &str) -> Option<u64> {
+/// A field of /proc/meminfo, in KiB.
+pub fn meminfo_kib(field: &str) -> Option<u64> {
 	let text = std::fs::read_to_string("/proc/meminfo").ok()?;
 	let line = text.lines().find(|line| line.starts_with(field))?;
 	line.split_whitespace().nth(1)?.parse().ok()

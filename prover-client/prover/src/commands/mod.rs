@@ -2,7 +2,9 @@
 //! JSON, and turning chain failures into messages a user can act on.
 
 pub mod bench;
+pub mod bench_gpu;
 pub mod circuits;
+pub mod devices;
 pub mod operator;
 pub mod request;
 pub mod run;

@@ -33,7 +33,7 @@ pub async fn execute(
 		metrics::serve(addr, registry);
 		tracing::info!(%addr, "serving Prometheus metrics at /metrics");
 	}
-	let backend = make_backend(settings.backend);
+	let backend = make_backend(settings.backend, settings.gpu_adapter.as_deref());
 	tracing::info!(
 		account = %crate::chain::address(&account),
 		url = %settings.url,

@@ -1,0 +1,216 @@
+//! `prova-prover bench-gpu`: GPU against CPU, stage by stage, per degree.
+//!
+//! Each degree 2^d is measured on a batch shaped like a proof's wires
+//! commitment (135 columns of 2^d values, rate 3, cap height 4, as in
+//! plonky2's `standard_recursion_config`) and on a whole `poseidon_chain`
+//! proof of 2^d rows:
+//!
+//! | stage | GPU | CPU (plonky2 with rayon) |
+//! |---|---|---|
+//! | NTT | forward NTT of every column, data already on the GPU | `fft` of every column |
+//! | LDE | upload, inverse NTT, coefficients back, coset LDE into leaf rows | `ifft`, `lde`, `coset_fft`, transpose, bit-reversal |
+//! | Merkle | Poseidon tree over the resident rows, digests back | `MerkleTree::new` |
+//! | commit | LDE + Merkle + leaves back: what the prover calls | `PolynomialBatch::from_values` |
+//! | proof | prova-pipeline with the GPU committer | plonky2's `prove` |
+//!
+//! Times are medians of `--repeat` runs after one warm-up (kernel
+//! compilation). The adapter is printed with the table; a software adapter's
+//! figures say nothing about GPUs and are labelled so.
+
+use crate::{
+	backend::{CpuBackend, GpuBackend, ProvingBackend},
+	cli::BenchGpuArgs,
+	commands::bench::{machine, meminfo_kib, parse_degrees},
+};
+use anyhow::Context;
+use plonky2::{
+	field::{
+		fft::fft,
+		polynomial::{PolynomialCoeffs, PolynomialValues},
+		types::{Field, Sample},
+	},
+	hash::{merkle_tree::MerkleTree, poseidon::PoseidonHash},
+	util::{reverse_index_bits_in_place, timing::TimingTree, transpose},
+};
+use prova_circuits::{Workload, WorkloadKind};
+use prova_gpu::{Gpu, GpuOptions, ResidentNtt};
+use prova_pipeline::{CommitParams, Committer, CpuCommitter, F};
+use rayon::prelude::*;
+use std::time::Instant;
+
+/// Columns of the benchmarked batch: the wires of `standard_recursion_config`.
+const COLUMNS: usize = 135;
+const PARAMS: CommitParams = CommitParams { rate_bits: 3, blinding: false, cap_height: 4 };
+
+/// Median seconds of `repeat` runs of `f`, after one unmeasured run.
+fn median(repeat: usize, mut f: impl FnMut() -> anyhow::Result<()>) -> anyhow::Result<f64> {
+	f()?;
+	let mut times = Vec::new();
+	for _ in 0..repeat.max(1) {
+		let started = Instant::now();
+		f()?;
+		times.push(started.elapsed().as_secs_f64());
+	}
+	times.sort_by(f64::total_cmp);
+	Ok(times[times.len() / 2])
+}
+
+/// plonky2's low-degree extension into leaf rows, as `from_values` does it
+/// before hashing.
+fn cpu_lde(values: &[PolynomialValues<F>]) -> Vec<Vec<F>> {
+	let lde: Vec<Vec<F>> = values
+		.par_iter()
+		.map(|column| {
+			column
+				.clone()
+				.ifft()
+				.lde(PARAMS.rate_bits)
+				.coset_fft_with_options(F::coset_shift(), Some(PARAMS.rate_bits), None)
+				.values
+		})
+		.collect();
+	let mut leaves = transpose(&lde);
+	reverse_index_bits_in_place(&mut leaves);
+	leaves
+}
+
+/// One table row: a stage at a degree.
+struct Row {
+	stage: &'static str,
+	degree: usize,
+	gpu_s: f64,
+	cpu_s: f64,
+}
+
+impl Row {
+	fn print(&self) {
+		println!(
+			"{:<8} {:>6} {:>11.2} {:>11.2} {:>8.2}",
+			self.stage,
+			format!("2^{}", self.degree),
+			self.gpu_s * 1e3,
+			self.cpu_s * 1e3,
+			self.cpu_s / self.gpu_s
+		);
+	}
+}
+
+/// Measures the stages of one degree, printing rows as they finish.
+fn measure(backend: &GpuBackend, degree: usize, args: &BenchGpuArgs) -> anyhow::Result<()> {
+	let gpu = backend.committer();
+	let device = gpu.gpu();
+	let repeat = args.repeat;
+	let values: Vec<PolynomialValues<F>> =
+		(0..COLUMNS).map(|_| PolynomialValues::new(F::rand_vec(1 << degree))).collect();
+	let columns: Vec<Vec<F>> = values.iter().map(|v| v.values.clone()).collect();
+
+	let mut resident = ResidentNtt::new(device, &columns, false)?;
+	let gpu_s = median(repeat, || Ok(resident.run(device)?))?;
+	drop(resident);
+	let cpu_s = median(repeat, || {
+		let out: Vec<_> =
+			columns.par_iter().map(|c| fft(PolynomialCoeffs::new(c.clone()))).collect();
+		drop(out);
+		Ok(())
+	})?;
+	Row { stage: "NTT", degree, gpu_s, cpu_s }.print();
+
+	let gpu_s = median(repeat, || {
+		prova_gpu::lde_from_values(device, &values, PARAMS.rate_bits, false)?;
+		Ok(())
+	})?;
+	let mut leaves = Vec::new();
+	let cpu_s = median(repeat, || {
+		leaves = cpu_lde(&values);
+		Ok(())
+	})?;
+	Row { stage: "LDE", degree, gpu_s, cpu_s }.print();
+
+	let (_, rows) = prova_gpu::lde_from_values(device, &values, PARAMS.rate_bits, false)?;
+	let gpu_s = median(repeat, || {
+		prova_gpu::merkle_tree(device, &rows, PARAMS.cap_height)?;
+		Ok(())
+	})?;
+	drop(rows);
+	let cpu_s = median(repeat, || {
+		MerkleTree::<F, PoseidonHash>::new(leaves.clone(), PARAMS.cap_height);
+		Ok(())
+	})?;
+	drop(leaves);
+	Row { stage: "Merkle", degree, gpu_s, cpu_s }.print();
+
+	let commit = |committer: &dyn Committer| {
+		median(repeat, || {
+			committer.commit_values(values.clone(), PARAMS, None, &mut TimingTree::default())?;
+			Ok(())
+		})
+	};
+	let gpu_s = commit(gpu)?;
+	let cpu_s = commit(&CpuCommitter)?;
+	Row { stage: "commit", degree, gpu_s, cpu_s }.print();
+	drop(values);
+
+	if !args.skip_proof {
+		let workload = Workload::for_degree(WorkloadKind::PoseidonChain, degree)?;
+		let circuit = workload.build()?;
+		let input = workload.encode_input(&workload.sample_input(degree as u64))?;
+		let prove = |backend: &dyn ProvingBackend| {
+			median(repeat, || {
+				backend.prove(&circuit, &input)?;
+				Ok(())
+			})
+		};
+		let gpu_s = prove(backend)?;
+		let cpu_s = prove(&CpuBackend)?;
+		Row { stage: "proof", degree, gpu_s, cpu_s }.print();
+	}
+	Ok(())
+}
+
+/// Bytes a degree needs at most: the CPU's and the GPU's copies of the
+/// batch's extension (8 rows per value, 135 columns, 8 bytes), with room for
+/// the Merkle tree and plonky2's intermediate vectors.
+fn bytes_needed(degree: usize) -> f64 {
+	4.0 * (COLUMNS as f64) * 8.0 * 2f64.powi(degree as i32 + PARAMS.rate_bits as i32)
+}
+
+/// Runs the benchmark and prints the table.
+pub fn run(args: &BenchGpuArgs) -> anyhow::Result<()> {
+	let degrees = parse_degrees(&args.degrees)?;
+	let options = GpuOptions {
+		allow_software: args.allow_software,
+		adapter_name: args.adapter.clone(),
+		..Default::default()
+	};
+	let gpu =
+		Gpu::open(&options).context("bench-gpu needs a GPU (--allow-software accepts lavapipe)")?;
+	let adapter = gpu.adapter().clone();
+	let arithmetic = gpu.arithmetic();
+	let backend = GpuBackend::new(gpu);
+	println!("machine: {}", machine());
+	println!(
+		"adapter: {adapter}, {arithmetic:?} arithmetic{}",
+		if adapter.hardware { "" } else { " (SOFTWARE: not a GPU timing)" }
+	);
+	println!(
+		"CPU: plonky2 with rayon, {} threads; batch: {COLUMNS} columns, rate 2^{}, cap height {}",
+		rayon::current_num_threads(),
+		PARAMS.rate_bits,
+		PARAMS.cap_height
+	);
+	println!("{:<8} {:>6} {:>11} {:>11} {:>8}", "stage", "degree", "GPU ms", "CPU ms", "CPU/GPU");
+	for degree in degrees {
+		let available = meminfo_kib("MemAvailable:").unwrap_or(u64::MAX) as f64 * 1024.0;
+		let needed = bytes_needed(degree);
+		if needed > 0.9 * available {
+			println!(
+				"2^{degree} skipped: needs about {:.0} GiB, {:.0} GiB available",
+				needed / 2f64.powi(30),
+				available / 2f64.powi(30)
+			);
+			continue;
+		}
+		measure(&backend, degree, args)?;
+	}
+	Ok(())
+}
