@@ -9,53 +9,52 @@
 //! equal as field elements to plonky2's on every input. The tests here hold
 //! both to that on edge values and random ones.
 
-use crate::{context::Binding, Gpu, GpuError};
-use plonky2::field::{
-	goldilocks_field::GoldilocksField as F,
-	types::{Field, PrimeField64},
-};
-
-const TEST_KERNEL: &str = include_str!("shaders/field_test.wgsl");
-
-/// Runs the test kernel: element-wise `[a + b, a - b, a * b, canon(a)]` on the GPU.
-pub fn field_ops(gpu: &Gpu, lhs: &[u64], rhs: &[u64]) -> Result<[Vec<u64>; 4], GpuError> {
-	assert_eq!(lhs.len(), rhs.len());
-	let n = lhs.len();
-	let kernel = gpu.kernel("field_test", TEST_KERNEL, "field_ops", 3)?;
-	let a = gpu.upload("lhs", lhs)?;
-	let b = gpu.upload("rhs", rhs)?;
-	let out = gpu.buffer("out", 4 * 8 * n as u64)?;
-	let mut batch = gpu.batch();
-	batch.dispatch(
-		&kernel,
-		&[n as u32],
-		&[Binding::from(&a), Binding::from(&b), Binding::from(&out)],
-		n as u64,
-	)?;
-	gpu.submit(batch)?;
-	let all = gpu.read(&out, 0, 4 * n)?;
-	let part = |i: usize| all[i * n..(i + 1) * n].to_vec();
-	Ok([part(0), part(1), part(2), part(3)])
-}
-
-/// plonky2's result for the same operations, canonical.
-pub fn field_ops_reference(lhs: &[u64], rhs: &[u64]) -> [Vec<u64>; 4] {
-	let pairs = || {
-		lhs.iter()
-			.zip(rhs)
-			.map(|(&a, &b)| (F::from_noncanonical_u64(a), F::from_noncanonical_u64(b)))
-	};
-	[
-		pairs().map(|(a, b)| (a + b).to_canonical_u64()).collect(),
-		pairs().map(|(a, b)| (a - b).to_canonical_u64()).collect(),
-		pairs().map(|(a, b)| (a * b).to_canonical_u64()).collect(),
-		pairs().map(|(a, _)| a.to_canonical_u64()).collect(),
-	]
-}
-
 #[cfg(test)]
 mod tests {
-	use super::*;
+	use crate::{context::Binding, Gpu, GpuError};
+	use plonky2::field::{
+		goldilocks_field::GoldilocksField as F,
+		types::{Field, PrimeField64},
+	};
+
+	const TEST_KERNEL: &str = include_str!("shaders/field_test.wgsl");
+
+	/// Runs the test kernel: element-wise `[a + b, a - b, a * b, canon(a)]` on the GPU.
+	fn field_ops(gpu: &Gpu, lhs: &[u64], rhs: &[u64]) -> Result<[Vec<u64>; 4], GpuError> {
+		assert_eq!(lhs.len(), rhs.len());
+		let n = lhs.len();
+		let kernel = gpu.kernel("field_test", TEST_KERNEL, "field_ops", 3)?;
+		let a = gpu.upload("lhs", lhs)?;
+		let b = gpu.upload("rhs", rhs)?;
+		let out = gpu.buffer("out", 4 * 8 * n as u64)?;
+		let mut batch = gpu.batch();
+		batch.dispatch(
+			&kernel,
+			&[n as u32],
+			&[Binding::from(&a), Binding::from(&b), Binding::from(&out)],
+			n as u64,
+		)?;
+		gpu.submit(batch)?;
+		let all = gpu.read(&out, 0, 4 * n)?;
+		let part = |i: usize| all[i * n..(i + 1) * n].to_vec();
+		Ok([part(0), part(1), part(2), part(3)])
+	}
+
+	/// plonky2's result for the same operations, canonical.
+	fn field_ops_reference(lhs: &[u64], rhs: &[u64]) -> [Vec<u64>; 4] {
+		let pairs = || {
+			lhs.iter()
+				.zip(rhs)
+				.map(|(&a, &b)| (F::from_noncanonical_u64(a), F::from_noncanonical_u64(b)))
+		};
+		[
+			pairs().map(|(a, b)| (a + b).to_canonical_u64()).collect(),
+			pairs().map(|(a, b)| (a - b).to_canonical_u64()).collect(),
+			pairs().map(|(a, b)| (a * b).to_canonical_u64()).collect(),
+			pairs().map(|(a, _)| a.to_canonical_u64()).collect(),
+		]
+	}
+
 	use crate::test_support::gpu;
 	use plonky2::field::types::Field64;
 
