@@ -1,0 +1,350 @@
+// A token holder, a prover and an application on a fresh dev chain, through
+// polkadot.js and the node's metadata alone:
+//
+// - Alice registers the poseidon_chain fixture circuit with the verifier and
+//   lists it on the market;
+// - Bob registers as a prover (there is no prover daemon here: Bob's side is
+//   plain extrinsics, his proof the checked-in fixture proof);
+// - Charlie, a token holder, delegates to Bob;
+// - Eve's request below the cheapest ask and Ferdie's delegation beyond his
+//   balance fail with errors named by the metadata, moving nothing but fees;
+// - Dave, an application, requests a proof of the fixture's input, the chain
+//   assigns it to Bob, Bob submits the fixture proof, Dave sees the request
+//   settled; Charlie claims his share of Bob's reward.
+//
+// After every step each account's free balance and holds, and the total
+// issuance, are compared to the plank with what the fees (from
+// `transactionPayment.TransactionFeePaid`), holds and payments should have
+// made them. Then every storage item of every pallet is read and every event
+// of the blocks the test made is decoded.
+
+import assert from 'node:assert/strict';
+import { u8aToHex } from '@polkadot/util';
+import { after, before, describe, test } from 'node:test';
+import {
+  MILLI_UNIT, UNIT, bestNumber, connect, devAccounts, eventsOf, palletAccount, submit, waitForEvent,
+} from './lib/chain.mjs';
+import { eventFields, plain } from './lib/codec.mjs';
+import { poseidonChainFixture, publicInputs } from './lib/fixtures.mjs';
+import { Ledger } from './lib/ledger.mjs';
+import { pendingRewards, splitReward } from './lib/rewards.mjs';
+
+const STEP_MS = 60_000;
+
+// The fixture at 2^13 rows: two work units, so a price is twice the ask.
+const fixture = poseidonChainFixture(13);
+const WORK_UNITS = 2n;
+const BOND = 1_000n * UNIT;
+const ASK = 2n * UNIT;
+const COMMISSION = 100_000_000n; // Perbill parts: 10%
+const DELEGATION = 350n * UNIT;
+const MAX_FEE = 5n * UNIT;
+const DEADLINE = 20; // blocks from the assignment
+const HARDWARE = { cpuCores: 16, memoryGib: 64, gpu: 'None' };
+const NO_REQUIREMENTS = { hardware: { cpuCores: 0, memoryGib: 0, gpu: 'None' }, minStake: 0, minReputation: 0 };
+
+const ESCROW = 'Market.RequestEscrow';
+const PROVER_BOND = 'Provers.ProverBond';
+const DELEGATED = 'Provers.Delegation';
+const CIRCUIT_DEPOSIT = 'Verifier.CircuitDeposit';
+
+describe('staking and a proof request through polkadot.js', () => {
+  let api;
+  let who;
+  let ledger;
+  let firstBlock;
+  let broken = false;
+  // Filled in as the story goes.
+  const state = {};
+
+  /** Runs a step of the story unless an earlier one failed (the later ones depend on it). */
+  function step(name, fn, { timeout = STEP_MS, always = false } = {}) {
+    test(name, { timeout }, async (t) => {
+      if (broken && !always) {
+        t.skip('an earlier step failed');
+        return;
+      }
+      try {
+        await fn(t);
+      } catch (error) {
+        broken = true;
+        throw error;
+      }
+    });
+  }
+
+  /** Submits and asserts success; returns the result. */
+  async function ok(signer, tx) {
+    const result = await submit(api, signer, tx);
+    assert.equal(result.error, null, `${tx.method.section}.${tx.method.method} from ${signer.meta.name} failed: ${JSON.stringify(result.error)}`);
+    return result;
+  }
+
+  /** The one event `section.method` of a result, as plain fields. */
+  function theEvent(result, section, method) {
+    const found = eventsOf(api, result, section, method);
+    assert.equal(found.length, 1, `one ${section}.${method} in ${result.events.map((e) => `${e.section}.${e.method}`)}`);
+    return eventFields(found[0]);
+  }
+
+  /** The later of some results' blocks (one author, no forks: it descends from the others). */
+  function latest(results) {
+    return results.reduce((a, b) => (b.blockNumber > a.blockNumber ? b : a)).blockHash;
+  }
+
+  before(async () => {
+    api = await connect();
+    who = devAccounts(api);
+    const best = await api.rpc.chain.getHeader();
+    firstBlock = best.number.toNumber() + 1;
+    const at = await api.at(best.hash);
+    // The story needs a fresh dev chain: no provers, the circuit unknown.
+    assert.equal((await at.query.provers.counterForProvers()).toNumber(), 0, 'a fresh dev chain (scripts/test-js.sh starts one): provers are registered already');
+    assert.ok((await at.query.verifier.circuits(fixture.circuit)).isNone, 'a fresh dev chain: the fixture circuit is registered already');
+    state.rewardPot = palletAccount(api, 'prv/rwds');
+    state.treasury = palletAccount(api, 'prv/trsy');
+    ledger = new Ledger(api);
+    await ledger.track({
+      alice: who.alice.address,
+      bob: who.bob.address,
+      charlie: who.charlie.address,
+      dave: who.dave.address,
+      eve: who.eve.address,
+      ferdie: who.ferdie.address,
+      rewardPot: state.rewardPot,
+      treasury: state.treasury,
+    }, best.hash.toHex());
+  });
+
+  after(async () => {
+    await api?.disconnect();
+  });
+
+  step('the circuit owner registers the fixture circuit; a prover registers with a self-bond', async () => {
+    const [registered, prover] = await Promise.all([
+      ok(who.alice, api.tx.verifier.registerCircuit(fixture.verifierDataHex)),
+      ok(who.bob, api.tx.provers.register(HARDWARE, 4, ASK, COMMISSION, BOND)),
+    ]);
+    // Deposit: 10 PROVA plus 0.01 PROVA per byte of verifier data.
+    const deposit = 10n * UNIT + 10n * MILLI_UNIT * BigInt(fixture.verifierData.length);
+    const circuitEvent = theEvent(registered, 'verifier', 'CircuitRegistered');
+    assert.deepEqual(circuitEvent, {
+      circuit: fixture.circuit, owner: who.alice.address, degreeBits: BigInt(fixture.degree), publicInputs: 8n, deposit,
+    });
+    state.publicInputCount = Number(circuitEvent.publicInputs);
+    assert.deepEqual(theEvent(prover, 'provers', 'Registered'), { prover: who.bob.address, bond: BOND });
+
+    ledger.fee('alice', registered.fee);
+    ledger.hold('alice', CIRCUIT_DEPOSIT, deposit);
+    ledger.fee('bob', prover.fee);
+    ledger.hold('bob', PROVER_BOND, BOND);
+    await ledger.check(latest([registered, prover]), 'after registering');
+  });
+
+  step('the owner lists the circuit; a token holder delegates to the prover', async () => {
+    const [listed, delegated] = await Promise.all([
+      ok(who.alice, api.tx.market.listCircuit(fixture.circuit, fixture.inputElements, fixture.descriptor)),
+      ok(who.charlie, api.tx.provers.delegate(who.bob.address, DELEGATION)),
+    ]);
+    assert.deepEqual(theEvent(listed, 'market', 'CircuitListed'), {
+      circuit: fixture.circuit, inputElements: 4n, outputElements: 4n, workUnits: WORK_UNITS,
+    });
+    assert.deepEqual(theEvent(delegated, 'provers', 'Delegated'), {
+      delegator: who.charlie.address, prover: who.bob.address, amount: DELEGATION,
+    });
+    ledger.fee('alice', listed.fee);
+    ledger.fee('charlie', delegated.fee);
+    ledger.hold('charlie', DELEGATED, DELEGATION);
+    const at = latest([listed, delegated]);
+    await ledger.check(at, 'after listing and delegating');
+
+    // What a requester's client asks first (runtime API, typed by the metadata).
+    const quote = (await (await api.at(at)).call.proofMarketApi.quote(fixture.circuit, NO_REQUIREMENTS)).unwrap();
+    assert.deepEqual(
+      { workUnits: plain(quote.workUnits), cheapestAsk: quote.cheapestAsk.unwrap().toBigInt(), minFee: quote.minFee.unwrap().toBigInt(), availableNow: quote.availableNow.isTrue },
+      { workUnits: WORK_UNITS, cheapestAsk: ASK, minFee: ASK * WORK_UNITS, availableNow: true },
+    );
+    const delegations = await (await api.at(at)).call.proversApi.delegations(who.charlie.address);
+    assert.deepEqual(delegations.map((d) => ({ prover: d.prover.toString(), amount: d.amount.toBigInt(), pending: d.pendingRewards.toBigInt() })), [
+      { prover: who.bob.address, amount: DELEGATION, pending: 0n },
+    ]);
+  });
+
+  step('a request below the cheapest ask and a delegation beyond the free balance fail by name; an application submits a request', async () => {
+    const nextId = (await api.query.market.nextRequestId()).toBigInt();
+    const [cheap, tooMuch, request] = await Promise.all([
+      submit(api, who.eve, api.tx.market.submitRequest(fixture.circuit, fixture.inputHex, ASK * WORK_UNITS - 1n, DEADLINE, NO_REQUIREMENTS)),
+      submit(api, who.ferdie, api.tx.provers.delegate(who.bob.address, 2_000_000n * UNIT)),
+      ok(who.dave, api.tx.market.submitRequest(fixture.circuit, fixture.inputHex, MAX_FEE, DEADLINE, NO_REQUIREMENTS)),
+    ]);
+
+    // Errors decoded from the metadata alone, with their documentation.
+    assert.equal(cheap.error?.name, 'market.FeeBelowCheapestAsk');
+    assert.match(cheap.error.docs, /below the cheapest qualifying prover's price/);
+    assert.equal(eventsOf(api, cheap, 'system', 'ExtrinsicFailed').length, 1);
+    assert.equal(eventsOf(api, cheap, 'market', 'RequestSubmitted').length, 0);
+    assert.equal(tooMuch.error?.name, 'Token.FundsUnavailable');
+    assert.equal(eventsOf(api, tooMuch, 'provers', 'Delegated').length, 0);
+
+    const submitted = theEvent(request, 'market', 'RequestSubmitted');
+    assert.deepEqual(submitted, { request: nextId, requester: who.dave.address, circuit: fixture.circuit, maxFee: MAX_FEE });
+    state.request = submitted.request;
+    state.requestBlock = request.blockNumber;
+
+    // The failed calls cost their senders the fee and nothing else.
+    ledger.fee('eve', cheap.fee);
+    ledger.fee('ferdie', tooMuch.fee);
+    ledger.fee('dave', request.fee);
+    ledger.hold('dave', ESCROW, MAX_FEE);
+    await ledger.check(latest([cheap, tooMuch, request]), 'after the requests');
+    assert.equal((await api.query.market.nextRequestId()).toBigInt(), nextId + 1n, 'only one request was accepted');
+  });
+
+  step('the request is assigned to the prover, proved with the fixture proof and settled', async () => {
+    const { request } = state;
+    const isOurs = (section, method) => (event) => api.events[section][method].is(event) && event.data.request.toBigInt() === request;
+
+    // The chain elects a prover at the start of a later block.
+    const assigned = await waitForEvent(api, {
+      fromBlock: state.requestBlock + 1, maxBlocks: 5, predicate: isOurs('market', 'RequestAssigned'), what: 'the assignment',
+    });
+    const price = ASK * WORK_UNITS;
+    assert.deepEqual(eventFields(assigned.event.data), {
+      request, prover: who.bob.address, price, deadline: BigInt(assigned.blockNumber + DEADLINE), attempt: 1n,
+    });
+
+    // What Bob's client polls: his jobs, with the input to prove.
+    const jobs = await (await api.at(assigned.blockHash)).call.proofMarketApi.jobs(who.bob.address);
+    assert.deepEqual(jobs.map((job) => ({
+      request: job.request.toBigInt(), circuit: job.circuit.toHex(), input: job.input.toHex(), price: job.price.toBigInt(), attempt: job.attempt.toNumber(),
+    })), [{ request, circuit: fixture.circuit, input: fixture.inputHex, price, attempt: 1 }]);
+
+    // Dave, the application, waits for the settlement while Bob proves.
+    const settled = waitForEvent(api, {
+      fromBlock: assigned.blockNumber, maxBlocks: DEADLINE, predicate: isOurs('market', 'RequestFulfilled'), what: 'the settlement',
+    });
+    const pis = publicInputs(fixture.proof, state.publicInputCount);
+    const proved = await ok(who.bob, api.tx.market.submitProof(request, pis, fixture.proofHex));
+    const fulfilled = await settled;
+    assert.equal(fulfilled.blockHash, proved.blockHash);
+
+    // Commission first, then the rest by stake between Bob's bond and Charlie's delegation.
+    const split = splitReward({ amount: price, commission: COMMISSION, selfBond: BOND, delegated: DELEGATION, rewardPerShare: 0n });
+    assert.deepEqual(eventFields(fulfilled.event.data), { request, prover: who.bob.address, price, refunded: MAX_FEE - price });
+    assert.deepEqual(theEvent(proved, 'provers', 'Rewarded'), {
+      prover: who.bob.address, amount: price, toProver: split.toProver, toDelegators: split.toDelegators,
+    });
+
+    // The escrow is released, the price paid out of it to Bob and the reward pot.
+    ledger.fee('bob', proved.fee);
+    ledger.release('dave', ESCROW, MAX_FEE);
+    ledger.transfer('dave', 'bob', split.toProver);
+    ledger.transfer('dave', 'rewardPot', split.toDelegators);
+    await ledger.check(proved.blockHash, 'after the settlement');
+
+    const at = await api.at(proved.blockHash);
+    const stored = (await at.query.market.requests(request)).unwrap();
+    assert.ok(stored.status.isFulfilled, `status ${stored.status.type}`);
+    const status = stored.status.asFulfilled;
+    assert.deepEqual(
+      { prover: status.prover.toString(), price: status.price.toBigInt(), output: status.output.map((x) => x.toBigInt()), at: status.at.toNumber() },
+      { prover: who.bob.address, price, output: pis.slice(4), at: proved.blockNumber },
+    );
+    assert.equal(stored.input.length, 0, 'an ended request keeps no input');
+    const record = (await at.query.provers.provers(who.bob.address)).unwrap();
+    assert.equal(record.rewardPerShare.toBigInt(), split.rewardPerShare);
+    assert.deepEqual(record.reputation.toJSON(), { assigned: 1, fulfilled: 1, missed: 0, invalid: 0 });
+    assert.equal(record.inUse.toNumber(), 0);
+    assert.deepEqual((await at.query.market.jobs.entries(who.bob.address)).length, 0);
+    state.rewardPerShare = split.rewardPerShare;
+  });
+
+  step('the token holder claims its rewards', async () => {
+    const pending = pendingRewards({ rewardPerShare: state.rewardPerShare, checkpoint: 0n, amount: DELEGATION });
+    const [before] = await api.call.proversApi.delegations(who.charlie.address);
+    assert.equal(before.pendingRewards.toBigInt(), pending);
+
+    const claimed = await ok(who.charlie, api.tx.provers.claimRewards(who.bob.address));
+    assert.deepEqual(theEvent(claimed, 'provers', 'RewardsClaimed'), {
+      delegator: who.charlie.address, prover: who.bob.address, amount: pending,
+    });
+    ledger.fee('charlie', claimed.fee);
+    ledger.transfer('rewardPot', 'charlie', pending);
+    await ledger.check(claimed.blockHash, 'after the claim');
+    // What rounding down left in the pot beyond its existential deposit.
+    const dust = ledger.expected('rewardPot').free - api.consts.balances.existentialDeposit.toBigInt();
+    assert.ok(dust >= 0n && dust <= 1n, `dust ${dust}`);
+    state.lastBlock = claimed.blockNumber;
+  });
+
+  // The last two read whatever the story left, even if it broke off.
+  step('every storage item of every pallet decodes, and re-encodes to the bytes stored', async () => {
+    state.lastBlock ??= await bestNumber(api);
+    const hash = (await api.rpc.chain.getBlockHash(state.lastBlock)).toHex();
+    const at = await api.at(hash);
+    const counts = {};
+    for (const section of Object.keys(at.query)) {
+      if (section === 'substrate') continue; // well-known keys (`:code`), not a pallet
+      for (const [name, query] of Object.entries(at.query[section])) {
+        const { type, modifier } = query.creator.meta;
+        const optional = modifier.isOptional;
+        const entries = type.isMap ? await query.entries() : [[query.key(), await query()]];
+        for (const [key, value] of entries) {
+          const stored = await api.rpc.state.getStorage.raw(key, hash);
+          if (stored === null) {
+            // Not stored: an optional item reads as None, a default one as its default.
+            if (optional) assert.ok(value.isNone, `${section}.${name} is absent but decoded as ${value}`);
+            continue;
+          }
+          const decoded = optional ? value.unwrap() : value;
+          assert.equal(u8aToHex(decoded.toU8a()), stored, `${section}.${name} at ${typeof key === 'string' ? key : key.toHex()}`);
+          decoded.toHuman();
+          if (type.isMap) key.args.forEach((arg) => arg.toHuman());
+        }
+        counts[`${section}.${name}`] = entries.length;
+      }
+    }
+    // The story's records are among them.
+    for (const [item, least] of Object.entries({
+      'provers.provers': 1, 'provers.delegations': 1, 'verifier.circuits': 1, 'verifier.verifierData': 1,
+      'market.listings': 1, 'market.requests': 1, 'market.retiring': 1, 'balances.holds': 3, 'system.account': 8,
+      'session.nextKeys': 1, 'validatorSet.validators': 1,
+    })) {
+      assert.ok(counts[item] >= least, `${item}: ${counts[item]} entries`);
+    }
+  }, { always: true });
+
+  step('every event of the blocks the test made decodes by the metadata', async () => {
+    state.lastBlock ??= await bestNumber(api);
+    const seen = new Set();
+    for (let number = firstBlock; number <= state.lastBlock; number += 1) {
+      const hash = (await api.rpc.chain.getBlockHash(number)).toHex();
+      const at = await api.at(hash);
+      const records = await at.query.system.events();
+      const raw = await api.rpc.state.getStorage.raw(at.query.system.events.key(), hash);
+      assert.equal(u8aToHex(records.toU8a()), raw, `block ${number}: the events re-encode to the stored bytes`);
+      for (const { phase, event, topics } of records) {
+        const meta = api.events[event.section]?.[event.method];
+        assert.ok(meta && meta.is(event), `block ${number}: ${event.section}.${event.method} is in the metadata`);
+        assert.equal(event.data.length, meta.meta.fields.length);
+        event.data.toHuman();
+        phase.toHuman();
+        topics.toHuman();
+        seen.add(`${event.section}.${event.method}`);
+      }
+      // And the block's extrinsics decode too.
+      const { block } = await api.rpc.chain.getBlock(hash);
+      for (const extrinsic of block.extrinsics) {
+        assert.ok(api.tx[extrinsic.method.section]?.[extrinsic.method.method], `${extrinsic.method.section}.${extrinsic.method.method}`);
+        extrinsic.toHuman();
+      }
+    }
+    for (const name of [
+      'verifier.CircuitRegistered', 'market.CircuitListed', 'provers.Registered', 'provers.Delegated',
+      'market.RequestSubmitted', 'market.RequestAssigned', 'provers.Rewarded', 'market.RequestFulfilled',
+      'provers.RewardsClaimed', 'system.ExtrinsicFailed', 'transactionPayment.TransactionFeePaid', 'balances.Held',
+    ]) {
+      assert.ok(seen.has(name), `${name} among ${[...seen].sort()}`);
+    }
+  }, { always: true });
+});
