@@ -48,11 +48,11 @@ if ! wait_for_rpc "$url" 120; then
 	exit 1
 fi
 
-(cd tests/js && timeout 300 npm ci --no-audit --no-fund --loglevel=error)
+(cd tests/js && timeout 300 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
 echo "[test-js] polkadot.js tests against $url (node log: $log)"
 status=0
-(cd tests/js && PROVA_WS_URL=$url timeout --kill-after=10 "$limit" node --test) || status=$?
+(cd tests/js && PROVA_WS_URL=$url timeout --kill-after=10 "$limit" node --test --test-reporter=spec) || status=$?
 if [ "$status" -ne 0 ]; then
 	[ "$status" -eq 124 ] && echo "[test-js] the tests ran past ${limit} s" >&2
 	echo "[test-js] failed; the node's last lines:" >&2

@@ -19,6 +19,7 @@ cargo test --workspace --exclude prova-prover --exclude prova-gpu --exclude prov
 # runtime directory and complains on every device open without one.
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 cargo test "${prover_crates[@]}" --locked --no-fail-fast "$@"
+scripts/test-js.sh # polkadot.js (tests/js) against a dev node from the first invocation's build
 # Benchmarks run once each as tests, so weights.rs is always generated from working code.
 cargo test --locked -p pallet-validator-set -p pallet-provers -p pallet-plonky2-verifier -p pallet-proof-market --features runtime-benchmarks "$@"
 echo "[test] all tests passed in $(( $(date +%s) - start )) s"

@@ -157,6 +157,10 @@ describe('staking and a proof request through polkadot.js', () => {
     ledger.hold('charlie', DELEGATED, DELEGATION);
     const at = latest([listed, delegated]);
     await ledger.check(at, 'after listing and delegating');
+    // How Apps' Accounts page sees the delegation: reserved, not transferable.
+    const shown = await api.derive.balances.all(who.charlie.address);
+    assert.equal(shown.reservedBalance.toBigInt(), DELEGATION);
+    assert.equal(shown.freeBalance.toBigInt(), ledger.expected('charlie').free);
 
     // What a requester's client asks first (runtime API, typed by the metadata).
     const quote = (await (await api.at(at)).call.proofMarketApi.quote(fixture.circuit, NO_REQUIREMENTS)).unwrap();
