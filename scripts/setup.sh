@@ -30,5 +30,15 @@ for comp in rustfmt clippy; do
   rustup component list --installed --toolchain "$toolchain" | grep -q "^${comp}" \
     || rustup component add "$comp" --toolchain "$toolchain"
 done
+# Node.js 20+ and npm for the polkadot.js tests (tests/js); the machine image
+# has them, a bare Debian gets its own packages.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  say "installing Node.js and npm"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+node_major=$(node --version | sed 's/^v\([0-9]*\).*/\1/')
+[ "$node_major" -ge 18 ] || say "warning: Node.js $(node --version) is older than the polkadot.js tests need (18+)"
 command -v cargo-nextest >/dev/null || say "cargo-nextest not found: tests run with plain cargo test"
 say "ready: $(rustc +"$toolchain" --version), protoc $(protoc --version | cut -d' ' -f2)"

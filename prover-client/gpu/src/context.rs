@@ -85,7 +85,9 @@ pub struct AdapterSummary {
 	pub device_type: String,
 	/// The driver and its version.
 	pub driver: String,
-	/// Whether it is a hardware GPU (anything but a software rasterizer).
+	/// Whether it is a discrete or integrated GPU: what `auto` selection
+	/// takes. Virtual, software (lavapipe) and unknown adapters are used only
+	/// when asked for.
 	pub hardware: bool,
 	/// Whether kernels can use native 64-bit integers.
 	pub shader_int64: bool,
@@ -110,7 +112,10 @@ impl AdapterSummary {
 				.filter(|s| !s.is_empty())
 				.collect::<Vec<_>>()
 				.join(" "),
-			hardware: info.device_type != wgpu::DeviceType::Cpu,
+			hardware: matches!(
+				info.device_type,
+				wgpu::DeviceType::DiscreteGpu | wgpu::DeviceType::IntegratedGpu
+			),
 			shader_int64: adapter.features().contains(wgpu::Features::SHADER_INT64),
 			max_storage_binding: limits.max_storage_buffer_binding_size,
 			max_buffer: limits.max_buffer_size,
@@ -149,7 +154,8 @@ impl fmt::Display for AdapterSummary {
 /// How to pick and drive an adapter.
 #[derive(Clone, Debug, Default)]
 pub struct GpuOptions {
-	/// Accept a software adapter (lavapipe) when no hardware GPU exists.
+	/// Accept an adapter that is not a discrete or integrated GPU (a software
+	/// one such as lavapipe, a virtual one) when no such GPU exists.
 	pub allow_software: bool,
 	/// Only adapters whose name contains this (case-insensitive).
 	pub adapter_name: Option<String>,

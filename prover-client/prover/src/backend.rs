@@ -130,8 +130,9 @@ impl ProvingBackend for GpuBackend {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum BackendKind {
-	/// A hardware GPU when there is one, else the CPU. Software adapters
-	/// (lavapipe) are never chosen: they are slower than the CPU backend.
+	/// A discrete or integrated GPU when there is one, else the CPU.
+	/// Software adapters (lavapipe) are never chosen: they are slower than
+	/// the CPU backend.
 	Auto,
 	/// A GPU through wgpu; a software adapter is accepted, with a warning.
 	/// Without any usable adapter, the CPU, with a warning.

@@ -7,7 +7,7 @@
 //!
 //! | stage | GPU | CPU (plonky2 with rayon) |
 //! |---|---|---|
-//! | NTT | forward NTT of every column, data already on the GPU | `fft` of every column |
+//! | NTT | forward NTT of every column, data already on the GPU (in sets that fit a binding) | `fft` of every column |
 //! | LDE | upload, inverse NTT, coefficients back, coset LDE into leaf rows | `ifft`, `lde`, `coset_fft`, transpose, bit-reversal |
 //! | Merkle | Poseidon tree over the resident rows, digests back | `MerkleTree::new` |
 //! | commit | LDE + Merkle + leaves back: what the prover calls | `PolynomialBatch::from_values` |
@@ -104,8 +104,18 @@ fn measure(backend: &GpuBackend, degree: usize, args: &BenchGpuArgs) -> anyhow::
 		(0..COLUMNS).map(|_| PolynomialValues::new(F::rand_vec(1 << degree))).collect();
 	let columns: Vec<Vec<F>> = values.iter().map(|v| v.values.clone()).collect();
 
-	let mut resident = ResidentNtt::new(device, &columns, false)?;
-	let gpu_s = median(repeat, || Ok(resident.run(device)?))?;
+	// As many columns per resident set as one storage binding holds.
+	let per_binding = (device.max_binding() >> (degree + 3)).max(1) as usize;
+	let mut resident = columns
+		.chunks(per_binding)
+		.map(|part| ResidentNtt::new(device, part, false))
+		.collect::<Result<Vec<_>, _>>()?;
+	let gpu_s = median(repeat, || {
+		for set in &mut resident {
+			set.run(device)?;
+		}
+		Ok(())
+	})?;
 	drop(resident);
 	let cpu_s = median(repeat, || {
 		let out: Vec<_> =
