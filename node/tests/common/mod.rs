@@ -112,6 +112,14 @@ impl Node {
 		}
 	}
 
+	/// Kills the node at once (SIGKILL), as a crash or a power cut would.
+	pub fn kill(&mut self) {
+		if let Some(mut child) = self.child.take() {
+			let _ = child.kill();
+			let _ = child.wait();
+		}
+	}
+
 	/// Stops the node with SIGINT and returns whether it exited successfully
 	/// within `timeout`.
 	pub fn stop(&mut self, timeout: Duration) -> bool {
@@ -135,10 +143,7 @@ impl Node {
 
 impl Drop for Node {
 	fn drop(&mut self) {
-		if let Some(mut child) = self.child.take() {
-			let _ = child.kill();
-			let _ = child.wait();
-		}
+		self.kill();
 	}
 }
 
