@@ -1,5 +1,7 @@
 //! End to end on a real dev chain: `prova-node --dev`, two `prova-prover run`
-//! daemons with different keys, and requests submitted from the CLI. All on
+//! daemons with different keys, and requests submitted from the CLI; the
+//! fault test runs on the two-validator `local` chain instead, each daemon on
+//! its own validator and requests sent through the other. All on
 //! loopback; every wait is bounded. The tests take turns: each runs a node
 //! and two provers, which is all a 2-core machine has.
 
@@ -61,18 +63,26 @@ async fn prover_record(net: &Network, name: &str) -> prova_prover::chain::Prover
 }
 
 fn submit(net: &Network, circuit: &str, seed: u64, deadline: u32) -> u64 {
-	let out = net.cli(&[
-		"request",
-		"submit",
-		"--key",
-		"//Dave",
-		"--circuit",
-		circuit,
-		"--input",
-		&format!("sample:{seed}"),
-		"--deadline",
-		&deadline.to_string(),
-	]);
+	submit_via(net, &net.url, circuit, seed, deadline)
+}
+
+/// [`submit`] through the node at `url`.
+fn submit_via(net: &Network, url: &str, circuit: &str, seed: u64, deadline: u32) -> u64 {
+	let out = net.cli_via(
+		url,
+		&[
+			"request",
+			"submit",
+			"--key",
+			"//Dave",
+			"--circuit",
+			circuit,
+			"--input",
+			&format!("sample:{seed}"),
+			"--deadline",
+			&deadline.to_string(),
+		],
+	);
 	out.trim().parse().unwrap_or_else(|_| panic!("request submit printed {out:?}"))
 }
 
@@ -218,11 +228,14 @@ async fn a_gpu_daemon_proves_every_workload_and_the_chain_accepts_the_proofs() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_daemon_killed_mid_proof_is_slashed_and_does_not_resubmit_after_restart() {
 	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-	let mut net = Network::start().await;
+	// Two validators (the `local` chain): each daemon follows its own node,
+	// and requests go in through the other one.
+	let mut net = Network::start_local().await;
+	let bob_node = net.peers[0].1.clone();
 	// 2^14 rows: long enough to be killed in the middle of.
 	register_circuits(&net, "poseidon_chain", 14);
 	register_provers(&net, &["Bob", "Charlie"]);
-	let daemons = [net.start_daemon("Bob"), net.start_daemon("Charlie")];
+	let daemons = [net.start_daemon("Bob"), net.start_daemon_via("Charlie", &bob_node, &[])];
 	for index in daemons {
 		net.wait_for("daemons to connect", Duration::from_secs(60), || {
 			let connected = net.daemon_log(index).contains("connected");
@@ -235,7 +248,7 @@ async fn a_daemon_killed_mid_proof_is_slashed_and_does_not_resubmit_after_restar
 		prover_record(&net, "Charlie").await.self_bond,
 	];
 
-	let id = submit(&net, "poseidon_chain-14", 1, 10);
+	let id = submit_via(&net, &bob_node, "poseidon_chain-14", 1, 10);
 	let marker = format!("job={id}#1");
 	let started = Instant::now();
 	let victim = loop {
@@ -272,7 +285,11 @@ async fn a_daemon_killed_mid_proof_is_slashed_and_does_not_resubmit_after_restar
 
 	// Restarted with its journal, the victim does not submit the lost job.
 	let nonce = net.chain.next_nonce(&account(victim_name)).await.unwrap();
-	let restarted = net.start_daemon(victim_name);
+	let restarted = if victim == 0 {
+		net.start_daemon(victim_name)
+	} else {
+		net.start_daemon_via(victim_name, &bob_node, &[])
+	};
 	let best = net.chain.best_head().await.unwrap().number;
 	net.wait_for("the restarted daemon to catch up", Duration::from_secs(60), || {
 		let caught_up = net.daemon_log(restarted).contains("connected");
@@ -291,7 +308,8 @@ async fn a_daemon_killed_mid_proof_is_slashed_and_does_not_resubmit_after_restar
 	assert!(!net.daemon_log(restarted).contains("proof submitted"));
 
 	// And both keep taking new work.
-	let more: Vec<u64> = (2..4).map(|seed| submit(&net, "poseidon_chain-14", seed, 40)).collect();
+	let more: Vec<u64> =
+		(2..4).map(|seed| submit_via(&net, &bob_node, "poseidon_chain-14", seed, 40)).collect();
 	for id in more {
 		let request = net.settled(id, Duration::from_secs(240)).await;
 		assert!(fulfiller(&request).is_some(), "{request:?}\n{}", net.logs());

@@ -90,14 +90,22 @@ impl Drop for Process {
 	}
 }
 
-fn spawn_node(dir: &Path, rpc_port: u16, log: &str) -> Process {
+/// Node key of the first node of a `local` network, and the peer id it gives.
+const BOOT_NODE_KEY: &str = "0000000000000000000000000000000000000000000000000000000000000001";
+const BOOT_PEER_ID: &str = "12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp";
+
+/// Starts `prova-node` with `chain_args` (`--dev`, or `--chain local --alice`
+/// and so on), its own base path under `dir`, on loopback ports.
+fn spawn_node(dir: &Path, chain_args: &[&str], rpc_port: u16, p2p_port: u16, log: &str) -> Process {
+	let name = chain_args.last().copied().unwrap_or("node").trim_start_matches("--");
 	Process::spawn(
 		"prova-node",
 		Command::new(node_binary())
-			.args(["--dev", "--base-path"])
-			.arg(dir.join("node"))
+			.args(chain_args)
+			.arg("--base-path")
+			.arg(dir.join(format!("node-{name}")))
 			.args(["--rpc-port", &rpc_port.to_string()])
-			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{}", free_port())])
+			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{p2p_port}")])
 			.args(["--no-mdns", "--no-telemetry", "--no-prometheus"]),
 		dir.join(log),
 	)
@@ -126,6 +134,8 @@ pub struct Network {
 	pub chain: Chain,
 	/// Scratch space: base path, data directories, logs.
 	pub dir: tempfile::TempDir,
+	/// The other validators of a `local` network, with their RPC URLs.
+	pub peers: Vec<(Process, String)>,
 	daemons: Vec<Process>,
 }
 
@@ -134,10 +144,30 @@ impl Network {
 	pub async fn start() -> Network {
 		let dir = tempfile::tempdir().unwrap();
 		let rpc_port = free_port();
-		let node = spawn_node(dir.path(), rpc_port, "node.log");
+		let node = spawn_node(dir.path(), &["--dev"], rpc_port, free_port(), "node.log");
 		let url = format!("ws://127.0.0.1:{rpc_port}");
 		let chain = connect(&url, &node).await;
-		Network { node, url, chain, dir, daemons: Vec::new() }
+		Network { node, url, chain, dir, peers: Vec::new(), daemons: Vec::new() }
+	}
+
+	/// The `local` chain: Alice's validator (`url`, `chain`) and Bob's, peered
+	/// on loopback. Both author; GRANDPA needs both to finalize.
+	pub async fn start_local() -> Network {
+		let dir = tempfile::tempdir().unwrap();
+		let (alice_rpc, alice_p2p) = (free_port(), free_port());
+		let alice_args = ["--chain", "local", "--node-key", BOOT_NODE_KEY, "--alice"];
+		let node = spawn_node(dir.path(), &alice_args, alice_rpc, alice_p2p, "node.log");
+		let bootnode = format!("/ip4/127.0.0.1/tcp/{alice_p2p}/p2p/{BOOT_PEER_ID}");
+		let bob_node_key = format!("{:064x}", 2);
+		let bob_args =
+			["--chain", "local", "--bootnodes", &bootnode, "--node-key", &bob_node_key, "--bob"];
+		let bob_rpc = free_port();
+		let bob = spawn_node(dir.path(), &bob_args, bob_rpc, free_port(), "node-bob.log");
+		let url = format!("ws://127.0.0.1:{alice_rpc}");
+		let bob_url = format!("ws://127.0.0.1:{bob_rpc}");
+		let chain = connect(&url, &node).await;
+		connect(&bob_url, &bob).await;
+		Network { node, url, chain, dir, peers: vec![(bob, bob_url)], daemons: Vec::new() }
 	}
 
 	/// Stops the node (SIGKILL) and starts it again on the same database and
@@ -145,14 +175,20 @@ impl Network {
 	pub async fn restart_node(&mut self) {
 		self.node.kill();
 		let port: u16 = self.url.rsplit(':').next().unwrap().parse().unwrap();
-		self.node = spawn_node(self.dir.path(), port, "node-restarted.log");
+		self.node =
+			spawn_node(self.dir.path(), &["--dev"], port, free_port(), "node-restarted.log");
 		self.chain = connect(&self.url, &self.node).await;
 	}
 
 	/// Runs `prova-prover ARGS` against the node and returns its stdout;
 	/// fails the test if it exits with an error.
 	pub fn cli(&self, args: &[&str]) -> String {
-		let output = self.cli_output(args);
+		self.cli_via(&self.url, args)
+	}
+
+	/// [`Network::cli`] against the node at `url`.
+	pub fn cli_via(&self, url: &str, args: &[&str]) -> String {
+		let output = self.cli_output_via(url, args);
 		assert!(
 			output.status.success(),
 			"prova-prover {args:?} failed:\n{}\n{}",
@@ -164,8 +200,13 @@ impl Network {
 
 	/// Runs `prova-prover ARGS` and returns whatever happened.
 	pub fn cli_output(&self, args: &[&str]) -> Output {
+		self.cli_output_via(&self.url, args)
+	}
+
+	/// Runs `prova-prover --url URL ARGS` and returns whatever happened.
+	pub fn cli_output_via(&self, url: &str, args: &[&str]) -> Output {
 		Command::new(env!("CARGO_BIN_EXE_prova-prover"))
-			.args(["--url", &self.url])
+			.args(["--url", url])
 			.args(args)
 			.env("PROVA_LOG", "warn")
 			.output()
@@ -180,12 +221,18 @@ impl Network {
 
 	/// [`Network::start_daemon`] with extra `run` options.
 	pub fn start_daemon_with(&mut self, name: &str, extra: &[&str]) -> usize {
+		let url = self.url.clone();
+		self.start_daemon_via(name, &url, extra)
+	}
+
+	/// [`Network::start_daemon_with`], connected to the node at `url`.
+	pub fn start_daemon_via(&mut self, name: &str, url: &str, extra: &[&str]) -> usize {
 		let data = self.dir.path().join(format!("daemon-{name}"));
 		let log = self.dir.path().join(format!("daemon-{name}-{}.log", self.daemons.len()));
 		let daemon = Process::spawn(
 			&format!("prova-prover {name}"),
 			Command::new(env!("CARGO_BIN_EXE_prova-prover"))
-				.args(["run", "--url", &self.url, "--key", &format!("//{name}")])
+				.args(["run", "--url", url, "--key", &format!("//{name}")])
 				.arg("--data-dir")
 				.arg(data)
 				.args(["--capacity", "2"])
@@ -210,7 +257,7 @@ impl Network {
 	/// Every log's tail, for failure messages.
 	pub fn logs(&self) -> String {
 		let mut text = self.node.log_tail();
-		for daemon in &self.daemons {
+		for daemon in self.peers.iter().map(|(node, _)| node).chain(&self.daemons) {
 			text += "\n";
 			text += &daemon.log_tail();
 		}
