@@ -2,7 +2,8 @@
 # The main job, in one command: a local dev chain with a prover proving real
 # requests.
 #
-# 1. builds prova-node and prova-prover (debug);
+# 1. builds prova-node and prova-prover (debug), or takes PROVA_NODE and
+#    PROVA_PROVER when both are set;
 # 2. starts `prova-node --dev --tmp` (Alice authors blocks) with RPC on
 #    ws://127.0.0.1:9944, logging to .prova/dev-node.log;
 # 3. registers and lists the three workloads' circuits at 2^12 rows (Alice
@@ -20,7 +21,7 @@ cd "$(dirname "$0")/.."
 per_workload=${PROVA_DEMO_REQUESTS:-2}
 
 . scripts/lib.sh
-build_binaries
+binaries # PROVA_NODE and PROVA_PROVER, or a debug build
 mkdir -p .prova
 url=ws://127.0.0.1:9944
 say() { printf '\n\033[1m[dev] %s\033[0m\n' "$*"; }
@@ -33,35 +34,24 @@ trap 'exit 130' INT TERM
 say "starting prova-node --dev (log: .prova/dev-node.log)"
 "$node" --dev --tmp --rpc-port 9944 >.prova/dev-node.log 2>&1 &
 pids+=($!)
-wait_for_rpc "$url" 120
+wait_for_rpc "$url" 120 "${pids[0]}"
 
 export PROVA_URL=$url
 say "registering and listing the circuits (Alice)"
-"$prover" circuits register --key //Alice --degree 12
+register_circuits "$url"
 
 say "registering Bob as a prover and starting his daemon"
-"$prover" status --key //Bob >/dev/null 2>&1 ||
-	"$prover" register --key //Bob --bond 5000 --ask 0.01 --capacity 2
+ensure_prover //Bob "$url" --capacity 2
 rm -rf .prova/prover-Bob
 "$prover" run --key //Bob --data-dir .prova/prover-Bob --capacity 2 &
 pids+=($!)
 
 say "submitting $per_workload requests of each workload (Dave)"
-ids=()
-for seed in $(seq 1 "$per_workload"); do
-	for circuit in poseidon_chain-12 merkle_root-12 fibonacci-12; do
-		id=$("$prover" request submit --key //Dave --circuit "$circuit" --input "sample:$seed" --deadline 40)
-		echo "request $id: $circuit, input sample:$seed"
-		ids+=("$id")
-	done
-done
+demo_ids=()
+submit_demo_requests //Dave "$per_workload" "$url"
+wait_requests "$url" "${demo_ids[@]}"
 
-for id in "${ids[@]}"; do
-	say "request $id"
-	"$prover" request wait "$id" --timeout 300
-done
-
-say "all ${#ids[@]} requests settled; Bob's record:"
+say "all ${#demo_ids[@]} requests settled; Bob's record:"
 "$prover" status --key //Bob --data-dir .prova/prover-Bob
 
 if [ "${PROVA_DEMO_EXIT:-0}" = 1 ]; then

@@ -7,7 +7,8 @@
 #
 # The key is a secret URI or dev name; the journal is kept in
 # .prova/prover-<name>/ so a restart resumes where it stopped. Extra
-# arguments go to `prova-prover run`.
+# arguments go to `prova-prover run`. PROVA_PROVER=/path/to/prova-prover uses
+# that binary instead of a debug build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -ge 1 ] || { echo "usage: $0 KEY [prova-prover run options]" >&2; exit 2; }
@@ -17,11 +18,12 @@ args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do [ "${args[$i]}" = --url ] && url=${args[$((i + 1))]}; done
 
 . scripts/lib.sh
-cargo build --locked -p prova-prover
-prover="$(target_dir)/debug/prova-prover"
-name=$(printf '%s' "$key" | tr -c 'A-Za-z0-9' '_' | sed 's/^_*//')
-export PROVA_URL=$url PROVA_KEY=$key
-if ! "$prover" status >/dev/null 2>&1; then
-	"$prover" register --bond 5000 --ask 0.01 --capacity 1
+if [ -n "${PROVA_PROVER:-}" ]; then
+	prover=$PROVA_PROVER
+else
+	cargo build --locked -p prova-prover
+	prover="$(target_dir)/debug/prova-prover"
 fi
-exec "$prover" run --data-dir ".prova/prover-${name:-key}" "$@"
+export PROVA_URL=$url PROVA_KEY=$key
+ensure_prover "$key" "$url" --capacity 1
+exec "$prover" run --data-dir ".prova/prover-$(key_name "$key")" "$@"
