@@ -20,6 +20,13 @@ cargo test --workspace --exclude prova-prover --exclude prova-gpu --exclude prov
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 cargo test "${prover_crates[@]}" --locked --no-fail-fast "$@"
 scripts/test-js.sh # polkadot.js (tests/js) against a dev node from the first invocation's build
+# The zombienet network (three validators, two prover daemons) starts, peers,
+# finalizes and fulfils requests sent to each validator; on ports away from a
+# developer's own 9944.
+. scripts/lib.sh
+PROVA_DEMO_EXIT=1 PROVA_NODE="$(target_dir)/debug/prova-node" PROVA_PROVER="$(target_dir)/debug/prova-prover" \
+	PROVA_ZN_RPC_PORT=19944 PROVA_ZN_P2P_PORT=39333 PROVA_ZN_METRICS_PORT=19615 PROVA_ZN_DIR="$(mktemp -d)" \
+	timeout 600 scripts/zombienet.sh
 # Benchmarks run once each as tests, so weights.rs is always generated from working code.
 cargo test --locked -p pallet-validator-set -p pallet-provers -p pallet-plonky2-verifier -p pallet-proof-market --features runtime-benchmarks "$@"
 echo "[test] all tests passed in $(( $(date +%s) - start )) s"
