@@ -10,30 +10,35 @@
 //! device), that batch is committed on the CPU instead, with a warning: the
 //! proof is the same either way, only slower.
 
-use crate::{lde, merkle, Gpu, GpuError};
+use crate::{lde, merkle, Gpu, GpuError, LeafMatrix};
 use plonky2::{
 	field::{
 		fft::FftRootTable,
 		polynomial::{PolynomialCoeffs, PolynomialValues},
 	},
 	fri::oracle::PolynomialBatch,
-	hash::merkle_tree::MerkleTree,
+	hash::{merkle_tree::MerkleTree, poseidon::PoseidonHash},
 	util::timing::TimingTree,
 };
 use prova_pipeline::{CommitParams, Committer, CpuCommitter, C, D, F};
-use std::sync::Mutex;
+use std::sync::{
+	atomic::{AtomicUsize, Ordering},
+	Mutex,
+};
 
 /// Commits polynomial batches on one GPU, one batch at a time.
 pub struct GpuCommitter {
 	gpu: Gpu,
 	/// Batches take most of the device's memory: one at a time.
 	busy: Mutex<()>,
+	/// Batches the GPU failed on and the CPU committed instead.
+	fallbacks: AtomicUsize,
 }
 
 impl GpuCommitter {
 	/// A committer on `gpu`.
 	pub fn new(gpu: Gpu) -> Self {
-		GpuCommitter { gpu, busy: Mutex::new(()) }
+		GpuCommitter { gpu, busy: Mutex::new(()), fallbacks: AtomicUsize::new(0) }
 	}
 
 	/// The GPU it runs on.
@@ -41,28 +46,44 @@ impl GpuCommitter {
 		&self.gpu
 	}
 
-	/// Commits `coeffs` with their extension `leaves` computed by `extend`.
-	fn commit(
+	/// How many batches the CPU committed because the GPU failed on them.
+	pub fn fallbacks(&self) -> usize {
+		self.fallbacks.load(Ordering::Relaxed)
+	}
+
+	/// The Merkle tree over rows that `extend` puts on the GPU, read back
+	/// with its leaves.
+	fn tree<T>(
 		&self,
-		coeffs: impl FnOnce(&Gpu) -> Result<(Vec<PolynomialCoeffs<F>>, crate::LeafMatrix), GpuError>,
-		params: CommitParams,
-	) -> Result<PolynomialBatch<F, C, D>, GpuError> {
+		extend: impl FnOnce(&Gpu) -> Result<(T, LeafMatrix), GpuError>,
+		cap_height: usize,
+	) -> Result<(T, MerkleTree<F, PoseidonHash>), GpuError> {
 		let _busy = self.busy.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-		let (polynomials, rows) = coeffs(&self.gpu)?;
-		let (digests, cap) = merkle::merkle_tree(&self.gpu, &rows, params.cap_height)?;
+		let (extra, rows) = extend(&self.gpu)?;
+		let (digests, cap) = merkle::merkle_tree(&self.gpu, &rows, cap_height)?;
 		let leaves = rows.read(&self.gpu)?;
-		let degree_log = polynomials[0].len().trailing_zeros() as usize;
-		Ok(PolynomialBatch {
-			polynomials,
-			merkle_tree: MerkleTree { leaves, digests, cap },
-			degree_log,
-			rate_bits: params.rate_bits,
-			blinding: params.blinding,
-		})
+		Ok((extra, MerkleTree { leaves, digests, cap }))
 	}
 
 	fn fall_back(&self, what: &str, error: &GpuError) {
+		self.fallbacks.fetch_add(1, Ordering::Relaxed);
 		tracing::warn!(%error, adapter = %self.gpu.adapter().name, "GPU commitment of the {what} failed; committing on the CPU");
+	}
+}
+
+/// plonky2's batch from its parts.
+fn batch(
+	polynomials: Vec<PolynomialCoeffs<F>>,
+	merkle_tree: MerkleTree<F, PoseidonHash>,
+	params: CommitParams,
+) -> PolynomialBatch<F, C, D> {
+	let degree_log = polynomials[0].len().trailing_zeros() as usize;
+	PolynomialBatch {
+		polynomials,
+		merkle_tree,
+		degree_log,
+		rate_bits: params.rate_bits,
+		blinding: params.blinding,
 	}
 }
 
@@ -81,8 +102,8 @@ impl Committer for GpuCommitter {
 		if !values.is_empty() {
 			let extend =
 				|gpu: &Gpu| lde::lde_from_values(gpu, &values, params.rate_bits, params.blinding);
-			match self.commit(extend, params) {
-				Ok(batch) => return Ok(batch),
+			match self.tree(extend, params.cap_height) {
+				Ok((coeffs, tree)) => return Ok(batch(coeffs, tree, params)),
 				Err(error) => self.fall_back("values", &error),
 			}
 		}
@@ -98,11 +119,10 @@ impl Committer for GpuCommitter {
 	) -> anyhow::Result<PolynomialBatch<F, C, D>> {
 		if !coeffs.is_empty() {
 			let extend = |gpu: &Gpu| {
-				let rows = lde::lde_from_coeffs(gpu, &coeffs, params.rate_bits, params.blinding)?;
-				Ok((coeffs.clone(), rows))
+				Ok(((), lde::lde_from_coeffs(gpu, &coeffs, params.rate_bits, params.blinding)?))
 			};
-			match self.commit(extend, params) {
-				Ok(batch) => return Ok(batch),
+			match self.tree(extend, params.cap_height) {
+				Ok(((), tree)) => return Ok(batch(coeffs, tree, params)),
 				Err(error) => self.fall_back("coefficients", &error),
 			}
 		}

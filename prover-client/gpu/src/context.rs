@@ -122,17 +122,6 @@ impl AdapterSummary {
 			max_invocations_per_workgroup: limits.max_compute_invocations_per_workgroup,
 		}
 	}
-
-	/// Preference order: discrete, integrated, virtual, other, software.
-	fn rank(&self) -> u8 {
-		match self.device_type.as_str() {
-			"DiscreteGpu" => 0,
-			"IntegratedGpu" => 1,
-			"VirtualGpu" => 2,
-			"Other" => 3,
-			_ => 4,
-		}
-	}
 }
 
 impl fmt::Display for AdapterSummary {
@@ -172,6 +161,17 @@ fn instance() -> wgpu::Instance {
 	wgpu::Instance::new(desc)
 }
 
+/// Preference order: discrete, integrated, virtual, other, software.
+fn rank(device_type: wgpu::DeviceType) -> u8 {
+	match device_type {
+		wgpu::DeviceType::DiscreteGpu => 0,
+		wgpu::DeviceType::IntegratedGpu => 1,
+		wgpu::DeviceType::VirtualGpu => 2,
+		wgpu::DeviceType::Other => 3,
+		wgpu::DeviceType::Cpu => 4,
+	}
+}
+
 fn adapters() -> Vec<(wgpu::Adapter, AdapterSummary)> {
 	let instance = instance();
 	let found = futures::executor::block_on(instance.enumerate_adapters(wgpu::Backends::all()));
@@ -182,7 +182,7 @@ fn adapters() -> Vec<(wgpu::Adapter, AdapterSummary)> {
 			(adapter, summary)
 		})
 		.collect();
-	found.sort_by_key(|(_, summary)| summary.rank());
+	found.sort_by_key(|(adapter, _)| rank(adapter.get_info().device_type));
 	found
 }
 
