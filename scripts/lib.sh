@@ -6,24 +6,34 @@ target_dir() {
 		python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])'
 }
 
-# build_node [cargo build flags...]: builds prova-node (in release when the
-# flags include --release) and sets $node to the path of the binary.
+# The features of the workspace's one test build: the pallets' benchmarks run
+# as tests there. Every script that needs debug binaries builds with these
+# flags so that Cargo reuses that build's artifacts instead of building the
+# dependency tree again for another feature set.
+workspace_features=pallet-validator-set/runtime-benchmarks,pallet-provers/runtime-benchmarks
+workspace_features+=,pallet-plonky2-verifier/runtime-benchmarks,pallet-proof-market/runtime-benchmarks
+
+# build_binaries: builds the workspace as scripts/test.sh does (its test
+# binaries too, so a later test run builds nothing new) and sets $node and
+# $prover to the debug prova-node and prova-prover.
+build_binaries() {
+	cargo test --workspace --locked --no-run --features "$workspace_features"
+	node="$(target_dir)/debug/prova-node"
+	prover="$(target_dir)/debug/prova-prover"
+}
+
+# build_node [--release] [cargo build flags...]: sets $node to a prova-node
+# binary: without flags the debug one of build_binaries; with flags (a release
+# or benchmarking node) a build of prova-node alone with them.
 build_node() {
+	if [ $# -eq 0 ]; then
+		build_binaries
+		return
+	fi
 	local profile=debug flag
 	for flag in "$@"; do [ "$flag" = --release ] && profile=release; done
 	cargo build --locked -p prova-node "$@"
 	node="$(target_dir)/$profile/prova-node"
-}
-
-# build_binaries: builds prova-node and prova-prover (debug) and sets $node
-# and $prover to their paths. Two builds, not one: built together, Cargo
-# unifies the features of their shared dependencies and rebuilds the node's
-# whole dependency tree (tens of minutes) instead of reusing the test build's.
-build_binaries() {
-	cargo build --locked -p prova-node
-	cargo build --locked -p prova-prover
-	node="$(target_dir)/debug/prova-node"
-	prover="$(target_dir)/debug/prova-prover"
 }
 
 # binaries: sets $node and $prover to PROVA_NODE and PROVA_PROVER where both

@@ -21,8 +21,7 @@ for ((i = 0; i < ${#args[@]}; i++)); do [ "${args[$i]}" = --url ] && url=${args[
 if [ -n "${PROVA_PROVER:-}" ]; then
 	prover=$PROVA_PROVER
 else
-	cargo build --locked -p prova-prover
-	prover="$(target_dir)/debug/prova-prover"
+	build_binaries
 fi
 export PROVA_URL=$url PROVA_KEY=$key
 ensure_prover "$key" "$url" --capacity 1

@@ -5,10 +5,11 @@ set -euo pipefail
 
 say() { printf '[setup] %s\n' "$*"; }
 
-# System packages: protoc and libclang for the node's build scripts, Mesa's
-# lavapipe Vulkan driver for the GPU backend's tests.
+# System packages: protoc and libclang for the node's build scripts, mold (the
+# linker .cargo/config.toml names), Mesa's lavapipe Vulkan driver for the GPU
+# backend's tests.
 need=()
-for pkg in protobuf-compiler clang libclang-dev mesa-vulkan-drivers libvulkan1; do
+for pkg in protobuf-compiler clang libclang-dev mold mesa-vulkan-drivers libvulkan1; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

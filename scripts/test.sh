@@ -8,25 +8,23 @@ cd "$(dirname "$0")/.."
 
 start=$(date +%s)
 cargo fmt --all -- --check
-# The prover client's crates are tested on their own: in one invocation with
-# the node, Cargo would unify the features of their shared dependencies and
-# rebuild the node's dependency tree. The prover's end-to-end tests use the
-# prova-node binary the first invocation builds.
-prover_crates=(-p prova-prover -p prova-gpu -p prova-pipeline)
-cargo test --workspace --exclude prova-prover --exclude prova-gpu --exclude prova-pipeline --locked --no-fail-fast "$@"
+# One Cargo invocation for everything, the pallets' benchmarks included: with
+# one invocation Cargo resolves one feature set and builds the dependency tree
+# once (separate invocations for the prover client and for runtime-benchmarks
+# built much of it three times). The runtime's WASM is built by its own build
+# script with the runtime crate's own features, so the pallets' benchmark
+# feature does not reach the chain the tests run.
 # The GPU kernels' tests run on whatever Vulkan adapter exists; on machines
 # without a GPU that is Mesa's lavapipe, which setup.sh installs. Mesa wants a
 # runtime directory and complains on every device open without one.
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
-cargo test "${prover_crates[@]}" --locked --no-fail-fast "$@"
+. scripts/lib.sh # workspace_features, target_dir
+cargo test --workspace --locked --no-fail-fast --features "$workspace_features" "$@"
 scripts/test-js.sh # polkadot.js (tests/js) against a dev node from the first invocation's build
 # The zombienet network (three validators, two prover daemons) starts, peers,
 # finalizes and fulfils requests sent to each validator; on ports away from a
 # developer's own 9944.
-. scripts/lib.sh
 PROVA_DEMO_EXIT=1 PROVA_NODE="$(target_dir)/debug/prova-node" PROVA_PROVER="$(target_dir)/debug/prova-prover" \
 	PROVA_ZN_RPC_PORT=19944 PROVA_ZN_P2P_PORT=39333 PROVA_ZN_METRICS_PORT=19615 PROVA_ZN_DIR="$(mktemp -d)" \
 	timeout 600 scripts/zombienet.sh
-# Benchmarks run once each as tests, so weights.rs is always generated from working code.
-cargo test --locked -p pallet-validator-set -p pallet-provers -p pallet-plonky2-verifier -p pallet-proof-market --features runtime-benchmarks "$@"
 echo "[test] all tests passed in $(( $(date +%s) - start )) s"

@@ -116,7 +116,12 @@ pub const GOLDILOCKS_ORDER: u64 = 0xFFFF_FFFF_0000_0001;
 
 /// What benchmarks need from the runtime: an eligible prover and a
 /// registered circuit.
-#[cfg(feature = "runtime-benchmarks")]
+///
+/// The `Config` item exists in every build, not only with
+/// `runtime-benchmarks`: the workspace's tests build the pallets' benchmarks
+/// and the runtime in one Cargo invocation, where this pallet's feature is on
+/// while the runtime's is not. A runtime that does not benchmark sets `()`,
+/// which sets nothing up (its benchmarks would fail at their first call).
 pub trait BenchmarkHelper<AccountId, Balance> {
 	/// Registers `who` (funded by the helper) as an active prover asking `ask`
 	/// per work unit, with room for many jobs.
@@ -124,6 +129,13 @@ pub trait BenchmarkHelper<AccountId, Balance> {
 	/// Registers a circuit with at least one output element, owned by `owner`
 	/// (funded by the helper), with the verifier.
 	fn register_circuit(owner: &AccountId) -> CircuitId;
+}
+
+impl<AccountId, Balance> BenchmarkHelper<AccountId, Balance> for () {
+	fn register_prover(_who: &AccountId, _ask: Balance) {}
+	fn register_circuit(_owner: &AccountId) -> CircuitId {
+		CircuitId::default()
+	}
 }
 
 #[frame_support::pallet]
@@ -223,8 +235,7 @@ pub mod pallet {
 		/// Weights from this pallet's benchmarks.
 		type WeightInfo: WeightInfo;
 
-		/// Sets up provers and circuits for benchmarks.
-		#[cfg(feature = "runtime-benchmarks")]
+		/// Sets up provers and circuits for benchmarks (`()` outside benchmarks).
 		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, BalanceOf<Self>>;
 	}
 

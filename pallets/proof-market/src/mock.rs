@@ -132,6 +132,8 @@ impl pallet_proof_market::Config for Test {
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkSetup;
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	type BenchmarkHelper = ();
 }
 
 /// Provers and circuits for the benchmarks run as tests.

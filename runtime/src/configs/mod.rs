@@ -284,6 +284,8 @@ impl pallet_proof_market::Config for Runtime {
 	type WeightInfo = pallet_proof_market::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MarketBenchmarkSetup;
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	type BenchmarkHelper = ();
 }
 
 /// A prover and a circuit (the checked-in `poseidon_chain` 2^12 fixture) for
