@@ -1,8 +1,8 @@
 //! The proof market on a `--dev` node, end to end over RPC: Alice registers and
 //! lists a circuit, Bob registers as a prover, Charlie submits a request, the
 //! chain assigns it to Bob at the start of a later block, Bob submits a real
-//! Plonky2 proof, and the request is fulfilled with Bob paid his price and
-//! Charlie refunded the rest, to the plank.
+//! Plonky2 proof (free of fees), and the request is fulfilled with Bob paid his
+//! price and Charlie refunded the rest and his deposit, to the plank.
 
 mod common;
 
@@ -191,10 +191,12 @@ async fn run() {
 		}),
 		"{events:?}"
 	);
-	let proof_fee = fee_paid(&events, &bob_id);
+	// A valid proof from the assignee is free: its fee was refunded.
+	assert_eq!(fee_paid(&events, &bob_id), 0);
 
-	// Bob has no delegators: he keeps the whole price. Charlie paid exactly the price.
-	assert_eq!(rpc.free_balance(&bob_id, None).await, bob_before + ask - proof_fee);
+	// Bob has no delegators: he keeps the whole price. Charlie paid exactly the
+	// price (his request deposit came back with the rest of the escrow).
+	assert_eq!(rpc.free_balance(&bob_id, None).await, bob_before + ask);
 	assert_eq!(rpc.free_balance(&charlie_id, None).await, charlie_before - submit_fee - ask);
 	let stored: Option<pallet_proof_market::Request<Runtime>> =
 		rpc.runtime_call("ProofMarketApi_request", request.encode()).await;

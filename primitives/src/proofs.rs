@@ -82,7 +82,8 @@ pub trait ProofVerifier<AccountId> {
 	/// public inputs of a market circuit start with: Poseidon's `hash_no_pad`.
 	fn input_commitment(input: &[u64]) -> [u64; INPUT_COMMITMENT_LEN];
 
-	/// Records that an open request uses `circuit`, so it cannot be unregistered.
+	/// Records that a listing or an open request uses `circuit`, so it cannot
+	/// be unregistered.
 	fn acquire(circuit: &CircuitId) -> DispatchResult;
 
 	/// Ends one use recorded by `acquire`.

@@ -159,6 +159,9 @@ describe('what polkadot.js Apps reads from the node', () => {
     assert.equal(api.consts.verifier.circuitDepositBase.toBigInt(), 10n * UNIT);
     assert.match(api.errors.provers.DelegationBelowMinimum.meta.docs.join(' '), /at least the minimum/);
     assert.ok(api.errors.market.FeeBelowCheapestAsk.meta);
+    assert.match(api.errors.market.NoQualifiedProver.meta.docs.join(' '), /could ever/);
+    assert.equal(api.consts.market.requestDeposit.toBigInt(), UNIT, 'a request holds 1 PROVA');
+    assert.equal(api.consts.market.maxOpenRequestsPerAccount.toNumber(), 64);
     const parameters = await api.call.proversApi.parameters();
     assert.deepEqual(
       { minProverBond: parameters.minProverBond.toBigInt(), minDelegation: parameters.minDelegation.toBigInt(), missed: parameters.missedDeadlineSlash.toNumber(), invalid: parameters.invalidProofSlash.toNumber() },
@@ -170,6 +173,6 @@ describe('what polkadot.js Apps reads from the node', () => {
       const inner = api.registry.lookup.getSiType(v.fields[0].type).def.asVariant.variants.map((x) => x.name.toString());
       return `${v.name}: ${inner.join(', ')}`;
     });
-    assert.deepEqual(variants, ['Session: Keys', 'Provers: ProverBond, Delegation', 'Verifier: CircuitDeposit', 'Market: RequestEscrow']);
+    assert.deepEqual(variants, ['Session: Keys', 'Provers: ProverBond, Delegation', 'Verifier: CircuitDeposit', 'Market: RequestEscrow, RequestDeposit']);
   });
 });

@@ -44,6 +44,7 @@ const HARDWARE = { cpuCores: 16, memoryGib: 64, gpu: 'None' };
 const NO_REQUIREMENTS = { hardware: { cpuCores: 0, memoryGib: 0, gpu: 'None' }, minStake: 0, minReputation: 0 };
 
 const ESCROW = 'Market.RequestEscrow';
+const REQUEST_DEPOSIT = 'Market.RequestDeposit';
 const PROVER_BOND = 'Provers.ProverBond';
 const DELEGATED = 'Provers.Delegation';
 const CIRCUIT_DEPOSIT = 'Verifier.CircuitDeposit';
@@ -191,7 +192,9 @@ describe('staking and a proof request through polkadot.js', () => {
     assert.equal(eventsOf(api, tooMuch, 'provers', 'Delegated').length, 0);
 
     const submitted = theEvent(request, 'market', 'RequestSubmitted');
-    assert.deepEqual(submitted, { request: nextId, requester: who.dave.address, circuit: fixture.circuit, maxFee: MAX_FEE });
+    const deposit = api.consts.market.requestDeposit.toBigInt();
+    assert.deepEqual(submitted, { request: nextId, requester: who.dave.address, circuit: fixture.circuit, maxFee: MAX_FEE, deposit });
+    state.deposit = deposit;
     state.request = submitted.request;
     state.requestBlock = request.blockNumber;
 
@@ -200,6 +203,7 @@ describe('staking and a proof request through polkadot.js', () => {
     ledger.fee('ferdie', tooMuch.fee);
     ledger.fee('dave', request.fee);
     ledger.hold('dave', ESCROW, MAX_FEE);
+    ledger.hold('dave', REQUEST_DEPOSIT, deposit);
     await ledger.check(latest([cheap, tooMuch, request]), 'after the requests');
     assert.equal((await api.query.market.nextRequestId()).toBigInt(), nextId + 1n, 'only one request was accepted');
   });
@@ -239,9 +243,13 @@ describe('staking and a proof request through polkadot.js', () => {
       prover: who.bob.address, amount: price, toProver: split.toProver, toDelegators: split.toDelegators,
     });
 
-    // The escrow is released, the price paid out of it to Bob and the reward pot.
+    // A valid proof from the assignee costs it no fee: proving pays.
+    assert.equal(proved.fee, 0n, 'the proof transaction was refunded');
+    // The escrow and deposit are released, the price paid out of the escrow
+    // to Bob and the reward pot.
     ledger.fee('bob', proved.fee);
     ledger.release('dave', ESCROW, MAX_FEE);
+    ledger.release('dave', REQUEST_DEPOSIT, state.deposit);
     ledger.transfer('dave', 'bob', split.toProver);
     ledger.transfer('dave', 'rewardPot', split.toDelegators);
     await ledger.check(proved.blockHash, 'after the settlement');

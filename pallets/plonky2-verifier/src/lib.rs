@@ -88,7 +88,7 @@ pub mod pallet {
 		pub public_inputs: u32,
 		/// Size of its verifier data in bytes.
 		pub size: u32,
-		/// Open requests using it.
+		/// Market listings and open requests using it.
 		pub users: u32,
 	}
 
@@ -192,7 +192,7 @@ pub mod pallet {
 		AlreadyRegistered,
 		/// Only the registrant may unregister a circuit.
 		NotOwner,
-		/// Open requests still use the circuit.
+		/// The circuit is listed on the market, or open requests use it.
 		CircuitInUse,
 	}
 

@@ -65,7 +65,8 @@ fn prover<T: Config>() -> T::AccountId {
 	who
 }
 
-/// Submits `count` requests for `circuit` from `requester`; returns their ids.
+/// Submits `count` requests for `circuit` from `requester` (at most
+/// `MaxOpenRequestsPerAccount`); returns their ids. A prover must be registered.
 fn requests<T: Config>(requester: &T::AccountId, circuit: CircuitId, count: u32) -> Vec<RequestId> {
 	(0..count)
 		.map(|_| {
@@ -80,6 +81,21 @@ fn requests<T: Config>(requester: &T::AccountId, circuit: CircuitId, count: u32)
 			.expect("a valid request is accepted")
 		})
 		.collect()
+}
+
+/// Submits `count` requests for `circuit` from as many other requesters as
+/// the per-account cap needs; returns their ids.
+fn fill_market<T: Config>(circuit: CircuitId, count: u32) -> Vec<RequestId> {
+	let per_account = T::MaxOpenRequestsPerAccount::get();
+	let mut ids = Vec::new();
+	let mut index = 0;
+	while (ids.len() as u32) < count {
+		let filler = funded::<T>("filler", index);
+		let batch = (count - ids.len() as u32).min(per_account);
+		ids.extend(requests::<T>(&filler, circuit, batch));
+		index += 1;
+	}
+	ids
 }
 
 /// Advances to the next block and assigns every queued request it can.
@@ -101,8 +117,7 @@ fn assigned_behind_a_full_queue<T: Config>() -> (T::AccountId, T::AccountId, Req
 	let id = requests::<T>(&requester, circuit, 1)[0];
 	assign_all::<T>();
 	assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Assigned { .. }));
-	let others = T::MaxOpenRequests::get() - 1;
-	requests::<T>(&requester, circuit, others);
+	fill_market::<T>(circuit, T::MaxOpenRequests::get() - 1);
 	(requester, prover, id)
 }
 
@@ -144,13 +159,16 @@ mod benchmarks {
 		assert!(!Listings::<T>::contains_key(circuit));
 	}
 
-	/// The largest input, with the queue one short of full.
+	/// The largest input, with the queue one short of full and the requester
+	/// one short of its own cap.
 	#[benchmark]
 	fn submit_request() {
 		let (_, circuit) = listed::<T>();
 		prover::<T>();
 		let requester = funded::<T>("requester", 0);
-		requests::<T>(&requester, circuit, T::MaxOpenRequests::get() - 1);
+		let own = T::MaxOpenRequestsPerAccount::get() - 1;
+		requests::<T>(&requester, circuit, own);
+		fill_market::<T>(circuit, T::MaxOpenRequests::get() - 1 - own);
 
 		#[extrinsic_call]
 		_(
@@ -169,9 +187,10 @@ mod benchmarks {
 	#[benchmark]
 	fn cancel_request() {
 		let (_, circuit) = listed::<T>();
+		prover::<T>();
+		fill_market::<T>(circuit, T::MaxOpenRequests::get() - 1);
 		let requester = funded::<T>("requester", 0);
-		let ids = requests::<T>(&requester, circuit, T::MaxOpenRequests::get());
-		let last = *ids.last().unwrap();
+		let last = requests::<T>(&requester, circuit, 1)[0];
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), last);
@@ -189,13 +208,22 @@ mod benchmarks {
 		let (_, prover, id) = assigned_behind_a_full_queue::<T>();
 		let public_inputs = binding_public_inputs::<T>(id);
 		let request = Requests::<T>::get(id).unwrap();
-		let RequestStatus::Assigned { price, .. } = request.status else { unreachable!() };
+		let RequestStatus::Assigned { price, deadline, .. } = request.status else {
+			unreachable!()
+		};
 
 		#[block]
 		{
 			Pallet::<T>::check_binding(&request, &public_inputs).expect("binds");
-			Pallet::<T>::fulfil(id, request.clone(), prover, price, public_inputs.clone())
-				.expect("settles");
+			Pallet::<T>::fulfil(
+				id,
+				request.clone(),
+				prover,
+				price,
+				deadline,
+				public_inputs.clone(),
+			)
+			.expect("settles");
 		}
 
 		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Fulfilled { .. }));
@@ -209,11 +237,12 @@ mod benchmarks {
 		let (_, prover, id) = assigned_behind_a_full_queue::<T>();
 		let public_inputs = binding_public_inputs::<T>(id);
 		let request = Requests::<T>::get(id).unwrap();
+		let RequestStatus::Assigned { deadline, .. } = request.status else { unreachable!() };
 
 		#[block]
 		{
 			Pallet::<T>::check_binding(&request, &public_inputs).expect("binds");
-			Pallet::<T>::reject(id, request.clone(), prover, VerifyError::InvalidProof);
+			Pallet::<T>::reject(id, request.clone(), prover, deadline, VerifyError::InvalidProof);
 		}
 
 		assert_eq!(Queue::<T>::get().first(), Some(&id));
@@ -245,10 +274,12 @@ mod benchmarks {
 		}
 	}
 
-	/// Expiring a request that waited in the queue too long.
+	/// Expiring a request that waited in the queue too long (never assigned,
+	/// so its deposit is forfeited).
 	#[benchmark]
 	fn expire_queued() {
 		let (_, circuit) = listed::<T>();
+		prover::<T>();
 		let requester = funded::<T>("requester", 0);
 		let id = requests::<T>(&requester, circuit, 1)[0];
 		let now = frame_system::Pallet::<T>::block_number().saturating_add(T::MaxQueueWait::get());
@@ -300,6 +331,7 @@ mod benchmarks {
 	#[benchmark]
 	fn retire() {
 		let (_, circuit) = listed::<T>();
+		prover::<T>();
 		let requester = funded::<T>("requester", 0);
 		let id = requests::<T>(&requester, circuit, 1)[0];
 		Pallet::<T>::do_cancel_request(requester, id).expect("cancels");

@@ -2,8 +2,8 @@
 //! every test).
 
 use crate::{
-	escrow, Config, Deadlines, Jobs, Listings, OpenRequests, Pallet, Queue, RequestStatus,
-	Requests, Retiring, RetiringRange,
+	escrow, Config, Deadlines, HoldReason, Jobs, Listings, OpenRequests, OpenRequestsOf, Pallet,
+	Queue, RequestStatus, Requests, Retiring, RetiringRange,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::{ensure, traits::Get};
@@ -17,7 +17,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(queued.len() == queue.len(), "a request is queued twice");
 
 		let mut open = 0u32;
-		let mut escrowed: BTreeMap<T::AccountId, u128> = BTreeMap::new();
+		// Per requester: (fees, deposits, open requests).
+		let mut escrowed: BTreeMap<T::AccountId, (u128, u128, u32)> = BTreeMap::new();
 		let mut per_circuit: BTreeMap<_, u32> = BTreeMap::new();
 		for (id, request) in Requests::<T>::iter() {
 			match &request.status {
@@ -38,18 +39,34 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 			open += 1;
-			escrowed
-				.entry(request.requester.clone())
-				.or_default()
-				.saturating_accrue(request.max_fee);
+			let own = escrowed.entry(request.requester.clone()).or_default();
+			own.0.saturating_accrue(request.max_fee);
+			own.1.saturating_accrue(request.deposit);
+			own.2 += 1;
 			*per_circuit.entry(request.circuit).or_default() += 1;
 		}
 		ensure!(open == OpenRequests::<T>::get(), "OpenRequests is off");
 		ensure!(open <= T::MaxOpenRequests::get(), "too many open requests");
 		ensure!(queued.len() as u32 <= open, "the queue holds unknown requests");
-		for (requester, amount) in escrowed {
-			ensure!(escrow::held::<T>(&requester) == amount, "escrow hold differs from open fees");
+		for (requester, (fees, deposits, count)) in &escrowed {
+			ensure!(
+				escrow::held::<T>(HoldReason::RequestEscrow, requester) == *fees,
+				"escrow hold differs from open fees"
+			);
+			ensure!(
+				escrow::held::<T>(HoldReason::RequestDeposit, requester) == *deposits,
+				"deposit hold differs from open deposits"
+			);
+			ensure!(OpenRequestsOf::<T>::get(requester) == *count, "OpenRequestsOf is off");
+			ensure!(
+				*count <= T::MaxOpenRequestsPerAccount::get(),
+				"a requester has too many open requests"
+			);
 		}
+		ensure!(
+			OpenRequestsOf::<T>::iter_keys().all(|who| escrowed.contains_key(&who)),
+			"OpenRequestsOf counts a requester with nothing open"
+		);
 		for (circuit, listing) in Listings::<T>::iter() {
 			let expected = per_circuit.get(&circuit).copied().unwrap_or(0);
 			ensure!(listing.open_requests == expected, "a listing's open count is off");
@@ -59,6 +76,14 @@ impl<T: Config> Pallet<T> {
 				|request| matches!(request.status, RequestStatus::Assigned { prover: p, .. } if p == prover),
 			);
 			ensure!(assigned, "a job entry has no assignment");
+		}
+		for (block, due) in Deadlines::<T>::iter() {
+			for id in due {
+				let assigned_here = Requests::<T>::get(id).is_some_and(|request| {
+					matches!(request.status, RequestStatus::Assigned { deadline, .. } if deadline == block)
+				});
+				ensure!(assigned_here, "a deadline entry of a request not due then");
+			}
 		}
 		let (head, tail) = RetiringRange::<T>::get();
 		ensure!(head <= tail, "retirement range inverted");

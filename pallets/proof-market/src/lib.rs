@@ -22,8 +22,10 @@
 //! `Cancelled`, and stays readable for [`Config::ResultRetention`] blocks after.
 //!
 //! 1. `submit_request` checks everything a request can be refused for (listed
-//!    circuit, input shape, deadline bounds, a fee at least the cheapest
-//!    qualifying ask, room in the market), holds the fee and queues it.
+//!    circuit, input shape, deadline bounds, some registered prover that could
+//!    serve it, a fee at least the cheapest such prover's ask, room in the
+//!    market and under the requester's own cap), holds the fee and the request
+//!    deposit and queues it.
 //! 2. At the start of each block, up to [`Config::MaxAssignmentsPerBlock`]
 //!    queued requests are offered to the prover registry. The election seed is
 //!    `blake2_256(randomness ‖ request ‖ attempt)`, with randomness from
@@ -52,10 +54,31 @@
 //! ([`HoldReason::RequestEscrow`]); nothing sits in a pallet account. On success
 //! the hold is released and the prover's price paid from it in the same
 //! storage transaction, so the requester is never left below what it had
-//! minus the price. Each slash for a failed attempt compensates the requester
-//! with up to its `max_fee` (the rest goes to the registry's slash sink), on
-//! top of the full refund if the request expires. Cancelling before assignment
-//! refunds the fee in full.
+//! minus the price. Cancelling before assignment and expiry refund the fee in
+//! full.
+//!
+//! **Nobody is paid for a failure they could cause.** A requester can choose
+//! requirements only its own prover meets and a deadline nobody can meet, so
+//! a slash of the failing prover's backing (self-bond and delegations) goes
+//! wholly to the registry's slash sink (the treasury), never to the requester:
+//! otherwise a prover-requester pair could move its delegators' stake to
+//! itself by failing on purpose. `compensated` in requests and events stays
+//! zero until requesters are compensated from per-job collateral the prover
+//! posts itself.
+//!
+//! **Spam costs.** Every request holds [`Config::RequestDeposit`]
+//! ([`HoldReason::RequestDeposit`]) besides its fee. The deposit returns on
+//! every end except one: expiry of a request that was never assigned (no
+//! eligible prover took it before [`Config::MaxQueueWait`]), when it goes to
+//! [`Config::ForfeitedDeposits`]. A request no registered prover qualifies for
+//! is refused outright ([`Error::NoQualifiedProver`]), so the fee check (at
+//! least the cheapest qualifying ask times the work units) always runs, and one
+//! account holds at most [`Config::MaxOpenRequestsPerAccount`] open requests.
+//!
+//! **Proving pays.** `submit_proof` is charged its worst case up front; a valid
+//! proof from the assignee returns `Pays::No`, so the prover's transaction fee
+//! is refunded, and an invalid proof is charged its actual weight. A call that
+//! fails before verification (not the assignee, request ended) pays in full.
 //!
 //! ## Bounds
 //! At most [`Config::MaxOpenRequests`] requests are open (queued or assigned) at
@@ -74,8 +97,11 @@
 //! 3. Every assigned request has its `Jobs` entry and is in the deadline index
 //!    of its deadline block; every `Jobs` entry belongs to an assigned request.
 //! 4. Each requester's escrow hold equals the sum of `max_fee` over its open
-//!    requests.
+//!    requests, its deposit hold the sum of their deposits, and
+//!    `OpenRequestsOf` their number.
 //! 5. A listing's `open_requests` equals the open requests for its circuit.
+//! 6. The deadline index holds exactly the assigned requests, each under its
+//!    deadline block: a job that ends frees its slot at once.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -86,6 +112,7 @@ mod benchmarking;
 pub mod escrow;
 mod invariants;
 mod lifecycle;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod randomness;
@@ -144,8 +171,8 @@ pub mod pallet {
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungible::{Inspect, Mutate, MutateHold},
-			Randomness,
+			fungible::{self, hold, Inspect, Mutate, MutateHold},
+			OnUnbalanced, Randomness,
 		},
 	};
 	use frame_system::pallet_prelude::*;
@@ -153,8 +180,16 @@ pub mod pallet {
 	/// Balance of the pallet's currency.
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	/// Funds taken from a requester (a forfeited deposit), not yet placed anywhere.
+	pub type CreditOf<T> =
+		fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+
+	/// The storage layout's version: 1 added request deposits and the
+	/// per-account open-request count ([`crate::migrations`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -162,10 +197,23 @@ pub mod pallet {
 		/// The currency fees are held and paid in.
 		type Currency: Inspect<Self::AccountId, Balance = u128>
 			+ Mutate<Self::AccountId>
-			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ hold::Balanced<Self::AccountId>;
 
 		/// The runtime's hold reasons, which include this pallet's.
 		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Where forfeited request deposits go (the treasury in Prova's runtime).
+		type ForfeitedDeposits: OnUnbalanced<CreditOf<Self>>;
+
+		/// Held from the requester for each open request, besides its fee;
+		/// forfeited only when the request expires without ever being assigned.
+		#[pallet::constant]
+		type RequestDeposit: Get<BalanceOf<Self>>;
+
+		/// Most requests one account may have open (queued or assigned) at once.
+		#[pallet::constant]
+		type MaxOpenRequestsPerAccount: Get<u32>;
 
 		/// Who may prove: election, capacity, payment and slashing.
 		type Provers: ProverRegistry<Self::AccountId, BalanceOf<Self>>;
@@ -244,6 +292,8 @@ pub mod pallet {
 	pub enum HoldReason {
 		/// A request's `max_fee`, until the request ends.
 		RequestEscrow,
+		/// A request's deposit, until the request ends.
+		RequestDeposit,
 	}
 
 	/// The next request's id.
@@ -266,6 +316,12 @@ pub mod pallet {
 	/// Requests queued or assigned.
 	#[pallet::storage]
 	pub type OpenRequests<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Requests queued or assigned, per requester (at most
+	/// `MaxOpenRequestsPerAccount`; absent when zero).
+	#[pallet::storage]
+	pub type OpenRequestsOf<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// Assigned requests by deadline block.
 	#[pallet::storage]
@@ -303,12 +359,13 @@ pub mod pallet {
 		},
 		/// A circuit was withdrawn from the market.
 		CircuitDelisted { circuit: CircuitId },
-		/// A request was accepted and its fee held.
+		/// A request was accepted and its fee and deposit held.
 		RequestSubmitted {
 			request: RequestId,
 			requester: T::AccountId,
 			circuit: CircuitId,
 			max_fee: BalanceOf<T>,
+			deposit: BalanceOf<T>,
 		},
 		/// A prover was elected for a request.
 		RequestAssigned {
@@ -340,8 +397,14 @@ pub mod pallet {
 			slashed: BalanceOf<T>,
 			compensated: BalanceOf<T>,
 		},
-		/// A request was given up and its fee refunded.
-		RequestExpired { request: RequestId, refunded: BalanceOf<T>, compensated: BalanceOf<T> },
+		/// A request was given up and its fee refunded; its deposit was
+		/// `forfeited` if it was never assigned, else refunded too.
+		RequestExpired {
+			request: RequestId,
+			refunded: BalanceOf<T>,
+			compensated: BalanceOf<T>,
+			forfeited: BalanceOf<T>,
+		},
 		/// A request was withdrawn before assignment and its fee refunded.
 		RequestCancelled { request: RequestId, refunded: BalanceOf<T> },
 	}
@@ -373,8 +436,13 @@ pub mod pallet {
 		DeadlineTooLong,
 		/// `max_fee` is below the cheapest qualifying prover's price.
 		FeeBelowCheapestAsk,
+		/// No registered prover meets the requirements, so no prover could ever
+		/// serve the request.
+		NoQualifiedProver,
 		/// `MaxOpenRequests` requests are open already.
 		MarketFull,
+		/// The requester has `MaxOpenRequestsPerAccount` requests open already.
+		TooManyOpenRequests,
 		/// No request has this id (or it has been removed after retention).
 		UnknownRequest,
 		/// Only the requester may cancel its request.
@@ -400,6 +468,8 @@ pub mod pallet {
 			assert!(T::MinDeadline::get() <= T::MaxDeadline::get());
 			assert!(T::MaxAttempts::get() >= 1);
 			assert!(T::MaxPublicInputs::get() as usize >= INPUT_COMMITMENT_LEN);
+			assert!(T::MaxOpenRequestsPerAccount::get() >= 1);
+			assert!(T::MaxOpenRequestsPerAccount::get() <= T::MaxOpenRequests::get());
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -435,6 +505,9 @@ pub mod pallet {
 				Error::<T>::InputTooLarge
 			);
 			let work_units = work_units(summary.degree_bits);
+			// A listed circuit counts as in use, so it cannot be unregistered
+			// from under its listing.
+			T::Verifier::acquire(&circuit)?;
 			Listings::<T>::insert(
 				circuit,
 				Listing {
@@ -464,6 +537,7 @@ pub mod pallet {
 			ensure!(owner.as_ref() == Some(&who), Error::<T>::NotCircuitOwner);
 			ensure!(listing.open_requests == 0, Error::<T>::ListingInUse);
 			Listings::<T>::remove(circuit);
+			T::Verifier::release(&circuit);
 			Self::deposit_event(Event::CircuitDelisted { circuit });
 			Ok(())
 		}
@@ -497,9 +571,10 @@ pub mod pallet {
 		}
 
 		/// The assignee's proof for `request`, with its public inputs (the input
-		/// commitment, then the output). A valid proof settles the request; an
-		/// invalid one is recorded, slashed and the request reassigned — the call
-		/// succeeds either way once the caller is the assignee.
+		/// commitment, then the output). A valid proof settles the request and
+		/// its transaction fee is refunded (`Pays::No`); an invalid one is
+		/// recorded, slashed and the request reassigned, and pays for what it
+		/// used — the call succeeds either way once the caller is the assignee.
 		#[pallet::call_index(4)]
 		#[pallet::weight(Pallet::<T>::submit_proof_weight(*request))]
 		pub fn submit_proof(
@@ -507,7 +582,7 @@ pub mod pallet {
 			request: RequestId,
 			public_inputs: BoundedVec<u64, T::MaxPublicInputs>,
 			proof: BoundedVec<u8, T::MaxProofBytes>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let prover = ensure_signed(origin)?;
 			Self::do_submit_proof(prover, request, public_inputs.into_inner(), &proof)
 		}

@@ -6,22 +6,23 @@
 //! verifier's use count and the retirement queue are kept in one place.
 
 use crate::{
-	escrow, BalanceOf, Config, Deadlines, Error, Event, Jobs, Listings, OpenRequests, Pallet,
-	Queue, Request, RequestId, RequestStatus, Requests, Retiring, RetiringRange, WeightInfo,
-	DEADLINE_SLOT_TRIES, ELEMENT_BYTES, GOLDILOCKS_ORDER, INPUT_COMMITMENT_LEN,
+	escrow, BalanceOf, Config, Deadlines, Error, Event, HoldReason, Jobs, Listings, OpenRequests,
+	OpenRequestsOf, Pallet, Queue, Request, RequestId, RequestStatus, Requests, Retiring,
+	RetiringRange, WeightInfo, DEADLINE_SLOT_TRIES, ELEMENT_BYTES, GOLDILOCKS_ORDER,
+	INPUT_COMMITMENT_LEN,
 };
 use alloc::vec::Vec;
 use codec::Encode;
 use frame_support::{
+	defensive,
+	dispatch::{DispatchResultWithPostInfo, Pays, PostDispatchInfo},
 	ensure,
 	traits::{Get, Randomness},
 	BoundedVec,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use prova_primitives::{
-	market::{
-		Compensation, JobOutcome, ProverRegistry, RequestRequirements, SlashOutcome, SlashReason,
-	},
+	market::{JobOutcome, ProverRegistry, RequestRequirements, SlashOutcome, SlashReason},
 	proofs::{CircuitId, ProofVerifier, VerifyError},
 };
 use sp_runtime::{
@@ -75,12 +76,18 @@ impl<T: Config> Pallet<T> {
 		let elements = decode_elements(&input).ok_or(Error::<T>::MalformedInput)?;
 		ensure!(elements.len() == listing.input_elements as usize, Error::<T>::WrongInputLength);
 		ensure!(OpenRequests::<T>::get() < T::MaxOpenRequests::get(), Error::<T>::MarketFull);
-		if let Some(ask) = T::Provers::cheapest_ask(&requirements) {
-			let min_fee = ask.saturating_mul(listing.work_units.into());
-			ensure!(max_fee >= min_fee, Error::<T>::FeeBelowCheapestAsk);
-		}
+		let own_open = OpenRequestsOf::<T>::get(&requester);
+		ensure!(own_open < T::MaxOpenRequestsPerAccount::get(), Error::<T>::TooManyOpenRequests);
+		// Refusing what no prover qualifies for keeps the fee check from being
+		// skipped: a request nobody can serve would otherwise sit in the market
+		// for free until it expires.
+		let ask = T::Provers::cheapest_ask(&requirements).ok_or(Error::<T>::NoQualifiedProver)?;
+		let min_fee = ask.saturating_mul(listing.work_units.into());
+		ensure!(max_fee >= min_fee, Error::<T>::FeeBelowCheapestAsk);
 
-		escrow::hold::<T>(&requester, max_fee)?;
+		let deposit = T::RequestDeposit::get();
+		escrow::hold::<T>(HoldReason::RequestEscrow, &requester, max_fee)?;
+		escrow::hold::<T>(HoldReason::RequestDeposit, &requester, deposit)?;
 		T::Verifier::acquire(&circuit)?;
 		let id = crate::NextRequestId::<T>::mutate(|next| {
 			let id = *next;
@@ -89,6 +96,7 @@ impl<T: Config> Pallet<T> {
 		});
 		Queue::<T>::try_append(id).map_err(|_| Error::<T>::MarketFull)?;
 		OpenRequests::<T>::mutate(|open| open.saturating_inc());
+		OpenRequestsOf::<T>::insert(&requester, own_open.saturating_add(1));
 		listing.open_requests.saturating_inc();
 		Listings::<T>::insert(circuit, listing);
 		let now = frame_system::Pallet::<T>::block_number();
@@ -105,9 +113,16 @@ impl<T: Config> Pallet<T> {
 				failed: BoundedVec::new(),
 				compensated: Zero::zero(),
 				status: RequestStatus::Queued { since: now },
+				deposit,
 			},
 		);
-		Self::deposit_event(Event::RequestSubmitted { request: id, requester, circuit, max_fee });
+		Self::deposit_event(Event::RequestSubmitted {
+			request: id,
+			requester,
+			circuit,
+			max_fee,
+			deposit,
+		});
 		Ok(id)
 	}
 
@@ -122,36 +137,49 @@ impl<T: Config> Pallet<T> {
 		}
 		Queue::<T>::mutate(|queue| queue.retain(|queued| *queued != id));
 		let refunded = request.max_fee;
-		escrow::release::<T>(&request.requester, refunded)?;
+		escrow::release::<T>(HoldReason::RequestEscrow, &request.requester, refunded)?;
+		escrow::release::<T>(HoldReason::RequestDeposit, &request.requester, request.deposit)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::close(id, request, RequestStatus::Cancelled { at: now });
 		Self::deposit_event(Event::RequestCancelled { request: id, refunded });
 		Ok(())
 	}
 
-	/// Checks the caller, then settles a valid proof or punishes an invalid one.
+	/// Checks the caller, then settles a valid proof (fee refunded) or punishes
+	/// an invalid one (charged what it used). A call refused before
+	/// verification is charged its full weight.
 	pub(crate) fn do_submit_proof(
 		prover: T::AccountId,
 		id: RequestId,
 		public_inputs: Vec<u64>,
 		proof: &[u8],
-	) -> DispatchResult {
+	) -> DispatchResultWithPostInfo {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
-		let price = match &request.status {
-			RequestStatus::Assigned { prover: assignee, price, .. } => {
+		let (price, deadline) = match &request.status {
+			RequestStatus::Assigned { prover: assignee, price, deadline } => {
 				ensure!(*assignee == prover, Error::<T>::NotAssignee);
-				*price
+				(*price, *deadline)
 			}
 			RequestStatus::Queued { .. } => return Err(Error::<T>::NotAssigned.into()),
 			_ => return Err(Error::<T>::RequestEnded.into()),
 		};
+		let verify = Self::verify_weight(&request.circuit);
 		let verdict = Self::check_binding(&request, &public_inputs)
 			.and_then(|()| T::Verifier::verify(&request.circuit, &public_inputs, proof));
 		match verdict {
-			Ok(()) => Self::fulfil(id, request, prover, price, public_inputs),
+			Ok(()) => {
+				Self::fulfil(id, request, prover, price, deadline, public_inputs)?;
+				Ok(PostDispatchInfo {
+					actual_weight: Some(verify.saturating_add(Self::settle_weight())),
+					pays_fee: Pays::No,
+				})
+			}
 			Err(reason) => {
-				Self::reject(id, request, prover, reason);
-				Ok(())
+				Self::reject(id, request, prover, deadline, reason);
+				Ok(PostDispatchInfo {
+					actual_weight: Some(verify.saturating_add(Self::punish_weight())),
+					pays_fee: Pays::Yes,
+				})
 			}
 		}
 	}
@@ -179,10 +207,11 @@ impl<T: Config> Pallet<T> {
 		id: RequestId,
 		request: Request<T>,
 		prover: T::AccountId,
+		deadline: BlockNumberFor<T>,
 		reason: VerifyError,
 	) {
 		let now = frame_system::Pallet::<T>::block_number();
-		Self::fail_attempt(id, request, prover, Failure::InvalidProof(reason), now);
+		Self::fail_attempt(id, request, prover, deadline, Failure::InvalidProof(reason), now);
 	}
 
 	/// Pays the prover, refunds the rest and stores the output.
@@ -191,10 +220,12 @@ impl<T: Config> Pallet<T> {
 		request: Request<T>,
 		prover: T::AccountId,
 		price: BalanceOf<T>,
+		deadline: BlockNumberFor<T>,
 		public_inputs: Vec<u64>,
 	) -> DispatchResult {
 		escrow::settle::<T>(&request.requester, request.max_fee, &prover, price)?;
-		Self::release_slot(id, &prover, JobOutcome::Fulfilled);
+		escrow::release::<T>(HoldReason::RequestDeposit, &request.requester, request.deposit)?;
+		Self::release_slot(id, &prover, deadline, JobOutcome::Fulfilled);
 		let output = public_inputs.get(INPUT_COMMITMENT_LEN..).unwrap_or_default().to_vec();
 		let output = BoundedVec::truncate_from(output);
 		let refunded = request.max_fee.saturating_sub(price);
@@ -208,13 +239,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The assignee failed: release its slot, slash it with the requester as
-	/// beneficiary, record the failure, exclude it, and queue the request again
-	/// or, with no attempt left, expire it.
+	/// The assignee failed: release its slot, slash it (all of it to the
+	/// registry's slash sink: the requester may have caused the failure, see
+	/// the crate docs), record the failure, exclude it, and queue the request
+	/// again or, with no attempt left, expire it.
 	fn fail_attempt(
 		id: RequestId,
 		mut request: Request<T>,
 		prover: T::AccountId,
+		deadline: BlockNumberFor<T>,
 		failure: Failure,
 		now: BlockNumberFor<T>,
 	) {
@@ -222,19 +255,12 @@ impl<T: Config> Pallet<T> {
 			Failure::MissedDeadline => (SlashReason::MissedDeadline, JobOutcome::Missed),
 			Failure::InvalidProof(_) => (SlashReason::InvalidProof, JobOutcome::InvalidProof),
 		};
-		Self::release_slot(id, &prover, outcome);
-		let compensation =
-			Compensation { beneficiary: request.requester.clone(), amount: request.max_fee };
-		let slash = T::Provers::slash(
-			&prover,
-			T::Provers::slash_fraction(reason),
-			reason,
-			Some(compensation),
-		)
-		.unwrap_or_else(|error| {
-			log::warn!(target: LOG_TARGET, "request {id}: slashing the prover failed: {error:?}");
-			SlashOutcome::default()
-		});
+		Self::release_slot(id, &prover, deadline, outcome);
+		let slash = T::Provers::slash(&prover, T::Provers::slash_fraction(reason), reason, None)
+			.unwrap_or_else(|error| {
+				log::warn!(target: LOG_TARGET, "request {id}: slashing the prover failed: {error:?}");
+				SlashOutcome::default()
+			});
 		request.compensated.saturating_accrue(slash.compensated);
 		let (slashed, compensated) = (slash.slashed, slash.compensated);
 		Self::deposit_event(match failure {
@@ -259,31 +285,67 @@ impl<T: Config> Pallet<T> {
 			Queue::<T>::mutate(|queue| {
 				// The request was open and not queued, so the queue has room.
 				if queue.try_insert(0, id).is_err() {
-					log::error!(target: LOG_TARGET, "request {id}: queue full on requeue");
+					defensive!("an open request found the queue full on requeue");
 				}
 			});
 		}
 	}
 
-	/// Ends `prover`'s job on `id` and records how it ended. The registry keeps
-	/// a prover's record while it holds a slot, so this fails only if that
-	/// promise is broken; the market then carries on rather than trap.
-	fn release_slot(id: RequestId, prover: &T::AccountId, outcome: JobOutcome) {
+	/// Ends `prover`'s job on `id` (due at `deadline`) and records how it
+	/// ended; the job's deadline slot is freed for other assignments. The
+	/// registry keeps a prover's record while it holds a slot, so this fails
+	/// only if that promise is broken; the market then carries on rather than
+	/// trap.
+	fn release_slot(
+		id: RequestId,
+		prover: &T::AccountId,
+		deadline: BlockNumberFor<T>,
+		outcome: JobOutcome,
+	) {
 		Jobs::<T>::remove(prover, id);
+		// At the deadline block itself the hook has already taken the list.
+		Deadlines::<T>::mutate_exists(deadline, |due| {
+			if let Some(list) = due {
+				list.retain(|due_id| *due_id != id);
+				if list.is_empty() {
+					*due = None;
+				}
+			}
+		});
 		if let Err(error) = T::Provers::release_capacity(prover, outcome) {
-			log::error!(target: LOG_TARGET, "request {id}: releasing the prover's slot failed: {error:?}");
+			defensive!("releasing an assignee's slot failed", (id, error));
 		}
 	}
 
-	/// Ends a request unfulfilled: refunds its fee.
+	/// Ends a request unfulfilled: refunds its fee, and its deposit unless it
+	/// was never assigned (no attempt failed, so no prover ever took it).
 	fn expire(id: RequestId, request: Request<T>, now: BlockNumberFor<T>) {
 		let refunded = request.max_fee;
 		let compensated = request.compensated;
-		if let Err(error) = escrow::release::<T>(&request.requester, refunded) {
-			log::error!(target: LOG_TARGET, "request {id}: refund failed: {error:?}");
+		if let Err(error) =
+			escrow::release::<T>(HoldReason::RequestEscrow, &request.requester, refunded)
+		{
+			defensive!("refunding an expired request's fee failed", (id, error));
 		}
+		let forfeited = if request.failed.is_empty() {
+			escrow::forfeit_deposit::<T>(&request.requester, request.deposit)
+		} else {
+			if let Err(error) = escrow::release::<T>(
+				HoldReason::RequestDeposit,
+				&request.requester,
+				request.deposit,
+			) {
+				defensive!("returning an expired request's deposit failed", (id, error));
+			}
+			Zero::zero()
+		};
 		Self::close(id, request, RequestStatus::Expired { at: now });
-		Self::deposit_event(Event::RequestExpired { request: id, refunded, compensated });
+		Self::deposit_event(Event::RequestExpired {
+			request: id,
+			refunded,
+			compensated,
+			forfeited,
+		});
 	}
 
 	/// Stores a request's final status and schedules its removal.
@@ -295,6 +357,9 @@ impl<T: Config> Pallet<T> {
 			}
 		});
 		OpenRequests::<T>::mutate(|open| open.saturating_dec());
+		OpenRequestsOf::<T>::mutate_exists(&request.requester, |open| {
+			*open = open.map(|n| n.saturating_sub(1)).filter(|n| *n > 0);
+		});
 		let now = frame_system::Pallet::<T>::block_number();
 		request.status = status;
 		// The requester has its input; the chain keeps only the outcome.
@@ -363,7 +428,7 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		let prover = prover.clone();
-		Self::fail_attempt(id, request, prover, Failure::MissedDeadline, now);
+		Self::fail_attempt(id, request, prover, now, Failure::MissedDeadline, now);
 	}
 
 	/// Offers queued request `id` to the registry. The caller has taken it out
@@ -449,18 +514,31 @@ impl<T: Config> Pallet<T> {
 
 	/// Weight of `submit_proof` for `id`, charged before the proof is read:
 	/// verification at the circuit's registered size, plus the heavier of
-	/// settling and punishing.
+	/// settling and punishing. The call returns what it actually used.
 	pub fn submit_proof_weight(id: RequestId) -> Weight {
 		let verify = Requests::<T>::get(id)
-			.and_then(|request| T::Verifier::verify_weight(&request.circuit))
+			.map(|request| Self::verify_weight(&request.circuit))
 			.unwrap_or_default();
-		let settle = T::WeightInfo::submit_proof_valid()
+		verify.saturating_add(Self::settle_weight().max(Self::punish_weight()))
+	}
+
+	/// Verifying a proof of `circuit` at its registered size.
+	fn verify_weight(circuit: &CircuitId) -> Weight {
+		T::Verifier::verify_weight(circuit).unwrap_or_default()
+	}
+
+	/// Settling a valid proof: pay, release, record.
+	fn settle_weight() -> Weight {
+		T::WeightInfo::submit_proof_valid()
 			.saturating_add(T::Provers::reward_weight())
-			.saturating_add(T::Provers::capacity_weight());
-		let punish = T::WeightInfo::submit_proof_invalid()
+			.saturating_add(T::Provers::capacity_weight())
+	}
+
+	/// Punishing an invalid proof: a slash at the registry's bound, requeue.
+	fn punish_weight() -> Weight {
+		T::WeightInfo::submit_proof_invalid()
 			.saturating_add(T::Provers::slash_weight())
-			.saturating_add(T::Provers::capacity_weight());
-		verify.saturating_add(settle.max(punish))
+			.saturating_add(T::Provers::capacity_weight())
 	}
 }
 

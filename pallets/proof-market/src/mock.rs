@@ -1,7 +1,7 @@
 //! A runtime with balances, the real prover registry, the real Plonky2 verifier
 //! and the market, plus real proofs made once per test binary with
-//! `prova-circuits`. Slashes beyond a requester's compensation go to a treasury
-//! account, so total issuance never moves.
+//! `prova-circuits`. Slashes and forfeited deposits go to a treasury account,
+//! so total issuance never moves.
 
 use crate::{self as pallet_proof_market, ParentHashRandomness};
 use frame_support::{
@@ -44,7 +44,7 @@ pub const ED: Balance = 10;
 pub const ENDOWMENT: Balance = 1_000_000;
 /// Number of endowed accounts.
 pub const ACCOUNTS: AccountId = 20;
-/// Where slashes beyond compensation go.
+/// Where slashes and forfeited deposits go.
 pub const TREASURY: AccountId = 999;
 /// Minimum prover self-bond.
 pub const MIN_BOND: Balance = 10_000;
@@ -60,6 +60,10 @@ pub const QUEUE_WAIT: u64 = 20;
 pub const RETENTION: u64 = 10;
 /// Most open requests.
 pub const MAX_OPEN: u32 = 16;
+/// Most open requests of one account.
+pub const MAX_OPEN_PER_ACCOUNT: u32 = 8;
+/// Held per open request besides its fee.
+pub const REQUEST_DEPOSIT: Balance = 50;
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Test {
@@ -80,6 +84,7 @@ parameter_types! {
 		invalid_proof_slash: INVALID_SLASH,
 	};
 	pub const Treasury: AccountId = TREASURY;
+	pub const MaxCommission: Perbill = Perbill::from_percent(50);
 }
 
 impl pallet_provers::Config for Test {
@@ -92,6 +97,7 @@ impl pallet_provers::Config for Test {
 	type MaxDelegatorsPerProver = frame_support::traits::ConstU32<4>;
 	type MaxUnbondingChunks = frame_support::traits::ConstU32<3>;
 	type MaxCapacity = frame_support::traits::ConstU32<8>;
+	type MaxCommission = MaxCommission;
 	type DefaultParameters = DefaultParameters;
 	type PalletId = ProversPalletId;
 	type WeightInfo = ();
@@ -112,6 +118,9 @@ impl pallet_plonky2_verifier::Config for Test {
 impl pallet_proof_market::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
+	type ForfeitedDeposits = ResolveTo<Treasury, Balances>;
+	type RequestDeposit = frame_support::traits::ConstU128<REQUEST_DEPOSIT>;
+	type MaxOpenRequestsPerAccount = frame_support::traits::ConstU32<MAX_OPEN_PER_ACCOUNT>;
 	type Provers = Provers;
 	type Verifier = Verifier;
 	type Randomness = ParentHashRandomness<Test>;
@@ -204,14 +213,17 @@ pub static FIBONACCI: LazyLock<Fixture> = LazyLock::new(|| Fixture::make(Workloa
 
 /// Genesis: accounts `1..=ACCOUNTS` hold `ENDOWMENT`, the treasury exists; block 1.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: (1..=ACCOUNTS).map(|who| (who, ENDOWMENT)).chain([(TREASURY, ED)]).collect(),
+	// The runtime-wide genesis, as a chain starts: it also writes every
+	// pallet's storage version.
+	let storage = RuntimeGenesisConfig {
+		balances: pallet_balances::GenesisConfig {
+			balances: (1..=ACCOUNTS).map(|who| (who, ENDOWMENT)).chain([(TREASURY, ED)]).collect(),
+			..Default::default()
+		},
 		..Default::default()
 	}
-	.assimilate_storage(&mut storage)
+	.build_storage()
 	.unwrap();
-	pallet_provers::GenesisConfig::<Test>::default().assimilate_storage(&mut storage).unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

@@ -114,10 +114,15 @@ pub struct Request<T: Config> {
 	/// proof), in order; never elected for it again. Its length is the number
 	/// of failed attempts.
 	pub failed: BoundedVec<T::AccountId, T::MaxAttempts>,
-	/// Slashed stake paid to the requester for failed attempts.
+	/// Paid to the requester for failed attempts. Always zero today: a slash
+	/// of a prover's backing goes to the treasury, never to a requester who
+	/// could have caused the failure (see the crate docs, "Money").
 	pub compensated: BalanceOf<T>,
 	/// Where it is in its life.
 	pub status: RequestStatus<T>,
+	/// Held from the requester while the request is open
+	/// ([`crate::HoldReason::RequestDeposit`]); what was held when it was made.
+	pub deposit: BalanceOf<T>,
 }
 
 /// A fee quote for a circuit and requirements.

@@ -1,7 +1,8 @@
 //! The invariants listed in the crate docs, checked by `try_state`.
 
 use crate::{
-	asset, rewards, BalanceOf, Config, Delegations, HoldReason, Pallet, Provers, Unbonding,
+	asset, rewards, BalanceOf, Config, Delegations, HoldReason, Pallet, PendingCommission, Provers,
+	Unbonding,
 };
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{
@@ -20,8 +21,15 @@ impl<T: Config> Pallet<T> {
 		let mut delegated: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut owed_rewards: BalanceOf<T> = 0;
 
+		for (prover, (commission, _)) in PendingCommission::<T>::iter() {
+			let record =
+				Provers::<T>::get(&prover).ok_or("a scheduled commission without prover")?;
+			ensure!(commission > record.commission, "a scheduled commission is no increase");
+			ensure!(commission <= T::MaxCommission::get(), "a scheduled commission above the max");
+		}
 		for (prover, record) in Provers::<T>::iter() {
 			ensure!(record.in_use <= record.capacity, "a prover holds more jobs than its capacity");
+			ensure!(record.commission <= T::MaxCommission::get(), "a commission above the max");
 			bonds.entry(prover.clone()).or_default().saturating_accrue(record.self_bond);
 
 			let mut sum = 0u128;

@@ -20,6 +20,12 @@
 //! ## Money
 //! All stake stays in its owner's account as a `fungible` hold ([`HoldReason`]),
 //! so wallets show it as held and no custody account exists (see [`asset`]).
+//! A prover's commission is at most [`Config::MaxCommission`]. A decrease
+//! applies at once; an increase is scheduled [`Config::UnbondingPeriod`] blocks
+//! ahead ([`PendingCommission`]), so delegators see it coming and can leave
+//! before it applies: a prover cannot raise its cut in the block of a large
+//! reward.
+//!
 //! A reward for a job is split: the prover keeps `commission × reward`, and the
 //! rest is shared by stake, the prover's part for its self-bond paid at once and
 //! the delegators' part moved to the reward pot and accounted per share
@@ -51,6 +57,8 @@
 //!    beside a delegation record; stored chunk lists are never empty.
 //! 5. The reward pot holds at least the existential deposit plus every
 //!    delegator's claimable rewards.
+//! 6. Every commission is at most `MaxCommission`; a scheduled increase
+//!    belongs to a registered prover and is above its commission in force.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -106,7 +114,12 @@ pub mod pallet {
 		<T as Config>::MaxUnbondingChunks,
 	>;
 
+	/// The storage layout's version. Version 0 plus [`PendingCommission`], a
+	/// new map that starts empty and needs no migration.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -146,6 +159,10 @@ pub mod pallet {
 		/// Most jobs a prover may declare it takes at once.
 		#[pallet::constant]
 		type MaxCapacity: Get<u32>;
+
+		/// Highest commission a prover may set.
+		#[pallet::constant]
+		type MaxCommission: Get<Perbill>;
 
 		/// Parameters in force until governance sets others.
 		#[pallet::constant]
@@ -206,6 +223,12 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// A prover's commission increase and the block it applies from (its
+	/// first reward at or after that block applies it).
+	#[pallet::storage]
+	pub type PendingCommission<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (Perbill, BlockNumberFor<T>)>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -237,8 +260,22 @@ pub mod pallet {
 		},
 		/// Unbonded stake returned to its owner's free balance.
 		Withdrawn { prover: T::AccountId, staker: T::AccountId, amount: BalanceOf<T> },
-		/// A prover changed its offer.
-		Updated { prover: T::AccountId },
+		/// A prover changed its offer; `commission` is the one in force now.
+		Updated {
+			prover: T::AccountId,
+			hardware: HardwareClass,
+			capacity: u32,
+			ask: BalanceOf<T>,
+			commission: Perbill,
+		},
+		/// A prover's commission increase will apply from block `from`.
+		CommissionIncreaseScheduled {
+			prover: T::AccountId,
+			commission: Perbill,
+			from: BlockNumberFor<T>,
+		},
+		/// A scheduled commission increase applied.
+		CommissionRaised { prover: T::AccountId, commission: Perbill },
 		/// A prover stopped taking new work (`forced` by governance).
 		Chilled { prover: T::AccountId, forced: bool },
 		/// A prover takes new work again.
@@ -323,6 +360,8 @@ pub mod pallet {
 		NoCapacityReserved,
 		/// A parameter is out of range (minimums must be above zero).
 		InvalidParameter,
+		/// The commission is above `MaxCommission`.
+		CommissionTooHigh,
 	}
 
 	#[pallet::hooks]
@@ -336,6 +375,10 @@ pub mod pallet {
 			assert!(T::MaxProvers::get() > 0, "MaxProvers must be positive");
 			assert!(T::MaxUnbondingChunks::get() > 0, "MaxUnbondingChunks must be positive");
 			assert!(T::MaxCapacity::get() > 0, "MaxCapacity must be positive");
+			assert!(
+				!T::UnbondingPeriod::get().is_zero(),
+				"a commission increase must wait a positive unbonding period"
+			);
 			let params = T::DefaultParameters::get();
 			assert!(
 				Self::parameters_valid(&params),
@@ -361,6 +404,7 @@ pub mod pallet {
 			ensure!(!Provers::<T>::contains_key(&prover), Error::<T>::AlreadyRegistered);
 			ensure!(Provers::<T>::count() < T::MaxProvers::get(), Error::<T>::TooManyProvers);
 			Self::ensure_capacity_valid(capacity)?;
+			ensure!(commission <= T::MaxCommission::get(), Error::<T>::CommissionTooHigh);
 			ensure!(
 				bond >= CurrentParameters::<T>::get().min_prover_bond,
 				Error::<T>::BondBelowMinimum
@@ -450,6 +494,8 @@ pub mod pallet {
 		}
 
 		/// Changes the caller's declared hardware, capacity, ask and commission.
+		/// A lower commission applies at once (and drops any scheduled
+		/// increase); a higher one applies `UnbondingPeriod` blocks from now.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::update())]
 		pub fn update(
@@ -464,12 +510,33 @@ pub mod pallet {
 			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
 			Self::ensure_capacity_valid(capacity)?;
 			ensure!(capacity >= record.in_use, Error::<T>::CapacityBelowInUse);
+			ensure!(commission <= T::MaxCommission::get(), Error::<T>::CommissionTooHigh);
+			Self::apply_due_commission(&prover, &mut record);
 			record.hardware = hardware;
 			record.capacity = capacity;
 			record.ask = ask;
-			record.commission = commission;
+			if commission > record.commission {
+				let from = frame_system::Pallet::<T>::block_number()
+					.saturating_add(T::UnbondingPeriod::get());
+				PendingCommission::<T>::insert(&prover, (commission, from));
+				Self::deposit_event(Event::CommissionIncreaseScheduled {
+					prover: prover.clone(),
+					commission,
+					from,
+				});
+			} else {
+				PendingCommission::<T>::remove(&prover);
+				record.commission = commission;
+			}
+			let in_force = record.commission;
 			Provers::<T>::insert(&prover, record);
-			Self::deposit_event(Event::Updated { prover });
+			Self::deposit_event(Event::Updated {
+				prover,
+				hardware,
+				capacity,
+				ask,
+				commission: in_force,
+			});
 			Ok(())
 		}
 
@@ -695,6 +762,21 @@ pub mod pallet {
 			!parameters.min_prover_bond.is_zero() && !parameters.min_delegation.is_zero()
 		}
 
+		/// Applies `prover`'s scheduled commission increase to `record` if its
+		/// block has come (the caller stores the record).
+		pub(crate) fn apply_due_commission(
+			prover: &T::AccountId,
+			record: &mut ProverRecord<BalanceOf<T>>,
+		) {
+			let Some((commission, from)) = PendingCommission::<T>::get(prover) else { return };
+			if from > frame_system::Pallet::<T>::block_number() {
+				return;
+			}
+			PendingCommission::<T>::remove(prover);
+			record.commission = commission;
+			Self::deposit_event(Event::CommissionRaised { prover: prover.clone(), commission });
+		}
+
 		/// Moves the prover from `from` to `to`, or fails with `error`.
 		fn set_status(
 			prover: &T::AccountId,
@@ -777,6 +859,7 @@ pub mod pallet {
 				&& !Unbonding::<T>::contains_key(prover, prover)
 			{
 				Provers::<T>::remove(prover);
+				PendingCommission::<T>::remove(prover);
 				Self::deposit_event(Event::Removed { prover: prover.clone() });
 			}
 		}

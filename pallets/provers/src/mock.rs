@@ -57,6 +57,8 @@ parameter_types! {
 	pub const MaxDelegatorsPerProver: u32 = 4;
 	pub const MaxUnbondingChunks: u32 = 3;
 	pub const MaxCapacity: u32 = 16;
+	/// Tests of a full commission raise it.
+	pub static MaxCommission: Perbill = Perbill::from_percent(50);
 	pub const ProversPalletId: PalletId = PalletId(*b"prv/rwds");
 	pub const DefaultParameters: Parameters<Balance> = Parameters {
 		min_prover_bond: MIN_BOND,
@@ -93,6 +95,7 @@ impl pallet_provers::Config for Test {
 	type MaxDelegatorsPerProver = MaxDelegatorsPerProver;
 	type MaxUnbondingChunks = MaxUnbondingChunks;
 	type MaxCapacity = MaxCapacity;
+	type MaxCommission = MaxCommission;
 	type DefaultParameters = DefaultParameters;
 	type PalletId = ProversPalletId;
 	type WeightInfo = ();

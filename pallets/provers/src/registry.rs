@@ -46,6 +46,7 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn reward(prover: &T::AccountId, payer: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 		with_storage_layer(|| {
 			let mut record = Self::prover_record(prover)?;
+			Self::apply_due_commission(prover, &mut record);
 			let split = rewards::split(&record, amount);
 			if !split.to_prover.is_zero() {
 				asset::pay::<T>(payer, prover, split.to_prover)?;

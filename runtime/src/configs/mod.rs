@@ -212,6 +212,8 @@ impl pallet_grandpa::Config for Runtime {
 
 parameter_types! {
 	pub const ProversPalletId: PalletId = PalletId(*b"prv/rwds");
+	/// A prover keeps at most half of a reward before the stake split.
+	pub const MaxProverCommission: Perbill = Perbill::from_percent(50);
 	pub const ProverParameters: pallet_provers::Parameters<Balance> = pallet_provers::Parameters {
 		min_prover_bond: 1_000 * UNIT,
 		min_delegation: 10 * UNIT,
@@ -221,8 +223,9 @@ parameter_types! {
 }
 
 /// Provers bond at least 1,000 PROVA; unbonding takes two days, longer than any
-/// proof deadline, so a prover cannot leave before its misses are slashed.
-/// Slashes beyond a requester's compensation go to the treasury.
+/// proof deadline, so a prover cannot leave before its misses are slashed, and
+/// a commission increase (at most to 50%) waits the same two days.
+/// Slashes go to the treasury.
 impl pallet_provers::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -233,6 +236,7 @@ impl pallet_provers::Config for Runtime {
 	type MaxDelegatorsPerProver = ConstU32<128>;
 	type MaxUnbondingChunks = ConstU32<8>;
 	type MaxCapacity = ConstU32<64>;
+	type MaxCommission = MaxProverCommission;
 	type DefaultParameters = ProverParameters;
 	type PalletId = ProversPalletId;
 	type WeightInfo = pallet_provers::weights::SubstrateWeight<Runtime>;
@@ -260,10 +264,15 @@ impl pallet_plonky2_verifier::Config for Runtime {
 /// fall in one block, so the hook's worst case (4 slashes of a prover with the
 /// most delegators, plus 16 elections over the most provers) stays well inside
 /// a block; see the crate docs for the measured figures. Ended requests stay
-/// readable for a day.
+/// readable for a day. Each request holds a 1 PROVA deposit besides its fee
+/// (forfeited to the treasury only if it expires without ever being assigned)
+/// and one account has at most 64 requests open, a sixteenth of the market.
 impl pallet_proof_market::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
+	type ForfeitedDeposits = ResolveTo<TreasuryAccount, Balances>;
+	type RequestDeposit = ConstU128<UNIT>;
+	type MaxOpenRequestsPerAccount = ConstU32<64>;
 	type Provers = crate::Provers;
 	type Verifier = crate::Verifier;
 	type Randomness = pallet_proof_market::ParentHashRandomness<Runtime>;

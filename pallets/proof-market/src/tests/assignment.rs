@@ -90,11 +90,18 @@ fn a_request_no_prover_can_serve_goes_to_the_back_of_the_queue() {
 	run_test(|| {
 		register_prover(5, MIN_BOND, 1);
 		register_prover(6, MIN_BOND, 1);
+		// The only GPU prover, which stops taking work once the request is in.
+		let datacenter = HardwareClass { gpu: GpuClass::Datacenter, ..HardwareClass::default() };
+		assert_ok!(Provers::register(
+			RuntimeOrigin::signed(7),
+			datacenter,
+			2,
+			1,
+			sp_runtime::Perbill::from_percent(10),
+			MIN_BOND
+		));
 		let circuit = list(1, &CHAIN);
-		let gpu = RequestRequirements {
-			hardware: HardwareClass { gpu: GpuClass::Datacenter, ..HardwareClass::default() },
-			..anyone()
-		};
+		let gpu = RequestRequirements { hardware: datacenter, ..anyone() };
 		assert_ok!(Market::submit_request(
 			RuntimeOrigin::signed(10),
 			circuit,
@@ -103,6 +110,7 @@ fn a_request_no_prover_can_serve_goes_to_the_back_of_the_queue() {
 			10,
 			gpu
 		));
+		assert_ok!(Provers::chill(RuntimeOrigin::signed(7)));
 		let rest: Vec<_> = (0..4).map(|which| submit(11, &CHAIN, which % 3, 100)).collect();
 		next_block();
 		// The GPU request waited; the next three were served; the fifth was not offered.
@@ -110,24 +118,6 @@ fn a_request_no_prover_can_serve_goes_to_the_back_of_the_queue() {
 		next_block();
 		assert!(matches!(status(rest[3]), RequestStatus::Assigned { .. }));
 		assert_eq!(Queue::<Test>::get().into_inner(), vec![0]);
-	});
-}
-
-#[test]
-fn a_request_waiting_too_long_for_a_prover_expires_with_a_full_refund() {
-	run_test(|| {
-		list(1, &CHAIN);
-		let id = submit(10, &CHAIN, 0, 100);
-		run_to_block(1 + QUEUE_WAIT - 1);
-		assert_eq!(status(id), RequestStatus::Queued { since: 1 });
-		next_block();
-		assert_eq!(status(id), RequestStatus::Expired { at: 1 + QUEUE_WAIT });
-		assert_eq!(free(10), ENDOWMENT);
-		assert_eq!(escrowed(10), 0);
-		assert_eq!(
-			market_events().last(),
-			Some(&Event::RequestExpired { request: id, refunded: 100, compensated: 0 })
-		);
 	});
 }
 

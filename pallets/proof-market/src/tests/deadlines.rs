@@ -24,7 +24,7 @@ fn a_late_prover_is_slashed_and_excluded_and_another_fulfils() {
 		assert_eq!(
 			events[events.len() - 2..],
 			[
-				Event::DeadlineMissed { request: id, prover: late, slashed, compensated: 100 },
+				Event::DeadlineMissed { request: id, prover: late, slashed, compensated: 0 },
 				Event::RequestAssigned {
 					request: id,
 					prover: other,
@@ -42,8 +42,8 @@ fn a_late_prover_is_slashed_and_excluded_and_another_fulfils() {
 		assert_noop!(submit_proof(late, id, public_inputs, proof), Error::<Test>::NotAssignee);
 		prove(other, id, &CHAIN, 0);
 		assert!(matches!(status(id), RequestStatus::Fulfilled { prover, .. } if prover == other));
-		assert_eq!((free(10), escrowed(10)), (ENDOWMENT - 10 + 100, 0));
-		assert_eq!(free(TREASURY), ED + slashed - 100);
+		assert_eq!((free(10), escrowed(10), deposits(10)), (ENDOWMENT - 10, 0, 0));
+		assert_eq!(free(TREASURY), ED + slashed);
 		// The fulfilled request's old deadline passes without effect.
 		run_to_block(22);
 		assert_eq!(reputation(other).missed, 0);
@@ -51,7 +51,7 @@ fn a_late_prover_is_slashed_and_excluded_and_another_fulfils() {
 }
 
 #[test]
-fn all_attempts_missed_expires_with_refund_and_compensation() {
+fn all_attempts_missed_expires_with_fee_and_deposit_refunded() {
 	run_test(|| {
 		for prover in 5..=7 {
 			register_prover(prover, MIN_BOND, 10);
@@ -66,11 +66,16 @@ fn all_attempts_missed_expires_with_refund_and_compensation() {
 		assert_eq!(failed, vec![5, 6, 7]);
 		assert_eq!(
 			market_events().last(),
-			Some(&Event::RequestExpired { request: id, refunded: 100, compensated: 300 })
+			Some(&Event::RequestExpired {
+				request: id,
+				refunded: 100,
+				compensated: 0,
+				forfeited: 0
+			})
 		);
-		assert_eq!((free(10), escrowed(10)), (ENDOWMENT + 300, 0));
+		assert_eq!((free(10), escrowed(10), deposits(10)), (ENDOWMENT, 0, 0));
 		let slashed = LATE_SLASH * MIN_BOND;
-		assert_eq!(free(TREASURY), ED + 3 * (slashed - 100));
+		assert_eq!(free(TREASURY), ED + 3 * slashed);
 		for prover in 5..=7 {
 			assert_eq!(bonded(prover), MIN_BOND - slashed);
 			assert_eq!(reputation(prover).missed, 1);
@@ -90,27 +95,33 @@ fn an_excluded_prover_is_never_reassigned_and_the_request_waits_then_expires() {
 		assert_eq!(status(id), RequestStatus::Queued { since: 12 });
 		next_block();
 		assert_eq!(status(id), RequestStatus::Expired { at: 12 + QUEUE_WAIT });
-		assert_eq!((free(10), escrowed(10)), (ENDOWMENT + 100, 0));
+		// It was assigned once, so its deposit comes back with the fee.
+		assert_eq!((free(10), escrowed(10), deposits(10)), (ENDOWMENT, 0, 0));
 	});
 }
 
+/// A job that ends before its deadline frees its deadline slot at once, so
+/// more than `MaxDeadlinesPerBlock` requests can be assigned with the same
+/// deadline block over time.
 #[test]
-fn compensation_is_capped_at_the_fee_and_paid_only_from_what_was_slashed() {
+fn a_settled_job_frees_its_deadline_slot() {
 	run_test(|| {
-		register_prover(5, MIN_BOND, 1);
-		register_prover(6, MIN_BOND, 1);
+		for prover in 5..=7 {
+			register_prover(prover, MIN_BOND, 1);
+		}
 		list(1, &CHAIN);
-		// A fee above the slash (10% of the bond): the requester gets the whole slash.
-		let id = submit(10, &CHAIN, 0, 5_000);
-		run_to_block(12);
-		let slashed = LATE_SLASH * MIN_BOND;
-		assert!(market_events().contains(&Event::DeadlineMissed {
-			request: id,
-			prover: Requests::<Test>::get(id).unwrap().failed[0],
-			slashed,
-			compensated: slashed,
-		}));
-		assert_eq!(free(TREASURY), ED);
-		assert_eq!(free(10), ENDOWMENT - 5_000 + slashed);
+		let first: Vec<_> = (0..4).map(|which| submit(10, &CHAIN, which % 3, 100)).collect();
+		next_block();
+		assert_eq!(Deadlines::<Test>::get(12).len(), 4);
+		// Two are proved: their slots in block 12 are free again.
+		for &id in &first[..2] {
+			let which = first.iter().position(|x| *x == id).unwrap() % 3;
+			prove(assignee(id), id, &CHAIN, which);
+		}
+		assert_eq!(Deadlines::<Test>::get(12).into_inner(), first[2..].to_vec());
+		// A request assigned now with a 9-block deadline lands in block 12 too.
+		let late = submit_with(11, CHAIN.circuit(), &CHAIN.proofs[0].0, 100, 9);
+		next_block();
+		assert!(matches!(status(late), RequestStatus::Assigned { deadline: 12, .. }));
 	});
 }

@@ -146,3 +146,19 @@ fn delisting_waits_for_open_requests_and_is_for_the_owner() {
 		);
 	});
 }
+
+/// A listed circuit cannot be unregistered (the listing would point at
+/// nothing, forever); once delisted it can.
+#[test]
+fn a_listed_circuit_cannot_be_unregistered_until_delisted() {
+	run_test(|| {
+		let circuit = list(1, &CHAIN);
+		assert_noop!(
+			Verifier::unregister_circuit(RuntimeOrigin::signed(1), circuit),
+			pallet_plonky2_verifier::Error::<Test>::CircuitInUse
+		);
+		assert_ok!(Market::delist_circuit(RuntimeOrigin::signed(1), circuit));
+		assert_ok!(Verifier::unregister_circuit(RuntimeOrigin::signed(1), circuit));
+		assert_eq!(free(1), ENDOWMENT);
+	});
+}

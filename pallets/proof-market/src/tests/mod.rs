@@ -5,8 +5,10 @@
 //! property test over random interleavings.
 
 mod assignment;
+mod attacks;
 mod deadlines;
 mod listing;
+mod migrations;
 mod proofs;
 mod proptest;
 mod queries;
@@ -73,7 +75,7 @@ pub(super) fn submit_proof(
 	id: RequestId,
 	public_inputs: Vec<u64>,
 	proof: Vec<u8>,
-) -> frame_support::dispatch::DispatchResult {
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
 	Market::submit_proof(
 		RuntimeOrigin::signed(prover),
 		id,
@@ -82,9 +84,14 @@ pub(super) fn submit_proof(
 	)
 }
 
-/// Funds held as escrow from `who`.
+/// Fees held as escrow from `who`.
 pub(super) fn escrowed(who: AccountId) -> Balance {
-	crate::escrow::held::<Test>(&who)
+	crate::escrow::held::<Test>(crate::HoldReason::RequestEscrow, &who)
+}
+
+/// Request deposits held from `who`.
+pub(super) fn deposits(who: AccountId) -> Balance {
+	crate::escrow::held::<Test>(crate::HoldReason::RequestDeposit, &who)
 }
 
 /// Funds held as `who`'s self-bond.

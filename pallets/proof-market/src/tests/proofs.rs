@@ -24,7 +24,10 @@ fn submit_assign_prove_settle_with_every_balance_exact() {
 		let pot_before = free(pot);
 
 		let id = submit(REQUESTER, &CHAIN, 0, 5_000);
-		assert_eq!((free(REQUESTER), escrowed(REQUESTER)), (ENDOWMENT - 5_000, 5_000));
+		assert_eq!(
+			(free(REQUESTER), escrowed(REQUESTER), deposits(REQUESTER)),
+			(ENDOWMENT - 5_000 - REQUEST_DEPOSIT, 5_000, REQUEST_DEPOSIT)
+		);
 		next_block();
 		assert_eq!(assignee(id), PROVER);
 		prove(PROVER, id, &CHAIN, 0);
@@ -49,7 +52,10 @@ fn submit_assign_prove_settle_with_every_balance_exact() {
 			})
 		);
 		// Requester: paid exactly the price; nothing left on hold.
-		assert_eq!((free(REQUESTER), escrowed(REQUESTER)), (ENDOWMENT - 1_000, 0));
+		assert_eq!(
+			(free(REQUESTER), escrowed(REQUESTER), deposits(REQUESTER)),
+			(ENDOWMENT - 1_000, 0, 0)
+		);
 		// Prover: 10% commission (100) plus half of the remaining 900 for its self-bond.
 		assert_eq!(free(PROVER), ENDOWMENT - MIN_BOND + 550);
 		assert_eq!(bonded(PROVER), MIN_BOND);
@@ -63,7 +69,8 @@ fn submit_assign_prove_settle_with_every_balance_exact() {
 		assert_eq!(free(OWNER), ENDOWMENT - owner_deposit);
 		// Reputation, capacity, and the circuit's use count.
 		assert_eq!((reputation(PROVER).fulfilled, in_use(PROVER)), (1, 0));
-		assert_eq!(pallet_plonky2_verifier::Circuits::<Test>::get(circuit).unwrap().users, 0);
+		// The listing is the circuit's only use left.
+		assert_eq!(pallet_plonky2_verifier::Circuits::<Test>::get(circuit).unwrap().users, 1);
 		assert!(Market::jobs(PROVER).is_empty());
 	});
 }
@@ -81,20 +88,24 @@ fn assigned_between_two() -> (RequestId, AccountId, AccountId) {
 }
 
 /// Checks that `prover` was punished for an invalid proof on `id` with
-/// `reason`, the requester compensated with its fee, and `id` queued again.
+/// `reason` (the whole slash to the treasury, nothing to the requester), and
+/// `id` queued again.
 fn assert_rejected(id: RequestId, prover: AccountId, reason: VerifyError) {
 	let slashed = INVALID_SLASH * MIN_BOND;
 	assert_eq!(
 		market_events().last(),
-		Some(&Event::ProofRejected { request: id, prover, reason, slashed, compensated: 100 })
+		Some(&Event::ProofRejected { request: id, prover, reason, slashed, compensated: 0 })
 	);
 	assert_eq!(bonded(prover), MIN_BOND - slashed);
-	assert_eq!(free(TREASURY), ED + slashed - 100);
-	assert_eq!((free(REQUESTER), escrowed(REQUESTER)), (ENDOWMENT, 100));
+	assert_eq!(free(TREASURY), ED + slashed);
+	assert_eq!(
+		(free(REQUESTER), escrowed(REQUESTER), deposits(REQUESTER)),
+		(ENDOWMENT - 100 - REQUEST_DEPOSIT, 100, REQUEST_DEPOSIT)
+	);
 	assert_eq!((reputation(prover).invalid, in_use(prover)), (1, 0));
 	let request = Requests::<Test>::get(id).unwrap();
 	assert_eq!(request.failed.into_inner(), vec![prover]);
-	assert_eq!(request.compensated, 100);
+	assert_eq!(request.compensated, 0);
 	assert_eq!(request.status, RequestStatus::Queued { since: 2 });
 }
 
@@ -118,8 +129,11 @@ fn an_invalid_proof_is_recorded_slashed_and_the_request_reassigned_to_another_pr
 		);
 		prove(honest, id, &CHAIN, 0);
 		assert!(matches!(status(id), RequestStatus::Fulfilled { prover, .. } if prover == honest));
-		// Refunded all but the honest price, and kept the compensation.
-		assert_eq!((free(REQUESTER), escrowed(REQUESTER)), (ENDOWMENT - 10 + 100, 0));
+		// Paid the honest price and nothing else; the cheat's slash went to the treasury.
+		assert_eq!(
+			(free(REQUESTER), escrowed(REQUESTER), deposits(REQUESTER)),
+			(ENDOWMENT - 10, 0, 0)
+		);
 	});
 }
 
@@ -203,7 +217,7 @@ fn a_queued_request_takes_no_proof() {
 }
 
 #[test]
-fn every_attempt_invalid_expires_the_request_with_refund_and_compensation() {
+fn every_attempt_invalid_expires_the_request_with_its_fee_and_deposit_refunded() {
 	run_test(|| {
 		for prover in 5..=7 {
 			register_prover(prover, MIN_BOND, 10);
@@ -217,10 +231,49 @@ fn every_attempt_invalid_expires_the_request_with_refund_and_compensation() {
 		assert!(matches!(status(id), RequestStatus::Expired { .. }));
 		assert_eq!(
 			market_events().last(),
-			Some(&Event::RequestExpired { request: id, refunded: 100, compensated: 300 })
+			Some(&Event::RequestExpired {
+				request: id,
+				refunded: 100,
+				compensated: 0,
+				forfeited: 0
+			})
 		);
-		assert_eq!((free(REQUESTER), escrowed(REQUESTER)), (ENDOWMENT + 300, 0));
+		// The requester ends where it started: three failures did not pay it.
+		assert_eq!((free(REQUESTER), escrowed(REQUESTER), deposits(REQUESTER)), (ENDOWMENT, 0, 0));
 		let slashed = INVALID_SLASH * MIN_BOND;
-		assert_eq!(free(TREASURY), ED + 3 * (slashed - 100));
+		assert_eq!(free(TREASURY), ED + 3 * slashed);
+	});
+}
+
+/// The assignee's valid proof costs it no transaction fee (`Pays::No`, with
+/// the weight it used); an invalid one pays what it used; a proof refused
+/// before verification (not the assignee) pays its full declared weight.
+#[test]
+fn a_valid_proof_is_free_an_invalid_one_pays_its_actual_weight() {
+	use frame_support::dispatch::{GetDispatchInfo, Pays};
+	run_test(|| {
+		let (id, first, second) = assigned_between_two();
+		let (_, public_inputs, proof) = CHAIN.proofs[0].clone();
+		let call = crate::Call::<Test>::submit_proof {
+			request: id,
+			public_inputs: BoundedVec::try_from(public_inputs.clone()).unwrap(),
+			proof: BoundedVec::try_from(proof.clone()).unwrap(),
+		};
+		let declared = call.get_dispatch_info().call_weight;
+
+		let refused = submit_proof(second, id, public_inputs.clone(), proof.clone()).unwrap_err();
+		assert_eq!(refused.post_info.actual_weight, None);
+		assert_eq!(refused.post_info.pays_fee, Pays::Yes);
+
+		let (_, other_inputs, other_proof) = CHAIN.proofs[1].clone();
+		let invalid = submit_proof(first, id, other_inputs, other_proof).unwrap();
+		assert_eq!(invalid.pays_fee, Pays::Yes);
+		assert!(invalid.actual_weight.unwrap().all_lte(declared));
+
+		next_block();
+		assert_eq!(assignee(id), second);
+		let valid = submit_proof(second, id, public_inputs, proof).unwrap();
+		assert_eq!(valid.pays_fee, Pays::No);
+		assert!(valid.actual_weight.unwrap().all_lte(declared));
 	});
 }

@@ -2,8 +2,8 @@
 //! block advances. After every step the invariants hold and a failed call left
 //! storage untouched; at the end every request has ended exactly once and the
 //! money balances to the plank: what requesters lost is what provers were paid
-//! less what slashes compensated, and what provers lost beyond that went to
-//! the treasury.
+//! plus forfeited deposits, what provers lost went to the treasury, and no
+//! requester ends richer than it started (failures never pay it).
 
 use super::*;
 use crate::Event;
@@ -90,14 +90,14 @@ fn apply(op: &Op, inputs: &mut Inputs) -> frame_support::dispatch::DispatchResul
 		Op::Prove { n, which } => match nth_assigned(n) {
 			Some((id, prover)) => {
 				let (_, public_inputs, proof) = CHAIN.proofs[which].clone();
-				submit_proof(prover, id, public_inputs, proof)
+				submit_proof(prover, id, public_inputs, proof).map(|_| ()).map_err(|e| e.error)
 			}
 			None => Ok(()),
 		},
 		Op::ProveAs { n, who } => match nth_assigned(n) {
 			Some((id, _)) => {
 				let (_, public_inputs, proof) = CHAIN.proofs[inputs[&id]].clone();
-				submit_proof(who, id, public_inputs, proof)
+				submit_proof(who, id, public_inputs, proof).map(|_| ()).map_err(|e| e.error)
 			}
 			None => Ok(()),
 		},
@@ -143,7 +143,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 		// Long enough for every open request to end.
 		run_to_block(System::block_number() + 400);
 
-		let (mut paid, mut slashed, mut compensated) = (0, 0, 0);
+		let (mut paid, mut slashed, mut compensated, mut forfeited) = (0, 0, 0, 0);
 		let mut ended: BTreeMap<RequestId, u32> = BTreeMap::new();
 		for event in market_events() {
 			match event {
@@ -151,7 +151,11 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 					paid += price;
 					*ended.entry(request).or_default() += 1;
 				}
-				Event::RequestExpired { request, .. } | Event::RequestCancelled { request, .. } => {
+				Event::RequestExpired { request, forfeited: f, .. } => {
+					forfeited += f;
+					*ended.entry(request).or_default() += 1;
+				}
+				Event::RequestCancelled { request, .. } => {
 					*ended.entry(request).or_default() += 1;
 				}
 				Event::DeadlineMissed { slashed: s, compensated: c, .. }
@@ -171,11 +175,13 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 		let requesters: i128 = REQUESTERS.map(delta).sum();
 		let provers: i128 =
 			PROVERS.map(delta).sum::<i128>() + delta(pallet_provers::asset::reward_pot::<Test>());
-		prop_assert_eq!(requesters, compensated as i128 - paid as i128);
+		prop_assert_eq!(compensated, 0, "a requester was paid for a failure");
+		prop_assert_eq!(requesters, -(paid as i128) - forfeited as i128);
 		prop_assert_eq!(provers, paid as i128 - slashed as i128);
-		prop_assert_eq!(delta(TREASURY), slashed as i128 - compensated as i128);
+		prop_assert_eq!(delta(TREASURY), slashed as i128 + forfeited as i128);
 		for requester in REQUESTERS {
-			prop_assert_eq!(escrowed(requester), 0);
+			prop_assert!(delta(requester) <= 0, "requester {} ended richer", requester);
+			prop_assert_eq!((escrowed(requester), deposits(requester)), (0, 0));
 		}
 		Ok(())
 	})

@@ -1,4 +1,5 @@
-//! Submitting requests, refusing bad ones, cancelling, and retention.
+//! Submitting requests, refusing bad ones (spam included), deposits,
+//! cancelling, and retention.
 
 use super::*;
 use crate::{Error, Event, OpenRequests, Queue};
@@ -29,15 +30,22 @@ fn a_request_holds_its_fee_and_waits_in_the_queue() {
 		let circuit = list(1, &CHAIN);
 		let id = submit(10, &CHAIN, 0, 250);
 		assert_eq!(id, 0);
-		assert_eq!(escrowed(10), 250);
-		assert_eq!(free(10), ENDOWMENT - 250);
+		assert_eq!((escrowed(10), deposits(10)), (250, REQUEST_DEPOSIT));
+		assert_eq!(free(10), ENDOWMENT - 250 - REQUEST_DEPOSIT);
+		assert_eq!(crate::OpenRequestsOf::<Test>::get(10), 1);
 		assert_eq!(status(id), RequestStatus::Queued { since: 1 });
 		assert_eq!(Queue::<Test>::get().into_inner(), vec![id]);
 		assert_eq!(OpenRequests::<Test>::get(), 1);
 		assert_eq!(crate::Listings::<Test>::get(circuit).unwrap().open_requests, 1);
 		assert_eq!(
 			market_events().last(),
-			Some(&Event::RequestSubmitted { request: id, requester: 10, circuit, max_fee: 250 })
+			Some(&Event::RequestSubmitted {
+				request: id,
+				requester: 10,
+				circuit,
+				max_fee: 250,
+				deposit: REQUEST_DEPOSIT
+			})
 		);
 		// The next request gets the next id.
 		assert_eq!(submit(11, &CHAIN, 1, 250), 1);
@@ -63,6 +71,7 @@ fn refuses_unknown_and_unlisted_circuits() {
 #[test]
 fn refuses_inputs_the_circuit_cannot_accept() {
 	run_test(|| {
+		register_prover(5, MIN_BOND, 10);
 		let circuit = list(1, &CHAIN);
 		let good = CHAIN.proofs[0].0.clone();
 		// Not whole 8-byte words.
@@ -88,6 +97,7 @@ fn refuses_inputs_the_circuit_cannot_accept() {
 #[test]
 fn refuses_deadlines_outside_the_bounds() {
 	run_test(|| {
+		register_prover(5, MIN_BOND, 10);
 		let circuit = list(1, &CHAIN);
 		let input = CHAIN.proofs[0].0.clone();
 		assert_noop!(
@@ -142,44 +152,131 @@ fn refuses_a_fee_below_the_cheapest_qualifying_ask() {
 	});
 }
 
+/// Attack: fill the market with free requests nobody can serve. Requirements
+/// no registered prover meets used to skip the fee check, so `max_fee = 0`
+/// requests blocked everyone else until they expired.
 #[test]
-fn with_no_qualifying_prover_a_request_is_accepted_and_waits() {
+fn spam_nobody_could_serve_is_refused_whatever_its_fee() {
 	run_test(|| {
+		let circuit = list(1, &CHAIN);
+		let input = CHAIN.proofs[0].0.clone();
+		// No prover at all.
+		assert_noop!(
+			try_submit(10, circuit, input.clone(), 0, 10),
+			Error::<Test>::NoQualifiedProver
+		);
+		// Provers exist, but none has the hardware asked for.
+		register_prover(5, MIN_BOND, 10);
+		let gpu = prova_primitives::market::RequestRequirements {
+			hardware: prova_primitives::market::HardwareClass {
+				gpu: prova_primitives::market::GpuClass::Datacenter,
+				..cpu_box()
+			},
+			..anyone()
+		};
+		assert_noop!(
+			Market::submit_request(
+				RuntimeOrigin::signed(10),
+				circuit,
+				BoundedVec::try_from(input.clone()).unwrap(),
+				0,
+				10,
+				gpu
+			),
+			Error::<Test>::NoQualifiedProver
+		);
+		// What someone could serve must pay at least the cheapest ask.
+		assert_noop!(try_submit(10, circuit, input, 0, 10), Error::<Test>::FeeBelowCheapestAsk);
+		assert_eq!((free(10), OpenRequests::<Test>::get()), (ENDOWMENT, 0));
+	});
+}
+
+/// A request that expires without ever being assigned forfeits its deposit to
+/// the treasury; its fee comes back.
+#[test]
+fn a_request_never_assigned_forfeits_its_deposit_on_expiry() {
+	run_test(|| {
+		register_prover(5, MIN_BOND, 10);
 		list(1, &CHAIN);
-		let id = submit(10, &CHAIN, 0, 1);
-		run_to_block(5);
-		assert_eq!(status(id), RequestStatus::Queued { since: 1 });
+		let id = submit(10, &CHAIN, 0, 100);
+		// The only prover stops taking work before the request is offered.
+		assert_ok!(Provers::chill(RuntimeOrigin::signed(5)));
+		run_to_block(1 + QUEUE_WAIT);
+		assert_eq!(status(id), RequestStatus::Expired { at: 1 + QUEUE_WAIT });
+		assert_eq!(
+			market_events().last(),
+			Some(&Event::RequestExpired {
+				request: id,
+				refunded: 100,
+				compensated: 0,
+				forfeited: REQUEST_DEPOSIT
+			})
+		);
+		assert_eq!((free(10), escrowed(10), deposits(10)), (ENDOWMENT - REQUEST_DEPOSIT, 0, 0));
+		assert_eq!(free(TREASURY), ED + REQUEST_DEPOSIT);
+		assert_eq!(crate::OpenRequestsOf::<Test>::get(10), 0);
 	});
 }
 
 #[test]
 fn refuses_a_fee_the_requester_cannot_hold() {
 	run_test(|| {
+		register_prover(5, MIN_BOND, 10);
 		let circuit = list(1, &CHAIN);
 		let input = CHAIN.proofs[0].0.clone();
-		assert_noop!(try_submit(10, circuit, input, ENDOWMENT, 10), TokenError::FundsUnavailable);
+		assert_noop!(
+			try_submit(10, circuit, input.clone(), ENDOWMENT, 10),
+			TokenError::FundsUnavailable
+		);
+		// The fee fits, the deposit beside it does not.
+		assert_noop!(
+			try_submit(10, circuit, input, ENDOWMENT - REQUEST_DEPOSIT + 1, 10),
+			TokenError::FundsUnavailable
+		);
 	});
 }
 
 #[test]
 fn refuses_requests_beyond_the_open_limit() {
 	run_test(|| {
+		register_prover(5, MIN_BOND, 10);
 		let circuit = list(1, &CHAIN);
-		for _ in 0..MAX_OPEN {
-			submit(10, &CHAIN, 0, 10);
+		for i in 0..MAX_OPEN {
+			submit(10 + (i / MAX_OPEN_PER_ACCOUNT) as AccountId, &CHAIN, 0, 10);
 		}
 		assert_noop!(
-			try_submit(11, circuit, CHAIN.proofs[0].0.clone(), 10, 10),
+			try_submit(12, circuit, CHAIN.proofs[0].0.clone(), 10, 10),
 			Error::<Test>::MarketFull
 		);
 		assert_ok!(Market::cancel_request(RuntimeOrigin::signed(10), 3));
+		assert_ok!(try_submit(12, circuit, CHAIN.proofs[0].0.clone(), 10, 10));
+	});
+}
+
+#[test]
+fn one_account_holds_at_most_its_share_of_open_requests() {
+	run_test(|| {
+		register_prover(5, MIN_BOND, 10);
+		let circuit = list(1, &CHAIN);
+		for _ in 0..MAX_OPEN_PER_ACCOUNT {
+			submit(10, &CHAIN, 0, 10);
+		}
+		assert_noop!(
+			try_submit(10, circuit, CHAIN.proofs[0].0.clone(), 10, 10),
+			Error::<Test>::TooManyOpenRequests
+		);
+		// Others still get in, and an ended request frees the requester's room.
 		assert_ok!(try_submit(11, circuit, CHAIN.proofs[0].0.clone(), 10, 10));
+		assert_ok!(Market::cancel_request(RuntimeOrigin::signed(10), 0));
+		assert_eq!(crate::OpenRequestsOf::<Test>::get(10), MAX_OPEN_PER_ACCOUNT - 1);
+		assert_ok!(try_submit(10, circuit, CHAIN.proofs[0].0.clone(), 10, 10));
 	});
 }
 
 #[test]
 fn cancelling_before_assignment_refunds_in_full() {
 	run_test(|| {
+		register_prover(5, MIN_BOND, 10);
 		list(1, &CHAIN);
 		let first = submit(10, &CHAIN, 0, 300);
 		let second = submit(10, &CHAIN, 1, 200);
@@ -189,8 +286,8 @@ fn cancelling_before_assignment_refunds_in_full() {
 		);
 		assert_ok!(Market::cancel_request(RuntimeOrigin::signed(10), first));
 		assert_eq!(status(first), RequestStatus::Cancelled { at: 1 });
-		assert_eq!(escrowed(10), 200);
-		assert_eq!(free(10), ENDOWMENT - 200);
+		assert_eq!((escrowed(10), deposits(10)), (200, REQUEST_DEPOSIT));
+		assert_eq!(free(10), ENDOWMENT - 200 - REQUEST_DEPOSIT);
 		assert_eq!(Queue::<Test>::get().into_inner(), vec![second]);
 		assert_eq!(
 			market_events().last(),
@@ -225,6 +322,7 @@ fn cancelling_after_assignment_is_refused() {
 #[test]
 fn ended_requests_stay_readable_for_the_retention_period() {
 	run_test(|| {
+		register_prover(5, MIN_BOND, 10);
 		list(1, &CHAIN);
 		let id = submit(10, &CHAIN, 0, 100);
 		assert_ok!(Market::cancel_request(RuntimeOrigin::signed(10), id));

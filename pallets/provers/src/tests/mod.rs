@@ -4,6 +4,7 @@
 //! (`run_test`, `register`, `held`, `free`, ...) are in [`crate::mock`].
 
 mod capacity;
+mod commission;
 mod delegation;
 mod election;
 mod governance;

@@ -323,14 +323,23 @@ fn update_changes_the_offer() {
 	run_test(|| {
 		register(1, MIN_BOND);
 		let gpu_box = HardwareClass { cpu_cores: 8, memory_gib: 32, gpu: GpuClass::Datacenter };
-		assert_ok!(Provers::update(signed(1), gpu_box, 16, 42, Perbill::from_percent(25)));
+		assert_ok!(Provers::update(signed(1), gpu_box, 16, 42, Perbill::from_percent(5)));
 		let updated = record(1);
 		assert_eq!(updated.hardware, gpu_box);
 		assert_eq!(updated.capacity, 16);
 		assert_eq!(updated.ask, 42);
-		assert_eq!(updated.commission, Perbill::from_percent(25));
+		assert_eq!(updated.commission, Perbill::from_percent(5));
 		assert_eq!(updated.self_bond, MIN_BOND);
-		assert_eq!(last_event(), Event::Updated { prover: 1 });
+		assert_eq!(
+			last_event(),
+			Event::Updated {
+				prover: 1,
+				hardware: gpu_box,
+				capacity: 16,
+				ask: 42,
+				commission: Perbill::from_percent(5)
+			}
+		);
 	});
 }
 

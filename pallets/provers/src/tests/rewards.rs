@@ -49,6 +49,7 @@ fn a_reward_pays_the_commission_then_splits_the_rest_by_stake() {
 #[test]
 fn a_full_commission_leaves_nothing_for_the_delegators() {
 	run_test(|| {
+		crate::mock::MaxCommission::set(Perbill::one());
 		register_with(1, cpu_box(), 2, 5, Perbill::one(), 1_000);
 		delegate(2, 1, 9_000);
 		assert_ok!(reward(1, PAYER, 1_000));

@@ -102,8 +102,11 @@ pub struct RequestInfo {
 	/// Provers that failed it, in order.
 	#[serde(serialize_with = "as_addresses")]
 	pub failed: Vec<AccountId32>,
-	/// Slashed stake paid to the requester.
+	/// Paid to the requester for failed attempts (zero while slashes go to
+	/// the treasury).
 	pub compensated: Balance,
+	/// Held from the requester while the request is open.
+	pub deposit: Balance,
 	/// Where it is.
 	#[serde(flatten)]
 	pub status: Status,
@@ -270,6 +273,7 @@ impl Chain {
 			submitted_at: raw.submitted_at,
 			failed: raw.failed,
 			compensated: raw.compensated,
+			deposit: raw.deposit,
 			status: status_of(raw.status),
 		}))
 	}

@@ -121,8 +121,8 @@ async fn fetch(chain: &Chain, id: u64) -> anyhow::Result<RequestInfo> {
 fn describe(r: &RequestInfo) -> String {
 	let mut text =
 		format!(
-		"request     {}\nrequester   {}\ncircuit     {:?}\nmax fee     {}\nsubmitted   block {}\n",
-		r.id, address(&r.requester), r.circuit, format_amount(r.max_fee), r.submitted_at
+		"request     {}\nrequester   {}\ncircuit     {:?}\nmax fee     {}\ndeposit     {}\nsubmitted   block {}\n",
+		r.id, address(&r.requester), r.circuit, format_amount(r.max_fee), format_amount(r.deposit), r.submitted_at
 	);
 	text += &match &r.status {
 		Status::Queued { since } => format!("status      queued since block {since}"),
@@ -137,8 +137,15 @@ fn describe(r: &RequestInfo) -> String {
 			format_amount(*price),
 			output.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
 		),
-		Status::Expired { at } => format!("status      expired in block {at} (fee refunded)"),
-		Status::Cancelled { at } => format!("status      cancelled in block {at} (fee refunded)"),
+		Status::Expired { at } if r.failed.is_empty() => format!(
+			"status      expired in block {at} (fee refunded; no prover took it, deposit forfeited)"
+		),
+		Status::Expired { at } => {
+			format!("status      expired in block {at} (fee and deposit refunded)")
+		}
+		Status::Cancelled { at } => {
+			format!("status      cancelled in block {at} (fee and deposit refunded)")
+		}
 	};
 	if !r.failed.is_empty() {
 		text += &format!(

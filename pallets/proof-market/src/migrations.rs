@@ -1,0 +1,131 @@
+//! Storage migrations, one module per version step.
+//!
+//! The runtime lists [`MigrateV0ToV1`] in its `Migrations`; `VersionedMigration`
+//! runs it only while the pallet's on-chain storage version is 0 and then
+//! writes 1, so listing it beyond its upgrade is harmless.
+
+use crate::{
+	BalanceOf, Config, Listings, OpenRequestsOf, Pallet, Request, RequestStatus, Requests,
+};
+use frame_support::{
+	migrations::VersionedMigration,
+	traits::{Get, UncheckedOnRuntimeUpgrade},
+	weights::Weight,
+};
+
+/// Version 0 → 1: every request gains a `deposit` (zero for requests made
+/// before deposits existed, so nothing is released that was never held),
+/// `OpenRequestsOf` is filled from the open requests, and every listing
+/// becomes a use of its circuit with the verifier (so a listed circuit can no
+/// longer be unregistered from under its listing).
+pub type MigrateV0ToV1<T> = VersionedMigration<
+	0,
+	1,
+	v1::InnerMigrateV0ToV1<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The version 0 layout and the step to version 1.
+pub mod v1 {
+	use super::*;
+	use crate::RequestId;
+	use codec::{Decode, Encode};
+	use frame_support::BoundedVec;
+	use frame_system::pallet_prelude::BlockNumberFor;
+	use prova_primitives::{
+		market::RequestRequirements,
+		proofs::{CircuitId, ProofVerifier},
+	};
+
+	/// A request as version 0 stored it: [`Request`] without `deposit`.
+	#[derive(Decode, Encode)]
+	pub struct RequestV0<T: Config> {
+		/// See [`Request::requester`].
+		pub requester: T::AccountId,
+		/// See [`Request::circuit`].
+		pub circuit: CircuitId,
+		/// See [`Request::input`].
+		pub input: BoundedVec<u8, T::MaxInputBytes>,
+		/// See [`Request::max_fee`].
+		pub max_fee: BalanceOf<T>,
+		/// See [`Request::deadline_blocks`].
+		pub deadline_blocks: BlockNumberFor<T>,
+		/// See [`Request::requirements`].
+		pub requirements: RequestRequirements<BalanceOf<T>>,
+		/// See [`Request::submitted_at`].
+		pub submitted_at: BlockNumberFor<T>,
+		/// See [`Request::failed`].
+		pub failed: BoundedVec<T::AccountId, T::MaxAttempts>,
+		/// See [`Request::compensated`].
+		pub compensated: BalanceOf<T>,
+		/// See [`Request::status`].
+		pub status: RequestStatus<T>,
+	}
+
+	impl<T: Config> RequestV0<T> {
+		/// The same request with no deposit held.
+		fn upgrade(self) -> Request<T> {
+			Request {
+				requester: self.requester,
+				circuit: self.circuit,
+				input: self.input,
+				max_fee: self.max_fee,
+				deadline_blocks: self.deadline_blocks,
+				requirements: self.requirements,
+				submitted_at: self.submitted_at,
+				failed: self.failed,
+				compensated: self.compensated,
+				status: self.status,
+				deposit: Default::default(),
+			}
+		}
+	}
+
+	/// The unversioned step; use it through [`MigrateV0ToV1`].
+	pub struct InnerMigrateV0ToV1<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV0ToV1<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut requests = 0u64;
+			let mut open = 0u64;
+			Requests::<T>::translate::<RequestV0<T>, _>(|_id: RequestId, old| {
+				requests += 1;
+				let request = old.upgrade();
+				if matches!(
+					request.status,
+					RequestStatus::Queued { .. } | RequestStatus::Assigned { .. }
+				) {
+					open += 1;
+					OpenRequestsOf::<T>::mutate(&request.requester, |n| *n = n.saturating_add(1));
+				}
+				Some(request)
+			});
+			let mut listings = 0u64;
+			for circuit in Listings::<T>::iter_keys() {
+				listings += 1;
+				if T::Verifier::acquire(&circuit).is_err() {
+					frame_support::defensive!("a listing of an unregistered circuit", circuit);
+				}
+			}
+			// Each request read and written, each open one's counter read and
+			// written, each listing read and its circuit read and written.
+			T::DbWeight::get()
+				.reads_writes(requests + open + 2 * listings, requests + open + listings)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			let count = Requests::<T>::iter_keys().count() as u64;
+			Ok(count.encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut &state[..]).map_err(|_| "pre-upgrade state")?;
+			let after = Requests::<T>::iter_values().count() as u64;
+			frame_support::ensure!(before == after, "requests lost in the migration");
+			Pallet::<T>::do_try_state()
+		}
+	}
+}

@@ -1,0 +1,116 @@
+//! Commission: the cap, and increases that wait an unbonding period.
+
+use super::*;
+use crate::{Error, Event, PendingCommission};
+use frame_support::assert_noop;
+
+const PAYER: AccountId = 10;
+
+fn update_commission(prover: AccountId, percent: u32) -> DispatchResult {
+	let current = record(prover);
+	Provers::update(
+		RuntimeOrigin::signed(prover),
+		current.hardware,
+		current.capacity,
+		current.ask,
+		Perbill::from_percent(percent),
+	)
+}
+
+#[test]
+fn commission_above_the_cap_is_refused() {
+	run_test(|| {
+		assert_noop!(
+			Provers::register(
+				RuntimeOrigin::signed(1),
+				cpu_box(),
+				2,
+				5,
+				Perbill::from_percent(51),
+				MIN_BOND
+			),
+			Error::<Test>::CommissionTooHigh
+		);
+		register(1, MIN_BOND);
+		assert_noop!(update_commission(1, 51), Error::<Test>::CommissionTooHigh);
+		assert_ok!(update_commission(1, 50));
+	});
+}
+
+/// Attack 5: raise the commission to the most in the block of a large reward.
+/// The increase waits an unbonding period, so that reward, and every one
+/// until then, is split at the old commission.
+#[test]
+fn a_commission_increase_does_not_touch_rewards_before_it_applies() {
+	run_test(|| {
+		register(1, 1_000); // 10% commission
+		delegate(2, 1, 1_000);
+		assert_ok!(update_commission(1, 50));
+		assert_eq!(record(1).commission, Perbill::from_percent(10));
+		assert_eq!(
+			last_event(),
+			Event::Updated {
+				prover: 1,
+				hardware: cpu_box(),
+				capacity: 2,
+				ask: 5,
+				commission: Perbill::from_percent(10)
+			}
+		);
+		assert!(provers_events().contains(&Event::CommissionIncreaseScheduled {
+			prover: 1,
+			commission: Perbill::from_percent(50),
+			from: 1 + UNBONDING,
+		}));
+		// The large reward in the same block: 10% to the prover, the rest by stake.
+		assert_ok!(reward(1, PAYER, 10_000));
+		assert_eq!(pending(1, 2), 4_500);
+		// One block before the increase applies, still 10%.
+		run_to_block(UNBONDING);
+		assert_ok!(reward(1, PAYER, 10_000));
+		assert_eq!(pending(1, 2), 9_000);
+		// From its block on, 50%; the first reward applies it.
+		run_to_block(1 + UNBONDING);
+		assert_ok!(reward(1, PAYER, 10_000));
+		assert_eq!(pending(1, 2), 9_000 + 2_500);
+		assert_eq!(record(1).commission, Perbill::from_percent(50));
+		assert!(provers_events().contains(&Event::CommissionRaised {
+			prover: 1,
+			commission: Perbill::from_percent(50)
+		}));
+		assert!(PendingCommission::<Test>::get(1).is_none());
+	});
+}
+
+/// A delegator that sees an increase coming leaves before it applies and
+/// never earns under it.
+#[test]
+fn delegators_can_leave_before_an_increase_applies() {
+	run_test(|| {
+		register(1, 1_000);
+		delegate(2, 1, 1_000);
+		assert_ok!(update_commission(1, 50));
+		undelegate(2, 1, 1_000);
+		assert_ok!(reward(1, PAYER, 10_000));
+		// Nothing delegated any more: the whole reward is the prover's.
+		assert_eq!(pending(1, 2), 0);
+		run_to_block(1 + UNBONDING);
+		withdraw(2, 1);
+		assert_eq!(free(2), ENDOWMENT);
+	});
+}
+
+#[test]
+fn a_decrease_applies_at_once_and_drops_a_scheduled_increase() {
+	run_test(|| {
+		register(1, 1_000);
+		assert_ok!(update_commission(1, 40));
+		assert!(PendingCommission::<Test>::get(1).is_some());
+		assert_ok!(update_commission(1, 5));
+		assert_eq!(record(1).commission, Perbill::from_percent(5));
+		assert!(PendingCommission::<Test>::get(1).is_none());
+		run_to_block(1 + UNBONDING);
+		assert_ok!(reward(1, PAYER, 1_000));
+		assert_eq!(record(1).commission, Perbill::from_percent(5));
+	});
+}
