@@ -124,7 +124,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run at the next runtime upgrade; each is versioned and
 /// does nothing once its pallet's storage version has moved past it.
-type Migrations = (pallet_proof_market::migrations::MigrateV0ToV1<Runtime>,);
+type Migrations = (
+	pallet_proof_market::migrations::MigrateV0ToV1<Runtime>,
+	pallet_provers::migrations::MigrateV0ToV1<Runtime>,
+);
 
 /// Executive: handles dispatch to the various modules.
 pub type Executive = frame_executive::Executive<

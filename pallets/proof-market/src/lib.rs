@@ -79,6 +79,8 @@
 //! proof from the assignee returns `Pays::No`, so the prover's transaction fee
 //! is refunded, and an invalid proof is charged its actual weight. A call that
 //! fails before verification (not the assignee, request ended) pays in full.
+//! The verification a valid proof gets for free is charged to the requester
+//! in `submit_request`'s weight instead.
 //!
 //! ## Bounds
 //! At most [`Config::MaxOpenRequests`] requests are open (queued or assigned) at
@@ -545,9 +547,16 @@ pub mod pallet {
 		/// Asks for a proof of `circuit` on `input`, paying at most `max_fee`
 		/// (held now); the elected prover has `deadline` blocks from its
 		/// assignment. The request is assigned at the start of a later block.
+		///
+		/// The requester is charged the verification of the proof it asks for
+		/// here, since the assignee's valid proof is free (`Pays::No`):
+		/// otherwise a prover serving its own requests would get verification
+		/// for nothing.
 		#[pallet::call_index(2)]
 		#[pallet::weight(
-			T::WeightInfo::submit_request().saturating_add(T::Provers::elect_weight())
+			T::WeightInfo::submit_request()
+				.saturating_add(T::Provers::elect_weight())
+				.saturating_add(Pallet::<T>::verify_weight(circuit))
 		)]
 		pub fn submit_request(
 			origin: OriginFor<T>,

@@ -523,7 +523,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Verifying a proof of `circuit` at its registered size.
-	fn verify_weight(circuit: &CircuitId) -> Weight {
+	pub(crate) fn verify_weight(circuit: &CircuitId) -> Weight {
 		T::Verifier::verify_weight(circuit).unwrap_or_default()
 	}
 
@@ -534,9 +534,14 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(T::Provers::capacity_weight())
 	}
 
-	/// Punishing an invalid proof: a slash at the registry's bound, requeue.
+	/// Punishing an invalid proof: a slash at the registry's bound, then
+	/// requeueing or, on the last attempt, expiring (the benchmarked
+	/// difference between a deadline that expires and one that requeues).
 	fn punish_weight() -> Weight {
+		let expiring = T::WeightInfo::miss_deadline_expire()
+			.saturating_sub(T::WeightInfo::miss_deadline_requeue());
 		T::WeightInfo::submit_proof_invalid()
+			.saturating_add(expiring)
 			.saturating_add(T::Provers::slash_weight())
 			.saturating_add(T::Provers::capacity_weight())
 	}

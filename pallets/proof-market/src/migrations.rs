@@ -5,7 +5,8 @@
 //! writes 1, so listing it beyond its upgrade is harmless.
 
 use crate::{
-	BalanceOf, Config, Listings, OpenRequestsOf, Pallet, Request, RequestStatus, Requests,
+	BalanceOf, Config, Deadlines, Listings, OpenRequestsOf, Pallet, Request, RequestStatus,
+	Requests,
 };
 use frame_support::{
 	migrations::VersionedMigration,
@@ -17,7 +18,10 @@ use frame_support::{
 /// before deposits existed, so nothing is released that was never held),
 /// `OpenRequestsOf` is filled from the open requests, and every listing
 /// becomes a use of its circuit with the verifier (so a listed circuit can no
-/// longer be unregistered from under its listing).
+/// longer be unregistered from under its listing). Version 0 let a listed
+/// circuit be unregistered: such listings (never with open requests, which
+/// held the circuit) are removed. Version 0 also left settled jobs in the
+/// deadline index until their block: entries not due then are dropped.
 pub type MigrateV0ToV1<T> = VersionedMigration<
 	0,
 	1,
@@ -102,16 +106,36 @@ pub mod v1 {
 				Some(request)
 			});
 			let mut listings = 0u64;
-			for circuit in Listings::<T>::iter_keys() {
+			let keys: alloc::vec::Vec<_> = Listings::<T>::iter_keys().collect();
+			for circuit in keys {
 				listings += 1;
 				if T::Verifier::acquire(&circuit).is_err() {
-					frame_support::defensive!("a listing of an unregistered circuit", circuit);
+					Listings::<T>::remove(circuit);
+				}
+			}
+			let mut deadline_blocks = 0u64;
+			let index: alloc::vec::Vec<_> = Deadlines::<T>::iter().collect();
+			for (block, mut due) in index {
+				deadline_blocks += 1;
+				due.retain(|id| {
+					Requests::<T>::get(id).is_some_and(|request| {
+						matches!(request.status, RequestStatus::Assigned { deadline, .. } if deadline == block)
+					})
+				});
+				if due.is_empty() {
+					Deadlines::<T>::remove(block);
+				} else {
+					Deadlines::<T>::insert(block, due);
 				}
 			}
 			// Each request read and written, each open one's counter read and
-			// written, each listing read and its circuit read and written.
-			T::DbWeight::get()
-				.reads_writes(requests + open + 2 * listings, requests + open + listings)
+			// written, each listing read and its circuit read and written, each
+			// deadline block read and written with a request read per entry
+			// (at most `MaxDeadlinesPerBlock`, counted as one read).
+			T::DbWeight::get().reads_writes(
+				requests + open + 2 * listings + 2 * deadline_blocks,
+				requests + open + listings + deadline_blocks,
+			)
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -69,6 +69,7 @@ pub mod asset;
 mod benchmarking;
 pub mod election;
 mod invariants;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod registry;
@@ -114,9 +115,9 @@ pub mod pallet {
 		<T as Config>::MaxUnbondingChunks,
 	>;
 
-	/// The storage layout's version. Version 0 plus [`PendingCommission`], a
-	/// new map that starts empty and needs no migration.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The storage layout's version: 1 added `MaxCommission` (commissions
+	/// above it are capped by [`crate::migrations`]) and [`PendingCommission`].
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -495,7 +496,9 @@ pub mod pallet {
 
 		/// Changes the caller's declared hardware, capacity, ask and commission.
 		/// A lower commission applies at once (and drops any scheduled
-		/// increase); a higher one applies `UnbondingPeriod` blocks from now.
+		/// increase); a higher one applies `UnbondingPeriod` blocks from now
+		/// (the same increase again keeps its block); the commission in force
+		/// changes nothing, so updating the rest keeps a scheduled increase.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::update())]
 		pub fn update(
@@ -515,16 +518,19 @@ pub mod pallet {
 			record.hardware = hardware;
 			record.capacity = capacity;
 			record.ask = ask;
+			let pending = PendingCommission::<T>::get(&prover);
 			if commission > record.commission {
-				let from = frame_system::Pallet::<T>::block_number()
-					.saturating_add(T::UnbondingPeriod::get());
-				PendingCommission::<T>::insert(&prover, (commission, from));
-				Self::deposit_event(Event::CommissionIncreaseScheduled {
-					prover: prover.clone(),
-					commission,
-					from,
-				});
-			} else {
+				if pending.map(|(scheduled, _)| scheduled) != Some(commission) {
+					let from = frame_system::Pallet::<T>::block_number()
+						.saturating_add(T::UnbondingPeriod::get());
+					PendingCommission::<T>::insert(&prover, (commission, from));
+					Self::deposit_event(Event::CommissionIncreaseScheduled {
+						prover: prover.clone(),
+						commission,
+						from,
+					});
+				}
+			} else if commission < record.commission {
 				PendingCommission::<T>::remove(&prover);
 				record.commission = commission;
 			}

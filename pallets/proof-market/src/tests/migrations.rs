@@ -42,6 +42,12 @@ fn v0_to_v1_adds_deposits_counts_open_requests_and_listings() {
 			let key = Requests::<Test>::hashed_key_for(id);
 			frame_support::storage::unhashed::put_raw(&key, &request.encode());
 		}
+		// Version 0 left ended jobs in the deadline index, and let a listed
+		// circuit be unregistered.
+		crate::Deadlines::<Test>::insert(12, BoundedVec::try_from(vec![1, 2]).unwrap());
+		crate::Deadlines::<Test>::insert(13, BoundedVec::try_from(vec![3]).unwrap());
+		let orphan = FIBONACCI.circuit();
+		crate::Listings::<Test>::insert(orphan, crate::Listings::<Test>::get(circuit).unwrap());
 
 		MigrateV0ToV1::<Test>::on_runtime_upgrade();
 
@@ -56,6 +62,9 @@ fn v0_to_v1_adds_deposits_counts_open_requests_and_listings() {
 		}
 		assert_eq!((OpenRequestsOf::<Test>::get(10), OpenRequestsOf::<Test>::get(11)), (2, 1));
 		assert_eq!(pallet_plonky2_verifier::Circuits::<Test>::get(circuit).unwrap().users, 1);
+		assert!(crate::Listings::<Test>::get(orphan).is_none());
+		assert_eq!(crate::Deadlines::<Test>::get(12).into_inner(), vec![1]);
+		assert!(!crate::Deadlines::<Test>::contains_key(13));
 
 		// Run again at version 1: nothing changes.
 		let before = Requests::<Test>::iter().count();

@@ -114,3 +114,46 @@ fn a_decrease_applies_at_once_and_drops_a_scheduled_increase() {
 		assert_eq!(record(1).commission, Perbill::from_percent(5));
 	});
 }
+
+/// Updating the ask or capacity with the commission in force (what a client
+/// sends when it changes something else) keeps a scheduled increase and its
+/// block; asking for the same increase again does not push it back.
+#[test]
+fn updating_the_rest_keeps_a_scheduled_increase() {
+	run_test(|| {
+		register(1, 1_000);
+		assert_ok!(update_commission(1, 40));
+		let scheduled = PendingCommission::<Test>::get(1);
+		run_to_block(5);
+		assert_ok!(Provers::update(
+			RuntimeOrigin::signed(1),
+			cpu_box(),
+			3,
+			9,
+			Perbill::from_percent(10)
+		));
+		assert_ok!(update_commission(1, 40));
+		assert_eq!(PendingCommission::<Test>::get(1), scheduled);
+		run_to_block(1 + UNBONDING);
+		assert_ok!(reward(1, PAYER, 1_000));
+		assert_eq!(record(1).commission, Perbill::from_percent(40));
+	});
+}
+
+/// A commission set before `MaxCommission` existed is capped by the migration.
+#[test]
+fn the_v0_to_v1_migration_caps_commissions() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	run_test(|| {
+		register(1, 1_000);
+		register(2, 1_000);
+		crate::Provers::<Test>::mutate(1, |r| {
+			r.as_mut().unwrap().commission = Perbill::from_percent(90)
+		});
+		StorageVersion::new(0).put::<crate::Pallet<Test>>();
+		crate::migrations::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(record(1).commission, Perbill::from_percent(50));
+		assert_eq!(record(2).commission, Perbill::from_percent(10));
+		assert_eq!(crate::Pallet::<Test>::on_chain_storage_version(), 1);
+	});
+}
