@@ -46,6 +46,10 @@ rm -rf .prova/prover-Bob
 "$prover" run --key //Bob --data-dir .prova/prover-Bob --capacity 2 &
 pids+=($!)
 
+# Bob's free balance in planks, from `status --json`.
+bob_free() { "$prover" status --key //Bob --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["free_balance"])'; }
+bob_before=$(bob_free)
+
 say "submitting $per_workload requests of each workload (Dave)"
 demo_ids=()
 submit_demo_requests //Dave "$per_workload" "$url"
@@ -53,6 +57,9 @@ wait_requests "$url" "${demo_ids[@]}"
 
 say "all ${#demo_ids[@]} requests settled; Bob's record:"
 "$prover" status --key //Bob --data-dir .prova/prover-Bob
+bob_after=$(bob_free)
+python3 -c 'import sys; b, a, n = map(int, sys.argv[1:]); print(f"Bob earned {(a - b) / 1e12:.4f} PROVA net of fees for {n} proofs (free balance {b / 1e12:.4f} -> {a / 1e12:.4f})")' \
+	"$bob_before" "$bob_after" "${#demo_ids[@]}"
 
 if [ "${PROVA_DEMO_EXIT:-0}" = 1 ]; then
 	exit 0
