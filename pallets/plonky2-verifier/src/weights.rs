@@ -3,7 +3,7 @@
 //! Weights for `pallet_plonky2_verifier`, measured by `prova-node benchmark pallet` (CLI 64.0.0).
 //!
 //! Generated: do not edit by hand; rerun `scripts/benchmark.sh`.
-//! Date 2026-11-24; host `vm`, CPU `AMD EPYC`.
+//! Date 2026-11-28; host `vm`, CPU `AMD EPYC`.
 //! Steps 50, repeat 20; WASM execution `Compiled`; chain `Some("dev")`.
 
 // Command:
@@ -24,7 +24,7 @@
 // --template
 // scripts/weight-template.hbs
 // --header
-// /tmp/tmp.g3jlkiaSg5
+// /tmp/tmp.5jj4Fz8saK
 // --output
 // pallets/plonky2-verifier/src/weights.rs
 
@@ -51,26 +51,26 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::VerifierData` (r:0 w:1)
 	/// Proof: `Verifier::VerifierData` (`max_values`: None, `max_size`: Some(65572), added: 68047, mode: `MaxEncodedLen`)
 	fn register_circuit() -> Weight {
-		// Proof size (bytes): measured `6`, estimated `3604`.
-		// Fastest run: 256_042_000 ps.
-		Weight::from_parts(269_733_000, 3604)
+		// Proof size (bytes): measured `6`, estimated `3622`.
+		// Fastest run: 330_350_000 ps.
+		Weight::from_parts(335_969_000, 3622)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(3))
 	}
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::VerifierData` (r:0 w:1)
 	/// Proof: `Verifier::VerifierData` (`max_values`: None, `max_size`: Some(65572), added: 68047, mode: `MaxEncodedLen`)
 	fn unregister_circuit() -> Weight {
-		// Proof size (bytes): measured `222`, estimated `3604`.
-		// Fastest run: 173_108_000 ps.
-		Weight::from_parts(183_093_000, 3604)
+		// Proof size (bytes): measured `222`, estimated `3622`.
+		// Fastest run: 229_050_000 ps.
+		Weight::from_parts(232_806_000, 3622)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(3))
 	}
@@ -79,9 +79,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Component `d` ranges over `[12, 20]`.
 	fn verify_proof(d: u32, ) -> Weight {
 		// Proof size (bytes): measured `1626 + d * 2`, estimated `69037`.
-		// Fastest run: 22_076_998_000 ps.
-		Weight::from_parts(22_818_513_000, 69037)
-			.saturating_add(Weight::from_parts(488_927_066, 0).saturating_mul(d.into()))
+		// Fastest run: 31_417_972_000 ps.
+		Weight::from_parts(31_489_127_000, 69037)
+			.saturating_add(Weight::from_parts(686_458_204, 0).saturating_mul(d.into()))
 			.saturating_add(Db::get().reads(1))
 	}
 }

@@ -3,7 +3,7 @@
 //! Weights for `pallet_proof_market`, measured by `prova-node benchmark pallet` (CLI 64.0.0).
 //!
 //! Generated: do not edit by hand; rerun `scripts/benchmark.sh`.
-//! Date 2026-11-24; host `vm`, CPU `AMD EPYC`.
+//! Date 2026-11-28; host `vm`, CPU `AMD EPYC`.
 //! Steps 50, repeat 20; WASM execution `Compiled`; chain `Some("dev")`.
 
 // Command:
@@ -24,7 +24,7 @@
 // --template
 // scripts/weight-template.hbs
 // --header
-// /tmp/tmp.g3jlkiaSg5
+// /tmp/tmp.5jj4Fz8saK
 // --output
 // pallets/proof-market/src/weights.rs
 
@@ -57,32 +57,34 @@ pub struct MeasuredWeight<Db>(PhantomData<Db>);
 pub type SubstrateWeight<T> = MeasuredWeight<<T as frame_system::Config>::DbWeight>;
 
 impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
-	/// Storage: `Verifier::Circuits` (r:1 w:0)
+	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:1)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	fn list_circuit() -> Weight {
 		// Proof size (bytes): measured `276`, estimated `3647`.
-		// Fastest run: 50_846_000 ps.
-		Weight::from_parts(54_611_000, 3647)
+		// Fastest run: 86_708_000 ps.
+		Weight::from_parts(88_992_000, 3647)
 			.saturating_add(Db::get().reads(2))
-			.saturating_add(Db::get().writes(1))
+			.saturating_add(Db::get().writes(2))
 	}
 	/// Storage: `Market::Listings` (r:1 w:1)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
-	/// Storage: `Verifier::Circuits` (r:1 w:0)
+	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn delist_circuit() -> Weight {
 		// Proof size (bytes): measured `486`, estimated `3647`.
-		// Fastest run: 50_806_000 ps.
-		Weight::from_parts(54_121_000, 3647)
+		// Fastest run: 84_976_000 ps.
+		Weight::from_parts(87_550_000, 3647)
 			.saturating_add(Db::get().reads(2))
-			.saturating_add(Db::get().writes(1))
+			.saturating_add(Db::get().writes(2))
 	}
 	/// Storage: `Market::Listings` (r:1 w:1)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenRequests` (r:1 w:1)
 	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequestsOf` (r:1 w:1)
+	/// Proof: `Market::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:2 w:0)
@@ -90,7 +92,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Market::NextRequestId` (r:1 w:1)
@@ -98,51 +100,59 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Queue` (r:1 w:1)
 	/// Proof: `Market::Queue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Requests` (r:0 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
 	fn submit_request() -> Weight {
-		// Proof size (bytes): measured `9256`, estimated `9679`.
-		// Fastest run: 507_847_000 ps.
-		Weight::from_parts(548_818_000, 9679)
-			.saturating_add(Db::get().reads(10))
-			.saturating_add(Db::get().writes(8))
+		// Proof size (bytes): measured `9981`, estimated `9679`.
+		// Fastest run: 783_082_000 ps.
+		Weight::from_parts(814_258_000, 9679)
+			.saturating_add(Db::get().reads(11))
+			.saturating_add(Db::get().writes(9))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Queue` (r:1 w:1)
 	/// Proof: `Market::Queue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:1)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenRequests` (r:1 w:1)
 	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequestsOf` (r:1 w:1)
+	/// Proof: `Market::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Market::RetiringRange` (r:1 w:1)
 	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn cancel_request() -> Weight {
-		// Proof size (bytes): measured `75776`, estimated `69781`.
-		// Fastest run: 403_312_000 ps.
-		Weight::from_parts(429_140_000, 69781)
-			.saturating_add(Db::get().reads(8))
-			.saturating_add(Db::get().writes(9))
+		// Proof size (bytes): measured `76659`, estimated `69797`.
+		// Fastest run: 626_450_000 ps.
+		Weight::from_parts(650_495_000, 69797)
+			.saturating_add(Db::get().reads(9))
+			.saturating_add(Db::get().writes(10))
 	}
 	/// Storage: `Market::Listings` (r:1 w:1)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::PendingCommission` (r:1 w:0)
+	/// Proof: `Provers::PendingCommission` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Deadlines` (r:1 w:1)
+	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenRequests` (r:1 w:1)
 	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequestsOf` (r:1 w:1)
+	/// Proof: `Market::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Market::RetiringRange` (r:1 w:1)
 	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Jobs` (r:0 w:1)
@@ -150,16 +160,18 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Requests` (r:0 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
 	fn submit_proof_valid() -> Weight {
-		// Proof size (bytes): measured `1363`, estimated `6196`.
-		// Fastest run: 6_591_311_000 ps.
-		Weight::from_parts(6_861_364_000, 6196)
-			.saturating_add(Db::get().reads(8))
-			.saturating_add(Db::get().writes(11))
+		// Proof size (bytes): measured `2235`, estimated `6196`.
+		// Fastest run: 9_854_713_000 ps.
+		Weight::from_parts(10_216_130_000, 6196)
+			.saturating_add(Db::get().reads(11))
+			.saturating_add(Db::get().writes(13))
 	}
 	/// Storage: `Market::Listings` (r:1 w:0)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Deadlines` (r:1 w:1)
+	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
@@ -167,8 +179,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Provers::Unbonding` (r:1 w:0)
 	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Delegations` (r:1 w:0)
 	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
@@ -177,11 +189,11 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Jobs` (r:0 w:1)
 	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Requests` (r:0 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
 	fn submit_proof_invalid() -> Weight {
-		// Proof size (bytes): measured `9456`, estimated `9679`.
-		// Fastest run: 6_547_385_000 ps.
-		Weight::from_parts(6_792_310_000, 9679)
+		// Proof size (bytes): measured `9783`, estimated `9679`.
+		// Fastest run: 9_530_423_000 ps.
+		Weight::from_parts(10_733_969_000, 9679)
 			.saturating_add(Db::get().reads(10))
 			.saturating_add(Db::get().writes(8))
 	}
@@ -193,12 +205,12 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size (bytes): measured `109`, estimated `9679`.
-		// Fastest run: 14_883_000 ps.
-		Weight::from_parts(15_764_000, 9679)
+		// Fastest run: 22_874_000 ps.
+		Weight::from_parts(24_666_000, 9679)
 			.saturating_add(Db::get().reads(3))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:0)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Deadlines` (r:1 w:1)
@@ -212,37 +224,41 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Jobs` (r:0 w:1)
 	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn assign() -> Weight {
-		// Proof size (bytes): measured `66325`, estimated `69781`.
-		// Fastest run: 170_915_000 ps.
-		Weight::from_parts(178_155_000, 69781)
+		// Proof size (bytes): measured `66374`, estimated `69797`.
+		// Fastest run: 251_473_000 ps.
+		Weight::from_parts(268_608_000, 69797)
 			.saturating_add(Db::get().reads(7))
 			.saturating_add(Db::get().writes(4))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:1)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenRequests` (r:1 w:1)
 	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequestsOf` (r:1 w:1)
+	/// Proof: `Market::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Market::RetiringRange` (r:1 w:1)
 	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn expire_queued() -> Weight {
-		// Proof size (bytes): measured `66515`, estimated `69781`.
-		// Fastest run: 226_948_000 ps.
-		Weight::from_parts(239_958_000, 69781)
-			.saturating_add(Db::get().reads(7))
-			.saturating_add(Db::get().writes(8))
+		// Proof size (bytes): measured `66761`, estimated `69797`.
+		// Fastest run: 507_173_000 ps.
+		Weight::from_parts(522_345_000, 69797)
+			.saturating_add(Db::get().reads(9))
+			.saturating_add(Db::get().writes(10))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Deadlines` (r:1 w:1)
+	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
@@ -250,8 +266,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Provers::Unbonding` (r:1 w:0)
 	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Delegations` (r:1 w:0)
 	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
@@ -260,14 +276,16 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Jobs` (r:0 w:1)
 	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn miss_deadline_requeue() -> Weight {
-		// Proof size (bytes): measured `76053`, estimated `69781`.
-		// Fastest run: 586_885_000 ps.
-		Weight::from_parts(625_783_000, 69781)
+		// Proof size (bytes): measured `76396`, estimated `69797`.
+		// Fastest run: 647_461_000 ps.
+		Weight::from_parts(723_784_000, 69797)
 			.saturating_add(Db::get().reads(10))
 			.saturating_add(Db::get().writes(8))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Deadlines` (r:1 w:1)
+	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
@@ -275,7 +293,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Provers::Unbonding` (r:1 w:0)
 	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Delegations` (r:1 w:0)
@@ -286,6 +304,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenRequests` (r:1 w:1)
 	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequestsOf` (r:1 w:1)
+	/// Proof: `Market::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Market::RetiringRange` (r:1 w:1)
 	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Jobs` (r:0 w:1)
@@ -293,22 +313,22 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn miss_deadline_expire() -> Weight {
-		// Proof size (bytes): measured `68381`, estimated `69781`.
-		// Fastest run: 762_046_000 ps.
-		Weight::from_parts(790_159_000, 69781)
-			.saturating_add(Db::get().reads(14))
-			.saturating_add(Db::get().writes(13))
+		// Proof size (bytes): measured `69307`, estimated `69797`.
+		// Fastest run: 1_043_268_000 ps.
+		Weight::from_parts(1_080_674_000, 69797)
+			.saturating_add(Db::get().reads(16))
+			.saturating_add(Db::get().writes(15))
 	}
 	/// Storage: `Market::RetiringRange` (r:1 w:1)
 	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Retiring` (r:1 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Requests` (r:0 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66316), added: 68791, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
 	fn retire() -> Weight {
 		// Proof size (bytes): measured `338`, estimated `3493`.
-		// Fastest run: 31_598_000 ps.
-		Weight::from_parts(34_101_000, 3493)
+		// Fastest run: 47_621_000 ps.
+		Weight::from_parts(49_393_000, 3493)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(3))
 	}

@@ -3,7 +3,7 @@
 //! Weights for `pallet_provers`, measured by `prova-node benchmark pallet` (CLI 64.0.0).
 //!
 //! Generated: do not edit by hand; rerun `scripts/benchmark.sh`.
-//! Date 2026-11-23; host `vm`, CPU `AMD EPYC`.
+//! Date 2026-11-28; host `vm`, CPU `AMD EPYC`.
 //! Steps 50, repeat 20; WASM execution `Compiled`; chain `Some("dev")`.
 
 // Command:
@@ -24,7 +24,7 @@
 // --template
 // scripts/weight-template.hbs
 // --header
-// /tmp/tmp.boTgEQAc5G
+// /tmp/tmp.5jj4Fz8saK
 // --output
 // pallets/provers/src/weights.rs
 
@@ -73,11 +73,11 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
-		// Proof size (bytes): measured `218`, estimated `3615`.
-		// Fastest run: 384_758_000 ps.
-		Weight::from_parts(665_121_000, 3615)
+		// Proof size (bytes): measured `218`, estimated `3622`.
+		// Fastest run: 288_017_000 ps.
+		Weight::from_parts(293_275_000, 3622)
 			.saturating_add(Db::get().reads(5))
 			.saturating_add(Db::get().writes(4))
 	}
@@ -86,11 +86,11 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn bond_more() -> Weight {
-		// Proof size (bytes): measured `477`, estimated `3615`.
-		// Fastest run: 380_740_000 ps.
-		Weight::from_parts(599_819_000, 3615)
+		// Proof size (bytes): measured `477`, estimated `3622`.
+		// Fastest run: 286_475_000 ps.
+		Weight::from_parts(290_861_000, 3622)
 			.saturating_add(Db::get().reads(3))
 			.saturating_add(Db::get().writes(3))
 	}
@@ -102,8 +102,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof size (bytes): measured `472`, estimated `3722`.
-		// Fastest run: 157_163_000 ps.
-		Weight::from_parts(274_662_000, 3722)
+		// Fastest run: 110_124_000 ps.
+		Weight::from_parts(112_827_000, 3722)
 			.saturating_add(Db::get().reads(3))
 			.saturating_add(Db::get().writes(2))
 	}
@@ -112,35 +112,39 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Delegations` (r:1 w:1)
 	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::CounterForProvers` (r:1 w:1)
 	/// Proof: `Provers::CounterForProvers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::PendingCommission` (r:0 w:1)
+	/// Proof: `Provers::PendingCommission` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded() -> Weight {
 		// Proof size (bytes): measured `816`, estimated `6454`.
-		// Fastest run: 482_700_000 ps.
-		Weight::from_parts(779_363_000, 6454)
+		// Fastest run: 360_826_000 ps.
+		Weight::from_parts(368_076_000, 6454)
 			.saturating_add(Db::get().reads(7))
-			.saturating_add(Db::get().writes(6))
+			.saturating_add(Db::get().writes(7))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::PendingCommission` (r:1 w:1)
+	/// Proof: `Provers::PendingCommission` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn update() -> Weight {
 		// Proof size (bytes): measured `210`, estimated `3615`.
-		// Fastest run: 109_995_000 ps.
-		Weight::from_parts(173_834_000, 3615)
-			.saturating_add(Db::get().reads(1))
-			.saturating_add(Db::get().writes(1))
+		// Fastest run: 112_266_000 ps.
+		Weight::from_parts(114_981_000, 3615)
+			.saturating_add(Db::get().reads(2))
+			.saturating_add(Db::get().writes(2))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn chill() -> Weight {
 		// Proof size (bytes): measured `210`, estimated `3615`.
-		// Fastest run: 109_124_000 ps.
-		Weight::from_parts(159_197_000, 3615)
+		// Fastest run: 75_152_000 ps.
+		Weight::from_parts(77_765_000, 3615)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -148,8 +152,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn activate() -> Weight {
 		// Proof size (bytes): measured `210`, estimated `3615`.
-		// Fastest run: 119_493_000 ps.
-		Weight::from_parts(173_453_000, 3615)
+		// Fastest run: 83_634_000 ps.
+		Weight::from_parts(85_717_000, 3615)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -159,8 +163,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
 	fn deregister() -> Weight {
 		// Proof size (bytes): measured `472`, estimated `3722`.
-		// Fastest run: 188_302_000 ps.
-		Weight::from_parts(277_758_000, 3722)
+		// Fastest run: 135_191_000 ps.
+		Weight::from_parts(138_606_000, 3722)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(2))
 	}
@@ -173,11 +177,11 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	fn delegate() -> Weight {
-		// Proof size (bytes): measured `366`, estimated `3615`.
-		// Fastest run: 409_905_000 ps.
-		Weight::from_parts(622_892_000, 3615)
+		// Proof size (bytes): measured `366`, estimated `3622`.
+		// Fastest run: 308_027_000 ps.
+		Weight::from_parts(313_615_000, 3622)
 			.saturating_add(Db::get().reads(5))
 			.saturating_add(Db::get().writes(4))
 	}
@@ -191,8 +195,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
 	fn undelegate() -> Weight {
 		// Proof size (bytes): measured `640`, estimated `3722`.
-		// Fastest run: 194_522_000 ps.
-		Weight::from_parts(320_127_000, 3722)
+		// Fastest run: 137_814_000 ps.
+		Weight::from_parts(141_170_000, 3722)
 			.saturating_add(Db::get().reads(4))
 			.saturating_add(Db::get().writes(3))
 	}
@@ -204,8 +208,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_rewards() -> Weight {
 		// Proof size (bytes): measured `691`, estimated `6196`.
-		// Fastest run: 410_195_000 ps.
-		Weight::from_parts(518_607_000, 6196)
+		// Fastest run: 309_209_000 ps.
+		Weight::from_parts(313_605_000, 6196)
 			.saturating_add(Db::get().reads(4))
 			.saturating_add(Db::get().writes(3))
 	}
@@ -213,8 +217,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size (bytes): measured `6`, estimated `1525`.
-		// Fastest run: 58_890_000 ps.
-		Weight::from_parts(63_970_000, 1525)
+		// Fastest run: 39_208_000 ps.
+		Weight::from_parts(40_751_000, 1525)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -222,8 +226,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn force_chill() -> Weight {
 		// Proof size (bytes): measured `210`, estimated `3615`.
-		// Fastest run: 107_170_000 ps.
-		Weight::from_parts(140_141_000, 3615)
+		// Fastest run: 73_359_000 ps.
+		Weight::from_parts(75_492_000, 3615)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -231,8 +235,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn lift_force_chill() -> Weight {
 		// Proof size (bytes): measured `210`, estimated `3615`.
-		// Fastest run: 107_491_000 ps.
-		Weight::from_parts(123_410_000, 3615)
+		// Fastest run: 73_269_000 ps.
+		Weight::from_parts(75_422_000, 3615)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -243,9 +247,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Component `p` ranges over `[1, 256]`.
 	fn elect(p: u32, ) -> Weight {
 		// Proof size (bytes): measured `130 + p * 85`, estimated `3615 + p * 2625`.
-		// Fastest run: 80_109_000 ps.
-		Weight::from_parts(82_443_000, 3615)
-			.saturating_add(Weight::from_parts(43_891_401, 0).saturating_mul(p.into()))
+		// Fastest run: 52_047_000 ps.
+		Weight::from_parts(52_578_000, 3615)
+			.saturating_add(Weight::from_parts(20_521_998, 0).saturating_mul(p.into()))
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2625).saturating_mul(p.into()))
@@ -254,8 +258,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn reserve_capacity() -> Weight {
 		// Proof size (bytes): measured `210`, estimated `3615`.
-		// Fastest run: 67_316_000 ps.
-		Weight::from_parts(91_651_000, 3615)
+		// Fastest run: 44_386_000 ps.
+		Weight::from_parts(45_908_000, 3615)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -263,8 +267,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	fn release_capacity() -> Weight {
 		// Proof size (bytes): measured `210`, estimated `3615`.
-		// Fastest run: 67_346_000 ps.
-		Weight::from_parts(99_896_000, 3615)
+		// Fastest run: 44_075_000 ps.
+		Weight::from_parts(45_577_000, 3615)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -272,13 +276,15 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::PendingCommission` (r:1 w:0)
+	/// Proof: `Provers::PendingCommission` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn reward() -> Weight {
 		// Proof size (bytes): measured `661`, estimated `8799`.
-		// Fastest run: 614_457_000 ps.
-		Weight::from_parts(1_025_773_000, 8799)
-			.saturating_add(Db::get().reads(5))
+		// Fastest run: 472_190_000 ps.
+		Weight::from_parts(479_913_000, 8799)
+			.saturating_add(Db::get().reads(6))
 			.saturating_add(Db::get().writes(4))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
@@ -286,17 +292,17 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Provers::Unbonding` (r:129 w:129)
 	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:129 w:129)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(103), added: 2578, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:131 w:131)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Delegations` (r:129 w:128)
 	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Component `d` ranges over `[0, 128]`.
 	fn slash(d: u32, ) -> Weight {
-		// Proof size (bytes): measured `1219 + d * 327`, estimated `8799 + d * 2732`.
-		// Fastest run: 567_469_000 ps.
-		Weight::from_parts(809_116_981, 8799)
-			.saturating_add(Weight::from_parts(350_156_924, 0).saturating_mul(d.into()))
+		// Proof size (bytes): measured `1252 + d * 327`, estimated `8799 + d * 2732`.
+		// Fastest run: 400_564_000 ps.
+		Weight::from_parts(436_762_351, 8799)
+			.saturating_add(Weight::from_parts(170_194_905, 0).saturating_mul(d.into()))
 			.saturating_add(Db::get().reads(7))
 			.saturating_add(Db::get().reads((4_u64).saturating_mul(d.into())))
 			.saturating_add(Db::get().writes(6))

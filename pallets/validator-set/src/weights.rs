@@ -3,7 +3,7 @@
 //! Weights for `pallet_validator_set`, measured by `prova-node benchmark pallet` (CLI 64.0.0).
 //!
 //! Generated: do not edit by hand; rerun `scripts/benchmark.sh`.
-//! Date 2026-11-23; host `vm`, CPU `AMD EPYC`.
+//! Date 2026-11-28; host `vm`, CPU `AMD EPYC`.
 //! Steps 50, repeat 20; WASM execution `Compiled`; chain `Some("dev")`.
 
 // Command:
@@ -24,7 +24,7 @@
 // --template
 // scripts/weight-template.hbs
 // --header
-// /tmp/tmp.t0stF4uerP
+// /tmp/tmp.5jj4Fz8saK
 // --output
 // pallets/validator-set/src/weights.rs
 
@@ -55,9 +55,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Component `v` ranges over `[1, 99]`.
 	fn add_validator(v: u32, ) -> Weight {
 		// Proof size (bytes): measured `57 + v * 32`, estimated `4687`.
-		// Fastest run: 73_647_000 ps.
-		Weight::from_parts(99_357_852, 4687)
-			.saturating_add(Weight::from_parts(205_167, 0).saturating_mul(v.into()))
+		// Fastest run: 49_263_000 ps.
+		Weight::from_parts(50_832_224, 4687)
+			.saturating_add(Weight::from_parts(30_505, 0).saturating_mul(v.into()))
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(2))
 	}
@@ -68,9 +68,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Component `v` ranges over `[2, 100]`.
 	fn remove_validator(v: u32, ) -> Weight {
 		// Proof size (bytes): measured `57 + v * 32`, estimated `4687`.
-		// Fastest run: 72_726_000 ps.
-		Weight::from_parts(107_461_469, 4687)
-			.saturating_add(Weight::from_parts(46_078, 0).saturating_mul(v.into()))
+		// Fastest run: 48_072_000 ps.
+		Weight::from_parts(49_674_380, 4687)
+			.saturating_add(Weight::from_parts(26_948, 0).saturating_mul(v.into()))
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(2))
 	}
@@ -78,8 +78,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `ValidatorSet::SessionLength` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_session_length() -> Weight {
 		// Proof size (bytes): measured `0`, estimated `0`.
-		// Fastest run: 48_751_000 ps.
-		Weight::from_parts(70_722_000, 0)
+		// Fastest run: 32_908_000 ps.
+		Weight::from_parts(34_191_000, 0)
 			.saturating_add(Db::get().writes(1))
 	}
 }
