@@ -3,12 +3,7 @@
 //! (Zero-fee spam is in `requests.rs`, free proofs in `proofs.rs`.)
 
 use super::*;
-use frame_support::{assert_ok, traits::fungible::Inspect};
-
-/// Free plus held balance.
-fn total(who: AccountId) -> Balance {
-	Balances::total_balance(&who)
-}
+use frame_support::assert_ok;
 
 /// Attack 1: a requester asks for what cannot be done in time (the shortest
 /// deadline) and lets every attempt fail. Before, each failed attempt paid it

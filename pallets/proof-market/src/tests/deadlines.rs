@@ -114,8 +114,7 @@ fn a_settled_job_frees_its_deadline_slot() {
 		next_block();
 		assert_eq!(Deadlines::<Test>::get(12).len(), 4);
 		// Two are proved: their slots in block 12 are free again.
-		for &id in &first[..2] {
-			let which = first.iter().position(|x| *x == id).unwrap() % 3;
+		for (which, &id) in first[..2].iter().enumerate() {
 			prove(assignee(id), id, &CHAIN, which);
 		}
 		assert_eq!(Deadlines::<Test>::get(12).into_inner(), first[2..].to_vec());

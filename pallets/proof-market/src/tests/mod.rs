@@ -89,6 +89,11 @@ pub(super) fn escrowed(who: AccountId) -> Balance {
 	crate::escrow::held::<Test>(crate::HoldReason::RequestEscrow, &who)
 }
 
+/// Free plus held balance of `who`.
+pub(super) fn total(who: AccountId) -> Balance {
+	<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&who)
+}
+
 /// Request deposits held from `who`.
 pub(super) fn deposits(who: AccountId) -> Balance {
 	crate::escrow::held::<Test>(crate::HoldReason::RequestDeposit, &who)

@@ -108,11 +108,6 @@ fn apply(op: &Op, inputs: &mut Inputs) -> frame_support::dispatch::DispatchResul
 	}
 }
 
-/// Free plus held balance.
-fn total(who: AccountId) -> Balance {
-	<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&who)
-}
-
 fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 	new_test_ext().execute_with(|| {
 		for prover in PROVERS {
