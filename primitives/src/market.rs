@@ -181,8 +181,11 @@ pub enum JobOutcome {
 	Missed,
 	/// The prover submitted a proof that failed verification.
 	InvalidProof,
+	/// The prover was offered the job and did not take it (declined, or let
+	/// the lock window pass). No slash; counted against its acceptance rate.
+	Declined,
 	/// The job ended for a reason that is not the prover's doing (e.g. the
-	/// request expired); reputation is unchanged.
+	/// request was cancelled while offered); reputation is unchanged.
 	Released,
 }
 
@@ -241,8 +244,8 @@ pub trait ProverRegistry<AccountId, Balance> {
 	/// these requirements can be served at. `None` when no prover qualifies.
 	fn cheapest_ask(requirements: &RequestRequirements<Balance>) -> Option<Balance>;
 
-	/// Takes one slot of the prover's capacity for a job it was elected for;
-	/// returns its ask, the price per work unit it takes the job at.
+	/// Takes one slot of the prover's capacity for a job it was elected for and
+	/// is offered; returns its ask, the price per work unit of the offer.
 	fn reserve_capacity(prover: &AccountId) -> Result<Balance, DispatchError>;
 
 	/// Frees the slot a job held and records how the job ended.

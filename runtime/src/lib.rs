@@ -126,7 +126,9 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// does nothing once its pallet's storage version has moved past it.
 type Migrations = (
 	pallet_proof_market::migrations::MigrateV0ToV1<Runtime>,
+	pallet_proof_market::migrations::MigrateV1ToV2<Runtime>,
 	pallet_provers::migrations::MigrateV0ToV1<Runtime>,
+	pallet_provers::migrations::MigrateV1ToV2<Runtime>,
 );
 
 /// Executive: handles dispatch to the various modules.

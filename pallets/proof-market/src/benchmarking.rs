@@ -13,6 +13,7 @@ use super::*;
 use crate::lifecycle::Offer;
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
+use crate::lifecycle::LockedJob;
 use frame_support::{
 	traits::{fungible::Mutate, Get},
 	BoundedVec,
@@ -58,10 +59,11 @@ fn input<T: Config>() -> BoundedVec<u8, T::MaxInputBytes> {
 	bytes.try_into().expect("sized to the bound")
 }
 
-/// A prover asking 1 per unit.
+/// A prover asking 1 per unit, with free funds for any collateral.
 fn prover<T: Config>() -> T::AccountId {
 	let who: T::AccountId = account("prover", 0, 0);
 	T::BenchmarkHelper::register_prover(&who, 1);
+	T::Currency::mint_into(&who, plenty::<T>()).expect("minting to a registered prover works");
 	who
 }
 
@@ -98,8 +100,8 @@ fn fill_market<T: Config>(circuit: CircuitId, count: u32) -> Vec<RequestId> {
 	ids
 }
 
-/// Advances to the next block and assigns every queued request it can.
-fn assign_all<T: Config>() -> BlockNumberFor<T> {
+/// Advances to the next block and offers every queued request it can.
+fn offer_all<T: Config>() -> BlockNumberFor<T> {
 	let now = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
 	frame_system::Pallet::<T>::set_block_number(now);
 	for id in Queue::<T>::take() {
@@ -108,17 +110,40 @@ fn assign_all<T: Config>() -> BlockNumberFor<T> {
 	now
 }
 
-/// A request assigned to a fresh prover, behind a queue of
-/// `MaxOpenRequests - 1` others (the queue a failed attempt is put back into).
-fn assigned_behind_a_full_queue<T: Config>() -> (T::AccountId, T::AccountId, RequestId) {
+/// A request offered to a fresh prover, behind a queue of
+/// `MaxOpenRequests - 1` others (the queue a passed offer or a failed attempt
+/// is put back into).
+fn offered_behind_a_full_queue<T: Config>() -> (T::AccountId, RequestId) {
 	let (_, circuit) = listed::<T>();
 	let requester = funded::<T>("requester", 0);
 	let prover = prover::<T>();
 	let id = requests::<T>(&requester, circuit, 1)[0];
-	assign_all::<T>();
-	assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Assigned { .. }));
+	offer_all::<T>();
+	assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Offered { .. }));
 	fill_market::<T>(circuit, T::MaxOpenRequests::get() - 1);
-	(requester, prover, id)
+	(prover, id)
+}
+
+/// A request locked by a fresh prover, behind a full queue; with its terms.
+fn locked_behind_a_full_queue<T: Config>() -> (T::AccountId, RequestId, LockedJob<T>) {
+	let (prover, id) = offered_behind_a_full_queue::<T>();
+	Pallet::<T>::do_lock_request(prover.clone(), id).expect("the offered prover locks");
+	let RequestStatus::Locked { price, deadline, collateral, .. } =
+		Requests::<T>::get(id).unwrap().status
+	else {
+		unreachable!("just locked")
+	};
+	(prover, id, LockedJob { price, deadline, collateral })
+}
+
+/// Marks request `id` as declined by all but one of the provers it may be,
+/// so that one more decline expires it.
+fn one_decline_left<T: Config>(id: RequestId) {
+	let mut request = Requests::<T>::get(id).unwrap();
+	for index in 1..T::MaxDeclines::get() {
+		request.declined.try_push(account("declined", index, 0)).expect("below MaxDeclines");
+	}
+	Requests::<T>::insert(id, request);
 }
 
 /// Public inputs that bind `id` (its commitment, then zeros).
@@ -183,14 +208,22 @@ mod benchmarks {
 		assert_eq!(OpenRequests::<T>::get(), T::MaxOpenRequests::get());
 	}
 
-	/// Cancelling the last of a full queue.
+	/// Cancelling the last of a full queue, or an offered request (whose
+	/// prover's slot is released); the heavier of the two is charged.
 	#[benchmark]
-	fn cancel_request() {
+	fn cancel_request(o: Linear<0, 1>) {
 		let (_, circuit) = listed::<T>();
 		prover::<T>();
-		fill_market::<T>(circuit, T::MaxOpenRequests::get() - 1);
 		let requester = funded::<T>("requester", 0);
-		let last = requests::<T>(&requester, circuit, 1)[0];
+		let last = if o == 1 {
+			let id = requests::<T>(&requester, circuit, 1)[0];
+			offer_all::<T>();
+			fill_market::<T>(circuit, T::MaxOpenRequests::get() - 1);
+			id
+		} else {
+			fill_market::<T>(circuit, T::MaxOpenRequests::get() - 1);
+			requests::<T>(&requester, circuit, 1)[0]
+		};
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), last);
@@ -205,44 +238,33 @@ mod benchmarks {
 	/// check on the largest input, payment and closing.
 	#[benchmark]
 	fn submit_proof_valid() {
-		let (_, prover, id) = assigned_behind_a_full_queue::<T>();
+		let (prover, id, job) = locked_behind_a_full_queue::<T>();
 		let public_inputs = binding_public_inputs::<T>(id);
 		let request = Requests::<T>::get(id).unwrap();
-		let RequestStatus::Assigned { price, deadline, .. } = request.status else {
-			unreachable!()
-		};
 
 		#[block]
 		{
 			Pallet::<T>::check_binding(&request, &public_inputs).expect("binds");
-			Pallet::<T>::fulfil(
-				id,
-				request.clone(),
-				prover,
-				price,
-				deadline,
-				public_inputs.clone(),
-			)
-			.expect("settles");
+			Pallet::<T>::fulfil(id, request.clone(), prover, job, public_inputs.clone())
+				.expect("settles");
 		}
 
 		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Fulfilled { .. }));
 	}
 
 	/// `submit_proof` with a proof that fails, less the verification: the
-	/// binding check, the slash and putting the request back at the front of a
-	/// full queue.
+	/// binding check, forfeiting the collateral, the slash and putting the
+	/// request back at the front of a full queue.
 	#[benchmark]
 	fn submit_proof_invalid() {
-		let (_, prover, id) = assigned_behind_a_full_queue::<T>();
+		let (prover, id, job) = locked_behind_a_full_queue::<T>();
 		let public_inputs = binding_public_inputs::<T>(id);
 		let request = Requests::<T>::get(id).unwrap();
-		let RequestStatus::Assigned { deadline, .. } = request.status else { unreachable!() };
 
 		#[block]
 		{
 			Pallet::<T>::check_binding(&request, &public_inputs).expect("binds");
-			Pallet::<T>::reject(id, request.clone(), prover, deadline, VerifyError::InvalidProof);
+			Pallet::<T>::reject(id, request.clone(), prover, job, VerifyError::InvalidProof);
 		}
 
 		assert_eq!(Queue::<T>::get().first(), Some(&id));
@@ -259,9 +281,9 @@ mod benchmarks {
 		}
 	}
 
-	/// Electing a prover for a queued request and assigning it.
+	/// Electing a prover for a queued request and offering it.
 	#[benchmark]
-	fn assign() {
+	fn offer() {
 		let (_, circuit) = listed::<T>();
 		prover::<T>();
 		let requester = funded::<T>("requester", 0);
@@ -270,11 +292,11 @@ mod benchmarks {
 
 		#[block]
 		{
-			assert_eq!(Pallet::<T>::offer(id, now), Offer::Assigned);
+			assert_eq!(Pallet::<T>::offer(id, now), Offer::Offered);
 		}
 	}
 
-	/// Expiring a request that waited in the queue too long (never assigned,
+	/// Expiring a request that waited in the queue too long (never locked,
 	/// so its deposit is forfeited).
 	#[benchmark]
 	fn expire_queued() {
@@ -290,30 +312,27 @@ mod benchmarks {
 		}
 	}
 
-	/// A missed deadline with attempts left: slash, and back to the front of a
-	/// full queue.
+	/// A missed deadline with attempts left: collateral forfeited, and back
+	/// to the front of a full queue (the registry's slash is added by
+	/// `deadline_weight`).
 	#[benchmark]
 	fn miss_deadline_requeue() {
-		let (_, _, id) = assigned_behind_a_full_queue::<T>();
-		let RequestStatus::Assigned { deadline, .. } = Requests::<T>::get(id).unwrap().status
-		else {
-			unreachable!()
-		};
+		let (_, id, job) = locked_behind_a_full_queue::<T>();
 
 		#[block]
 		{
-			Pallet::<T>::process_deadline(id, deadline);
+			Pallet::<T>::process_deadline(id, job.deadline);
 		}
 
 		assert_eq!(Queue::<T>::get().first(), Some(&id));
 	}
 
-	/// A missed deadline on the last attempt: slash, refund and close.
+	/// A missed deadline on the last attempt: collateral forfeited, refund
+	/// and close.
 	#[benchmark]
 	fn miss_deadline_expire() {
-		let (_, _, id) = assigned_behind_a_full_queue::<T>();
+		let (_, id, job) = locked_behind_a_full_queue::<T>();
 		let mut request = Requests::<T>::get(id).unwrap();
-		let RequestStatus::Assigned { deadline, .. } = request.status else { unreachable!() };
 		for index in 1..T::MaxAttempts::get() {
 			request.failed.try_push(account("failed", index, 0)).expect("below MaxAttempts");
 		}
@@ -321,7 +340,50 @@ mod benchmarks {
 
 		#[block]
 		{
-			Pallet::<T>::process_deadline(id, deadline);
+			Pallet::<T>::process_deadline(id, job.deadline);
+		}
+
+		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Expired { .. }));
+	}
+
+	/// Locking an offered request: the collateral hold and a deadline slot
+	/// (a search through full blocks is added by the call's weight).
+	#[benchmark]
+	fn lock_request() {
+		let (prover, id) = offered_behind_a_full_queue::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(prover), id);
+
+		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Locked { .. }));
+	}
+
+	/// Declining the last offer a request may have: the slot released, the
+	/// request refunded and closed (heavier than putting it back in the queue).
+	#[benchmark]
+	fn decline_request() {
+		let (prover, id) = offered_behind_a_full_queue::<T>();
+		one_decline_left::<T>(id);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(prover), id);
+
+		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Expired { .. }));
+	}
+
+	/// An offer whose lock window passed, on the last offer the request may
+	/// have: as `decline_request`, from the hook.
+	#[benchmark]
+	fn lapse_offer() {
+		let (_, id) = offered_behind_a_full_queue::<T>();
+		one_decline_left::<T>(id);
+		let RequestStatus::Offered { lock_by, .. } = Requests::<T>::get(id).unwrap().status else {
+			unreachable!()
+		};
+
+		#[block]
+		{
+			Pallet::<T>::process_deadline(id, lock_by);
 		}
 
 		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Expired { .. }));

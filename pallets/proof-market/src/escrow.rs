@@ -4,43 +4,43 @@
 //! [`HoldReason::RequestEscrow`], until the request ends: then it is released
 //! in full, and on success the prover's price is paid out of it at once. The
 //! request deposit is held beside it ([`HoldReason::RequestDeposit`]) and
-//! released at the end, or forfeited to [`Config::ForfeitedDeposits`].
+//! released at the end, or forfeited to [`Config::Forfeits`]. A prover's
+//! collateral for a locked job is held in the prover's account
+//! ([`HoldReason::JobCollateral`]) and released when it proves, or forfeited
+//! when it fails: a bounded part to the requester, the rest to
+//! [`Config::Forfeits`].
 
 use crate::{BalanceOf, Config, HoldReason};
 use frame_support::traits::{
-	fungible::{hold::Balanced, InspectHold, MutateHold},
+	fungible::{hold::Balanced, Balanced as _, InspectHold, MutateHold},
 	tokens::Precision,
 	Imbalance, OnUnbalanced,
 };
 use prova_primitives::market::ProverRegistry;
 use sp_runtime::{traits::Zero, DispatchResult};
 
-/// Holds `amount` from `requester`'s free balance for `reason`.
-pub fn hold<T: Config>(
-	reason: HoldReason,
-	requester: &T::AccountId,
-	amount: BalanceOf<T>,
-) -> DispatchResult {
+/// Holds `amount` from `who`'s free balance for `reason`.
+pub fn hold<T: Config>(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
 	if amount.is_zero() {
 		return Ok(());
 	}
-	T::Currency::hold(&reason.into(), requester, amount)
+	T::Currency::hold(&reason.into(), who, amount)
 }
 
-/// Returns exactly `amount` held for `reason` to `requester`'s free balance.
+/// Returns exactly `amount` held for `reason` to `who`'s free balance.
 pub fn release<T: Config>(
 	reason: HoldReason,
-	requester: &T::AccountId,
+	who: &T::AccountId,
 	amount: BalanceOf<T>,
 ) -> DispatchResult {
 	if amount.is_zero() {
 		return Ok(());
 	}
-	T::Currency::release(&reason.into(), requester, amount, Precision::Exact).map(|_| ())
+	T::Currency::release(&reason.into(), who, amount, Precision::Exact).map(|_| ())
 }
 
 /// Takes `amount` of `requester`'s held deposits and sends it to
-/// [`Config::ForfeitedDeposits`]; returns what was taken.
+/// [`Config::Forfeits`]; returns what was taken.
 pub fn forfeit_deposit<T: Config>(requester: &T::AccountId, amount: BalanceOf<T>) -> BalanceOf<T> {
 	if amount.is_zero() {
 		return amount;
@@ -48,8 +48,35 @@ pub fn forfeit_deposit<T: Config>(requester: &T::AccountId, amount: BalanceOf<T>
 	let (credit, _missing) =
 		T::Currency::slash(&HoldReason::RequestDeposit.into(), requester, amount);
 	let taken = credit.peek();
-	T::ForfeitedDeposits::on_unbalanced(credit);
+	T::Forfeits::on_unbalanced(credit);
 	taken
+}
+
+/// Takes `amount` of `prover`'s held collateral: up to `compensation` of it
+/// to `requester` (if that account cannot receive it, it goes with the rest),
+/// the rest to [`Config::Forfeits`]. Returns `(taken, paid to the requester)`.
+pub fn forfeit_collateral<T: Config>(
+	prover: &T::AccountId,
+	amount: BalanceOf<T>,
+	requester: &T::AccountId,
+	compensation: BalanceOf<T>,
+) -> (BalanceOf<T>, BalanceOf<T>) {
+	if amount.is_zero() {
+		return (Zero::zero(), Zero::zero());
+	}
+	let (credit, _missing) = T::Currency::slash(&HoldReason::JobCollateral.into(), prover, amount);
+	let taken = credit.peek();
+	let (to_requester, mut rest) = credit.split(compensation.min(taken));
+	let paying = to_requester.peek();
+	let compensated = match T::Currency::resolve(requester, to_requester) {
+		Ok(()) => paying,
+		Err(unpaid) => {
+			rest.subsume(unpaid);
+			Zero::zero()
+		}
+	};
+	T::Forfeits::on_unbalanced(rest);
+	(taken, compensated)
 }
 
 /// Releases a request's whole fee and pays `price` of it to `prover` (split by
@@ -68,7 +95,7 @@ pub fn settle<T: Config>(
 	T::Provers::reward(prover, requester, price)
 }
 
-/// What `requester` has on hold for `reason` (fees or deposits of open requests).
-pub fn held<T: Config>(reason: HoldReason, requester: &T::AccountId) -> BalanceOf<T> {
-	T::Currency::balance_on_hold(&reason.into(), requester)
+/// What `who` has on hold for `reason` (fees, deposits or collateral of open requests).
+pub fn held<T: Config>(reason: HoldReason, who: &T::AccountId) -> BalanceOf<T> {
+	T::Currency::balance_on_hold(&reason.into(), who)
 }

@@ -20,23 +20,23 @@ impl<T: Config> Pallet<T> {
 		// Per requester: (fees, deposits, open requests).
 		let mut escrowed: BTreeMap<T::AccountId, (u128, u128, u32)> = BTreeMap::new();
 		let mut per_circuit: BTreeMap<_, u32> = BTreeMap::new();
+		let mut collateral: BTreeMap<T::AccountId, u128> = BTreeMap::new();
 		for (id, request) in Requests::<T>::iter() {
-			match &request.status {
-				RequestStatus::Queued { .. } => {
-					ensure!(queued.contains(&id), "a queued request is missing from the queue");
-				}
-				RequestStatus::Assigned { prover, deadline, .. } => {
-					ensure!(!queued.contains(&id), "an assigned request is queued");
-					ensure!(Jobs::<T>::contains_key(prover, id), "an assignment has no job entry");
-					ensure!(
-						Deadlines::<T>::get(deadline).contains(&id),
-						"an assignment is missing from its deadline block"
-					);
-				}
-				_ => {
-					ensure!(!queued.contains(&id), "an ended request is queued");
-					continue;
-				}
+			if let RequestStatus::Locked { prover, collateral: held, .. } = &request.status {
+				collateral.entry(prover.clone()).or_default().saturating_accrue(*held);
+			}
+			if let Some((prover, due)) = request.status.holder() {
+				ensure!(!queued.contains(&id), "an offered or locked request is queued");
+				ensure!(Jobs::<T>::contains_key(prover, id), "an offer or lock has no job entry");
+				ensure!(
+					Deadlines::<T>::get(due).contains(&id),
+					"an offer or lock is missing from the index under its block"
+				);
+			} else if matches!(request.status, RequestStatus::Queued { .. }) {
+				ensure!(queued.contains(&id), "a queued request is missing from the queue");
+			} else {
+				ensure!(!queued.contains(&id), "an ended request is queued");
+				continue;
 			}
 			open += 1;
 			let own = escrowed.entry(request.requester.clone()).or_default();
@@ -70,17 +70,23 @@ impl<T: Config> Pallet<T> {
 			ensure!(listing.open_requests == expected, "a listing's open count is off");
 		}
 		for (prover, id, ()) in Jobs::<T>::iter() {
-			let assigned = Requests::<T>::get(id).is_some_and(
-				|request| matches!(request.status, RequestStatus::Assigned { prover: p, .. } if p == prover),
+			let held = Requests::<T>::get(id)
+				.is_some_and(|request| request.status.holder().is_some_and(|(p, _)| *p == prover));
+			ensure!(held, "a job entry of a request the prover does not hold");
+			// Provers with collateral are checked below; this one must have none.
+			collateral.entry(prover).or_default();
+		}
+		for (prover, expected) in &collateral {
+			ensure!(
+				escrow::held::<T>(HoldReason::JobCollateral, prover) == *expected,
+				"collateral hold differs from the locked jobs' collateral"
 			);
-			ensure!(assigned, "a job entry has no assignment");
 		}
 		for (block, due) in Deadlines::<T>::iter() {
 			for id in due {
-				let assigned_here = Requests::<T>::get(id).is_some_and(|request| {
-					matches!(request.status, RequestStatus::Assigned { deadline, .. } if deadline == block)
-				});
-				ensure!(assigned_here, "a deadline entry of a request not due then");
+				let due_here = Requests::<T>::get(id)
+					.is_some_and(|request| request.status.holder().is_some_and(|(_, b)| b == block));
+				ensure!(due_here, "an index entry of a request not due then");
 			}
 		}
 		let (head, tail) = RetiringRange::<T>::get();

@@ -28,82 +28,114 @@
 //!    deposit and queues it.
 //! 2. At the start of each block, up to [`Config::MaxAssignmentsPerBlock`]
 //!    queued requests are offered to the prover registry. The election seed is
-//!    `blake2_256(randomness ‖ request ‖ attempt)`, with randomness from
+//!    `blake2_256(randomness ‖ request ‖ offer)`, with randomness from
 //!    [`Config::Randomness`] (the parent block's hash in Prova's runtime): it was
-//!    unknown when the request was sent, since a request is assigned in a block
-//!    after its own. A request with no eligible prover goes to the back of the
-//!    queue; after [`Config::MaxQueueWait`] blocks queued it expires.
-//! 3. The assignee proves and calls `submit_proof` before its deadline. The
+//!    unknown when the request was sent, since a request is offered in a block
+//!    after its own. The elected prover's slot is reserved and the request is
+//!    **offered** to it at its ask. A request with no eligible prover goes to
+//!    the back of the queue; after [`Config::MaxQueueWait`] blocks queued it
+//!    expires.
+//! 3. **Provers choose their work.** The offered prover has
+//!    [`Config::LockWindow`] blocks to take the job with `lock_request`, which
+//!    holds its **collateral** (`max(MinCollateral, CollateralFactor × price)`,
+//!    from its free balance) and starts the deadline: `deadline_blocks` from
+//!    the lock. It may instead `decline_request`, or let the window lapse:
+//!    either way it is not slashed, the decline is counted in its record
+//!    (requesters filter on the reputation score, which declines lower a
+//!    little), it is never offered the request again and the request goes back
+//!    to the front of the queue. After [`Config::MaxDeclines`] declines the
+//!    request expires. A prover client therefore declines a circuit it cannot
+//!    rebuild, a deadline it cannot meet on its hardware, or a job its memory
+//!    cannot hold, and a requester asking for the impossible gets no prover
+//!    and no slash of anyone.
+//! 4. The locker proves and calls `submit_proof` before its deadline. The
 //!    public inputs must start with the commitment to the request's input
 //!    ([`ProofVerifier::input_commitment`]) and carry the listing's output
 //!    length; then [`ProofVerifier::verify`] decides.
 //!    - **Valid**: the prover is paid its price through the registry (which
-//!      splits it by commission and stake), the rest of the escrow returns to the
-//!      requester, the output is stored and the prover's reputation counts a
-//!      fulfilled job.
+//!      splits it by commission and stake), its collateral is released, the
+//!      rest of the escrow returns to the requester, the output is stored and
+//!      the prover's reputation counts a fulfilled job.
 //!    - **Invalid** (any verification failure, or public inputs that do not
-//!      bind the request): the call succeeds so the record stays; the prover is
-//!      slashed the registry's invalid-proof fraction, excluded from the request,
-//!      and the request is queued again.
-//! 4. At the start of the deadline block, an assignee that has not proved is
-//!    slashed the missed-deadline fraction, excluded, and the request queued
-//!    again. After [`Config::MaxAttempts`] failed attempts the request expires.
+//!      bind the request): the call succeeds so the record stays; the
+//!      collateral is forfeited, the prover's backing is slashed the registry's
+//!      invalid-proof fraction, it is excluded from the request, and the
+//!      request is queued again.
+//! 5. At the start of the deadline block, a locker that has not proved
+//!    forfeits its collateral (and the registry's missed-deadline fraction of
+//!    its backing, zero in Prova's runtime), is excluded, and the request is
+//!    queued again. After [`Config::MaxAttempts`] failed attempts the request
+//!    expires.
+//!
+//! Only the prover holding a request (offered or locked) can act on it, so no
+//! proof copied from the transaction pool is ever paid to anyone else.
 //!
 //! ## Money
 //! The fee is a `fungible` hold on the requester's account
-//! ([`HoldReason::RequestEscrow`]); nothing sits in a pallet account. On success
-//! the hold is released and the prover's price paid from it in the same
-//! storage transaction, so the requester is never left below what it had
-//! minus the price. Cancelling before assignment and expiry refund the fee in
+//! ([`HoldReason::RequestEscrow`]), a prover's collateral one on the prover's
+//! ([`HoldReason::JobCollateral`]); nothing sits in a pallet account. On
+//! success the hold is released and the prover's price paid from it in the
+//! same storage transaction, so the requester is never left below what it had
+//! minus the price. Cancelling before a lock and expiry refund the fee in
 //! full.
 //!
-//! **Nobody is paid for a failure they could cause.** A requester can choose
-//! requirements only its own prover meets and a deadline nobody can meet, so
-//! a slash of the failing prover's backing (self-bond and delegations) goes
-//! wholly to the registry's slash sink (the treasury), never to the requester:
-//! otherwise a prover-requester pair could move its delegators' stake to
-//! itself by failing on purpose. `compensated` in requests and events stays
-//! zero until requesters are compensated from per-job collateral the prover
-//! posts itself.
+//! **Nobody is paid for a failure they could cause.** A failed job forfeits
+//! the collateral its prover chose to post: [`Config::FailureCompensation`] of
+//! it, never more than the job's price, goes to the requester, the rest to
+//! [`Config::Forfeits`] (the treasury). A requester cannot make a prover fail
+//! (a prover declines what it cannot do, at no cost), and a requester that is
+//! the prover's own other account gets back at most part of what the prover
+//! forfeited: the pair always ends poorer. A slash of the prover's *backing*
+//! (invalid proofs) goes wholly to the registry's slash sink, never to the
+//! requester, and takes the prover's self-bond first: otherwise a
+//! prover-requester pair could move its delegators' stake to itself by
+//! failing on purpose.
 //!
 //! **Spam costs.** Every request holds [`Config::RequestDeposit`]
 //! ([`HoldReason::RequestDeposit`]) besides its fee. The deposit returns on
-//! every end except one: expiry of a request that was never assigned (no
-//! eligible prover took it before [`Config::MaxQueueWait`]), when it goes to
-//! [`Config::ForfeitedDeposits`]. A request no registered prover qualifies for
-//! is refused outright ([`Error::NoQualifiedProver`]), so the fee check (at
-//! least the cheapest qualifying ask times the work units) always runs, and one
-//! account holds at most [`Config::MaxOpenRequestsPerAccount`] open requests.
+//! every end except one: expiry of a request no prover ever locked (no
+//! eligible prover took it before [`Config::MaxQueueWait`], or every offer was
+//! declined), when it goes to [`Config::Forfeits`]: such a request asked for
+//! something nobody would do and tied up provers' slots. A request no
+//! registered prover qualifies for is refused outright
+//! ([`Error::NoQualifiedProver`]), so the fee check (at least the cheapest
+//! qualifying ask times the work units) always runs, and one account holds at
+//! most [`Config::MaxOpenRequestsPerAccount`] open requests.
 //!
 //! **Proving pays.** `submit_proof` is charged its worst case up front; a valid
-//! proof from the assignee returns `Pays::No`, so the prover's transaction fee
+//! proof from the locker returns `Pays::No`, so the prover's transaction fee
 //! is refunded, and an invalid proof is charged its actual weight. A call that
-//! fails before verification (not the assignee, request ended) pays in full.
+//! fails before verification (not the locker, request ended) pays in full.
 //! The verification a valid proof gets for free is charged to the requester
-//! in `submit_request`'s weight instead.
-//!
+//! in `submit_request`'s weight instead. `lock_request` and `decline_request`
+//! pay their (small) weight.
+
 //! ## Bounds
-//! At most [`Config::MaxOpenRequests`] requests are open (queued or assigned) at
-//! once, which bounds the queue. Deadlines are indexed by block
-//! ([`Deadlines`], at most [`Config::MaxDeadlinesPerBlock`] per block; an
-//! assignment whose block is full takes the next block with room, up to
-//! [`DEADLINE_SLOT_TRIES`] blocks later), so no hook scans all requests. Per
-//! block the hook handles at most `MaxDeadlinesPerBlock` deadlines,
+//! At most [`Config::MaxOpenRequests`] requests are open (queued, offered or
+//! locked) at once, which bounds the queue. Lock windows and deadlines are
+//! indexed by the block they end in ([`Deadlines`], at most
+//! [`Config::MaxDeadlinesPerBlock`] per block; an offer or lock whose block is
+//! full takes the next block with room, up to [`DEADLINE_SLOT_TRIES`] blocks
+//! later), so no hook scans all requests. Per block the hook handles at most
+//! `MaxDeadlinesPerBlock` lapsed offers and deadlines,
 //! `MaxAssignmentsPerBlock` queued requests and [`Config::MaxRetiredPerBlock`]
 //! removals of ended requests, each with a benchmarked weight.
 //!
 //! ## Invariants (checked by `try_state`)
-//! 1. `OpenRequests` equals the number of stored requests that are queued or
-//!    assigned, and is at most `MaxOpenRequests`.
+//! 1. `OpenRequests` equals the number of stored open requests, and is at
+//!    most `MaxOpenRequests`.
 //! 2. The queue holds exactly the queued requests, each once.
-//! 3. Every assigned request has its `Jobs` entry and is in the deadline index
-//!    of its deadline block; every `Jobs` entry belongs to an assigned request.
+//! 3. Every offered or locked request has its `Jobs` entry and is in the
+//!    deadline index under its lock window's or deadline's block; every `Jobs`
+//!    entry belongs to such a request.
 //! 4. Each requester's escrow hold equals the sum of `max_fee` over its open
 //!    requests, its deposit hold the sum of their deposits, and
 //!    `OpenRequestsOf` their number.
 //! 5. A listing's `open_requests` equals the open requests for its circuit.
-//! 6. The deadline index holds exactly the assigned requests, each under its
-//!    deadline block: a job that ends frees its slot at once.
+//! 6. The deadline index holds exactly the offered and locked requests, each
+//!    under its block: a job that ends frees its slot at once.
+//! 7. Each prover's collateral hold equals the collateral of the requests it
+//!    has locked.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -178,6 +210,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
+	use sp_runtime::Perbill;
 
 	/// Balance of the pallet's currency.
 	pub type BalanceOf<T> =
@@ -187,8 +220,9 @@ pub mod pallet {
 		fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 
 	/// The storage layout's version: 1 added request deposits and the
-	/// per-account open-request count ([`crate::migrations`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// per-account open-request count, 2 offers, locks and collateral
+	/// ([`crate::migrations`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -205,13 +239,36 @@ pub mod pallet {
 		/// The runtime's hold reasons, which include this pallet's.
 		type RuntimeHoldReason: From<HoldReason>;
 
-		/// Where forfeited request deposits go (the treasury in Prova's runtime).
-		type ForfeitedDeposits: OnUnbalanced<CreditOf<Self>>;
+		/// Where forfeited request deposits and the treasury's part of forfeited
+		/// collateral go (the treasury in Prova's runtime).
+		type Forfeits: OnUnbalanced<CreditOf<Self>>;
 
 		/// Held from the requester for each open request, besides its fee;
-		/// forfeited only when the request expires without ever being assigned.
+		/// forfeited only when the request expires without ever being locked.
 		#[pallet::constant]
 		type RequestDeposit: Get<BalanceOf<Self>>;
+
+		/// Blocks an offered prover has to lock a request before the offer
+		/// lapses and passes to another prover.
+		#[pallet::constant]
+		type LockWindow: Get<BlockNumberFor<Self>>;
+
+		/// Offers of one request that may be declined (or lapse) before it expires.
+		#[pallet::constant]
+		type MaxDeclines: Get<u32>;
+
+		/// A job's collateral is this many times its price...
+		#[pallet::constant]
+		type CollateralFactor: Get<u32>;
+
+		/// ...and at least this much.
+		#[pallet::constant]
+		type MinCollateral: Get<BalanceOf<Self>>;
+
+		/// Share of a failed job's forfeited collateral paid to the requester
+		/// (never more than the job's price); the rest goes to `Forfeits`.
+		#[pallet::constant]
+		type FailureCompensation: Get<Perbill>;
 
 		/// Most requests one account may have open (queued or assigned) at once.
 		#[pallet::constant]
@@ -254,11 +311,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxDeadline: Get<BlockNumberFor<Self>>;
 
-		/// Provers a request is assigned to, at most, before it expires.
+		/// Provers that may lock a request and fail it before it expires.
 		#[pallet::constant]
 		type MaxAttempts: Get<u32>;
 
-		/// Most requests queued or assigned at once.
+		/// Most requests open (queued, offered or locked) at once.
 		#[pallet::constant]
 		type MaxOpenRequests: Get<u32>;
 
@@ -266,7 +323,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxAssignmentsPerBlock: Get<u32>;
 
-		/// Most deadlines falling in one block.
+		/// Most lock windows and deadlines ending in one block.
 		#[pallet::constant]
 		type MaxDeadlinesPerBlock: Get<u32>;
 
@@ -296,6 +353,8 @@ pub mod pallet {
 		RequestEscrow,
 		/// A request's deposit, until the request ends.
 		RequestDeposit,
+		/// A prover's collateral for a job it locked, until the job ends.
+		JobCollateral,
 	}
 
 	/// The next request's id.
@@ -315,17 +374,18 @@ pub mod pallet {
 	pub type Queue<T: Config> =
 		StorageValue<_, BoundedVec<RequestId, T::MaxOpenRequests>, ValueQuery>;
 
-	/// Requests queued or assigned.
+	/// Requests queued, offered or locked.
 	#[pallet::storage]
 	pub type OpenRequests<T: Config> = StorageValue<_, u32, ValueQuery>;
 
-	/// Requests queued or assigned, per requester (at most
+	/// Requests queued, offered or locked, per requester (at most
 	/// `MaxOpenRequestsPerAccount`; absent when zero).
 	#[pallet::storage]
 	pub type OpenRequestsOf<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
-	/// Assigned requests by deadline block.
+	/// Offered requests by the block their lock window ends, and locked ones
+	/// by their deadline block.
 	#[pallet::storage]
 	pub type Deadlines<T: Config> = StorageMap<
 		_,
@@ -335,7 +395,7 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Requests assigned to each prover (what its client polls).
+	/// Requests offered to or locked by each prover (what its client polls).
 	#[pallet::storage]
 	pub type Jobs<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, RequestId, ()>;
@@ -369,14 +429,26 @@ pub mod pallet {
 			max_fee: BalanceOf<T>,
 			deposit: BalanceOf<T>,
 		},
-		/// A prover was elected for a request.
-		RequestAssigned {
+		/// A prover was elected for a request and offered it at `price`; it
+		/// may lock it before `lock_by`.
+		RequestOffered {
 			request: RequestId,
 			prover: T::AccountId,
 			price: BalanceOf<T>,
-			deadline: BlockNumberFor<T>,
+			lock_by: BlockNumberFor<T>,
 			attempt: u32,
 		},
+		/// The offered prover took the request, holding `collateral`; it must
+		/// prove it before `deadline`.
+		RequestLocked {
+			request: RequestId,
+			prover: T::AccountId,
+			collateral: BalanceOf<T>,
+			deadline: BlockNumberFor<T>,
+		},
+		/// The offered prover did not take the request: it declined, or let
+		/// the lock window pass (`lapsed`). No slash.
+		OfferDeclined { request: RequestId, prover: T::AccountId, lapsed: bool },
 		/// A valid proof arrived; the prover was paid and the rest refunded.
 		RequestFulfilled {
 			request: RequestId,
@@ -384,30 +456,36 @@ pub mod pallet {
 			price: BalanceOf<T>,
 			refunded: BalanceOf<T>,
 		},
-		/// The assignee submitted a proof that failed; it was slashed and excluded.
+		/// The locker submitted a proof that failed: its `collateral` was
+		/// forfeited (`compensated` of it to the requester) and `slashed` taken
+		/// from its backing; it is excluded.
 		ProofRejected {
 			request: RequestId,
 			prover: T::AccountId,
 			reason: VerifyError,
-			slashed: BalanceOf<T>,
+			collateral: BalanceOf<T>,
 			compensated: BalanceOf<T>,
+			slashed: BalanceOf<T>,
 		},
-		/// The assignee let its deadline pass; it was slashed and excluded.
+		/// The locker let its deadline pass: its `collateral` was forfeited
+		/// (`compensated` of it to the requester) and `slashed` taken from its
+		/// backing; it is excluded.
 		DeadlineMissed {
 			request: RequestId,
 			prover: T::AccountId,
-			slashed: BalanceOf<T>,
+			collateral: BalanceOf<T>,
 			compensated: BalanceOf<T>,
+			slashed: BalanceOf<T>,
 		},
 		/// A request was given up and its fee refunded; its deposit was
-		/// `forfeited` if it was never assigned, else refunded too.
+		/// `forfeited` if no prover ever locked it, else refunded too.
 		RequestExpired {
 			request: RequestId,
 			refunded: BalanceOf<T>,
 			compensated: BalanceOf<T>,
 			forfeited: BalanceOf<T>,
 		},
-		/// A request was withdrawn before assignment and its fee refunded.
+		/// A request was withdrawn before any prover locked it and its fee refunded.
 		RequestCancelled { request: RequestId, refunded: BalanceOf<T> },
 	}
 
@@ -449,14 +527,20 @@ pub mod pallet {
 		UnknownRequest,
 		/// Only the requester may cancel its request.
 		NotRequester,
-		/// The request has been assigned; it can no longer be cancelled.
-		AlreadyAssigned,
+		/// A prover has locked the request; it can no longer be cancelled.
+		AlreadyLocked,
 		/// The request has ended.
 		RequestEnded,
-		/// The request is not assigned to anyone.
-		NotAssigned,
-		/// The request is assigned to another prover.
-		NotAssignee,
+		/// No prover has locked the request.
+		NotLocked,
+		/// The request is locked by another prover.
+		NotLocker,
+		/// The request is not offered to the caller (offered to another
+		/// prover, queued, or already locked).
+		NotOffered,
+		/// Every deadline block within reach of the lock is full; lock again
+		/// in a later block.
+		NoDeadlineSlot,
 	}
 
 	#[pallet::hooks]
@@ -469,6 +553,9 @@ pub mod pallet {
 			assert!(T::MinDeadline::get() >= 1u32.into(), "a deadline is at least one block");
 			assert!(T::MinDeadline::get() <= T::MaxDeadline::get());
 			assert!(T::MaxAttempts::get() >= 1);
+			assert!(T::MaxDeclines::get() >= 1);
+			assert!(T::LockWindow::get() >= 1u32.into(), "a lock window is at least one block");
+			assert!(T::CollateralFactor::get() >= 1, "collateral is at least the price");
 			assert!(T::MaxPublicInputs::get() as usize >= INPUT_COMMITMENT_LEN);
 			assert!(T::MaxOpenRequestsPerAccount::get() >= 1);
 			assert!(T::MaxOpenRequestsPerAccount::get() <= T::MaxOpenRequests::get());
@@ -571,19 +658,20 @@ pub mod pallet {
 				.map(|_| ())
 		}
 
-		/// Withdraws a request that has not been assigned yet; refunds its fee.
+		/// Withdraws a request no prover has locked yet; refunds its fee and deposit.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::cancel_request())]
-		pub fn cancel_request(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::cancel_request(1))]
+		pub fn cancel_request(origin: OriginFor<T>, request: RequestId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_cancel_request(who, request)
+			let offered = Self::do_cancel_request(who, request)?;
+			Ok(Some(T::WeightInfo::cancel_request(offered.into())).into())
 		}
 
-		/// The assignee's proof for `request`, with its public inputs (the input
+		/// The locker's proof for `request`, with its public inputs (the input
 		/// commitment, then the output). A valid proof settles the request and
 		/// its transaction fee is refunded (`Pays::No`); an invalid one is
-		/// recorded, slashed and the request reassigned, and pays for what it
-		/// used — the call succeeds either way once the caller is the assignee.
+		/// recorded, punished and the request queued again, and pays for what it
+		/// used — the call succeeds either way once the caller is the locker.
 		#[pallet::call_index(4)]
 		#[pallet::weight(Pallet::<T>::submit_proof_weight(*request))]
 		pub fn submit_proof(
@@ -594,6 +682,27 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let prover = ensure_signed(origin)?;
 			Self::do_submit_proof(prover, request, public_inputs.into_inner(), &proof)
+		}
+
+		/// Takes a request offered to the caller: holds its collateral from the
+		/// caller's free balance and starts its deadline.
+		#[pallet::call_index(5)]
+		#[pallet::weight(
+			T::WeightInfo::lock_request()
+				.saturating_add(T::DbWeight::get().reads(DEADLINE_SLOT_TRIES.into()))
+		)]
+		pub fn lock_request(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
+			let prover = ensure_signed(origin)?;
+			Self::do_lock_request(prover, request)
+		}
+
+		/// Refuses a request offered to the caller, without penalty beyond a
+		/// counted decline; it passes to another prover.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::decline_request())]
+		pub fn decline_request(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
+			let prover = ensure_signed(origin)?;
+			Self::do_decline_request(prover, request)
 		}
 	}
 }

@@ -1,4 +1,5 @@
-//! What happens to a request: submission, assignment, proof, deadline, end.
+//! What happens to a request: submission, offer, lock or decline, proof,
+//! deadline, end.
 //!
 //! The calls in `lib.rs` check their origin and call the `do_*` functions here;
 //! the block hook calls [`Pallet::on_block`]. Every transition that ends a
@@ -32,7 +33,17 @@ use sp_runtime::{
 
 const LOG_TARGET: &str = "runtime::proof-market";
 
-/// How an assignee failed a request.
+/// What a locked job is: the terms its prover took.
+pub(crate) struct LockedJob<T: Config> {
+	/// What it is paid on success.
+	pub price: BalanceOf<T>,
+	/// The first late block.
+	pub deadline: BlockNumberFor<T>,
+	/// What it holds as collateral.
+	pub collateral: BalanceOf<T>,
+}
+
+/// How a locker failed a request.
 #[derive(Clone, Copy, Debug)]
 enum Failure {
 	/// It let the deadline pass.
@@ -44,8 +55,8 @@ enum Failure {
 /// What offering a queued request to the registry came to.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Offer {
-	/// A prover was elected and the request assigned.
-	Assigned,
+	/// A prover was elected and the request offered to it.
+	Offered,
 	/// No prover (or no deadline slot) now: it stays queued.
 	Waits,
 	/// It waited too long and expired.
@@ -111,6 +122,7 @@ impl<T: Config> Pallet<T> {
 				requirements,
 				submitted_at: now,
 				failed: BoundedVec::new(),
+				declined: BoundedVec::new(),
 				compensated: Zero::zero(),
 				status: RequestStatus::Queued { since: now },
 				deposit,
@@ -126,23 +138,31 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	/// Cancels a queued request of `who`'s and refunds it.
-	pub(crate) fn do_cancel_request(who: T::AccountId, id: RequestId) -> DispatchResult {
+	/// Cancels a queued or offered request of `who`'s and refunds it; an
+	/// offered prover gets its slot back, with nothing counted against it.
+	/// Returns whether it was offered.
+	pub(crate) fn do_cancel_request(who: T::AccountId, id: RequestId) -> Result<bool, DispatchError> {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		ensure!(request.requester == who, Error::<T>::NotRequester);
-		match request.status {
-			RequestStatus::Queued { .. } => {}
-			RequestStatus::Assigned { .. } => return Err(Error::<T>::AlreadyAssigned.into()),
+		let offered = match &request.status {
+			RequestStatus::Queued { .. } => {
+				Queue::<T>::mutate(|queue| queue.retain(|queued| *queued != id));
+				false
+			}
+			RequestStatus::Offered { prover, lock_by, .. } => {
+				Self::release_slot(id, prover, *lock_by, JobOutcome::Released);
+				true
+			}
+			RequestStatus::Locked { .. } => return Err(Error::<T>::AlreadyLocked.into()),
 			_ => return Err(Error::<T>::RequestEnded.into()),
-		}
-		Queue::<T>::mutate(|queue| queue.retain(|queued| *queued != id));
+		};
 		let refunded = request.max_fee;
 		escrow::release::<T>(HoldReason::RequestEscrow, &request.requester, refunded)?;
 		escrow::release::<T>(HoldReason::RequestDeposit, &request.requester, request.deposit)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::close(id, request, RequestStatus::Cancelled { at: now });
 		Self::deposit_event(Event::RequestCancelled { request: id, refunded });
-		Ok(())
+		Ok(offered)
 	}
 
 	/// Checks the caller, then settles a valid proof (fee refunded) or punishes
@@ -155,12 +175,14 @@ impl<T: Config> Pallet<T> {
 		proof: &[u8],
 	) -> DispatchResultWithPostInfo {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
-		let (price, deadline) = match &request.status {
-			RequestStatus::Assigned { prover: assignee, price, deadline } => {
-				ensure!(*assignee == prover, Error::<T>::NotAssignee);
-				(*price, *deadline)
+		let job = match &request.status {
+			RequestStatus::Locked { prover: locker, price, deadline, collateral } => {
+				ensure!(*locker == prover, Error::<T>::NotLocker);
+				LockedJob { price: *price, deadline: *deadline, collateral: *collateral }
 			}
-			RequestStatus::Queued { .. } => return Err(Error::<T>::NotAssigned.into()),
+			RequestStatus::Queued { .. } | RequestStatus::Offered { .. } => {
+				return Err(Error::<T>::NotLocked.into())
+			}
 			_ => return Err(Error::<T>::RequestEnded.into()),
 		};
 		let verify = Self::verify_weight(&request.circuit);
@@ -168,14 +190,14 @@ impl<T: Config> Pallet<T> {
 			.and_then(|()| T::Verifier::verify(&request.circuit, &public_inputs, proof));
 		match verdict {
 			Ok(()) => {
-				Self::fulfil(id, request, prover, price, deadline, public_inputs)?;
+				Self::fulfil(id, request, prover, job, public_inputs)?;
 				Ok(PostDispatchInfo {
 					actual_weight: Some(verify.saturating_add(Self::settle_weight())),
 					pays_fee: Pays::No,
 				})
 			}
 			Err(reason) => {
-				Self::reject(id, request, prover, deadline, reason);
+				Self::reject(id, request, prover, job, reason);
 				Ok(PostDispatchInfo {
 					actual_weight: Some(verify.saturating_add(Self::punish_weight())),
 					pays_fee: Pays::Yes,
@@ -202,29 +224,31 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Punishes the assignee for a proof that failed with `reason`.
+	/// Punishes the locker for a proof that failed with `reason`.
 	pub(crate) fn reject(
 		id: RequestId,
 		request: Request<T>,
 		prover: T::AccountId,
-		deadline: BlockNumberFor<T>,
+		job: LockedJob<T>,
 		reason: VerifyError,
 	) {
 		let now = frame_system::Pallet::<T>::block_number();
-		Self::fail_attempt(id, request, prover, deadline, Failure::InvalidProof(reason), now);
+		Self::fail_attempt(id, request, prover, job, Failure::InvalidProof(reason), now);
 	}
 
-	/// Pays the prover, refunds the rest and stores the output.
+	/// Pays the prover, returns its collateral, refunds the rest and stores
+	/// the output.
 	pub(crate) fn fulfil(
 		id: RequestId,
 		request: Request<T>,
 		prover: T::AccountId,
-		price: BalanceOf<T>,
-		deadline: BlockNumberFor<T>,
+		job: LockedJob<T>,
 		public_inputs: Vec<u64>,
 	) -> DispatchResult {
+		let LockedJob { price, deadline, collateral } = job;
 		escrow::settle::<T>(&request.requester, request.max_fee, &prover, price)?;
 		escrow::release::<T>(HoldReason::RequestDeposit, &request.requester, request.deposit)?;
+		escrow::release::<T>(HoldReason::JobCollateral, &prover, collateral)?;
 		Self::release_slot(id, &prover, deadline, JobOutcome::Fulfilled);
 		let output = public_inputs.get(INPUT_COMMITMENT_LEN..).unwrap_or_default().to_vec();
 		let output = BoundedVec::truncate_from(output);
@@ -239,15 +263,16 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The assignee failed: release its slot, slash it (all of it to the
-	/// registry's slash sink: the requester may have caused the failure, see
-	/// the crate docs), record the failure, exclude it, and queue the request
-	/// again or, with no attempt left, expire it.
+	/// The locker failed: release its slot, forfeit its collateral (a bounded
+	/// part to the requester, see the crate docs), slash its backing the
+	/// registry's fraction for the failure (all of it to the registry's slash
+	/// sink), record the failure, exclude it, and queue the request again or,
+	/// with no attempt left, expire it.
 	fn fail_attempt(
 		id: RequestId,
 		mut request: Request<T>,
 		prover: T::AccountId,
-		deadline: BlockNumberFor<T>,
+		job: LockedJob<T>,
 		failure: Failure,
 		now: BlockNumberFor<T>,
 	) {
@@ -255,56 +280,134 @@ impl<T: Config> Pallet<T> {
 			Failure::MissedDeadline => (SlashReason::MissedDeadline, JobOutcome::Missed),
 			Failure::InvalidProof(_) => (SlashReason::InvalidProof, JobOutcome::InvalidProof),
 		};
-		Self::release_slot(id, &prover, deadline, outcome);
-		let slash = T::Provers::slash(&prover, T::Provers::slash_fraction(reason), reason, None)
-			.unwrap_or_else(|error| {
-				log::warn!(target: LOG_TARGET, "request {id}: slashing the prover failed: {error:?}");
-				SlashOutcome::default()
-			});
-		request.compensated.saturating_accrue(slash.compensated);
-		let (slashed, compensated) = (slash.slashed, slash.compensated);
+		Self::release_slot(id, &prover, job.deadline, outcome);
+		let compensation = T::FailureCompensation::get().mul_floor(job.collateral).min(job.price);
+		let (collateral, compensated) =
+			escrow::forfeit_collateral::<T>(&prover, job.collateral, &request.requester, compensation);
+		request.compensated.saturating_accrue(compensated);
+		let fraction = T::Provers::slash_fraction(reason);
+		let slashed = if fraction.is_zero() {
+			Zero::zero()
+		} else {
+			T::Provers::slash(&prover, fraction, reason, None)
+				.unwrap_or_else(|error| {
+					log::warn!(target: LOG_TARGET, "request {id}: slashing the prover failed: {error:?}");
+					SlashOutcome::default()
+				})
+				.slashed
+		};
 		Self::deposit_event(match failure {
-			Failure::MissedDeadline => {
-				Event::DeadlineMissed { request: id, prover: prover.clone(), slashed, compensated }
-			}
+			Failure::MissedDeadline => Event::DeadlineMissed {
+				request: id,
+				prover: prover.clone(),
+				collateral,
+				compensated,
+				slashed,
+			},
 			Failure::InvalidProof(reason) => Event::ProofRejected {
 				request: id,
 				prover: prover.clone(),
 				reason,
-				slashed,
+				collateral,
 				compensated,
+				slashed,
 			},
 		});
-		// An assigned request has had fewer than `MaxAttempts` failures, so this fits.
+		// A locked request has had fewer than `MaxAttempts` failures, so this fits.
 		let excluded = request.failed.try_push(prover).is_ok();
 		if !excluded || request.failed.len() as u32 >= T::MaxAttempts::get() {
 			Self::expire(id, request, now);
 		} else {
-			request.status = RequestStatus::Queued { since: now };
-			Requests::<T>::insert(id, request);
-			Queue::<T>::mutate(|queue| {
-				// The request was open and not queued, so the queue has room.
-				if queue.try_insert(0, id).is_err() {
-					defensive!("an open request found the queue full on requeue");
-				}
-			});
+			Self::requeue(id, request, now);
 		}
 	}
 
-	/// Ends `prover`'s job on `id` (due at `deadline`) and records how it
-	/// ended; the job's deadline slot is freed for other assignments. The
-	/// registry keeps a prover's record while it holds a slot, so this fails
-	/// only if that promise is broken; the market then carries on rather than
-	/// trap.
-	fn release_slot(
+	/// Puts an open request back at the front of the queue, as of `now`.
+	fn requeue(id: RequestId, mut request: Request<T>, now: BlockNumberFor<T>) {
+		request.status = RequestStatus::Queued { since: now };
+		Requests::<T>::insert(id, request);
+		Queue::<T>::mutate(|queue| {
+			// The request was open and not queued, so the queue has room.
+			if queue.try_insert(0, id).is_err() {
+				defensive!("an open request found the queue full on requeue");
+			}
+		});
+	}
+
+	/// The offered prover did not take request `id` (it declined, or its
+	/// window `lapsed`): it gets its slot back with a decline counted, is
+	/// never offered the request again, and the request is queued again or,
+	/// with no decline left, expires. Nothing is slashed.
+	fn pass_offer(
 		id: RequestId,
-		prover: &T::AccountId,
-		deadline: BlockNumberFor<T>,
-		outcome: JobOutcome,
+		mut request: Request<T>,
+		prover: T::AccountId,
+		lock_by: BlockNumberFor<T>,
+		lapsed: bool,
+		now: BlockNumberFor<T>,
 	) {
-		Jobs::<T>::remove(prover, id);
-		// At the deadline block itself the hook has already taken the list.
-		Deadlines::<T>::mutate_exists(deadline, |due| {
+		Self::release_slot(id, &prover, lock_by, JobOutcome::Declined);
+		Self::deposit_event(Event::OfferDeclined { request: id, prover: prover.clone(), lapsed });
+		let excluded = request.declined.try_push(prover).is_ok();
+		if !excluded || request.declined.len() as u32 >= T::MaxDeclines::get() {
+			Self::expire(id, request, now);
+		} else {
+			Self::requeue(id, request, now);
+		}
+	}
+
+	/// See [`crate::Pallet::lock_request`].
+	pub(crate) fn do_lock_request(prover: T::AccountId, id: RequestId) -> DispatchResult {
+		let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+		let (price, lock_by) = match &request.status {
+			RequestStatus::Offered { prover: offered, price, lock_by } if *offered == prover => {
+				(*price, *lock_by)
+			}
+			status if status.is_open() => return Err(Error::<T>::NotOffered.into()),
+			_ => return Err(Error::<T>::RequestEnded.into()),
+		};
+		let now = frame_system::Pallet::<T>::block_number();
+		// The hook passes a lapsed offer on at the start of `lock_by`, so an
+		// offer still standing is in its window; checked all the same.
+		ensure!(now < lock_by, Error::<T>::NotOffered);
+		let deadline = Self::free_deadline_slot(now.saturating_add(request.deadline_blocks))
+			.ok_or(Error::<T>::NoDeadlineSlot)?;
+		let collateral = Self::collateral_for(price);
+		escrow::hold::<T>(HoldReason::JobCollateral, &prover, collateral)?;
+		Self::take_off_index(id, lock_by);
+		// `free_deadline_slot` found room in this block's list.
+		let _ = Deadlines::<T>::try_append(deadline, id);
+		request.status =
+			RequestStatus::Locked { prover: prover.clone(), price, deadline, collateral };
+		Requests::<T>::insert(id, request);
+		Self::deposit_event(Event::RequestLocked { request: id, prover, collateral, deadline });
+		Ok(())
+	}
+
+	/// See [`crate::Pallet::decline_request`].
+	pub(crate) fn do_decline_request(prover: T::AccountId, id: RequestId) -> DispatchResult {
+		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+		let lock_by = match &request.status {
+			RequestStatus::Offered { prover: offered, lock_by, .. } if *offered == prover => *lock_by,
+			status if status.is_open() => return Err(Error::<T>::NotOffered.into()),
+			_ => return Err(Error::<T>::RequestEnded.into()),
+		};
+		let now = frame_system::Pallet::<T>::block_number();
+		Self::pass_offer(id, request, prover, lock_by, false, now);
+		Ok(())
+	}
+
+	/// The collateral a job at `price` holds: `max(MinCollateral, CollateralFactor × price)`.
+	pub fn collateral_for(price: BalanceOf<T>) -> BalanceOf<T> {
+		price
+			.saturating_mul(T::CollateralFactor::get().into())
+			.max(T::MinCollateral::get())
+	}
+
+	/// Removes `id` from the deadline index under `block` (at the block
+	/// itself the hook has already taken the list).
+	fn take_off_index(id: RequestId, block: BlockNumberFor<T>) {
+		Deadlines::<T>::mutate_exists(block, |due| {
 			if let Some(list) = due {
 				list.retain(|due_id| *due_id != id);
 				if list.is_empty() {
@@ -312,13 +415,23 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		});
+	}
+
+	/// Ends `prover`'s job on `id` (indexed under block `due`) and records how
+	/// it ended; the job's slot in the index is freed for other offers and
+	/// locks. The registry keeps a prover's record while it holds a slot, so
+	/// this fails only if that promise is broken; the market then carries on
+	/// rather than trap.
+	fn release_slot(id: RequestId, prover: &T::AccountId, due: BlockNumberFor<T>, outcome: JobOutcome) {
+		Jobs::<T>::remove(prover, id);
+		Self::take_off_index(id, due);
 		if let Err(error) = T::Provers::release_capacity(prover, outcome) {
-			defensive!("releasing an assignee's slot failed", (id, error));
+			defensive!("releasing a prover's slot failed", (id, error));
 		}
 	}
 
-	/// Ends a request unfulfilled: refunds its fee, and its deposit unless it
-	/// was never assigned (no attempt failed, so no prover ever took it).
+	/// Ends a request unfulfilled: refunds its fee, and its deposit unless no
+	/// prover ever locked it (no attempt failed, so no prover ever took it).
 	fn expire(id: RequestId, request: Request<T>, now: BlockNumberFor<T>) {
 		let refunded = request.max_fee;
 		let compensated = request.compensated;
@@ -371,8 +484,8 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// The block hook: deadlines, then assignments, then removal of ended
-	/// requests. Returns the weight used.
+	/// The block hook: lapsed offers and deadlines, then offers, then removal
+	/// of ended requests. Returns the weight used.
 	pub(crate) fn on_block(now: BlockNumberFor<T>) -> Weight {
 		let mut weight = T::WeightInfo::on_initialize_idle();
 		for id in Deadlines::<T>::take(now) {
@@ -385,7 +498,8 @@ impl<T: Config> Pallet<T> {
 			let batch: Vec<RequestId> = queue.drain(..offered).collect();
 			for id in batch {
 				weight.saturating_accrue(Self::offer_weight());
-				// Requests no prover took go to the back, so they do not block others.
+				// Requests no prover was found for go to the back, so they do not
+				// block others.
 				if Self::offer(id, now) == Offer::Waits {
 					queue.push(id);
 				}
@@ -402,33 +516,40 @@ impl<T: Config> Pallet<T> {
 		weight
 	}
 
-	/// Weight of one deadline at its worst: a slash at the registry's bound.
+	/// Weight of one entry of the deadline index at its worst: a missed
+	/// deadline with a slash at the registry's bound, or a lapsed offer.
 	pub(crate) fn deadline_weight() -> Weight {
 		T::WeightInfo::miss_deadline_requeue()
 			.max(T::WeightInfo::miss_deadline_expire())
 			.saturating_add(T::Provers::slash_weight())
+			.max(T::WeightInfo::lapse_offer())
 			.saturating_add(T::Provers::capacity_weight())
 	}
 
 	/// Weight of offering one queued request at its worst: an election at the
-	/// registry's bound, and a search through full deadline blocks.
+	/// registry's bound, and a search through full index blocks.
 	pub(crate) fn offer_weight() -> Weight {
-		T::WeightInfo::assign()
+		T::WeightInfo::offer()
 			.max(T::WeightInfo::expire_queued())
 			.saturating_add(T::Provers::elect_weight())
 			.saturating_add(T::Provers::capacity_weight())
 			.saturating_add(T::DbWeight::get().reads(DEADLINE_SLOT_TRIES.into()))
 	}
 
-	/// Handles the deadline of `id` falling in block `now`.
+	/// Handles `id`'s entry in the deadline index of block `now`: an offer
+	/// whose lock window ends, or a locked job whose deadline falls.
 	pub(crate) fn process_deadline(id: RequestId, now: BlockNumberFor<T>) {
 		let Some(request) = Requests::<T>::get(id) else { return };
-		let RequestStatus::Assigned { prover, deadline, .. } = &request.status else { return };
-		if *deadline != now {
-			return;
+		match request.status.clone() {
+			RequestStatus::Offered { prover, lock_by, .. } if lock_by == now => {
+				Self::pass_offer(id, request, prover, lock_by, true, now);
+			}
+			RequestStatus::Locked { prover, price, deadline, collateral } if deadline == now => {
+				let job = LockedJob { price, deadline, collateral };
+				Self::fail_attempt(id, request, prover, job, Failure::MissedDeadline, now);
+			}
+			_ => {}
 		}
-		let prover = prover.clone();
-		Self::fail_attempt(id, request, prover, now, Failure::MissedDeadline, now);
 	}
 
 	/// Offers queued request `id` to the registry. The caller has taken it out
@@ -441,16 +562,19 @@ impl<T: Config> Pallet<T> {
 			return Offer::Expired;
 		}
 		let Some(listing) = Listings::<T>::get(request.circuit) else { return Offer::Waits };
-		let Some(deadline) = Self::free_deadline_slot(now.saturating_add(request.deadline_blocks))
+		let Some(lock_by) = Self::free_deadline_slot(now.saturating_add(T::LockWindow::get()))
 		else {
 			return Offer::Waits;
 		};
 		let units: BalanceOf<T> = listing.work_units.into();
 		let offered_price = request.max_fee / units.max(One::one());
 		let attempt = request.failed.len() as u32 + 1;
-		let seed = Self::election_seed(id, attempt);
+		let offer_number = attempt.saturating_add(request.declined.len() as u32);
+		let seed = Self::election_seed(id, offer_number);
 		let requirements = request.requirements.at_price(offered_price);
-		let Some(prover) = T::Provers::elect(&seed, &requirements, &request.failed) else {
+		let excluded: Vec<T::AccountId> =
+			request.failed.iter().chain(request.declined.iter()).cloned().collect();
+		let Some(prover) = T::Provers::elect(&seed, &requirements, &excluded) else {
 			return Offer::Waits;
 		};
 		let ask = match T::Provers::reserve_capacity(&prover) {
@@ -462,18 +586,12 @@ impl<T: Config> Pallet<T> {
 		};
 		let price = ask.saturating_mul(units).min(request.max_fee);
 		// `free_deadline_slot` found room in this block's list.
-		let _ = Deadlines::<T>::try_append(deadline, id);
+		let _ = Deadlines::<T>::try_append(lock_by, id);
 		Jobs::<T>::insert(&prover, id, ());
-		request.status = RequestStatus::Assigned { prover: prover.clone(), price, deadline };
+		request.status = RequestStatus::Offered { prover: prover.clone(), price, lock_by };
 		Requests::<T>::insert(id, request);
-		Self::deposit_event(Event::RequestAssigned {
-			request: id,
-			prover,
-			price,
-			deadline,
-			attempt,
-		});
-		Offer::Assigned
+		Self::deposit_event(Event::RequestOffered { request: id, prover, price, lock_by, attempt });
+		Offer::Offered
 	}
 
 	/// The first block from `from` on whose deadline list has room, within
@@ -490,10 +608,11 @@ impl<T: Config> Pallet<T> {
 		None
 	}
 
-	/// `blake2_256(randomness ‖ request ‖ attempt)`.
-	pub fn election_seed(id: RequestId, attempt: u32) -> [u8; 32] {
+	/// `blake2_256(randomness ‖ request ‖ offer)`, `offer` counting from 1
+	/// over every offer of the request (declined ones included).
+	pub fn election_seed(id: RequestId, offer: u32) -> [u8; 32] {
 		let (randomness, _) = T::Randomness::random(b"prova/proof-market/election");
-		sp_io::hashing::blake2_256(&(randomness, id, attempt).encode())
+		sp_io::hashing::blake2_256(&(randomness, id, offer).encode())
 	}
 
 	/// Removes the oldest ended request if its retention has passed.

@@ -1,13 +1,12 @@
 //! Storage migrations, one module per version step.
 //!
-//! The runtime lists [`MigrateV0ToV1`] in its `Migrations`; `VersionedMigration`
-//! runs it only while the pallet's on-chain storage version is 0 and then
-//! writes 1, so listing it beyond its upgrade is harmless.
+//! The runtime lists [`MigrateV0ToV1`] and [`MigrateV1ToV2`] in its
+//! `Migrations`; `VersionedMigration` runs each only while the pallet's
+//! on-chain storage version is its starting one and then writes the next, so
+//! listing a step beyond its upgrade is harmless, and a chain at version 0
+//! runs both in order.
 
-use crate::{
-	BalanceOf, Config, Deadlines, Listings, OpenRequestsOf, Pallet, Request, RequestStatus,
-	Requests,
-};
+use crate::{BalanceOf, Config, Deadlines, Listings, OpenRequestsOf, Pallet, Request, Requests};
 use frame_support::{
 	migrations::VersionedMigration,
 	traits::{Get, UncheckedOnRuntimeUpgrade},
@@ -30,17 +29,100 @@ pub type MigrateV0ToV1<T> = VersionedMigration<
 	<T as frame_system::Config>::DbWeight,
 >;
 
-/// The version 0 layout and the step to version 1.
+/// The version 0 and 1 layouts and the step from 0 to 1.
 pub mod v1 {
 	use super::*;
 	use crate::RequestId;
 	use codec::{Decode, Encode};
-	use frame_support::BoundedVec;
+	use frame_support::{
+		storage_alias, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+		Twox64Concat,
+	};
 	use frame_system::pallet_prelude::BlockNumberFor;
 	use prova_primitives::{
 		market::RequestRequirements,
 		proofs::{CircuitId, ProofVerifier},
 	};
+
+	/// A request's status in versions 0 and 1: a request was assigned, with
+	/// no offer, lock or collateral.
+	#[derive(CloneNoBound, DebugNoBound, Decode, Encode, PartialEqNoBound, EqNoBound)]
+	pub enum RequestStatus<T: Config> {
+		/// Queued since the block.
+		Queued {
+			/// See [`crate::RequestStatus::Queued`].
+			since: BlockNumberFor<T>,
+		},
+		/// Assigned to a prover, due at `deadline`.
+		Assigned {
+			/// The prover.
+			prover: T::AccountId,
+			/// Its price.
+			price: BalanceOf<T>,
+			/// The first late block.
+			deadline: BlockNumberFor<T>,
+		},
+		/// See [`crate::RequestStatus::Fulfilled`].
+		Fulfilled {
+			/// Who proved it.
+			prover: T::AccountId,
+			/// What it was paid.
+			price: BalanceOf<T>,
+			/// The output.
+			output: BoundedVec<u64, T::MaxOutputElements>,
+			/// The block.
+			at: BlockNumberFor<T>,
+		},
+		/// See [`crate::RequestStatus::Expired`].
+		Expired {
+			/// The block.
+			at: BlockNumberFor<T>,
+		},
+		/// See [`crate::RequestStatus::Cancelled`].
+		Cancelled {
+			/// The block.
+			at: BlockNumberFor<T>,
+		},
+	}
+
+	impl<T: Config> RequestStatus<T> {
+		/// Whether the request is open (queued or assigned).
+		pub fn is_open(&self) -> bool {
+			matches!(self, RequestStatus::Queued { .. } | RequestStatus::Assigned { .. })
+		}
+	}
+
+	/// A request as version 1 stored it.
+	#[derive(CloneNoBound, DebugNoBound, Decode, Encode, PartialEqNoBound, EqNoBound)]
+	pub struct RequestV1<T: Config> {
+		/// See [`Request::requester`].
+		pub requester: T::AccountId,
+		/// See [`Request::circuit`].
+		pub circuit: CircuitId,
+		/// See [`Request::input`].
+		pub input: BoundedVec<u8, T::MaxInputBytes>,
+		/// See [`Request::max_fee`].
+		pub max_fee: BalanceOf<T>,
+		/// See [`Request::deadline_blocks`].
+		pub deadline_blocks: BlockNumberFor<T>,
+		/// See [`Request::requirements`].
+		pub requirements: RequestRequirements<BalanceOf<T>>,
+		/// See [`Request::submitted_at`].
+		pub submitted_at: BlockNumberFor<T>,
+		/// See [`Request::failed`].
+		pub failed: BoundedVec<T::AccountId, T::MaxAttempts>,
+		/// See [`Request::compensated`].
+		pub compensated: BalanceOf<T>,
+		/// The status, in this layout.
+		pub status: RequestStatus<T>,
+		/// See [`Request::deposit`].
+		pub deposit: BalanceOf<T>,
+	}
+
+	/// `Requests` in the version 1 layout.
+	#[storage_alias]
+	pub type Requests<T: Config> =
+		StorageMap<crate::Pallet<T>, Twox64Concat, RequestId, RequestV1<T>>;
 
 	/// A request as version 0 stored it: [`Request`] without `deposit`.
 	#[derive(Decode, Encode)]
@@ -69,8 +151,8 @@ pub mod v1 {
 
 	impl<T: Config> RequestV0<T> {
 		/// The same request with no deposit held.
-		fn upgrade(self) -> Request<T> {
-			Request {
+		fn upgrade(self) -> RequestV1<T> {
+			RequestV1 {
 				requester: self.requester,
 				circuit: self.circuit,
 				input: self.input,
@@ -96,10 +178,7 @@ pub mod v1 {
 			Requests::<T>::translate::<RequestV0<T>, _>(|_id: RequestId, old| {
 				requests += 1;
 				let request = old.upgrade();
-				if matches!(
-					request.status,
-					RequestStatus::Queued { .. } | RequestStatus::Assigned { .. }
-				) {
+				if request.status.is_open() {
 					open += 1;
 					OpenRequestsOf::<T>::mutate(&request.requester, |n| *n = n.saturating_add(1));
 				}
@@ -146,6 +225,90 @@ pub mod v1 {
 
 		#[cfg(feature = "try-runtime")]
 		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut &state[..]).map_err(|_| "pre-upgrade state")?;
+			let after = Requests::<T>::iter_values().count() as u64;
+			frame_support::ensure!(before == after, "requests lost in the migration");
+			Ok(())
+		}
+	}
+}
+
+/// Version 1 → 2: offers, locks and collateral. A request gains its
+/// `declined` list (empty); an assigned request becomes `Locked` with zero
+/// collateral (its prover took it under the old rules, which held none, so
+/// a failure forfeits nothing and nothing is released that was never held),
+/// keeping its deadline and its place in the deadline index. The other
+/// statuses keep their meaning.
+pub type MigrateV1ToV2<T> = VersionedMigration<
+	1,
+	2,
+	v2::InnerMigrateV1ToV2<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The step from version 1 to 2.
+pub mod v2 {
+	use super::{v1, *};
+	use crate::{RequestId, RequestStatus};
+	use frame_support::BoundedVec;
+
+	impl<T: Config> v1::RequestV1<T> {
+		/// The same request in the version 2 layout.
+		pub fn upgrade(self) -> Request<T> {
+			let status = match self.status {
+				v1::RequestStatus::Queued { since } => RequestStatus::Queued { since },
+				v1::RequestStatus::Assigned { prover, price, deadline } => RequestStatus::Locked {
+					prover,
+					price,
+					deadline,
+					collateral: Default::default(),
+				},
+				v1::RequestStatus::Fulfilled { prover, price, output, at } => {
+					RequestStatus::Fulfilled { prover, price, output, at }
+				}
+				v1::RequestStatus::Expired { at } => RequestStatus::Expired { at },
+				v1::RequestStatus::Cancelled { at } => RequestStatus::Cancelled { at },
+			};
+			Request {
+				requester: self.requester,
+				circuit: self.circuit,
+				input: self.input,
+				max_fee: self.max_fee,
+				deadline_blocks: self.deadline_blocks,
+				requirements: self.requirements,
+				submitted_at: self.submitted_at,
+				failed: self.failed,
+				declined: BoundedVec::new(),
+				compensated: self.compensated,
+				status,
+				deposit: self.deposit,
+			}
+		}
+	}
+
+	/// The unversioned step; use it through [`MigrateV1ToV2`].
+	pub struct InnerMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut requests = 0u64;
+			Requests::<T>::translate::<v1::RequestV1<T>, _>(|_id: RequestId, old| {
+				requests += 1;
+				Some(old.upgrade())
+			});
+			T::DbWeight::get().reads_writes(requests, requests)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			Ok((v1::Requests::<T>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			use codec::Decode;
 			let before = u64::decode(&mut &state[..]).map_err(|_| "pre-upgrade state")?;
 			let after = Requests::<T>::iter_values().count() as u64;
 			frame_support::ensure!(before == after, "requests lost in the migration");

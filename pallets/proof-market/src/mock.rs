@@ -64,6 +64,16 @@ pub const MAX_OPEN: u32 = 16;
 pub const MAX_OPEN_PER_ACCOUNT: u32 = 8;
 /// Held per open request besides its fee.
 pub const REQUEST_DEPOSIT: Balance = 50;
+/// Blocks an offered prover has to lock.
+pub const LOCK_WINDOW: u64 = 2;
+/// Offers of one request that may be declined.
+pub const MAX_DECLINES: u32 = 3;
+/// Collateral is this many times the price...
+pub const COLLATERAL_FACTOR: u32 = 2;
+/// ...and at least this much.
+pub const MIN_COLLATERAL: Balance = 100;
+/// Share of forfeited collateral paid to the requester.
+pub const FAILURE_COMPENSATION: Perbill = Perbill::from_percent(50);
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Test {
@@ -85,6 +95,7 @@ parameter_types! {
 	};
 	pub const Treasury: AccountId = TREASURY;
 	pub const MaxCommission: Perbill = Perbill::from_percent(50);
+	pub const FailureCompensation: Perbill = FAILURE_COMPENSATION;
 }
 
 impl pallet_provers::Config for Test {
@@ -118,8 +129,13 @@ impl pallet_plonky2_verifier::Config for Test {
 impl pallet_proof_market::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type ForfeitedDeposits = ResolveTo<Treasury, Balances>;
+	type Forfeits = ResolveTo<Treasury, Balances>;
 	type RequestDeposit = frame_support::traits::ConstU128<REQUEST_DEPOSIT>;
+	type LockWindow = frame_support::traits::ConstU64<LOCK_WINDOW>;
+	type MaxDeclines = frame_support::traits::ConstU32<MAX_DECLINES>;
+	type CollateralFactor = frame_support::traits::ConstU32<COLLATERAL_FACTOR>;
+	type MinCollateral = frame_support::traits::ConstU128<MIN_COLLATERAL>;
+	type FailureCompensation = FailureCompensation;
 	type MaxOpenRequestsPerAccount = frame_support::traits::ConstU32<MAX_OPEN_PER_ACCOUNT>;
 	type Provers = Provers;
 	type Verifier = Verifier;

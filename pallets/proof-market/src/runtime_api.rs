@@ -6,7 +6,7 @@
 //! [`ProofMarketApi::jobs`] at each block instead of scanning storage.
 
 use crate::{
-	BalanceOf, Config, Job, Jobs, Listings, Pallet, ProverRegistry, Quote, Request, RequestId,
+	BalanceOf, Config, Job, JobStage, Jobs, Listings, Pallet, ProverRegistry, Quote, Request, RequestId,
 	RequestRequirements, RequestStatus, Requests,
 };
 use alloc::vec::Vec;
@@ -26,7 +26,8 @@ sp_api::decl_runtime_apis! {
 		/// A request with its status (and output, once fulfilled); `None` if
 		/// unknown or removed after its retention.
 		fn request(id: RequestId) -> Option<Request>;
-		/// The open requests assigned to `prover`, with what it needs to prove them.
+		/// The open requests offered to or locked by `prover`, with what it needs
+		/// to decide, lock and prove them.
 		fn jobs(prover: AccountId) -> Vec<Job<Balance, BlockNumber>>;
 		/// What a request for `circuit` with `requirements` costs at least now;
 		/// `None` if the circuit is not listed.
@@ -46,17 +47,24 @@ impl<T: Config> Pallet<T> {
 		let mut jobs: Vec<_> = Jobs::<T>::iter_key_prefix(&prover)
 			.filter_map(|id| {
 				let request = Requests::<T>::get(id)?;
-				let RequestStatus::Assigned { prover: assignee, price, deadline } = request.status
-				else {
-					return None;
+				let (holder, price, collateral, stage) = match request.status {
+					RequestStatus::Offered { prover, price, lock_by } => {
+						(prover, price, Self::collateral_for(price), JobStage::Offered { lock_by })
+					}
+					RequestStatus::Locked { prover, price, deadline, collateral } => {
+						(prover, price, collateral, JobStage::Locked { deadline })
+					}
+					_ => return None,
 				};
-				(assignee == prover).then(|| Job {
+				(holder == prover).then(|| Job {
 					request: id,
 					circuit: request.circuit,
 					input: request.input.into_inner(),
 					price,
-					deadline,
 					attempt: request.failed.len() as u32 + 1,
+					deadline_blocks: request.deadline_blocks,
+					collateral,
+					stage,
 				})
 			})
 			.collect();

@@ -38,11 +38,12 @@ pub struct Listing<T: Config> {
 /// Where a request is in its life.
 ///
 /// ```text
-/// Queued ──assign──▶ Assigned ──valid proof──▶ Fulfilled
-///   │  ▲                 │
-///   │  └─miss / invalid──┘ (attempts left)
-///   ├──cancel──▶ Cancelled
-///   └──wait too long, or no attempts left──▶ Expired
+/// Queued ──elect──▶ Offered ──lock──▶ Locked ──valid proof──▶ Fulfilled
+///   │  ▲               │                 │
+///   │  ├──decline / lapse (declines left)┘ │
+///   │  └──────miss / invalid (attempts left)┘
+///   ├──cancel (queued or offered)──▶ Cancelled
+///   └──wait too long, no declines or attempts left──▶ Expired
 /// ```
 #[derive(
 	CloneNoBound, DebugNoBound, Decode, Encode, EqNoBound, MaxEncodedLen, PartialEqNoBound, TypeInfo,
@@ -50,19 +51,33 @@ pub struct Listing<T: Config> {
 #[scale_info(skip_type_params(T))]
 #[codec(mel_bound())]
 pub enum RequestStatus<T: Config> {
-	/// Waiting to be assigned (a prover is elected at the start of a later block).
+	/// Waiting for a prover (one is elected at the start of a later block).
 	Queued {
-		/// The block it entered the queue (again, after a failed attempt).
+		/// The block it entered the queue (again, after a decline or failure).
 		since: BlockNumberFor<T>,
 	},
-	/// A prover must prove it before `deadline`.
-	Assigned {
+	/// Offered to an elected prover, which takes it by locking it before
+	/// `lock_by`, or declines it.
+	Offered {
 		/// The elected prover.
 		prover: T::AccountId,
 		/// What it is paid on success: its ask at election times the work units.
 		price: BalanceOf<T>,
+		/// The first block at which the offer has lapsed.
+		lock_by: BlockNumberFor<T>,
+	},
+	/// Locked by a prover, which must prove it before `deadline`; its
+	/// `collateral` is held until then.
+	Locked {
+		/// The prover that locked it.
+		prover: T::AccountId,
+		/// What it is paid on success.
+		price: BalanceOf<T>,
 		/// The first block at which the proof is late.
 		deadline: BlockNumberFor<T>,
+		/// Held from the prover ([`crate::HoldReason::JobCollateral`]) and
+		/// forfeited if it fails the job.
+		collateral: BalanceOf<T>,
 	},
 	/// Proved and paid.
 	Fulfilled {
@@ -81,11 +96,33 @@ pub enum RequestStatus<T: Config> {
 		/// The block it expired in.
 		at: BlockNumberFor<T>,
 	},
-	/// Withdrawn by its requester before assignment. The fee was refunded.
+	/// Withdrawn by its requester before a prover locked it. The fee was refunded.
 	Cancelled {
 		/// The block it was cancelled in.
 		at: BlockNumberFor<T>,
 	},
+}
+
+impl<T: Config> RequestStatus<T> {
+	/// The prover holding the request (offered or locked) and the block its
+	/// turn ends (the lock window's or the deadline's); `None` otherwise.
+	pub fn holder(&self) -> Option<(&T::AccountId, BlockNumberFor<T>)> {
+		match self {
+			RequestStatus::Offered { prover, lock_by, .. } => Some((prover, *lock_by)),
+			RequestStatus::Locked { prover, deadline, .. } => Some((prover, *deadline)),
+			_ => None,
+		}
+	}
+
+	/// Whether the request is still open (queued, offered or locked).
+	pub fn is_open(&self) -> bool {
+		matches!(
+			self,
+			RequestStatus::Queued { .. } |
+				RequestStatus::Offered { .. } |
+				RequestStatus::Locked { .. }
+		)
+	}
 }
 
 /// A proof request.
@@ -110,13 +147,16 @@ pub struct Request<T: Config> {
 	pub requirements: RequestRequirements<BalanceOf<T>>,
 	/// The block it was submitted in.
 	pub submitted_at: BlockNumberFor<T>,
-	/// Provers that failed it (missed the deadline or submitted an invalid
-	/// proof), in order; never elected for it again. Its length is the number
-	/// of failed attempts.
+	/// Provers that locked it and failed (missed the deadline or submitted an
+	/// invalid proof), in order; never elected for it again. Its length is the
+	/// number of failed attempts.
 	pub failed: BoundedVec<T::AccountId, T::MaxAttempts>,
-	/// Paid to the requester for failed attempts. Always zero today: a slash
-	/// of a prover's backing goes to the treasury, never to a requester who
-	/// could have caused the failure (see the crate docs, "Money").
+	/// Provers that were offered it and did not lock it, in order; never
+	/// offered it again.
+	pub declined: BoundedVec<T::AccountId, T::MaxDeclines>,
+	/// Paid to the requester out of forfeited collateral, over all failed
+	/// attempts; each failure pays at most its price and a share of its
+	/// collateral (see the crate docs, "Money").
 	pub compensated: BalanceOf<T>,
 	/// Where it is in its life.
 	pub status: RequestStatus<T>,
@@ -139,7 +179,7 @@ pub struct Quote<Balance> {
 	pub available_now: bool,
 }
 
-/// A request assigned to a prover, as the prover client sees it.
+/// A request offered to or locked by a prover, as the prover client sees it.
 #[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
 pub struct Job<Balance, BlockNumber> {
 	/// The request.
@@ -150,8 +190,27 @@ pub struct Job<Balance, BlockNumber> {
 	pub input: Vec<u8>,
 	/// What the prover is paid.
 	pub price: Balance,
-	/// The first block at which the proof is late.
-	pub deadline: BlockNumber,
-	/// Which attempt this is (1 for the first prover).
+	/// Which attempt this is (1 for the first prover to lock it).
 	pub attempt: u32,
+	/// Blocks the prover has to prove, counted from the block it locks in.
+	pub deadline_blocks: BlockNumber,
+	/// The collateral locking holds (or holds, once locked).
+	pub collateral: Balance,
+	/// Where the job stands.
+	pub stage: JobStage<BlockNumber>,
+}
+
+/// Whether a prover has taken a job yet.
+#[derive(Clone, Copy, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub enum JobStage<BlockNumber> {
+	/// Offered: lock it (`lock_request`) before this block, or decline it.
+	Offered {
+		/// The first block at which the offer has lapsed.
+		lock_by: BlockNumber,
+	},
+	/// Locked: prove it before this block.
+	Locked {
+		/// The first block at which the proof is late.
+		deadline: BlockNumber,
+	},
 }

@@ -39,15 +39,18 @@ pub trait WeightInfo {
 	fn list_circuit() -> Weight;
 	fn delist_circuit() -> Weight;
 	fn submit_request() -> Weight;
-	fn cancel_request() -> Weight;
+	fn cancel_request(o: u32, ) -> Weight;
 	fn submit_proof_valid() -> Weight;
 	fn submit_proof_invalid() -> Weight;
 	fn on_initialize_idle() -> Weight;
-	fn assign() -> Weight;
+	fn offer() -> Weight;
 	fn expire_queued() -> Weight;
 	fn miss_deadline_requeue() -> Weight;
 	fn miss_deadline_expire() -> Weight;
 	fn retire() -> Weight;
+	fn lock_request() -> Weight;
+	fn decline_request() -> Weight;
+	fn lapse_offer() -> Weight;
 }
 
 /// The measured weights, with database accesses priced by `Db`.
@@ -128,7 +131,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
-	fn cancel_request() -> Weight {
+	fn cancel_request(_o: u32, ) -> Weight {
 		// Proof size (bytes): measured `76659`, estimated `69797`.
 		// Fastest run: 626_450_000 ps.
 		Weight::from_parts(650_495_000, 69797)
@@ -223,7 +226,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Jobs` (r:0 w:1)
 	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	fn assign() -> Weight {
+	fn offer() -> Weight {
 		// Proof size (bytes): measured `66374`, estimated `69797`.
 		// Fastest run: 251_473_000 ps.
 		Weight::from_parts(268_608_000, 69797)
@@ -332,6 +335,16 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(3))
 	}
+	// Placeholder until `scripts/benchmark.sh` regenerates this file.
+	fn lock_request() -> Weight {
+		Self::miss_deadline_expire()
+	}
+	fn decline_request() -> Weight {
+		Self::miss_deadline_expire()
+	}
+	fn lapse_offer() -> Weight {
+		Self::miss_deadline_expire()
+	}
 }
 
 /// The measured weights priced with RocksDB's database weights, for mocks.
@@ -345,8 +358,8 @@ impl WeightInfo for () {
 	fn submit_request() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::submit_request()
 	}
-	fn cancel_request() -> Weight {
-		MeasuredWeight::<RocksDbWeight>::cancel_request()
+	fn cancel_request(o: u32, ) -> Weight {
+		MeasuredWeight::<RocksDbWeight>::cancel_request(o)
 	}
 	fn submit_proof_valid() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::submit_proof_valid()
@@ -357,8 +370,8 @@ impl WeightInfo for () {
 	fn on_initialize_idle() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::on_initialize_idle()
 	}
-	fn assign() -> Weight {
-		MeasuredWeight::<RocksDbWeight>::assign()
+	fn offer() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::offer()
 	}
 	fn expire_queued() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::expire_queued()
@@ -371,5 +384,14 @@ impl WeightInfo for () {
 	}
 	fn retire() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::retire()
+	}
+	fn lock_request() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::lock_request()
+	}
+	fn decline_request() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::decline_request()
+	}
+	fn lapse_offer() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::lapse_offer()
 	}
 }

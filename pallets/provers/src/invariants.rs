@@ -30,6 +30,15 @@ impl<T: Config> Pallet<T> {
 		for (prover, record) in Provers::<T>::iter() {
 			ensure!(record.in_use <= record.capacity, "a prover holds more jobs than its capacity");
 			ensure!(record.commission <= T::MaxCommission::get(), "a commission above the max");
+			let reputation = &record.reputation;
+			let ended = [reputation.fulfilled, reputation.missed, reputation.invalid]
+				.into_iter()
+				.chain([reputation.declined, record.in_use])
+				.fold(0u64, |sum, count| sum.saturating_add(count.into()));
+			ensure!(
+				u64::from(reputation.assigned) >= ended,
+				"a prover has more job outcomes and jobs in hand than offers"
+			);
 			bonds.entry(prover.clone()).or_default().saturating_accrue(record.self_bond);
 
 			let mut sum = 0u128;

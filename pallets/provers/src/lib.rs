@@ -31,10 +31,14 @@
 //! the delegators' part moved to the reward pot and accounted per share
 //! ([`rewards`]); delegators claim with [`Pallet::claim_rewards`].
 //!
-//! A slash takes the same fraction of the self-bond, of every delegation and of
-//! every unbonding chunk on the prover (see [`slashing`]); the proceeds go first
-//! to the caller's beneficiary (a requester's compensation), the rest to
-//! [`Config::Slashed`] (the treasury in Prova's runtime).
+//! A slash of fraction `f` takes `f` of everything at stake on the prover
+//! (backing plus unbonding chunks), **self-bond first**: the prover's own bond
+//! and unbonding chunks pay before any delegator does, and delegators pay the
+//! rest in proportion to their stake (see [`slashing`]). A prover that keeps
+//! its self-bond at least `f` of its backing can never cost its delegators
+//! anything. The proceeds go first to the caller's beneficiary, if any, the
+//! rest to [`Config::Slashed`] (the treasury in Prova's runtime); the proof
+//! market names no beneficiary.
 //!
 //! ## Election
 //! [`ProverRegistry::elect`] picks among eligible provers with probability
@@ -43,8 +47,9 @@
 //! registered provers, plus `O(P·E)` comparisons for `E` excluded accounts.
 //!
 //! ## Reputation
-//! Each job a prover is assigned ends as fulfilled, missed, invalid or released;
-//! [`Reputation::score`] turns the counts into a `Perbill` requesters can require.
+//! Each job a prover is offered ends as declined, fulfilled, missed, invalid or
+//! released; [`Reputation::score`] turns the counts into a `Perbill` requesters
+//! can require.
 //!
 //! ## Invariants (checked by `try_state` after every test)
 //! 1. For every staker, the `ProverBond` hold equals its self-bond plus its own
@@ -59,6 +64,8 @@
 //!    delegator's claimable rewards.
 //! 6. Every commission is at most `MaxCommission`; a scheduled increase
 //!    belongs to a registered prover and is above its commission in force.
+//! 7. A prover's offers (`assigned`) are at least its counted outcomes plus
+//!    the jobs it holds now.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -117,7 +124,7 @@ pub mod pallet {
 
 	/// The storage layout's version: 1 added `MaxCommission` (commissions
 	/// above it are capped by [`crate::migrations`]) and [`PendingCommission`].
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]

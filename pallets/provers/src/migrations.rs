@@ -1,9 +1,10 @@
 //! Storage migrations, one module per version step.
 //!
-//! The runtime lists [`MigrateV0ToV1`] in its `Migrations`; `VersionedMigration`
-//! runs it only while the pallet's on-chain storage version is 0.
+//! The runtime lists [`MigrateV0ToV1`] and [`MigrateV1ToV2`] in its
+//! `Migrations`; `VersionedMigration` runs each only while the pallet's
+//! on-chain storage version is its starting one.
 
-use crate::{Config, Pallet, Provers};
+use crate::{BalanceOf, Config, Pallet, ProverRecord, Provers, Reputation};
 use frame_support::{
 	migrations::VersionedMigration,
 	traits::{Get, UncheckedOnRuntimeUpgrade},
@@ -28,13 +29,113 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV0ToV1<T> {
 	fn on_runtime_upgrade() -> Weight {
 		let cap = T::MaxCommission::get();
 		let mut read = 0u64;
-		Provers::<T>::translate_values::<crate::ProverRecord<crate::BalanceOf<T>>, _>(
-			|mut record| {
+		v1::Provers::<T>::translate_values::<v1::ProverRecord<BalanceOf<T>>, _>(
+			|mut record: v1::ProverRecord<BalanceOf<T>>| {
 				read += 1;
 				record.commission = record.commission.min(cap);
 				Some(record)
 			},
 		);
+		T::DbWeight::get().reads_writes(read, read)
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(_state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+		Pallet::<T>::do_try_state()
+	}
+}
+
+/// The layout of versions 0 and 1, before declined offers were counted.
+pub mod v1 {
+	use codec::{Decode, Encode, MaxEncodedLen};
+	use frame_support::storage_alias;
+	use prova_primitives::market::HardwareClass;
+	use scale_info::TypeInfo;
+	use sp_runtime::{FixedU128, Perbill};
+
+	/// Version 1's track record: no `declined`.
+	#[derive(Clone, Copy, Debug, Decode, Default, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+	pub struct Reputation {
+		/// Jobs assigned.
+		pub assigned: u32,
+		/// Jobs proved in time.
+		pub fulfilled: u32,
+		/// Deadlines missed.
+		pub missed: u32,
+		/// Invalid proofs.
+		pub invalid: u32,
+	}
+
+	/// Version 1's prover record: the current one with [`Reputation`] above.
+	#[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+	pub struct ProverRecord<Balance> {
+		/// Declared hardware.
+		pub hardware: HardwareClass,
+		/// Most jobs at once.
+		pub capacity: u32,
+		/// Jobs held now.
+		pub in_use: u32,
+		/// Price per work unit.
+		pub ask: Balance,
+		/// Commission.
+		pub commission: Perbill,
+		/// Status.
+		pub status: crate::ProverStatus,
+		/// Self-bond.
+		pub self_bond: Balance,
+		/// Delegated stake.
+		pub delegated: Balance,
+		/// Delegation records.
+		pub delegators: u32,
+		/// Rewards per share.
+		pub reward_per_share: FixedU128,
+		/// Track record.
+		pub reputation: Reputation,
+	}
+
+	/// `Provers` as version 1 stored it, for tests that write old state.
+	#[storage_alias]
+	pub type Provers<T: crate::Config> = CountedStorageMap<
+		crate::Pallet<T>,
+		frame_support::Blake2_128Concat,
+		<T as frame_system::Config>::AccountId,
+		ProverRecord<crate::BalanceOf<T>>,
+	>;
+}
+
+/// Version 1 → 2: a prover's record counts the offers it declined
+/// (`Reputation::declined`, zero for every prover migrated).
+pub type MigrateV1ToV2<T> = VersionedMigration<
+	1,
+	2,
+	InnerMigrateV1ToV2<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The unversioned step; use it through [`MigrateV1ToV2`].
+pub struct InnerMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
+	fn on_runtime_upgrade() -> Weight {
+		let mut read = 0u64;
+		Provers::<T>::translate_values::<v1::ProverRecord<BalanceOf<T>>, _>(|old| {
+			read += 1;
+			let v1::Reputation { assigned, fulfilled, missed, invalid } = old.reputation;
+			Some(ProverRecord {
+				hardware: old.hardware,
+				capacity: old.capacity,
+				in_use: old.in_use,
+				ask: old.ask,
+				commission: old.commission,
+				status: old.status,
+				self_bond: old.self_bond,
+				delegated: old.delegated,
+				delegators: old.delegators,
+				reward_per_share: old.reward_per_share,
+				reputation: Reputation { assigned, fulfilled, missed, invalid, declined: 0 },
+			})
+		});
 		T::DbWeight::get().reads_writes(read, read)
 	}
 

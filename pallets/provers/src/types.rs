@@ -22,10 +22,10 @@ pub enum ProverStatus {
 	Leaving,
 }
 
-/// Track record of a prover; every job it was assigned ends in one outcome.
+/// Track record of a prover; every job it was offered ends in one outcome.
 #[derive(Clone, Copy, Debug, Decode, Default, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
 pub struct Reputation {
-	/// Jobs it was assigned.
+	/// Jobs it was offered (elected for).
 	pub assigned: u32,
 	/// Jobs it proved before the deadline.
 	pub fulfilled: u32,
@@ -33,22 +33,33 @@ pub struct Reputation {
 	pub missed: u32,
 	/// Jobs for which it submitted a proof that failed verification.
 	pub invalid: u32,
+	/// Offers it declined or let lapse without locking.
+	pub declined: u32,
 }
 
 impl Reputation {
 	/// An invalid proof weighs as much as this many missed deadlines.
 	pub const INVALID_PROOF_WEIGHT: u64 = 3;
 
+	/// This many declined offers weigh as much as one missed deadline.
+	pub const DECLINES_PER_MISS: u64 = 4;
+
 	/// The score requesters can require:
-	/// `(fulfilled + 1) / (fulfilled + missed + 3 * invalid + 2)`.
+	/// `(fulfilled + 1) / (fulfilled + missed + 3 * invalid + declined / 4 + 2)`.
 	///
 	/// A new prover scores 50%; each fulfilled job moves it towards 100%, each
-	/// failure towards 0%. The `+1`/`+2` prior keeps one early result from
-	/// deciding the score.
+	/// failure towards 0%. Declining is no fault (a prover should refuse what
+	/// it cannot prove in time) but a prover that declines most offers wastes
+	/// requesters' time, so declines count a quarter of a miss: requesters
+	/// filter on the score, and through it on the acceptance rate. The
+	/// `+1`/`+2` prior keeps one early result from deciding the score.
 	pub fn score(&self) -> Perbill {
-		let good = u64::from(self.fulfilled) + 1;
-		let bad = u64::from(self.missed) + Self::INVALID_PROOF_WEIGHT * u64::from(self.invalid);
-		Perbill::from_rational(good, good + bad + 1)
+		let scale = Self::DECLINES_PER_MISS;
+		let good = scale * (u64::from(self.fulfilled) + 1);
+		let bad = scale * u64::from(self.missed)
+			+ scale * Self::INVALID_PROOF_WEIGHT * u64::from(self.invalid)
+			+ u64::from(self.declined);
+		Perbill::from_rational(good, good + bad + scale)
 	}
 
 	/// Counts a job's end.
@@ -57,6 +68,7 @@ impl Reputation {
 			JobOutcome::Fulfilled => &mut self.fulfilled,
 			JobOutcome::Missed => &mut self.missed,
 			JobOutcome::InvalidProof => &mut self.invalid,
+			JobOutcome::Declined => &mut self.declined,
 			JobOutcome::Released => return,
 		};
 		*counter = counter.saturating_add(1);

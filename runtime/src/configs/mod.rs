@@ -217,14 +217,18 @@ parameter_types! {
 	pub const ProverParameters: pallet_provers::Parameters<Balance> = pallet_provers::Parameters {
 		min_prover_bond: 1_000 * UNIT,
 		min_delegation: 10 * UNIT,
-		missed_deadline_slash: Perbill::from_percent(5),
+		missed_deadline_slash: Perbill::zero(),
 		invalid_proof_slash: Perbill::from_percent(20),
 	};
+	/// Half of a failed job's collateral (at most its price) goes to the requester.
+	pub const MarketFailureCompensation: Perbill = Perbill::from_percent(50);
 }
 
 /// Provers bond at least 1,000 PROVA; unbonding takes two days, longer than any
-/// proof deadline, so a prover cannot leave before its misses are slashed, and
-/// a commission increase (at most to 50%) waits the same two days.
+/// proof deadline, so a prover cannot leave before a bad proof is slashed, and
+/// a commission increase (at most to 50%) waits the same two days. An invalid
+/// proof costs 20% of the prover's stake, self-bond first; a missed deadline
+/// costs only the job's collateral (the market's), so no backing slash.
 /// Slashes go to the treasury.
 impl pallet_provers::Config for Runtime {
 	type Currency = Balances;
@@ -259,19 +263,28 @@ impl pallet_plonky2_verifier::Config for Runtime {
 }
 
 /// Requests carry up to 64 KiB of input (8,192 field elements) and are
-/// assigned at the start of a later block, 16 per block at most; provers have
-/// 30 seconds to a day per attempt and three attempts. At most 4 deadlines
-/// fall in one block, so the hook's worst case (4 slashes of a prover with the
-/// most delegators, plus 16 elections over the most provers) stays well inside
-/// a block; see the crate docs for the measured figures. Ended requests stay
-/// readable for a day. Each request holds a 1 PROVA deposit besides its fee
-/// (forfeited to the treasury only if it expires without ever being assigned)
-/// and one account has at most 64 requests open, a sixteenth of the market.
+/// offered at the start of a later block, 16 per block at most; the offered
+/// prover has 5 blocks (30 s) to lock, and a request may be declined 8 times.
+/// Locking holds collateral of twice the price, at least 1 PROVA; provers
+/// have 1 minute to a day from the lock and three attempts. A failed job's
+/// collateral goes half to the requester (at most the price), the rest to the
+/// treasury. At most 4 lock windows and deadlines end in one block, so the
+/// hook's worst case (4 slashes of a prover with the most delegators, plus 16
+/// elections over the most provers) stays well inside a block; see the crate
+/// docs for the measured figures. Ended requests stay readable for a day.
+/// Each request holds a 1 PROVA deposit besides its fee (forfeited to the
+/// treasury only if it expires without any prover locking it) and one account
+/// has at most 64 requests open, a sixteenth of the market.
 impl pallet_proof_market::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type ForfeitedDeposits = ResolveTo<TreasuryAccount, Balances>;
+	type Forfeits = ResolveTo<TreasuryAccount, Balances>;
 	type RequestDeposit = ConstU128<UNIT>;
+	type LockWindow = ConstU32<5>;
+	type MaxDeclines = ConstU32<8>;
+	type CollateralFactor = ConstU32<2>;
+	type MinCollateral = ConstU128<UNIT>;
+	type FailureCompensation = MarketFailureCompensation;
 	type MaxOpenRequestsPerAccount = ConstU32<64>;
 	type Provers = crate::Provers;
 	type Verifier = crate::Verifier;

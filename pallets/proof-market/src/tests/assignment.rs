@@ -1,5 +1,5 @@
-//! Assignment at the start of a later block: the seed, the election, batches,
-//! rotation of unservable requests, expiry in the queue, deadline slots.
+//! Offers at the start of a later block: the seed, the election, batches,
+//! rotation of unservable requests, expiry in the queue, index slots.
 
 use super::*;
 use crate::{Deadlines, Event, Jobs, Queue};
@@ -7,7 +7,7 @@ use frame_support::{assert_ok, traits::Hooks};
 use prova_primitives::market::{GpuClass, HardwareClass, RequestRequirements};
 
 #[test]
-fn a_request_is_assigned_at_the_start_of_a_later_block_at_the_provers_price() {
+fn a_request_is_offered_at_the_start_of_a_later_block_at_the_provers_price() {
 	run_test(|| {
 		register_prover(5, MIN_BOND, 7);
 		list(1, &CHAIN);
@@ -15,21 +15,16 @@ fn a_request_is_assigned_at_the_start_of_a_later_block_at_the_provers_price() {
 		// Nothing happens in the block that included it.
 		assert_eq!(status(id), RequestStatus::Queued { since: 1 });
 		next_block();
-		assert_eq!(status(id), RequestStatus::Assigned { prover: 5, price: 7, deadline: 12 });
+		let lock_by = 2 + LOCK_WINDOW;
+		assert_eq!(status(id), RequestStatus::Offered { prover: 5, price: 7, lock_by });
 		assert!(Jobs::<Test>::contains_key(5, id));
-		assert_eq!(Deadlines::<Test>::get(12).into_inner(), vec![id]);
+		assert_eq!(Deadlines::<Test>::get(lock_by).into_inner(), vec![id]);
 		assert!(Queue::<Test>::get().is_empty());
 		assert_eq!(in_use(5), 1);
 		assert_eq!(reputation(5).assigned, 1);
 		assert_eq!(
 			market_events().last(),
-			Some(&Event::RequestAssigned {
-				request: id,
-				prover: 5,
-				price: 7,
-				deadline: 12,
-				attempt: 1
-			})
+			Some(&Event::RequestOffered { request: id, prover: 5, price: 7, lock_by, attempt: 1 })
 		);
 	});
 }
@@ -75,13 +70,13 @@ fn at_most_a_batch_of_queued_requests_is_offered_per_block() {
 		list(1, &CHAIN);
 		let ids: Vec<_> = (0..6).map(|which| submit(10, &CHAIN, which % 3, 100)).collect();
 		next_block();
-		let assigned = |ids: &[RequestId]| {
-			ids.iter().filter(|&&id| matches!(status(id), RequestStatus::Assigned { .. })).count()
+		let offered = |ids: &[RequestId]| {
+			ids.iter().filter(|&&id| matches!(status(id), RequestStatus::Offered { .. })).count()
 		};
-		assert_eq!(assigned(&ids), 4);
+		assert_eq!(offered(&ids), 4);
 		assert_eq!(Queue::<Test>::get().into_inner(), vec![4, 5]);
 		next_block();
-		assert_eq!(assigned(&ids), 6);
+		assert_eq!(offered(&ids), 6);
 	});
 }
 
@@ -116,13 +111,13 @@ fn a_request_no_prover_can_serve_goes_to_the_back_of_the_queue() {
 		// The GPU request waited; the next three were served; the fifth was not offered.
 		assert_eq!(Queue::<Test>::get().into_inner(), vec![rest[3], 0]);
 		next_block();
-		assert!(matches!(status(rest[3]), RequestStatus::Assigned { .. }));
+		assert!(matches!(status(rest[3]), RequestStatus::Offered { .. }));
 		assert_eq!(Queue::<Test>::get().into_inner(), vec![0]);
 	});
 }
 
 #[test]
-fn a_full_deadline_block_pushes_the_deadline_to_the_next_block_with_room() {
+fn a_full_index_block_pushes_the_deadline_to_the_next_block_with_room() {
 	run_test(|| {
 		for prover in 5..=7 {
 			register_prover(prover, MIN_BOND, 1);
@@ -133,9 +128,16 @@ fn a_full_deadline_block_pushes_the_deadline_to_the_next_block_with_room() {
 			.collect();
 		let late = submit_with(10, CHAIN.circuit(), &CHAIN.proofs[0].0, 100, 10);
 		next_block();
+		// Offered in block 2: their lock windows fill block 4's index.
+		assert_eq!(Deadlines::<Test>::get(2 + LOCK_WINDOW).into_inner(), early);
+		for &id in &early {
+			assignee(id);
+		}
 		assert_eq!(Deadlines::<Test>::get(13).into_inner(), early);
+		assert!(!Deadlines::<Test>::contains_key(2 + LOCK_WINDOW));
 		next_block();
-		// Assigned in block 3 with 10 blocks: block 13 is full, so block 14.
-		assert!(matches!(status(late), RequestStatus::Assigned { deadline: 14, .. }));
+		// Locked in block 3 with 10 blocks: block 13 is full, so block 14.
+		assignee(late);
+		assert!(matches!(status(late), RequestStatus::Locked { deadline: 14, .. }));
 	});
 }

@@ -6,10 +6,13 @@ use super::*;
 use frame_support::assert_ok;
 
 /// Attack 1: a requester asks for what cannot be done in time (the shortest
-/// deadline) and lets every attempt fail. Before, each failed attempt paid it
-/// up to its whole fee out of the slashed prover, on top of the refund.
+/// deadline, or a circuit no client can rebuild) hoping provers fail. Before,
+/// every assignee was slashed for each miss, and each failed attempt paid the
+/// requester up to its whole fee out of the slash, on top of the refund. Now a
+/// prover declines what it cannot do: nobody is slashed, and the requester
+/// loses its deposits.
 #[test]
-fn a_requester_gains_nothing_from_failures_it_provokes() {
+fn a_requester_gains_nothing_from_requests_nobody_can_serve() {
 	run_test(|| {
 		for prover in 5..=7 {
 			register_prover(prover, MIN_BOND, 10);
@@ -20,62 +23,117 @@ fn a_requester_gains_nothing_from_failures_it_provokes() {
 		let ids: Vec<_> = (0..3)
 			.map(|which| submit_with(attacker, CHAIN.circuit(), &CHAIN.proofs[which].0, 5_000, 2))
 			.collect();
-		// Nobody proves in two blocks; every attempt fails.
-		run_to_block(2 + 3 * MAX_ATTEMPTS as u64 + QUEUE_WAIT);
-		for id in ids {
+		// Every prover's client sees it cannot prove in two blocks and declines.
+		while ids.iter().any(|&id| status(id).is_open()) {
+			next_block();
+			for &id in &ids {
+				if let RequestStatus::Offered { prover, .. } = status(id) {
+					assert_ok!(Market::decline_request(RuntimeOrigin::signed(prover), id));
+				}
+			}
+		}
+		for &id in &ids {
 			assert!(matches!(status(id), RequestStatus::Expired { .. }));
 			assert_eq!(Requests::<Test>::get(id).unwrap().compensated, 0);
 		}
-		assert_eq!(total(attacker), start);
-		// The provers' slashes went to the treasury, all of them.
-		let slashed: Balance = (5..=7).map(|prover| MIN_BOND - bonded(prover)).sum();
-		assert!(slashed > 0);
-		assert_eq!(free(TREASURY), ED + slashed);
+		assert_eq!(total(attacker), start - 3 * REQUEST_DEPOSIT);
+		for prover in 5..=7 {
+			assert_eq!((total(prover), bonded(prover)), (ENDOWMENT, MIN_BOND));
+		}
+		assert_eq!(free(TREASURY), ED + 3 * REQUEST_DEPOSIT);
+	});
+}
+
+/// Attack 1, second form: the requester's own prover locks the job and
+/// misses it on purpose. The requester is paid at most the price out of the
+/// collateral its prover forfeits, so the pair loses the rest of it.
+#[test]
+fn a_prover_requester_pair_loses_by_missing_its_own_jobs() {
+	run_test(|| {
+		let (prover, requester) = (5, 10);
+		register_prover(prover, 10 * MIN_BOND, 10);
+		register_prover(6, MIN_BOND, 10);
+		list(1, &CHAIN);
+		let start = total(prover) + total(requester);
+		let only_me =
+			prova_primitives::market::RequestRequirements { min_stake: 2 * MIN_BOND, ..anyone() };
+		let id = crate::NextRequestId::<Test>::get();
+		assert_ok!(Market::submit_request(
+			RuntimeOrigin::signed(requester),
+			CHAIN.circuit(),
+			BoundedVec::try_from(CHAIN.proofs[0].0.clone()).unwrap(),
+			1_000,
+			10,
+			only_me,
+		));
+		next_block();
+		assert_eq!(assignee(id), prover);
+		run_to_block(12);
+		assert_ok!(Market::cancel_request(RuntimeOrigin::signed(requester), id));
+		let request = Requests::<Test>::get(id).unwrap();
+		assert!(request.compensated > 0 && request.compensated <= 10);
+		assert!(total(prover) + total(requester) < start);
 	});
 }
 
 /// Attack 2: a prover serves its own account's requests, which ask for more
-/// backing than any other prover has. It submits garbage, is slashed (its
-/// delegators with it), and cancels the request once it is queued again.
-/// Before, the slash (20% of the whole backing) went to its own requester
-/// account, so twenty rounds moved almost all delegated stake to the attacker.
+/// backing than any other prover has. It submits garbage, is slashed, and
+/// cancels the request once it is queued again. Before, the slash (20% of the
+/// whole backing) went to its own requester account, so twenty rounds moved
+/// almost all delegated stake to the attacker. Now the slash goes to the
+/// treasury and takes the prover's self-bond first: while that covers it,
+/// the delegators lose nothing at all.
 #[test]
 fn a_prover_cannot_move_its_delegators_stake_to_itself() {
 	run_test(|| {
 		let (prover, requester) = (5, 10);
 		let delegators = [3, 4];
-		register_prover(prover, 10 * MIN_BOND, 10);
+		register_prover(prover, 30 * MIN_BOND, 10);
 		register_prover(6, MIN_BOND, 10);
 		for delegator in delegators {
-			assert_ok!(Provers::delegate(RuntimeOrigin::signed(delegator), prover, 10 * MIN_BOND));
+			assert_ok!(Provers::delegate(RuntimeOrigin::signed(delegator), prover, 5 * MIN_BOND));
 		}
 		list(1, &CHAIN);
 		let attacker_start = total(prover) + total(requester);
 		let delegators_start: Balance = delegators.iter().map(|d| total(*d)).sum();
 		let only_me =
 			prova_primitives::market::RequestRequirements { min_stake: 2 * MIN_BOND, ..anyone() };
-		for round in 0..3 {
+		let mut rounds = 0;
+		loop {
 			let id = crate::NextRequestId::<Test>::get();
-			assert_ok!(Market::submit_request(
+			let submitted = Market::submit_request(
 				RuntimeOrigin::signed(requester),
 				CHAIN.circuit(),
 				BoundedVec::try_from(CHAIN.proofs[0].0.clone()).unwrap(),
 				100_000,
 				10,
 				only_me,
-			));
+			);
+			if rounds > 0 && submitted.is_err() {
+				// The self-bond is gone: the prover no longer qualifies for anything.
+				assert_eq!(submitted, Err(crate::Error::<Test>::NoQualifiedProver.into()));
+				assert_eq!(bonded(prover), 0);
+				break;
+			}
+			assert_ok!(submitted);
 			next_block();
-			assert_eq!(assignee(id), prover, "round {round}");
+			assert_eq!(assignee(id), prover, "round {rounds}");
 			// Garbage: the proof of another input.
 			let (_, inputs, proof) = CHAIN.proofs[1].clone();
 			assert_ok!(submit_proof(prover, id, inputs, proof));
 			assert_ok!(Market::cancel_request(RuntimeOrigin::signed(requester), id));
+			// Half of everything at stake, all of it from the self-bond so far.
+			let delegators_now: Balance = delegators.iter().map(|d| total(*d)).sum();
+			assert_eq!(delegators_now, delegators_start, "round {rounds}");
+			rounds += 1;
 		}
+		assert_eq!(rounds, 2);
 		let attacker_end = total(prover) + total(requester);
 		let delegators_end: Balance = delegators.iter().map(|d| total(*d)).sum();
 		let delegators_lost = delegators_start - delegators_end;
-		// The attacker lost its own slashes and gained nothing from its delegators'.
-		assert!(attacker_end < attacker_start);
+		// The attacker lost its own bond and gained nothing from its delegators'.
+		assert!(attacker_end < attacker_start - 30 * MIN_BOND);
+		assert_eq!(delegators_lost, 0);
 		// What the delegators lost went to the treasury, not to the attacker.
 		assert_eq!(free(TREASURY), ED + delegators_lost + (attacker_start - attacker_end));
 	});

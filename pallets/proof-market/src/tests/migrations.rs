@@ -2,14 +2,17 @@
 
 use super::*;
 use crate::{
-	migrations::{v1::RequestV0, MigrateV0ToV1},
+	migrations::{
+		v1::{self, RequestV0},
+		MigrateV0ToV1, MigrateV1ToV2,
+	},
 	OpenRequestsOf, Pallet,
 };
 use codec::Encode;
 use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 
 /// A version 0 request of `requester` with `status`.
-fn old_request(requester: AccountId, status: RequestStatus<Test>) -> RequestV0<Test> {
+fn old_request(requester: AccountId, status: v1::RequestStatus<Test>) -> RequestV0<Test> {
 	RequestV0 {
 		requester,
 		circuit: CHAIN.circuit(),
@@ -24,8 +27,9 @@ fn old_request(requester: AccountId, status: RequestStatus<Test>) -> RequestV0<T
 	}
 }
 
+/// A chain at version 0 runs both steps in one upgrade, as the runtime lists them.
 #[test]
-fn v0_to_v1_adds_deposits_counts_open_requests_and_listings() {
+fn v0_to_v2_adds_deposits_counts_open_requests_and_listings_and_locks_assignments() {
 	new_test_ext().execute_with(|| {
 		register_prover(5, MIN_BOND, 10);
 		let circuit = list(1, &CHAIN);
@@ -33,10 +37,10 @@ fn v0_to_v1_adds_deposits_counts_open_requests_and_listings() {
 		<Verifier as prova_primitives::proofs::ProofVerifier<AccountId>>::release(&circuit);
 		StorageVersion::new(0).put::<Pallet<Test>>();
 		let old = [
-			(0, old_request(10, RequestStatus::Queued { since: 1 })),
-			(1, old_request(10, RequestStatus::Assigned { prover: 5, price: 10, deadline: 12 })),
-			(2, old_request(11, RequestStatus::Cancelled { at: 1 })),
-			(3, old_request(11, RequestStatus::Queued { since: 1 })),
+			(0, old_request(10, v1::RequestStatus::Queued { since: 1 })),
+			(1, old_request(10, v1::RequestStatus::Assigned { prover: 5, price: 10, deadline: 12 })),
+			(2, old_request(11, v1::RequestStatus::Cancelled { at: 1 })),
+			(3, old_request(11, v1::RequestStatus::Queued { since: 1 })),
 		];
 		for (id, request) in &old {
 			let key = Requests::<Test>::hashed_key_for(id);
@@ -50,15 +54,29 @@ fn v0_to_v1_adds_deposits_counts_open_requests_and_listings() {
 		crate::Listings::<Test>::insert(orphan, crate::Listings::<Test>::get(circuit).unwrap());
 
 		MigrateV0ToV1::<Test>::on_runtime_upgrade();
-
 		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 1);
-		for (id, before) in old {
+		assert_eq!(v1::Requests::<Test>::get(1).unwrap().deposit, 0);
+		// In-flight state the prover registry holds for the assigned request.
+		pallet_provers::Provers::<Test>::mutate(5, |record| {
+			let record = record.as_mut().unwrap();
+			record.in_use = 1;
+			record.reputation.assigned = 1;
+		});
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
+		crate::Jobs::<Test>::insert(5, 1, ());
+
+		let expected = [
+			RequestStatus::Queued { since: 1 },
+			RequestStatus::Locked { prover: 5, price: 10, deadline: 12, collateral: 0 },
+			RequestStatus::Cancelled { at: 1 },
+			RequestStatus::Queued { since: 1 },
+		];
+		for ((id, before), status) in old.into_iter().zip(expected) {
 			let after = Requests::<Test>::get(id).expect("decodes in the new layout");
-			assert_eq!(
-				(after.requester, after.status, after.deposit),
-				(before.requester, before.status, 0)
-			);
+			assert_eq!((after.requester, after.status, after.deposit), (before.requester, status, 0));
 			assert_eq!((after.max_fee, after.input.len()), (100, CHAIN.proofs[0].0.len()));
+			assert!(after.declined.is_empty());
 		}
 		assert_eq!((OpenRequestsOf::<Test>::get(10), OpenRequestsOf::<Test>::get(11)), (2, 1));
 		assert_eq!(pallet_plonky2_verifier::Circuits::<Test>::get(circuit).unwrap().users, 1);
@@ -66,12 +84,21 @@ fn v0_to_v1_adds_deposits_counts_open_requests_and_listings() {
 		assert_eq!(crate::Deadlines::<Test>::get(12).into_inner(), vec![1]);
 		assert!(!crate::Deadlines::<Test>::contains_key(13));
 
-		// Run again at version 1: nothing changes.
-		let before = Requests::<Test>::iter().count();
+		// Run again at version 2: nothing changes.
+		let before: Vec<_> = Requests::<Test>::iter().collect();
 		MigrateV0ToV1::<Test>::on_runtime_upgrade();
-		assert_eq!(Requests::<Test>::iter().count(), before);
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Requests::<Test>::iter().collect::<Vec<_>>(), before);
 		assert_eq!(OpenRequestsOf::<Test>::get(10), 2);
 		assert_eq!(pallet_plonky2_verifier::Circuits::<Test>::get(circuit).unwrap().users, 1);
+
+		// The migrated assignment carries on under the new rules: its deadline
+		// passes, it forfeits its (zero) collateral and the request is offered again.
+		System::set_block_number(12);
+		Market::process_deadline(1, 12);
+		assert_eq!(Requests::<Test>::get(1).unwrap().failed.into_inner(), vec![5]);
+		assert_eq!(status(1), RequestStatus::Queued { since: 12 });
+		assert_eq!(in_use(5), 0);
 	});
 }
 

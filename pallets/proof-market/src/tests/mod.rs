@@ -1,13 +1,14 @@
 //! The market's behaviour in the mock runtime, with real Plonky2 proofs.
 //!
 //! Split by topic: listing circuits, submitting and cancelling requests,
-//! assignment, proofs and settlement, deadlines and expiry, queries, and a
+//! offers, locks and declines, proofs and settlement, deadlines and expiry, queries, and a
 //! property test over random interleavings.
 
 mod assignment;
 mod attacks;
 mod deadlines;
 mod listing;
+mod locking;
 mod migrations;
 mod proofs;
 mod proptest;
@@ -55,12 +56,28 @@ pub(super) fn status(id: RequestId) -> RequestStatus<Test> {
 	Requests::<Test>::get(id).expect("the request is stored").status
 }
 
-/// The prover `id` is assigned to.
-pub(super) fn assignee(id: RequestId) -> AccountId {
+/// The prover `id` is offered to.
+pub(super) fn offered_to(id: RequestId) -> AccountId {
 	match status(id) {
-		RequestStatus::Assigned { prover, .. } => prover,
-		other => panic!("request {id} is not assigned: {other:?}"),
+		RequestStatus::Offered { prover, .. } => prover,
+		other => panic!("request {id} is not offered: {other:?}"),
 	}
+}
+
+/// The prover that locked `id`; if it is offered, the offered prover locks it first.
+pub(super) fn assignee(id: RequestId) -> AccountId {
+	if let RequestStatus::Offered { prover, .. } = status(id) {
+		assert_ok!(Market::lock_request(RuntimeOrigin::signed(prover), id));
+	}
+	match status(id) {
+		RequestStatus::Locked { prover, .. } => prover,
+		other => panic!("request {id} is not locked: {other:?}"),
+	}
+}
+
+/// Funds held as `who`'s job collateral.
+pub(super) fn collateral(who: AccountId) -> Balance {
+	crate::escrow::held::<Test>(crate::HoldReason::JobCollateral, &who)
 }
 
 /// `prover` submits the fixture's proof number `which` for `id`.

@@ -30,6 +30,8 @@ fn submit_assign_prove_settle_with_every_balance_exact() {
 		);
 		next_block();
 		assert_eq!(assignee(id), PROVER);
+		// Locking held twice the price as collateral from the prover's free balance.
+		assert_eq!(collateral(PROVER), 2_000);
 		prove(PROVER, id, &CHAIN, 0);
 
 		let output = CHAIN.proofs[0].1[4..].to_vec();
@@ -56,8 +58,10 @@ fn submit_assign_prove_settle_with_every_balance_exact() {
 			(free(REQUESTER), escrowed(REQUESTER), deposits(REQUESTER)),
 			(ENDOWMENT - 1_000, 0, 0)
 		);
-		// Prover: 10% commission (100) plus half of the remaining 900 for its self-bond.
+		// Prover: 10% commission (100) plus half of the remaining 900 for its
+		// self-bond; its collateral is back.
 		assert_eq!(free(PROVER), ENDOWMENT - MIN_BOND + 550);
+		assert_eq!(collateral(PROVER), 0);
 		assert_eq!(bonded(PROVER), MIN_BOND);
 		// Delegator: the other 450, in the pot until claimed.
 		assert_eq!(free(pot), pot_before + 450);
@@ -75,8 +79,8 @@ fn submit_assign_prove_settle_with_every_balance_exact() {
 	});
 }
 
-/// Two provers asking 10, a request for `CHAIN` input 0 with fee 100, assigned;
-/// returns `(request, assignee, the other prover)`.
+/// Two provers asking 10, a request for `CHAIN` input 0 with fee 100, locked;
+/// returns `(request, locker, the other prover)`.
 fn assigned_between_two() -> (RequestId, AccountId, AccountId) {
 	register_prover(5, MIN_BOND, 10);
 	register_prover(6, MIN_BOND, 10);
@@ -87,30 +91,43 @@ fn assigned_between_two() -> (RequestId, AccountId, AccountId) {
 	(id, first, if first == 5 { 6 } else { 5 })
 }
 
+/// The collateral of a job at price 10 (the floor) and what a failure of it
+/// pays the requester: half, capped at the price.
+const COLLATERAL: Balance = MIN_COLLATERAL;
+const COMPENSATED: Balance = 10;
+
 /// Checks that `prover` was punished for an invalid proof on `id` with
-/// `reason` (the whole slash to the treasury, nothing to the requester), and
-/// `id` queued again.
+/// `reason` (its collateral forfeited, the price of it to the requester; the
+/// backing slash wholly to the treasury), and `id` queued again.
 fn assert_rejected(id: RequestId, prover: AccountId, reason: VerifyError) {
 	let slashed = INVALID_SLASH * MIN_BOND;
 	assert_eq!(
 		market_events().last(),
-		Some(&Event::ProofRejected { request: id, prover, reason, slashed, compensated: 0 })
+		Some(&Event::ProofRejected {
+			request: id,
+			prover,
+			reason,
+			collateral: COLLATERAL,
+			compensated: COMPENSATED,
+			slashed
+		})
 	);
 	assert_eq!(bonded(prover), MIN_BOND - slashed);
-	assert_eq!(free(TREASURY), ED + slashed);
+	assert_eq!(collateral(prover), 0);
+	assert_eq!(free(TREASURY), ED + slashed + COLLATERAL - COMPENSATED);
 	assert_eq!(
 		(free(REQUESTER), escrowed(REQUESTER), deposits(REQUESTER)),
-		(ENDOWMENT - 100 - REQUEST_DEPOSIT, 100, REQUEST_DEPOSIT)
+		(ENDOWMENT - 100 - REQUEST_DEPOSIT + COMPENSATED, 100, REQUEST_DEPOSIT)
 	);
 	assert_eq!((reputation(prover).invalid, in_use(prover)), (1, 0));
 	let request = Requests::<Test>::get(id).unwrap();
 	assert_eq!(request.failed.into_inner(), vec![prover]);
-	assert_eq!(request.compensated, 0);
+	assert_eq!(request.compensated, COMPENSATED);
 	assert_eq!(request.status, RequestStatus::Queued { since: 2 });
 }
 
 #[test]
-fn an_invalid_proof_is_recorded_slashed_and_the_request_reassigned_to_another_prover() {
+fn an_invalid_proof_forfeits_collateral_is_slashed_and_the_request_offered_to_another() {
 	run_test(|| {
 		let (id, cheat, honest) = assigned_between_two();
 		// The proof of another input: its public inputs do not bind this request.
@@ -119,20 +136,21 @@ fn an_invalid_proof_is_recorded_slashed_and_the_request_reassigned_to_another_pr
 		next_block();
 		assert_eq!(
 			market_events().last(),
-			Some(&Event::RequestAssigned {
+			Some(&Event::RequestOffered {
 				request: id,
 				prover: honest,
 				price: 10,
-				deadline: 13,
+				lock_by: 3 + LOCK_WINDOW,
 				attempt: 2
 			})
 		);
-		prove(honest, id, &CHAIN, 0);
+		prove(assignee(id), id, &CHAIN, 0);
 		assert!(matches!(status(id), RequestStatus::Fulfilled { prover, .. } if prover == honest));
-		// Paid the honest price and nothing else; the cheat's slash went to the treasury.
+		// Paid the honest price, got the price back out of the cheat's
+		// collateral; the cheat's backing slash went to the treasury.
 		assert_eq!(
 			(free(REQUESTER), escrowed(REQUESTER), deposits(REQUESTER)),
-			(ENDOWMENT - 10, 0, 0)
+			(ENDOWMENT - 10 + COMPENSATED, 0, 0)
 		);
 	});
 }
@@ -181,17 +199,18 @@ fn a_proof_of_another_circuit_is_rejected() {
 }
 
 #[test]
-fn only_the_assignee_may_submit_and_only_once() {
+fn only_the_locker_may_submit_and_only_once() {
 	run_test(|| {
 		let (id, assignee, other) = assigned_between_two();
 		let (_, public_inputs, proof) = CHAIN.proofs[0].clone();
+		// A proof copied from the pool by another prover is refused, not paid.
 		assert_noop!(
 			submit_proof(other, id, public_inputs.clone(), proof.clone()),
-			Error::<Test>::NotAssignee
+			Error::<Test>::NotLocker
 		);
 		assert_noop!(
 			submit_proof(REQUESTER, id, public_inputs.clone(), proof.clone()),
-			Error::<Test>::NotAssignee
+			Error::<Test>::NotLocker
 		);
 		prove(assignee, id, &CHAIN, 0);
 		assert_noop!(
@@ -206,13 +225,19 @@ fn only_the_assignee_may_submit_and_only_once() {
 }
 
 #[test]
-fn a_queued_request_takes_no_proof() {
+fn a_queued_or_offered_request_takes_no_proof() {
 	run_test(|| {
 		register_prover(5, MIN_BOND, 10);
 		list(OWNER, &CHAIN);
 		let id = submit(REQUESTER, &CHAIN, 0, 100);
 		let (_, public_inputs, proof) = CHAIN.proofs[0].clone();
-		assert_noop!(submit_proof(5, id, public_inputs, proof), Error::<Test>::NotAssigned);
+		assert_noop!(
+			submit_proof(5, id, public_inputs.clone(), proof.clone()),
+			Error::<Test>::NotLocked
+		);
+		next_block();
+		assert_eq!(offered_to(id), 5);
+		assert_noop!(submit_proof(5, id, public_inputs, proof), Error::<Test>::NotLocked);
 	});
 }
 
@@ -229,19 +254,19 @@ fn every_attempt_invalid_expires_the_request_with_its_fee_and_deposit_refunded()
 			prove(assignee(id), id, &CHAIN, 2);
 		}
 		assert!(matches!(status(id), RequestStatus::Expired { .. }));
+		let compensated = 3 * COMPENSATED;
 		assert_eq!(
 			market_events().last(),
-			Some(&Event::RequestExpired {
-				request: id,
-				refunded: 100,
-				compensated: 0,
-				forfeited: 0
-			})
+			Some(&Event::RequestExpired { request: id, refunded: 100, compensated, forfeited: 0 })
 		);
-		// The requester ends where it started: three failures did not pay it.
-		assert_eq!((free(REQUESTER), escrowed(REQUESTER), deposits(REQUESTER)), (ENDOWMENT, 0, 0));
+		// Three failures paid the requester the price it offered each time, out
+		// of the failing provers' collateral, never out of their backing.
+		assert_eq!(
+			(free(REQUESTER), escrowed(REQUESTER), deposits(REQUESTER)),
+			(ENDOWMENT + compensated, 0, 0)
+		);
 		let slashed = INVALID_SLASH * MIN_BOND;
-		assert_eq!(free(TREASURY), ED + 3 * slashed);
+		assert_eq!(free(TREASURY), ED + 3 * (slashed + COLLATERAL) - compensated);
 	});
 }
 

@@ -1,11 +1,16 @@
-//! Random interleavings of requests, cancellations, right and wrong proofs and
-//! block advances. After every step the invariants hold and a failed call left
-//! storage untouched; at the end every request has ended exactly once and the
-//! money balances to the plank: what requesters lost is what provers were paid
-//! plus forfeited deposits, what provers lost went to the treasury, and no
-//! requester ends richer than it started (failures never pay it).
+//! Random interleavings of requests, cancellations, locks, declines, right and
+//! wrong proofs (from the locker or anyone else) and block advances: provers
+//! that lock and vanish, requesters that ask the impossible and cancel. After
+//! every step the invariants hold and a failed call left storage untouched; at
+//! the end every request has ended exactly once and the money balances to the
+//! plank: what requesters lost is what provers were paid plus forfeited
+//! deposits, less the compensation they got out of forfeited collateral; what
+//! provers lost (slashes and collateral) went to the treasury or, bounded by
+//! the job's price, to the requester; no requester ends richer than the
+//! compensation it was paid, and no prover richer than it was paid for
+//! valid proofs.
 
-use super::*;
+use super::{collateral as collateral_of, *};
 use crate::Event;
 use ::proptest::{prelude::*, test_runner::TestRunner};
 use sp_runtime::StateVersion;
@@ -26,13 +31,21 @@ enum Op {
 		requester: AccountId,
 		n: u8,
 	},
-	/// The assignee of the `n`-th assigned request proves with proof `which`
+	/// The offered prover of the `n`-th offered request locks it.
+	Lock {
+		n: u8,
+	},
+	/// The offered prover of the `n`-th offered request declines it.
+	Decline {
+		n: u8,
+	},
+	/// The locker of the `n`-th locked request proves with proof `which`
 	/// (the right one when it matches the request's input).
 	Prove {
 		n: u8,
 		which: usize,
 	},
-	/// Someone other than (or maybe) the assignee submits the right proof.
+	/// Someone other than (or maybe) the locker submits the right proof.
 	ProveAs {
 		n: u8,
 		who: AccountId,
@@ -47,22 +60,26 @@ fn op() -> impl Strategy<Value = Op> {
 		3 => (REQUESTERS, 0..3usize, 0..200u128, 1..30u64)
 			.prop_map(|(requester, which, fee, deadline)| Op::Submit { requester, which, fee, deadline }),
 		1 => (REQUESTERS, any::<u8>()).prop_map(|(requester, n)| Op::Cancel { requester, n }),
+		3 => any::<u8>().prop_map(|n| Op::Lock { n }),
+		1 => any::<u8>().prop_map(|n| Op::Decline { n }),
 		3 => (any::<u8>(), 0..3usize).prop_map(|(n, which)| Op::Prove { n, which }),
 		1 => (any::<u8>(), 4..9 as AccountId).prop_map(|(n, who)| Op::ProveAs { n, who }),
 		2 => (1..12u64).prop_map(|blocks| Op::Advance { blocks }),
 	]
 }
 
-/// The `n`-th (wrapping) request id that is assigned now, with its assignee.
-fn nth_assigned(n: u8) -> Option<(RequestId, AccountId)> {
-	let mut assigned: Vec<_> = Requests::<Test>::iter()
+/// The `n`-th (wrapping) request id that is offered (`locked` false) or
+/// locked now, with its prover.
+fn nth_held(n: u8, locked: bool) -> Option<(RequestId, AccountId)> {
+	let mut held: Vec<_> = Requests::<Test>::iter()
 		.filter_map(|(id, request)| match request.status {
-			RequestStatus::Assigned { prover, .. } => Some((id, prover)),
+			RequestStatus::Offered { prover, .. } if !locked => Some((id, prover)),
+			RequestStatus::Locked { prover, .. } if locked => Some((id, prover)),
 			_ => None,
 		})
 		.collect();
-	assigned.sort();
-	(!assigned.is_empty()).then(|| assigned[usize::from(n) % assigned.len()])
+	held.sort();
+	(!held.is_empty()).then(|| held[usize::from(n) % held.len()])
 }
 
 /// Which fixture input each request was submitted with.
@@ -86,15 +103,25 @@ fn apply(op: &Op, inputs: &mut Inputs) -> frame_support::dispatch::DispatchResul
 		Op::Cancel { requester, n } => {
 			let next = crate::NextRequestId::<Test>::get().max(1);
 			Market::cancel_request(RuntimeOrigin::signed(requester), u64::from(n) % next)
+				.map(|_| ())
+				.map_err(|e| e.error)
 		}
-		Op::Prove { n, which } => match nth_assigned(n) {
+		Op::Lock { n } => match nth_held(n, false) {
+			Some((id, prover)) => Market::lock_request(RuntimeOrigin::signed(prover), id),
+			None => Ok(()),
+		},
+		Op::Decline { n } => match nth_held(n, false) {
+			Some((id, prover)) => Market::decline_request(RuntimeOrigin::signed(prover), id),
+			None => Ok(()),
+		},
+		Op::Prove { n, which } => match nth_held(n, true) {
 			Some((id, prover)) => {
 				let (_, public_inputs, proof) = CHAIN.proofs[which].clone();
 				submit_proof(prover, id, public_inputs, proof).map(|_| ()).map_err(|e| e.error)
 			}
 			None => Ok(()),
 		},
-		Op::ProveAs { n, who } => match nth_assigned(n) {
+		Op::ProveAs { n, who } => match nth_held(n, true) {
 			Some((id, _)) => {
 				let (_, public_inputs, proof) = CHAIN.proofs[inputs[&id]].clone();
 				submit_proof(who, id, public_inputs, proof).map(|_| ()).map_err(|e| e.error)
@@ -138,12 +165,19 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 		// Long enough for every open request to end.
 		run_to_block(System::block_number() + 400);
 
-		let (mut paid, mut slashed, mut compensated, mut forfeited) = (0, 0, 0, 0);
+		let (mut paid, mut slashed, mut compensated, mut forfeited, mut collateral) = (0, 0, 0, 0, 0);
+		let mut paid_to: BTreeMap<AccountId, Balance> = BTreeMap::new();
+		let mut compensated_to: BTreeMap<AccountId, Balance> = BTreeMap::new();
 		let mut ended: BTreeMap<RequestId, u32> = BTreeMap::new();
+		let mut requester_of: BTreeMap<RequestId, AccountId> = BTreeMap::new();
 		for event in market_events() {
 			match event {
-				Event::RequestFulfilled { request, price, .. } => {
+				Event::RequestSubmitted { request, requester, .. } => {
+					requester_of.insert(request, requester);
+				}
+				Event::RequestFulfilled { request, price, prover, .. } => {
 					paid += price;
+					*paid_to.entry(prover).or_default() += price;
 					*ended.entry(request).or_default() += 1;
 				}
 				Event::RequestExpired { request, forfeited: f, .. } => {
@@ -153,10 +187,16 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 				Event::RequestCancelled { request, .. } => {
 					*ended.entry(request).or_default() += 1;
 				}
-				Event::DeadlineMissed { slashed: s, compensated: c, .. }
-				| Event::ProofRejected { slashed: s, compensated: c, .. } => {
+				Event::DeadlineMissed { request, slashed: s, compensated: c, collateral: f, .. } |
+				Event::ProofRejected { request, slashed: s, compensated: c, collateral: f, .. } => {
 					slashed += s;
 					compensated += c;
+					collateral += f;
+					// Every prover asks 10 for the one-unit circuit: a failure
+					// pays the requester at most that price, and at most its
+					// share of the collateral.
+					prop_assert!(c <= 10 && c <= FAILURE_COMPENSATION * f, "compensation {} of {}", c, f);
+					*compensated_to.entry(requester_of[&request]).or_default() += c;
 				}
 				_ => {}
 			}
@@ -170,13 +210,20 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 		let requesters: i128 = REQUESTERS.map(delta).sum();
 		let provers: i128 =
 			PROVERS.map(delta).sum::<i128>() + delta(pallet_provers::asset::reward_pot::<Test>());
-		prop_assert_eq!(compensated, 0, "a requester was paid for a failure");
-		prop_assert_eq!(requesters, -(paid as i128) - forfeited as i128);
-		prop_assert_eq!(provers, paid as i128 - slashed as i128);
-		prop_assert_eq!(delta(TREASURY), slashed as i128 + forfeited as i128);
+		let (paid, slashed, compensated, forfeited, collateral) =
+			(paid as i128, slashed as i128, compensated as i128, forfeited as i128, collateral as i128);
+		prop_assert_eq!(requesters, -paid - forfeited + compensated);
+		prop_assert_eq!(provers, paid - slashed - collateral);
+		prop_assert_eq!(delta(TREASURY), slashed + forfeited + collateral - compensated);
 		for requester in REQUESTERS {
-			prop_assert!(delta(requester) <= 0, "requester {} ended richer", requester);
+			let got = compensated_to.get(&requester).copied().unwrap_or(0) as i128;
+			prop_assert!(delta(requester) <= got, "requester {} ended richer than compensated", requester);
 			prop_assert_eq!((escrowed(requester), deposits(requester)), (0, 0));
+		}
+		for prover in PROVERS {
+			let earned = paid_to.get(&prover).copied().unwrap_or(0) as i128;
+			prop_assert!(delta(prover) <= earned, "prover {} ended richer than it was paid", prover);
+			prop_assert_eq!(collateral_of(prover), 0);
 		}
 		Ok(())
 	})

@@ -14,17 +14,24 @@ fn a_prover_sees_exactly_its_open_jobs() {
 		assert!(Market::jobs(5).is_empty());
 		next_block();
 		let jobs = Market::jobs(5);
-		let expected = |id: RequestId, which: usize| Job {
+		let expected = |id: RequestId, which: usize, stage| Job {
 			request: id,
 			circuit: CHAIN.circuit(),
 			input: CHAIN.proofs[which].0.clone(),
 			price: 10,
-			deadline: 12,
 			attempt: 1,
+			deadline_blocks: 10,
+			collateral: MIN_COLLATERAL,
+			stage,
 		};
-		assert_eq!(jobs, vec![expected(first, 0), expected(second, 1)]);
+		let offered = crate::JobStage::Offered { lock_by: 2 + LOCK_WINDOW };
+		assert_eq!(jobs, vec![expected(first, 0, offered), expected(second, 1, offered)]);
+		assignee(first);
 		prove(5, first, &CHAIN, 0);
-		assert_eq!(Market::jobs(5), vec![expected(second, 1)]);
+		assert_eq!(Market::jobs(5), vec![expected(second, 1, offered)]);
+		assignee(second);
+		let locked = crate::JobStage::Locked { deadline: 12 };
+		assert_eq!(Market::jobs(5), vec![expected(second, 1, locked)]);
 		assert!(Market::jobs(6).is_empty());
 	});
 }

@@ -194,7 +194,7 @@ fn spam_nobody_could_serve_is_refused_whatever_its_fee() {
 /// A request that expires without ever being assigned forfeits its deposit to
 /// the treasury; its fee comes back.
 #[test]
-fn a_request_never_assigned_forfeits_its_deposit_on_expiry() {
+fn a_request_never_offered_forfeits_its_deposit_on_expiry() {
 	run_test(|| {
 		register_prover(5, MIN_BOND, 10);
 		list(1, &CHAIN);
@@ -305,7 +305,7 @@ fn cancelling_before_assignment_refunds_in_full() {
 }
 
 #[test]
-fn cancelling_after_assignment_is_refused() {
+fn cancelling_after_a_lock_is_refused() {
 	run_test(|| {
 		register_prover(5, MIN_BOND, 10);
 		list(1, &CHAIN);
@@ -314,8 +314,28 @@ fn cancelling_after_assignment_is_refused() {
 		assert_eq!(assignee(id), 5);
 		assert_noop!(
 			Market::cancel_request(RuntimeOrigin::signed(10), id),
-			Error::<Test>::AlreadyAssigned
+			Error::<Test>::AlreadyLocked
 		);
+	});
+}
+
+/// A request still only offered can be withdrawn: the prover gets its slot
+/// back with nothing counted against it, the requester all it held.
+#[test]
+fn cancelling_an_offered_request_frees_the_provers_slot() {
+	run_test(|| {
+		register_prover(5, MIN_BOND, 10);
+		list(1, &CHAIN);
+		let id = submit(10, &CHAIN, 0, 100);
+		next_block();
+		assert_eq!((offered_to(id), in_use(5)), (5, 1));
+		assert_ok!(Market::cancel_request(RuntimeOrigin::signed(10), id));
+		assert_eq!(status(id), RequestStatus::Cancelled { at: 2 });
+		assert_eq!(in_use(5), 0);
+		assert_eq!((reputation(5).assigned, reputation(5).declined), (1, 0));
+		assert!(crate::Jobs::<Test>::iter().next().is_none());
+		assert!(crate::Deadlines::<Test>::iter().next().is_none());
+		assert_eq!((free(10), escrowed(10), deposits(10)), (ENDOWMENT, 0, 0));
 	});
 }
 

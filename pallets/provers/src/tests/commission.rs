@@ -140,20 +140,53 @@ fn updating_the_rest_keeps_a_scheduled_increase() {
 	});
 }
 
-/// A commission set before `MaxCommission` existed is capped by the migration.
+/// Rewrites `who`'s record in the layout of storage version 1.
+fn store_as_v1(who: u64, commission: Perbill, reputation: crate::migrations::v1::Reputation) {
+	let r = record(who);
+	crate::migrations::v1::Provers::<Test>::insert(
+		who,
+		crate::migrations::v1::ProverRecord {
+			hardware: r.hardware,
+			capacity: r.capacity,
+			in_use: r.in_use,
+			ask: r.ask,
+			commission,
+			status: r.status,
+			self_bond: r.self_bond,
+			delegated: r.delegated,
+			delegators: r.delegators,
+			reward_per_share: r.reward_per_share,
+			reputation,
+		},
+	);
+}
+
+/// A registry written before `MaxCommission` and before declines were
+/// counted: the migrations cap the commission and keep the track record.
 #[test]
-fn the_v0_to_v1_migration_caps_commissions() {
+fn the_migrations_from_v0_cap_commissions_and_keep_track_records() {
+	use crate::migrations::v1::Reputation as V1Reputation;
 	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 	run_test(|| {
 		register(1, 1_000);
 		register(2, 1_000);
-		crate::Provers::<Test>::mutate(1, |r| {
-			r.as_mut().unwrap().commission = Perbill::from_percent(90)
-		});
+		let track = V1Reputation { assigned: 9, fulfilled: 5, missed: 2, invalid: 1 };
+		store_as_v1(1, Perbill::from_percent(90), track);
+		store_as_v1(2, Perbill::from_percent(10), V1Reputation::default());
 		StorageVersion::new(0).put::<crate::Pallet<Test>>();
 		crate::migrations::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(crate::Pallet::<Test>::on_chain_storage_version(), 1);
+		crate::migrations::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(crate::Pallet::<Test>::on_chain_storage_version(), 2);
 		assert_eq!(record(1).commission, Perbill::from_percent(50));
 		assert_eq!(record(2).commission, Perbill::from_percent(10));
-		assert_eq!(crate::Pallet::<Test>::on_chain_storage_version(), 1);
+		assert_eq!(
+			record(1).reputation,
+			crate::Reputation { assigned: 9, fulfilled: 5, missed: 2, invalid: 1, declined: 0 }
+		);
+		assert_eq!(record(1).self_bond, 1_000);
+		// A second run is a no-op: the version gate holds.
+		crate::migrations::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(record(1).reputation.declined, 0);
 	});
 }
