@@ -61,7 +61,7 @@ fn releasing_frees_the_slot_and_records_the_outcome() {
 			JobOutcome::Missed,
 			JobOutcome::Missed,
 			JobOutcome::InvalidProof,
-			JobOutcome::Released,
+			JobOutcome::Declined,
 		];
 		for (done, outcome) in outcomes.into_iter().enumerate() {
 			assert_ok!(release(1, outcome));
@@ -69,7 +69,7 @@ fn releasing_frees_the_slot_and_records_the_outcome() {
 		}
 		assert_eq!(
 			record(1).reputation,
-			Reputation { assigned: 8, fulfilled: 3, missed: 2, invalid: 1 }
+			Reputation { assigned: 8, fulfilled: 3, missed: 2, invalid: 1, declined: 1 }
 		);
 	});
 }
@@ -87,7 +87,7 @@ fn a_chilled_or_force_chilled_prover_still_releases_its_jobs() {
 		assert_eq!(record(1).in_use, 0);
 		assert_eq!(
 			record(1).reputation,
-			Reputation { assigned: 2, fulfilled: 1, missed: 1, invalid: 0 }
+			Reputation { assigned: 2, fulfilled: 1, missed: 1, invalid: 0, declined: 0 }
 		);
 	});
 }
@@ -114,8 +114,9 @@ fn a_new_prover_scores_one_half() {
 
 #[test]
 fn the_score_follows_fulfilled_missed_and_invalid_jobs() {
-	let score =
-		|fulfilled, missed, invalid| Reputation { assigned: 0, fulfilled, missed, invalid }.score();
+	let score = |fulfilled, missed, invalid| {
+		Reputation { assigned: 0, fulfilled, missed, invalid, declined: 0 }.score()
+	};
 	// (fulfilled + 1) / (fulfilled + missed + 3 · invalid + 2)
 	assert_eq!(score(1, 0, 0), Perbill::from_rational(2u32, 3));
 	assert_eq!(score(8, 0, 0), Perbill::from_rational(9u32, 10));
@@ -132,6 +133,19 @@ fn the_score_follows_fulfilled_missed_and_invalid_jobs() {
 		Perbill::from_rational(u64::from(u32::MAX) + 1, u64::from(u32::MAX) + 2)
 	);
 	assert!(score(0, u32::MAX, u32::MAX) < Perbill::from_parts(1));
+}
+
+#[test]
+fn four_declines_weigh_as_much_as_one_missed_deadline() {
+	let score = |fulfilled, missed, declined| {
+		Reputation { assigned: 0, fulfilled, missed, invalid: 0, declined }.score()
+	};
+	assert_eq!(score(3, 0, 4), score(3, 1, 0));
+	assert_eq!(score(3, 0, 4), Perbill::from_rational(4u32, 6));
+	// One decline costs a little: a prover may refuse what it cannot do.
+	assert!(score(3, 0, 1) < score(3, 0, 0));
+	assert!(score(3, 0, 1) > score(3, 1, 0));
+	assert!(score(0, 0, u32::MAX) < Perbill::from_percent(1));
 }
 
 #[test]

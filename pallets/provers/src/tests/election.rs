@@ -226,9 +226,10 @@ fn a_prover_below_a_raised_minimum_bond_is_never_elected() {
 fn a_prover_slashed_below_the_minimum_bond_is_never_elected() {
 	run_test(|| {
 		small_prover_beside_a_big_one();
-		assert_ok!(slash(2, Perbill::from_percent(1), None));
+		// 0.01% of the 100,000 at stake, from the self-bond.
+		assert_ok!(slash(2, Perbill::from_parts(100_000), None));
 		assert_eq!(record(2).self_bond, MIN_BOND - 10);
-		assert_eq!(record(2).backing(), 990 + 98_010);
+		assert_eq!(record(2).backing(), 990 + 99_000);
 		only_elected(1, &any_prover(), &[]);
 		assert_ok!(Provers::bond_more(RuntimeOrigin::signed(2), 10));
 		assert_eq!(Provers::eligible_provers(any_prover()).len(), 2);

@@ -16,27 +16,27 @@ fn staked_prover_with_unbonding_stake() {
 	clear_events();
 }
 
+/// 10% of everything at stake (8,000) is 800: the self-bond covers it all.
 #[test]
-fn a_slash_takes_the_fraction_of_self_bond_delegations_and_unbonding_chunks() {
+fn a_slash_takes_the_fraction_of_all_stake_from_the_self_bond_first() {
 	run_test(|| {
 		staked_prover_with_unbonding_stake();
 		assert_eq!(
 			slash(1, Perbill::from_percent(10), None),
 			Ok(SlashOutcome { slashed: 800, compensated: 0 })
 		);
-		// Prover: 400 of the bond and 100 of the chunk.
-		assert_eq!(record(1).self_bond, 3_600);
-		assert_eq!(chunks(1, 1), vec![(900, 1 + UNBONDING)]);
-		assert_eq!(held(HoldReason::ProverBond, 1), 4_500);
-		// Delegator 2: 150 of the delegation and 50 of the chunk.
-		assert_eq!(delegation(1, 2).unwrap().amount, 1_350);
-		assert_eq!(chunks(1, 2), vec![(450, 1 + UNBONDING)]);
-		assert_eq!(held(HoldReason::Delegation, 2), 1_800);
-		// Delegator 3: 100.
-		assert_eq!(delegation(1, 3).unwrap().amount, 900);
-		assert_eq!(held(HoldReason::Delegation, 3), 900);
-		assert_eq!(record(1).delegated, 2_250);
-		assert_eq!(record(1).backing(), 5_850);
+		// Prover: 800 of the bond; its chunk is untouched.
+		assert_eq!(record(1).self_bond, 3_200);
+		assert_eq!(chunks(1, 1), vec![(1_000, 1 + UNBONDING)]);
+		assert_eq!(held(HoldReason::ProverBond, 1), 4_200);
+		// Delegators: untouched.
+		assert_eq!(delegation(1, 2).unwrap().amount, 1_500);
+		assert_eq!(chunks(1, 2), vec![(500, 1 + UNBONDING)]);
+		assert_eq!(held(HoldReason::Delegation, 2), 2_000);
+		assert_eq!(delegation(1, 3).unwrap().amount, 1_000);
+		assert_eq!(held(HoldReason::Delegation, 3), 1_000);
+		assert_eq!(record(1).delegated, 2_500);
+		assert_eq!(record(1).backing(), 5_700);
 		// Free balances are untouched and the proceeds are burned.
 		assert_eq!(free(1), ENDOWMENT - 5_000);
 		assert_eq!(free(2), ENDOWMENT - 2_000);
@@ -54,6 +54,28 @@ fn a_slash_takes_the_fraction_of_self_bond_delegations_and_unbonding_chunks() {
 	});
 }
 
+/// 70% of 8,000 is 5,600: the prover's bond (4,000) and chunk (1,000) pay
+/// first, and the delegators pay the last 600 in proportion to their 3,000
+/// (20% of each delegation and chunk).
+#[test]
+fn delegators_pay_only_what_the_provers_own_stake_cannot() {
+	run_test(|| {
+		staked_prover_with_unbonding_stake();
+		assert_eq!(
+			slash(1, Perbill::from_percent(70), None),
+			Ok(SlashOutcome { slashed: 5_600, compensated: 0 })
+		);
+		assert_eq!(record(1).self_bond, 0);
+		assert!(chunks(1, 1).is_empty());
+		assert_eq!(held(HoldReason::ProverBond, 1), 0);
+		assert_eq!(delegation(1, 2).unwrap().amount, 1_200);
+		assert_eq!(chunks(1, 2), vec![(400, 1 + UNBONDING)]);
+		assert_eq!(delegation(1, 3).unwrap().amount, 800);
+		assert_eq!(held(HoldReason::Delegation, 2) + held(HoldReason::Delegation, 3), 2_400);
+		assert_eq!(burned(), 5_600);
+	});
+}
+
 #[test]
 fn unbonding_funds_are_slashed_like_active_stake() {
 	run_test(|| {
@@ -63,18 +85,19 @@ fn unbonding_funds_are_slashed_like_active_stake() {
 		undelegate(2, 1, 1_000);
 		assert_eq!(record(1).backing(), 0);
 
+		// Half of the 3,000 unbonding, all of it from the prover's own chunk.
 		assert_eq!(
 			slash(1, Perbill::from_percent(50), None),
 			Ok(SlashOutcome { slashed: 1_500, compensated: 0 })
 		);
-		assert_eq!(chunks(1, 1), vec![(1_000, 1 + UNBONDING)]);
-		assert_eq!(chunks(1, 2), vec![(500, 1 + UNBONDING)]);
+		assert_eq!(chunks(1, 1), vec![(500, 1 + UNBONDING)]);
+		assert_eq!(chunks(1, 2), vec![(1_000, 1 + UNBONDING)]);
 
 		run_to_block(1 + UNBONDING);
 		withdraw(1, 1);
 		withdraw(2, 1);
-		assert_eq!(free(1), ENDOWMENT - 1_000);
-		assert_eq!(free(2), ENDOWMENT - 500);
+		assert_eq!(free(1), ENDOWMENT - 1_500);
+		assert_eq!(free(2), ENDOWMENT);
 		assert_eq!(held(HoldReason::ProverBond, 1), 0);
 		assert_eq!(held(HoldReason::Delegation, 2), 0);
 		assert!(!ProverRecords::<Test>::contains_key(1));
@@ -82,19 +105,21 @@ fn unbonding_funds_are_slashed_like_active_stake() {
 	});
 }
 
+/// 95% of 1,215 is 1,154: the bond pays 1,005, the delegators' 149 of 210
+/// is a share each rounds down, so together they pay 148, never more.
 #[test]
-fn each_position_is_rounded_down_on_its_own() {
+fn each_delegator_is_rounded_down_on_its_own() {
 	run_test(|| {
 		register(1, 1_005);
 		delegate(2, 1, 105);
 		delegate(3, 1, 105);
 		assert_eq!(
-			slash(1, Perbill::from_percent(10), None),
-			Ok(SlashOutcome { slashed: 120, compensated: 0 })
+			slash(1, Perbill::from_percent(95), None),
+			Ok(SlashOutcome { slashed: 1_153, compensated: 0 })
 		);
-		assert_eq!(record(1).self_bond, 905);
-		assert_eq!(delegation(1, 2).unwrap().amount, 95);
-		assert_eq!(delegation(1, 3).unwrap().amount, 95);
+		assert_eq!(record(1).self_bond, 0);
+		assert_eq!(delegation(1, 2).unwrap().amount, 31);
+		assert_eq!(delegation(1, 3).unwrap().amount, 31);
 	});
 }
 
@@ -228,8 +253,9 @@ fn a_delegation_whose_chunk_survives_the_slash_is_kept() {
 		register(1, 2_000);
 		delegate(2, 1, 500);
 		undelegate(2, 1, 500);
+		// 90% of 2,500: 2,000 from the bond, 250 (half) of the chunk.
 		assert_ok!(slash(1, Perbill::from_percent(90), None));
-		assert_eq!(chunks(1, 2), vec![(50, 1 + UNBONDING)]);
+		assert_eq!(chunks(1, 2), vec![(250, 1 + UNBONDING)]);
 		assert_eq!(delegation(1, 2).unwrap().amount, 0);
 		assert_eq!(record(1).delegators, 1);
 	});
@@ -238,18 +264,19 @@ fn a_delegation_whose_chunk_survives_the_slash_is_kept() {
 #[test]
 fn rewards_earned_before_a_slash_stay_claimable() {
 	run_test(|| {
-		register_without_commission(1, 1_000);
+		register_without_commission(1, 3_000);
 		delegate(2, 1, 1_000);
 		assert_ok!(reward(1, 10, 1_000));
-		assert_eq!(pending(1, 2), 500);
+		assert_eq!(pending(1, 2), 250);
+		// Half of 4,000, all from the bond: the delegator's stake is whole.
 		assert_ok!(slash(1, Perbill::from_percent(50), None));
-		assert_eq!(pending(1, 2), 500);
-		assert_eq!(delegation(1, 2).unwrap().unclaimed, 500);
-		// Backing is now 500 + 500: half of the next reward is the delegator's.
+		assert_eq!(pending(1, 2), 250);
+		assert_eq!(delegation(1, 2).unwrap().amount, 1_000);
+		// Backing is now 1,000 + 1,000: half of the next reward is the delegator's.
 		assert_ok!(reward(1, 10, 1_000));
-		assert_eq!(pending(1, 2), 1_000);
+		assert_eq!(pending(1, 2), 750);
 		assert_ok!(Provers::claim_rewards(RuntimeOrigin::signed(2), 1));
-		assert_eq!(free(2), ENDOWMENT - 1_000 + 1_000);
+		assert_eq!(free(2), ENDOWMENT - 1_000 + 750);
 	});
 }
 
