@@ -1,6 +1,7 @@
 //! The proof market on a `--dev` node, end to end over RPC: Alice registers and
 //! lists a circuit, Bob registers as a prover, Charlie submits a request, the
-//! chain assigns it to Bob at the start of a later block, Bob submits a real
+//! chain offers it to Bob at the start of a later block, Bob locks it (posting
+//! collateral) and submits a real
 //! Plonky2 proof (free of fees), and the request is fulfilled with Bob paid his
 //! price and Charlie refunded the rest and his deposit, to the plank.
 
@@ -160,14 +161,33 @@ async fn run() {
 		})
 		.expect("RequestSubmitted");
 
-	// A later block assigns it to Bob, the only prover; his client sees the job.
-	rpc.wait_for(&node, "the job", Duration::from_secs(30), || async {
+	// A later block offers it to Bob, the only prover; his client sees the offer.
+	rpc.wait_for(&node, "the offer", Duration::from_secs(30), || async {
 		!jobs(&rpc, &bob_id).await.is_empty()
 	})
 	.await;
 	let job = jobs(&rpc, &bob_id).await.remove(0);
 	assert_eq!((job.request, job.circuit, job.price, job.attempt), (request, circuit_id, ask, 1));
 	assert_eq!(job.input, input_bytes);
+	assert!(matches!(job.stage, pallet_proof_market::JobStage::Offered { .. }), "{job:?}");
+	// Collateral: twice the price, at least 1 PROVA.
+	let collateral = (2 * ask).max(UNIT);
+	assert_eq!(job.collateral, collateral);
+
+	// Bob takes it: his collateral is held until he proves.
+	let events = rpc
+		.submit_ok(
+			&node,
+			&bob,
+			RuntimeCall::Market(pallet_proof_market::Call::lock_request { request }),
+		)
+		.await;
+	assert!(
+		market_events(&events).iter().any(|event| matches!(event,
+			pallet_proof_market::Event::RequestLocked { request: r, collateral: c, .. }
+				if *r == request && *c == collateral)),
+		"{events:?}"
+	);
 
 	// Bob proves it.
 	let bob_before = rpc.free_balance(&bob_id, None).await;
@@ -194,9 +214,10 @@ async fn run() {
 	// A valid proof from the assignee is free: its fee was refunded.
 	assert_eq!(fee_paid(&events, &bob_id), 0);
 
-	// Bob has no delegators: he keeps the whole price. Charlie paid exactly the
-	// price (his request deposit came back with the rest of the escrow).
-	assert_eq!(rpc.free_balance(&bob_id, None).await, bob_before + ask);
+	// Bob has no delegators: he keeps the whole price, and his collateral is
+	// back. Charlie paid exactly the price (his request deposit came back
+	// with the rest of the escrow).
+	assert_eq!(rpc.free_balance(&bob_id, None).await, bob_before + ask + collateral);
 	assert_eq!(rpc.free_balance(&charlie_id, None).await, charlie_before - submit_fee - ask);
 	let stored: Option<pallet_proof_market::Request<Runtime>> =
 		rpc.runtime_call("ProofMarketApi_request", request.encode()).await;

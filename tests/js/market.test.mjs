@@ -39,7 +39,9 @@ const ASK = 2n * UNIT;
 const COMMISSION = 100_000_000n; // Perbill parts: 10%
 const DELEGATION = 350n * UNIT;
 const MAX_FEE = 5n * UNIT;
-const DEADLINE = 20; // blocks from the assignment
+const DEADLINE = 20; // blocks from the lock
+const LOCK_WINDOW = 5; // blocks an offered prover has to lock
+const JOB_COLLATERAL = 'Market.JobCollateral';
 const HARDWARE = { cpuCores: 16, memoryGib: 64, gpu: 'None' };
 const NO_REQUIREMENTS = { hardware: { cpuCores: 0, memoryGib: 0, gpu: 'None' }, minStake: 0, minReputation: 0 };
 
@@ -208,28 +210,40 @@ describe('staking and a proof request through polkadot.js', () => {
     assert.equal((await api.query.market.nextRequestId()).toBigInt(), nextId + 1n, 'only one request was accepted');
   });
 
-  step('the request is assigned to the prover, proved with the fixture proof and settled', async () => {
+  step('the request is offered to the prover, locked with collateral, proved with the fixture proof and settled', async () => {
     const { request } = state;
     const isOurs = (section, method) => (event) => api.events[section][method].is(event) && event.data.request.toBigInt() === request;
 
-    // The chain elects a prover at the start of a later block.
-    const assigned = await waitForEvent(api, {
-      fromBlock: state.requestBlock + 1, maxBlocks: 5, predicate: isOurs('market', 'RequestAssigned'), what: 'the assignment',
+    // The chain elects a prover at the start of a later block and offers it the job.
+    const offered = await waitForEvent(api, {
+      fromBlock: state.requestBlock + 1, maxBlocks: 5, predicate: isOurs('market', 'RequestOffered'), what: 'the offer',
     });
     const price = ASK * WORK_UNITS;
-    assert.deepEqual(eventFields(assigned.event.data), {
-      request, prover: who.bob.address, price, deadline: BigInt(assigned.blockNumber + DEADLINE), attempt: 1n,
+    assert.deepEqual(eventFields(offered.event.data), {
+      request, prover: who.bob.address, price, lockBy: BigInt(offered.blockNumber + LOCK_WINDOW), attempt: 1n,
     });
+    // Collateral: twice the price, at least 1 PROVA.
+    const collateral = 2n * price > UNIT ? 2n * price : UNIT;
 
-    // What Bob's client polls: his jobs, with the input to prove.
-    const jobs = await (await api.at(assigned.blockHash)).call.proofMarketApi.jobs(who.bob.address);
+    // What Bob's client polls: his offers and jobs, with the input to prove.
+    const jobs = await (await api.at(offered.blockHash)).call.proofMarketApi.jobs(who.bob.address);
     assert.deepEqual(jobs.map((job) => ({
-      request: job.request.toBigInt(), circuit: job.circuit.toHex(), input: job.input.toHex(), price: job.price.toBigInt(), attempt: job.attempt.toNumber(),
-    })), [{ request, circuit: fixture.circuit, input: fixture.inputHex, price, attempt: 1 }]);
+      request: job.request.toBigInt(), circuit: job.circuit.toHex(), input: job.input.toHex(), price: job.price.toBigInt(),
+      attempt: job.attempt.toNumber(), collateral: job.collateral.toBigInt(), offered: job.stage.isOffered,
+    })), [{ request, circuit: fixture.circuit, input: fixture.inputHex, price, attempt: 1, collateral, offered: true }]);
+
+    // Bob takes the job: his collateral is held from his free balance.
+    const locked = await ok(who.bob, api.tx.market.lockRequest(request));
+    const lockEvent = theEvent(locked, 'market', 'RequestLocked');
+    assert.deepEqual({ request: lockEvent.request, prover: lockEvent.prover, collateral: lockEvent.collateral },
+      { request, prover: who.bob.address, collateral });
+    ledger.fee('bob', locked.fee);
+    ledger.hold('bob', JOB_COLLATERAL, collateral);
+    await ledger.check(locked.blockHash, 'after the lock');
 
     // Dave, the application, waits for the settlement while Bob proves.
     const settled = waitForEvent(api, {
-      fromBlock: assigned.blockNumber, maxBlocks: DEADLINE, predicate: isOurs('market', 'RequestFulfilled'), what: 'the settlement',
+      fromBlock: offered.blockNumber, maxBlocks: DEADLINE + LOCK_WINDOW, predicate: isOurs('market', 'RequestFulfilled'), what: 'the settlement',
     });
     const pis = publicInputs(fixture.proof, state.publicInputCount);
     const proved = await ok(who.bob, api.tx.market.submitProof(request, pis, fixture.proofHex));
@@ -248,6 +262,7 @@ describe('staking and a proof request through polkadot.js', () => {
     // The escrow and deposit are released, the price paid out of the escrow
     // to Bob and the reward pot.
     ledger.fee('bob', proved.fee);
+    ledger.release('bob', JOB_COLLATERAL, collateral);
     ledger.release('dave', ESCROW, MAX_FEE);
     ledger.release('dave', REQUEST_DEPOSIT, state.deposit);
     ledger.transfer('dave', 'bob', split.toProver);
@@ -353,7 +368,7 @@ describe('staking and a proof request through polkadot.js', () => {
     }
     for (const name of [
       'verifier.CircuitRegistered', 'market.CircuitListed', 'provers.Registered', 'provers.Delegated',
-      'market.RequestSubmitted', 'market.RequestAssigned', 'provers.Rewarded', 'market.RequestFulfilled',
+      'market.RequestSubmitted', 'market.RequestOffered', 'market.RequestLocked', 'provers.Rewarded', 'market.RequestFulfilled',
       'provers.RewardsClaimed', 'system.ExtrinsicFailed', 'transactionPayment.TransactionFeePaid', 'balances.Held',
     ]) {
       assert.ok(seen.has(name), `${name} among ${[...seen].sort()}`);

@@ -10,10 +10,10 @@
 //! verification itself (the largest input's commitment is computed).
 
 use super::*;
+use crate::lifecycle::LockedJob;
 use crate::lifecycle::Offer;
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use crate::lifecycle::LockedJob;
 use frame_support::{
 	traits::{fungible::Mutate, Get},
 	BoundedVec,

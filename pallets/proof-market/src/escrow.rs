@@ -20,7 +20,11 @@ use prova_primitives::market::ProverRegistry;
 use sp_runtime::{traits::Zero, DispatchResult};
 
 /// Holds `amount` from `who`'s free balance for `reason`.
-pub fn hold<T: Config>(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+pub fn hold<T: Config>(
+	reason: HoldReason,
+	who: &T::AccountId,
+	amount: BalanceOf<T>,
+) -> DispatchResult {
 	if amount.is_zero() {
 		return Ok(());
 	}

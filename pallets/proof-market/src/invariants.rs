@@ -84,8 +84,9 @@ impl<T: Config> Pallet<T> {
 		}
 		for (block, due) in Deadlines::<T>::iter() {
 			for id in due {
-				let due_here = Requests::<T>::get(id)
-					.is_some_and(|request| request.status.holder().is_some_and(|(_, b)| b == block));
+				let due_here = Requests::<T>::get(id).is_some_and(|request| {
+					request.status.holder().is_some_and(|(_, b)| b == block)
+				});
 				ensure!(due_here, "an index entry of a request not due then");
 			}
 		}

@@ -661,7 +661,10 @@ pub mod pallet {
 		/// Withdraws a request no prover has locked yet; refunds its fee and deposit.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::cancel_request(1))]
-		pub fn cancel_request(origin: OriginFor<T>, request: RequestId) -> DispatchResultWithPostInfo {
+		pub fn cancel_request(
+			origin: OriginFor<T>,
+			request: RequestId,
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let offered = Self::do_cancel_request(who, request)?;
 			Ok(Some(T::WeightInfo::cancel_request(offered.into())).into())

@@ -141,7 +141,10 @@ impl<T: Config> Pallet<T> {
 	/// Cancels a queued or offered request of `who`'s and refunds it; an
 	/// offered prover gets its slot back, with nothing counted against it.
 	/// Returns whether it was offered.
-	pub(crate) fn do_cancel_request(who: T::AccountId, id: RequestId) -> Result<bool, DispatchError> {
+	pub(crate) fn do_cancel_request(
+		who: T::AccountId,
+		id: RequestId,
+	) -> Result<bool, DispatchError> {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		ensure!(request.requester == who, Error::<T>::NotRequester);
 		let offered = match &request.status {
@@ -282,8 +285,12 @@ impl<T: Config> Pallet<T> {
 		};
 		Self::release_slot(id, &prover, job.deadline, outcome);
 		let compensation = T::FailureCompensation::get().mul_floor(job.collateral).min(job.price);
-		let (collateral, compensated) =
-			escrow::forfeit_collateral::<T>(&prover, job.collateral, &request.requester, compensation);
+		let (collateral, compensated) = escrow::forfeit_collateral::<T>(
+			&prover,
+			job.collateral,
+			&request.requester,
+			compensation,
+		);
 		request.compensated.saturating_accrue(compensated);
 		let fraction = T::Provers::slash_fraction(reason);
 		let slashed = if fraction.is_zero() {
@@ -388,7 +395,9 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_decline_request(prover: T::AccountId, id: RequestId) -> DispatchResult {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		let lock_by = match &request.status {
-			RequestStatus::Offered { prover: offered, lock_by, .. } if *offered == prover => *lock_by,
+			RequestStatus::Offered { prover: offered, lock_by, .. } if *offered == prover => {
+				*lock_by
+			}
 			status if status.is_open() => return Err(Error::<T>::NotOffered.into()),
 			_ => return Err(Error::<T>::RequestEnded.into()),
 		};
@@ -399,9 +408,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The collateral a job at `price` holds: `max(MinCollateral, CollateralFactor × price)`.
 	pub fn collateral_for(price: BalanceOf<T>) -> BalanceOf<T> {
-		price
-			.saturating_mul(T::CollateralFactor::get().into())
-			.max(T::MinCollateral::get())
+		price.saturating_mul(T::CollateralFactor::get().into()).max(T::MinCollateral::get())
 	}
 
 	/// Removes `id` from the deadline index under `block` (at the block
@@ -422,7 +429,12 @@ impl<T: Config> Pallet<T> {
 	/// locks. The registry keeps a prover's record while it holds a slot, so
 	/// this fails only if that promise is broken; the market then carries on
 	/// rather than trap.
-	fn release_slot(id: RequestId, prover: &T::AccountId, due: BlockNumberFor<T>, outcome: JobOutcome) {
+	fn release_slot(
+		id: RequestId,
+		prover: &T::AccountId,
+		due: BlockNumberFor<T>,
+		outcome: JobOutcome,
+	) {
 		Jobs::<T>::remove(prover, id);
 		Self::take_off_index(id, due);
 		if let Err(error) = T::Provers::release_capacity(prover, outcome) {

@@ -6,8 +6,8 @@
 //! [`ProofMarketApi::jobs`] at each block instead of scanning storage.
 
 use crate::{
-	BalanceOf, Config, Job, JobStage, Jobs, Listings, Pallet, ProverRegistry, Quote, Request, RequestId,
-	RequestRequirements, RequestStatus, Requests,
+	BalanceOf, Config, Job, JobStage, Jobs, Listings, Pallet, ProverRegistry, Quote, Request,
+	RequestId, RequestRequirements, RequestStatus, Requests,
 };
 use alloc::vec::Vec;
 use codec::Codec;

@@ -118,9 +118,9 @@ impl<T: Config> RequestStatus<T> {
 	pub fn is_open(&self) -> bool {
 		matches!(
 			self,
-			RequestStatus::Queued { .. } |
-				RequestStatus::Offered { .. } |
-				RequestStatus::Locked { .. }
+			RequestStatus::Queued { .. }
+				| RequestStatus::Offered { .. }
+				| RequestStatus::Locked { .. }
 		)
 	}
 }

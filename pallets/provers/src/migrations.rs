@@ -54,7 +54,9 @@ pub mod v1 {
 	use sp_runtime::{FixedU128, Perbill};
 
 	/// Version 1's track record: no `declined`.
-	#[derive(Clone, Copy, Debug, Decode, Default, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+	#[derive(
+		Clone, Copy, Debug, Decode, Default, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
+	)]
 	pub struct Reputation {
 		/// Jobs assigned.
 		pub assigned: u32,

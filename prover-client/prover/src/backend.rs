@@ -193,6 +193,11 @@ pub trait JobProver: Send + Sync + 'static {
 
 	/// How long a proof of `circuit` took last time, if one was made.
 	fn estimate(&self, circuit: H256) -> Option<Duration>;
+
+	/// Makes sure `circuit` can be proved before a job of it is taken:
+	/// rebuilds it from `descriptor` (once) and checks it is the circuit the
+	/// chain registered. Blocking; may take seconds for a large circuit.
+	fn prepare(&self, circuit: H256, descriptor: &str) -> Result<(), ProveError>;
 }
 
 /// Rebuilds listed circuits (once each) and proves with a backend.
@@ -253,5 +258,9 @@ impl JobProver for CircuitProver {
 
 	fn estimate(&self, circuit: H256) -> Option<Duration> {
 		self.timings.lock().expect("not poisoned").get(&circuit).copied()
+	}
+
+	fn prepare(&self, circuit: H256, descriptor: &str) -> Result<(), ProveError> {
+		self.circuit(circuit, descriptor).map(drop)
 	}
 }

@@ -11,8 +11,10 @@ use substrate_prometheus_endpoint as prometheus_endpoint;
 /// The daemon's counters.
 #[derive(Clone)]
 pub struct Metrics {
-	/// Jobs the chain assigned to this prover (counted once each, on first sight).
+	/// Jobs this prover locked (counted once each, on first sight).
 	pub jobs_assigned: Counter<U64>,
+	/// Offers this prover declined (circuit it cannot prove, no slot, deadline too short).
+	pub offers_declined: Counter<U64>,
 	/// Seconds per proof, by circuit descriptor.
 	pub proving_seconds: HistogramVec,
 	/// Proofs being computed now.
@@ -30,7 +32,11 @@ impl Metrics {
 	pub fn register(registry: &Registry) -> Result<Metrics, PrometheusError> {
 		Ok(Metrics {
 			jobs_assigned: register(
-				Counter::new("prova_prover_jobs_assigned_total", "Jobs assigned to this prover")?,
+				Counter::new("prova_prover_jobs_assigned_total", "Jobs locked by this prover")?,
+				registry,
+			)?,
+			offers_declined: register(
+				Counter::new("prova_prover_offers_declined_total", "Offers declined")?,
 				registry,
 			)?,
 			proving_seconds: register(

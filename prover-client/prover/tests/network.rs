@@ -226,7 +226,7 @@ async fn a_gpu_daemon_proves_every_workload_and_the_chain_accepts_the_proofs() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_daemon_killed_mid_proof_is_slashed_and_does_not_resubmit_after_restart() {
+async fn a_daemon_killed_mid_proof_forfeits_its_collateral_and_does_not_resubmit_after_restart() {
 	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
 	// Two validators (the `local` chain): each daemon follows its own node,
 	// and requests go in through the other one.
@@ -273,16 +273,19 @@ async fn a_daemon_killed_mid_proof_is_slashed_and_does_not_resubmit_after_restar
 		net.logs()
 	);
 
-	// The deadline passes; the victim is slashed; the survivor gets the job.
+	// The deadline passes; the victim forfeits its collateral; the survivor
+	// gets the job.
 	let request = net.settled(id, Duration::from_secs(180)).await;
-	let (prover, _) = fulfiller(&request).unwrap_or_else(|| panic!("{request:?}\n{}", net.logs()));
+	let (prover, price) =
+		fulfiller(&request).unwrap_or_else(|| panic!("{request:?}\n{}", net.logs()));
 	assert_eq!(prover, address(&account(survivor_name)));
 	assert_eq!(request.failed, vec![account(victim_name)]);
-	// The slash went to the treasury: a requester is never paid for a failure.
-	assert_eq!(request.compensated, 0);
+	// The requester got at most the price back out of the collateral.
+	assert!(request.compensated > 0 && request.compensated <= price, "{request:?}");
 	let record = prover_record(&net, victim_name).await;
 	assert_eq!((record.missed, record.fulfilled), (1, 0));
-	assert!(record.self_bond < bonds[victim], "slashed: {} -> {}", bonds[victim], record.self_bond);
+	// A miss costs the job's collateral, not the bond.
+	assert_eq!(record.self_bond, bonds[victim]);
 
 	// Restarted with its journal, the victim does not submit the lost job.
 	let nonce = net.chain.next_nonce(&account(victim_name)).await.unwrap();

@@ -28,7 +28,12 @@ fn locking_holds_collateral_and_starts_the_deadline() {
 		let collateral_held = COLLATERAL_FACTOR as Balance * 70;
 		assert_eq!(
 			status(id),
-			RequestStatus::Locked { prover: 5, price: 70, deadline: 13, collateral: collateral_held }
+			RequestStatus::Locked {
+				prover: 5,
+				price: 70,
+				deadline: 13,
+				collateral: collateral_held
+			}
 		);
 		assert_eq!(collateral(5), collateral_held);
 		assert_eq!(free(5), ENDOWMENT - MIN_BOND - collateral_held);
@@ -139,8 +144,11 @@ fn an_offer_left_to_lapse_is_declined_at_the_end_of_its_window() {
 		run_to_block(2 + LOCK_WINDOW - 1);
 		assert_eq!(offered_to(id), 5);
 		next_block();
-		assert!(market_events()
-			.contains(&Event::OfferDeclined { request: id, prover: 5, lapsed: true }));
+		assert!(market_events().contains(&Event::OfferDeclined {
+			request: id,
+			prover: 5,
+			lapsed: true
+		}));
 		assert_eq!(status(id), RequestStatus::Queued { since: 2 + LOCK_WINDOW });
 		assert_eq!((bonded(5), in_use(5), reputation(5).declined), (MIN_BOND, 0, 1));
 		// Too late to lock now.

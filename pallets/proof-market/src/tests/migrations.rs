@@ -38,7 +38,10 @@ fn v0_to_v2_adds_deposits_counts_open_requests_and_listings_and_locks_assignment
 		StorageVersion::new(0).put::<Pallet<Test>>();
 		let old = [
 			(0, old_request(10, v1::RequestStatus::Queued { since: 1 })),
-			(1, old_request(10, v1::RequestStatus::Assigned { prover: 5, price: 10, deadline: 12 })),
+			(
+				1,
+				old_request(10, v1::RequestStatus::Assigned { prover: 5, price: 10, deadline: 12 }),
+			),
 			(2, old_request(11, v1::RequestStatus::Cancelled { at: 1 })),
 			(3, old_request(11, v1::RequestStatus::Queued { since: 1 })),
 		];
@@ -74,7 +77,10 @@ fn v0_to_v2_adds_deposits_counts_open_requests_and_listings_and_locks_assignment
 		];
 		for ((id, before), status) in old.into_iter().zip(expected) {
 			let after = Requests::<Test>::get(id).expect("decodes in the new layout");
-			assert_eq!((after.requester, after.status, after.deposit), (before.requester, status, 0));
+			assert_eq!(
+				(after.requester, after.status, after.deposit),
+				(before.requester, status, 0)
+			);
 			assert_eq!((after.max_fee, after.input.len()), (100, CHAIN.proofs[0].0.len()));
 			assert!(after.declined.is_empty());
 		}

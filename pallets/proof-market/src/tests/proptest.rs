@@ -165,7 +165,8 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 		// Long enough for every open request to end.
 		run_to_block(System::block_number() + 400);
 
-		let (mut paid, mut slashed, mut compensated, mut forfeited, mut collateral) = (0, 0, 0, 0, 0);
+		let (mut paid, mut slashed, mut compensated, mut forfeited, mut collateral) =
+			(0, 0, 0, 0, 0);
 		let mut paid_to: BTreeMap<AccountId, Balance> = BTreeMap::new();
 		let mut compensated_to: BTreeMap<AccountId, Balance> = BTreeMap::new();
 		let mut ended: BTreeMap<RequestId, u32> = BTreeMap::new();
@@ -187,15 +188,28 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 				Event::RequestCancelled { request, .. } => {
 					*ended.entry(request).or_default() += 1;
 				}
-				Event::DeadlineMissed { request, slashed: s, compensated: c, collateral: f, .. } |
-				Event::ProofRejected { request, slashed: s, compensated: c, collateral: f, .. } => {
+				Event::DeadlineMissed {
+					request,
+					slashed: s,
+					compensated: c,
+					collateral: f,
+					..
+				}
+				| Event::ProofRejected {
+					request, slashed: s, compensated: c, collateral: f, ..
+				} => {
 					slashed += s;
 					compensated += c;
 					collateral += f;
 					// Every prover asks 10 for the one-unit circuit: a failure
 					// pays the requester at most that price, and at most its
 					// share of the collateral.
-					prop_assert!(c <= 10 && c <= FAILURE_COMPENSATION * f, "compensation {} of {}", c, f);
+					prop_assert!(
+						c <= 10 && c <= FAILURE_COMPENSATION * f,
+						"compensation {} of {}",
+						c,
+						f
+					);
 					*compensated_to.entry(requester_of[&request]).or_default() += c;
 				}
 				_ => {}
@@ -210,19 +224,32 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 		let requesters: i128 = REQUESTERS.map(delta).sum();
 		let provers: i128 =
 			PROVERS.map(delta).sum::<i128>() + delta(pallet_provers::asset::reward_pot::<Test>());
-		let (paid, slashed, compensated, forfeited, collateral) =
-			(paid as i128, slashed as i128, compensated as i128, forfeited as i128, collateral as i128);
+		let (paid, slashed, compensated, forfeited, collateral) = (
+			paid as i128,
+			slashed as i128,
+			compensated as i128,
+			forfeited as i128,
+			collateral as i128,
+		);
 		prop_assert_eq!(requesters, -paid - forfeited + compensated);
 		prop_assert_eq!(provers, paid - slashed - collateral);
 		prop_assert_eq!(delta(TREASURY), slashed + forfeited + collateral - compensated);
 		for requester in REQUESTERS {
 			let got = compensated_to.get(&requester).copied().unwrap_or(0) as i128;
-			prop_assert!(delta(requester) <= got, "requester {} ended richer than compensated", requester);
+			prop_assert!(
+				delta(requester) <= got,
+				"requester {} ended richer than compensated",
+				requester
+			);
 			prop_assert_eq!((escrowed(requester), deposits(requester)), (0, 0));
 		}
 		for prover in PROVERS {
 			let earned = paid_to.get(&prover).copied().unwrap_or(0) as i128;
-			prop_assert!(delta(prover) <= earned, "prover {} ended richer than it was paid", prover);
+			prop_assert!(
+				delta(prover) <= earned,
+				"prover {} ended richer than it was paid",
+				prover
+			);
 			prop_assert_eq!(collateral_of(prover), 0);
 		}
 		Ok(())

@@ -6,7 +6,8 @@
 
 use super::{prova, AtBlock, Chain, ChainError};
 use prova::runtime_types::{
-	pallet_proof_market::types::RequestStatus as RawStatus, prova_primitives::market as raw_market,
+	pallet_proof_market::types::{JobStage as RawStage, RequestStatus as RawStatus},
+	prova_primitives::market as raw_market,
 };
 use prova_primitives::{Balance, BlockNumber};
 use serde::Serialize;
@@ -15,7 +16,7 @@ use subxt::utils::{AccountId32, H256};
 /// A request's id.
 pub type RequestId = u64;
 
-/// A request assigned to this prover, with what it needs to prove it.
+/// A request this prover has locked, with what it needs to prove it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Job {
 	/// The request.
@@ -33,6 +34,33 @@ pub struct Job {
 	pub deadline: BlockNumber,
 }
 
+/// A request offered to this prover: it takes it by locking it (posting
+/// `collateral`) before `lock_by`, or declines it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Offer {
+	/// The request.
+	pub request: RequestId,
+	/// The circuit.
+	pub circuit: H256,
+	/// What the proof would earn.
+	pub price: Balance,
+	/// What locking holds from the prover's free balance until the job ends.
+	pub collateral: Balance,
+	/// Blocks the prover has to prove, from the block its lock lands in.
+	pub deadline_blocks: BlockNumber,
+	/// The first block at which the offer has lapsed.
+	pub lock_by: BlockNumber,
+}
+
+/// What the chain holds for this prover: offers to answer and jobs to prove.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Work {
+	/// Requests offered, not locked yet.
+	pub offers: Vec<Offer>,
+	/// Requests locked, to prove.
+	pub jobs: Vec<Job>,
+}
+
 /// Where a request is in its life.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
@@ -42,8 +70,18 @@ pub enum Status {
 		/// Since this block.
 		since: BlockNumber,
 	},
-	/// A prover must prove it before `deadline`.
-	Assigned {
+	/// Offered to a prover, which may lock it before `lock_by`.
+	Offered {
+		/// The prover.
+		#[serde(serialize_with = "as_address")]
+		prover: AccountId32,
+		/// What it would be paid.
+		price: Balance,
+		/// The first block at which the offer has lapsed.
+		lock_by: BlockNumber,
+	},
+	/// Locked by a prover, which must prove it before `deadline`.
+	Locked {
 		/// The prover.
 		#[serde(serialize_with = "as_address")]
 		prover: AccountId32,
@@ -51,6 +89,8 @@ pub enum Status {
 		price: Balance,
 		/// The first late block.
 		deadline: BlockNumber,
+		/// What it holds as collateral.
+		collateral: Balance,
 	},
 	/// Proved and paid.
 	Fulfilled {
@@ -79,7 +119,7 @@ pub enum Status {
 impl Status {
 	/// Whether the request has ended.
 	pub fn is_final(&self) -> bool {
-		!matches!(self, Status::Queued { .. } | Status::Assigned { .. })
+		!matches!(self, Status::Queued { .. } | Status::Offered { .. } | Status::Locked { .. })
 	}
 }
 
@@ -99,11 +139,13 @@ pub struct RequestInfo {
 	pub deadline_blocks: BlockNumber,
 	/// When it was submitted.
 	pub submitted_at: BlockNumber,
-	/// Provers that failed it, in order.
+	/// Provers that locked it and failed, in order.
 	#[serde(serialize_with = "as_addresses")]
 	pub failed: Vec<AccountId32>,
-	/// Paid to the requester for failed attempts (zero while slashes go to
-	/// the treasury).
+	/// Provers that were offered it and did not lock it, in order.
+	#[serde(serialize_with = "as_addresses")]
+	pub declined: Vec<AccountId32>,
+	/// Paid to the requester out of failed provers' collateral.
 	pub compensated: Balance,
 	/// Held from the requester while the request is open.
 	pub deposit: Balance,
@@ -126,10 +168,10 @@ fn as_addresses<S: serde::Serializer>(
 }
 
 impl RequestInfo {
-	/// The assigned prover, while assigned.
-	pub fn assignee(&self) -> Option<&AccountId32> {
+	/// The prover that locked it, while locked.
+	pub fn locker(&self) -> Option<&AccountId32> {
 		match &self.status {
-			Status::Assigned { prover, .. } => Some(prover),
+			Status::Locked { prover, .. } => Some(prover),
 			_ => None,
 		}
 	}
@@ -191,7 +233,7 @@ pub struct ProverStatus {
 	pub delegators: u32,
 	/// Self-bond plus delegations.
 	pub backing: Balance,
-	/// Jobs assigned, fulfilled, missed and proved invalid.
+	/// Jobs offered, fulfilled, missed and proved invalid.
 	pub assigned: u32,
 	/// See `assigned`.
 	pub fulfilled: u32,
@@ -199,6 +241,8 @@ pub struct ProverStatus {
 	pub missed: u32,
 	/// See `assigned`.
 	pub invalid: u32,
+	/// Offers it declined or let lapse.
+	pub declined: u32,
 	/// The reputation score, in parts per billion.
 	pub reputation_ppb: u32,
 	/// Own stake unbonding, as (amount, block it can be withdrawn).
@@ -224,8 +268,9 @@ pub use raw_market::RequestRequirements;
 fn status_of(raw: RawStatus) -> Status {
 	match raw {
 		RawStatus::Queued { since } => Status::Queued { since },
-		RawStatus::Assigned { prover, price, deadline } => {
-			Status::Assigned { prover, price, deadline }
+		RawStatus::Offered { prover, price, lock_by } => Status::Offered { prover, price, lock_by },
+		RawStatus::Locked { prover, price, deadline, collateral } => {
+			Status::Locked { prover, price, deadline, collateral }
 		}
 		RawStatus::Fulfilled { prover, price, output, at } => {
 			Status::Fulfilled { prover, price, output, at }
@@ -236,22 +281,34 @@ fn status_of(raw: RawStatus) -> Status {
 }
 
 impl Chain {
-	/// Requests assigned to `prover` at `at`, oldest first (the market's
-	/// `ProofMarketApi::jobs`, which reads an index rather than all requests).
-	pub async fn jobs(&self, at: &AtBlock, prover: &AccountId32) -> Result<Vec<Job>, ChainError> {
+	/// Requests offered to or locked by `prover` at `at`, oldest first (the
+	/// market's `ProofMarketApi::jobs`, which reads an index rather than all
+	/// requests).
+	pub async fn work(&self, at: &AtBlock, prover: &AccountId32) -> Result<Work, ChainError> {
 		let call = prova::runtime_apis().proof_market_api().jobs(prover.clone());
 		let jobs = at.runtime_apis().call(call).await.map_err(ChainError::rpc)?;
-		Ok(jobs
-			.into_iter()
-			.map(|job| Job {
-				request: job.request,
-				attempt: job.attempt,
-				circuit: job.circuit,
-				input: job.input,
-				price: job.price,
-				deadline: job.deadline,
-			})
-			.collect())
+		let mut work = Work::default();
+		for job in jobs {
+			match job.stage {
+				RawStage::Offered { lock_by } => work.offers.push(Offer {
+					request: job.request,
+					circuit: job.circuit,
+					price: job.price,
+					collateral: job.collateral,
+					deadline_blocks: job.deadline_blocks,
+					lock_by,
+				}),
+				RawStage::Locked { deadline } => work.jobs.push(Job {
+					request: job.request,
+					attempt: job.attempt,
+					circuit: job.circuit,
+					input: job.input,
+					price: job.price,
+					deadline,
+				}),
+			}
+		}
+		Ok(work)
 	}
 
 	/// Request `id` at `at`; `None` if unknown or retired.
@@ -272,6 +329,7 @@ impl Chain {
 			deadline_blocks: raw.deadline_blocks,
 			submitted_at: raw.submitted_at,
 			failed: raw.failed,
+			declined: raw.declined,
 			compensated: raw.compensated,
 			deposit: raw.deposit,
 			status: status_of(raw.status),
@@ -373,6 +431,7 @@ impl Chain {
 			fulfilled: record.reputation.fulfilled,
 			missed: record.reputation.missed,
 			invalid: record.reputation.invalid,
+			declined: record.reputation.declined,
 			reputation_ppb: info.reputation_score.0,
 			unbonding: info.unbonding.into_iter().map(|c| (c.amount, c.unlock_at)).collect(),
 		}))

@@ -126,10 +126,16 @@ fn describe(r: &RequestInfo) -> String {
 	);
 	text += &match &r.status {
 		Status::Queued { since } => format!("status      queued since block {since}"),
-		Status::Assigned { prover, price, deadline } => format!(
-			"status      assigned to {} for {} (deadline block {deadline})",
+		Status::Offered { prover, price, lock_by } => format!(
+			"status      offered to {} for {} (it may lock it until block {lock_by})",
 			address(prover),
 			format_amount(*price)
+		),
+		Status::Locked { prover, price, deadline, collateral } => format!(
+			"status      locked by {} for {} with {} collateral (deadline block {deadline})",
+			address(prover),
+			format_amount(*price),
+			format_amount(*collateral)
 		),
 		Status::Fulfilled { prover, price, output, at } => format!(
 			"status      fulfilled in block {at}\nprover      {}\nfee paid    {}\noutput      {}",
@@ -138,7 +144,7 @@ fn describe(r: &RequestInfo) -> String {
 			output.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
 		),
 		Status::Expired { at } if r.failed.is_empty() => format!(
-			"status      expired in block {at} (fee refunded; no prover took it, deposit forfeited)"
+			"status      expired in block {at} (fee refunded; no prover locked it, deposit forfeited)"
 		),
 		Status::Expired { at } => {
 			format!("status      expired in block {at} (fee and deposit refunded)")
@@ -147,9 +153,15 @@ fn describe(r: &RequestInfo) -> String {
 			format!("status      cancelled in block {at} (fee and deposit refunded)")
 		}
 	};
+	if !r.declined.is_empty() {
+		text += &format!(
+			"\ndeclined by {}",
+			r.declined.iter().map(address).collect::<Vec<_>>().join(", ")
+		);
+	}
 	if !r.failed.is_empty() {
 		text += &format!(
-			"\nfailed by   {} (compensated {})",
+			"\nfailed by   {} (compensated {} out of their collateral)",
 			r.failed.iter().map(address).collect::<Vec<_>>().join(", "),
 			format_amount(r.compensated)
 		);

@@ -1,10 +1,21 @@
 //! The prover daemon's job queue.
 //!
 //! The chain is the source of truth: at every best block the daemon asks for
-//! the jobs assigned to it (`ProofMarketApi::jobs`) and reconciles them with
-//! what it is doing. A new job is queued, or dropped if its deadline cannot
-//! be met; a job that disappeared is abandoned (reassigned, or gone in a
-//! reorg) and its proof, if one comes, is thrown away. A finished proof is
+//! the requests offered to it and the jobs it has locked
+//! (`ProofMarketApi::jobs`) and reconciles them with what it is doing.
+//!
+//! An offer is answered at once: the daemon **locks** it (posting the
+//! collateral the offer names) only when it can prove it in time, and
+//! **declines** it otherwise, which costs nothing but a counted decline:
+//! when the circuit is not listed or cannot be rebuilt here (or builds a
+//! different circuit than the one registered), when every proving slot is
+//! taken, or when the proving time measured on this machine does not fit the
+//! request's deadline. Offers are not journaled: after a restart the chain
+//! offers them again (or they lapsed, which is a decline).
+//!
+//! A newly locked job is queued, or dropped if its deadline cannot be met; a
+//! job that disappeared is abandoned (reassigned, or gone in a reorg) and its
+//! proof, if one comes, is thrown away. A finished proof is
 //! submitted only after a fresh look at the chain confirms the job is still
 //! ours and the deadline still ahead. Outcomes are read from the request's
 //! state at finalized blocks.
@@ -24,7 +35,7 @@ pub use service::{run, DaemonConfig, ProverAccount};
 
 use crate::{
 	backend::{JobProver, ProofOutput, ProveError},
-	chain::{ChainError, Head, Job, RequestId, SignedTx},
+	chain::{ChainError, Head, Job, Offer, RequestId, SignedTx, Work},
 	metrics::Metrics,
 	progress::Progress,
 };
@@ -49,7 +60,7 @@ pub const RESEND_AFTER_BLOCKS: BlockNumber = 4;
 /// A request's state, as far as this prover is concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Standing {
-	/// Still assigned to this prover.
+	/// Still locked by this prover.
 	Ours,
 	/// Fulfilled by this prover.
 	FulfilledByUs,
@@ -63,8 +74,8 @@ pub enum Standing {
 pub trait MarketChain: Send + Sync {
 	/// The best block now.
 	fn best_head(&self) -> impl Future<Output = Result<Head, ChainError>> + Send;
-	/// The jobs assigned to this prover at `at`.
-	fn jobs(&self, at: Head) -> impl Future<Output = Result<Vec<Job>, ChainError>> + Send;
+	/// The offers to this prover and the jobs it locked, at `at`.
+	fn work(&self, at: Head) -> impl Future<Output = Result<Work, ChainError>> + Send;
 	/// Request `id` at `at`, from this prover's point of view.
 	fn standing(
 		&self,
@@ -85,6 +96,12 @@ pub trait MarketChain: Send + Sync {
 	) -> impl Future<Output = Result<SignedTx, ChainError>> + Send;
 	/// Sends signed bytes to the pool.
 	fn send(&self, bytes: &[u8]) -> impl Future<Output = Result<(), ChainError>> + Send;
+	/// Signs and sends `lock_request` (`lock`) or `decline_request` for `offer`.
+	fn answer(
+		&self,
+		offer: &Offer,
+		lock: bool,
+	) -> impl Future<Output = Result<(), ChainError>> + Send;
 }
 
 /// Where a live job is.
@@ -136,6 +153,9 @@ pub struct Daemon<P> {
 	progress: Progress,
 	live: BTreeMap<JobKey, Live>,
 	settling: BTreeMap<JobKey, Settling>,
+	/// Offers answered: the best block the answer was sent at, and whether it
+	/// was a lock.
+	answered: HashMap<RequestId, (BlockNumber, bool)>,
 	descriptors: HashMap<H256, String>,
 	proving: usize,
 	results_tx: mpsc::UnboundedSender<ProofResult>,
@@ -171,6 +191,7 @@ impl<P: JobProver> Daemon<P> {
 			progress,
 			live: BTreeMap::new(),
 			settling: BTreeMap::new(),
+			answered: HashMap::new(),
 			descriptors: HashMap::new(),
 			proving: 0,
 			results_tx,
@@ -206,15 +227,18 @@ impl<P: JobProver> Daemon<P> {
 		self.results_rx.recv().await.expect("the daemon holds a sender")
 	}
 
-	/// Reconciles with the jobs the chain lists at best block `head`: picks up
-	/// new ones, abandons vanished ones, drops hopeless ones, sends proofs and
-	/// starts proving up to capacity.
+	/// Reconciles with what the chain lists at best block `head`: answers
+	/// offers, picks up newly locked jobs, abandons vanished ones, drops
+	/// hopeless ones, sends proofs and starts proving up to capacity.
 	pub async fn on_best<C: MarketChain>(
 		&mut self,
 		chain: &C,
 		head: Head,
 	) -> Result<(), DaemonError> {
-		let jobs = chain.jobs(head).await?;
+		let Work { offers, jobs } = chain.work(head).await?;
+		// Locked jobs are live from here on; the answers to them are done.
+		self.answered.retain(|id, _| offers.iter().any(|offer| offer.request == *id));
+		self.answer_offers(chain, head, offers).await?;
 		let listed: BTreeMap<JobKey, Job> =
 			jobs.into_iter().map(|job| (key_of(&job), job)).collect();
 
@@ -224,7 +248,7 @@ impl<P: JobProver> Daemon<P> {
 			let live = self.live.remove(&key).expect("listed above");
 			let submitted = matches!(live.stage, Stage::Submitted { .. });
 			if matches!(live.stage, Stage::Proving | Stage::Waiting | Stage::Proved) {
-				tracing::info!(job = %key, "no longer assigned to us; abandoning it");
+				tracing::info!(job = %key, "no longer ours; abandoning it");
 			}
 			self.settling
 				.insert(key, Settling { price: live.job.price, submitted, left_at: head.number });
@@ -243,7 +267,7 @@ impl<P: JobProver> Daemon<P> {
 			let stage = match self.journal.get(&key).map(|entry| &entry.step) {
 				None => {
 					self.metrics.jobs_assigned.inc();
-					tracing::info!(job = %key, circuit = ?job.circuit, deadline = job.deadline, price = job.price, "job assigned");
+					tracing::info!(job = %key, circuit = ?job.circuit, deadline = job.deadline, price = job.price, "job locked");
 					Stage::Waiting
 				}
 				Some(Step::Proved) if self.journal.proof(key).is_some() => {
@@ -270,6 +294,107 @@ impl<P: JobProver> Daemon<P> {
 		}
 		self.start_proving(chain, head).await?;
 		Ok(())
+	}
+
+	/// Locks the offers this daemon can prove in time and declines the rest;
+	/// an answer not taken up by the chain is sent again after
+	/// [`RESEND_AFTER_BLOCKS`].
+	async fn answer_offers<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+		offers: Vec<Offer>,
+	) -> Result<(), DaemonError> {
+		for offer in offers {
+			let request = offer.request;
+			if self
+				.answered
+				.get(&request)
+				.is_some_and(|(at, _)| head.number < at + RESEND_AFTER_BLOCKS)
+			{
+				continue;
+			}
+			// A lock sent now lands in the next block at the earliest.
+			if head.number + 1 >= offer.lock_by {
+				continue;
+			}
+			self.answered.remove(&request);
+			let verdict = self.judge(chain, head, &offer).await?;
+			match &verdict {
+				Ok(()) => tracing::info!(
+					request,
+					circuit = ?offer.circuit,
+					price = offer.price,
+					collateral = offer.collateral,
+					deadline_blocks = offer.deadline_blocks,
+					"locking the offered job"
+				),
+				Err(reason) => {
+					self.metrics.offers_declined.inc();
+					tracing::warn!(request, circuit = ?offer.circuit, reason = %reason, "declining the offered job")
+				}
+			}
+			let lock = verdict.is_ok();
+			self.answered.insert(request, (head.number, lock));
+			if let Err(e) = chain.answer(&offer, lock).await {
+				tracing::warn!(request, error = %e, lock, "sending the answer to an offer failed; will retry");
+			}
+		}
+		Ok(())
+	}
+
+	/// Whether this daemon can take `offer`: `Err` says why not.
+	async fn judge<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+		offer: &Offer,
+	) -> Result<Result<(), String>, DaemonError> {
+		let held = self.live.values().filter(|live| live.stage != Stage::Done).count();
+		let locking = self.answered.values().filter(|(_, lock)| *lock).count();
+		if held + locking >= self.capacity {
+			return Ok(Err(format!("all {} proving slots are taken", self.capacity)));
+		}
+		let Some(descriptor) = self.descriptor(chain, head, offer.circuit).await? else {
+			return Ok(Err("the circuit is not listed".into()));
+		};
+		let prover = self.prover.clone();
+		let circuit = offer.circuit;
+		let prepared =
+			tokio::task::spawn_blocking(move || prover.prepare(circuit, &descriptor)).await;
+		match prepared {
+			Ok(Ok(())) => {}
+			Ok(Err(e)) => return Ok(Err(format!("cannot prove this circuit here: {e}"))),
+			Err(e) => return Ok(Err(format!("building the circuit failed: {e}"))),
+		}
+		if let Some(estimate) = self.prover.estimate(offer.circuit) {
+			let needed = blocks_for(estimate) + SUBMIT_MARGIN_BLOCKS + 1;
+			if needed > offer.deadline_blocks {
+				return Ok(Err(format!(
+					"a proof takes {needed} blocks here (measured {:.1} s); the deadline gives {}",
+					estimate.as_secs_f64(),
+					offer.deadline_blocks
+				)));
+			}
+		}
+		Ok(Ok(()))
+	}
+
+	/// The listing descriptor of `circuit`, cached; `None` if not listed.
+	async fn descriptor<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+		circuit: H256,
+	) -> Result<Option<String>, DaemonError> {
+		if let Some(descriptor) = self.descriptors.get(&circuit) {
+			return Ok(Some(descriptor.clone()));
+		}
+		let found = chain.descriptor(head, circuit).await?;
+		if let Some(descriptor) = &found {
+			self.descriptors.insert(circuit, descriptor.clone());
+		}
+		Ok(found)
 	}
 
 	/// Moves one live job along at `head`.
@@ -408,19 +533,10 @@ impl<P: JobProver> Daemon<P> {
 			else {
 				break;
 			};
-			let descriptor = match self.descriptors.get(&job.circuit) {
-				Some(descriptor) => descriptor.clone(),
-				None => match chain.descriptor(head, job.circuit).await? {
-					Some(descriptor) => {
-						self.descriptors.insert(job.circuit, descriptor.clone());
-						descriptor
-					}
-					None => {
-						tracing::error!(job = %key, circuit = ?job.circuit, "circuit is not listed; cannot prove");
-						self.finish_early(key, Outcome::Failed, head.number)?;
-						continue;
-					}
-				},
+			let Some(descriptor) = self.descriptor(chain, head, job.circuit).await? else {
+				tracing::error!(job = %key, circuit = ?job.circuit, "circuit is not listed; cannot prove");
+				self.finish_early(key, Outcome::Failed, head.number)?;
+				continue;
 			};
 			self.live.get_mut(&key).expect("found above").stage = Stage::Proving;
 			self.proving += 1;
@@ -503,11 +619,11 @@ impl<P: JobProver> Daemon<P> {
 					tracing::info!(job = %key, price, "proof accepted and paid (finalized)")
 				}
 				Outcome::Rejected => {
-					tracing::error!(job = %key, "proof rejected on chain: slashed")
+					tracing::error!(job = %key, "proof rejected on chain: collateral forfeited and slashed")
 				}
 				Outcome::Missed => {
 					self.metrics.missed_deadlines.inc();
-					tracing::warn!(job = %key, "deadline missed: slashed")
+					tracing::warn!(job = %key, "deadline missed: collateral forfeited")
 				}
 				_ => tracing::info!(job = %key, "job went to another prover"),
 			}

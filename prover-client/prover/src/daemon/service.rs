@@ -9,7 +9,7 @@
 use super::{Daemon, DaemonError, MarketChain, Standing};
 use crate::{
 	backend::{JobProver, ProofOutput},
-	chain::{calls, Chain, ChainError, Head, Job, RequestId, SignedTx},
+	chain::{calls, Chain, ChainError, Head, Job, Offer, RequestId, SignedTx, Work},
 	key::Signer,
 };
 use std::time::Duration;
@@ -38,14 +38,14 @@ impl MarketChain for ProverAccount {
 		self.chain.best_head().await
 	}
 
-	async fn jobs(&self, at: Head) -> Result<Vec<Job>, ChainError> {
-		self.chain.jobs(&self.chain.at(at).await?, &self.account).await
+	async fn work(&self, at: Head) -> Result<Work, ChainError> {
+		self.chain.work(&self.chain.at(at).await?, &self.account).await
 	}
 
 	async fn standing(&self, at: Head, id: RequestId) -> Result<Standing, ChainError> {
 		let request = self.chain.request(&self.chain.at(at).await?, id).await?;
 		Ok(match request {
-			Some(r) if r.assignee() == Some(&self.account) => Standing::Ours,
+			Some(r) if r.locker() == Some(&self.account) => Standing::Ours,
 			Some(r) if r.fulfilled_by() == Some(&self.account) => Standing::FulfilledByUs,
 			Some(r) if r.failed_by(&self.account) => Standing::FailedByUs,
 			_ => Standing::Elsewhere,
@@ -68,6 +68,15 @@ impl MarketChain for ProverAccount {
 
 	async fn send(&self, bytes: &[u8]) -> Result<(), ChainError> {
 		self.chain.send(bytes).await.map(drop)
+	}
+
+	async fn answer(&self, offer: &Offer, lock: bool) -> Result<(), ChainError> {
+		let signed = if lock {
+			self.chain.sign(&calls().market().lock_request(offer.request), &self.signer).await?
+		} else {
+			self.chain.sign(&calls().market().decline_request(offer.request), &self.signer).await?
+		};
+		self.chain.send(&signed.bytes).await.map(drop)
 	}
 }
 

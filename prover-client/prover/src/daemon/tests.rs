@@ -38,6 +38,9 @@ struct FakeChain {
 struct FakeState {
 	best: BlockNumber,
 	jobs: Vec<Job>,
+	offers: Vec<Offer>,
+	/// Answers to offers: request and whether it was a lock.
+	answers: Vec<(RequestId, bool)>,
 	standings: HashMap<RequestId, Standing>,
 	nonce: u64,
 	signed: usize,
@@ -75,8 +78,9 @@ impl MarketChain for FakeChain {
 		Ok(self.best())
 	}
 
-	async fn jobs(&self, _: Head) -> Result<Vec<Job>, ChainError> {
-		Ok(self.state.lock().unwrap().jobs.clone())
+	async fn work(&self, _: Head) -> Result<Work, ChainError> {
+		let state = self.state.lock().unwrap();
+		Ok(Work { offers: state.offers.clone(), jobs: state.jobs.clone() })
 	}
 
 	async fn standing(&self, _: Head, id: RequestId) -> Result<Standing, ChainError> {
@@ -112,6 +116,11 @@ impl MarketChain for FakeChain {
 			.into());
 		}
 		state.sent.push(bytes.to_vec());
+		Ok(())
+	}
+
+	async fn answer(&self, offer: &Offer, lock: bool) -> Result<(), ChainError> {
+		self.state.lock().unwrap().answers.push((offer.request, lock));
 		Ok(())
 	}
 }
@@ -156,6 +165,14 @@ impl JobProver for FakeProver {
 
 	fn estimate(&self, _: H256) -> Option<Duration> {
 		self.estimate
+	}
+
+	fn prepare(&self, circuit: H256, descriptor: &str) -> Result<(), ProveError> {
+		if descriptor == DESCRIPTOR {
+			Ok(())
+		} else {
+			Err(ProveError::UnknownCircuit { circuit, reason: "unknown workload".into() })
+		}
 	}
 }
 
@@ -404,4 +421,38 @@ async fn outcomes_wait_for_a_finalized_block_that_can_show_them() {
 	);
 	daemon.on_finalized(&chain, head(12)).await.unwrap();
 	assert!(finished(Outcome::Accepted)(&step_of(&daemon, 1)));
+}
+
+fn offer(request: RequestId, circuit: H256, deadline_blocks: BlockNumber) -> Offer {
+	Offer { request, circuit, price: 100, collateral: 1_000, deadline_blocks, lock_by: 15 }
+}
+
+/// A listed circuit this client rebuilds, with room and time: locked. A
+/// circuit not listed, or one it cannot rebuild: declined, without proving.
+#[tokio::test]
+async fn offers_are_locked_only_when_the_daemon_can_prove_them() {
+	let (_dir, chain, prover, mut daemon) = setup(FakeProver::default(), 10, vec![], 2);
+	chain.set(|s| s.offers = vec![offer(1, circuit(), 20), offer(2, H256::repeat_byte(9), 20)]);
+	daemon.on_best(&chain, head(10)).await.unwrap();
+	assert_eq!(chain.state.lock().unwrap().answers, vec![(1, true), (2, false)]);
+	assert_eq!(daemon.metrics.offers_declined.get(), 1);
+	// Answered offers are not answered again in the next blocks.
+	daemon.on_best(&chain, head(11)).await.unwrap();
+	assert_eq!(chain.state.lock().unwrap().answers.len(), 2);
+	assert_eq!(prover.calls.load(Ordering::SeqCst), 0);
+}
+
+/// A proving time measured here that does not fit the request's deadline,
+/// or no free slot: declined.
+#[tokio::test]
+async fn offers_that_cannot_be_proved_in_time_or_without_a_slot_are_declined() {
+	let slow = FakeProver { estimate: Some(Duration::from_secs(60)), ..Default::default() };
+	let (_dir, chain, _prover, mut daemon) = setup(slow, 10, vec![job(7, 40)], 2);
+	// 60 s is 10 blocks, plus the submission margin and the lock's block.
+	chain.set(|s| s.offers = vec![offer(1, circuit(), 12), offer(2, circuit(), 13)]);
+	daemon.on_best(&chain, head(10)).await.unwrap();
+	// The second fits, but the first took no slot: one job and one lock fill two.
+	chain.set(|s| s.offers.push(offer(3, circuit(), 40)));
+	daemon.on_best(&chain, head(11)).await.unwrap();
+	assert_eq!(chain.state.lock().unwrap().answers, vec![(1, false), (2, true), (3, false)]);
 }
