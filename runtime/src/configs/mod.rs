@@ -264,9 +264,9 @@ impl pallet_plonky2_verifier::Config for Runtime {
 
 /// Requests carry up to 64 KiB of input (8,192 field elements) and are
 /// offered at the start of a later block, 16 per block at most; the offered
-/// prover has 5 blocks (30 s) to lock, and a request may be declined 8 times.
+/// prover has 5 blocks (15 s) to lock, and a request may be declined 8 times.
 /// Locking holds collateral of twice the price, at least 1 PROVA; provers
-/// have 1 minute to a day from the lock and three attempts. A failed job's
+/// have 10 blocks (30 s) to a day from the lock and three attempts. A failed job's
 /// collateral goes half to the requester (at most the price), the rest to the
 /// treasury. At most 4 lock windows and deadlines end in one block, so the
 /// hook's worst case (4 slashes of a prover with the most delegators, plus 16

@@ -446,9 +446,12 @@ async fn offers_are_locked_only_when_the_daemon_can_prove_them() {
 /// or no free slot: declined.
 #[tokio::test]
 async fn offers_that_cannot_be_proved_in_time_or_without_a_slot_are_declined() {
-	let slow = FakeProver { estimate: Some(Duration::from_secs(60)), ..Default::default() };
+	let slow = FakeProver {
+		estimate: Some(Duration::from_millis(10 * MILLISECS_PER_BLOCK)),
+		..Default::default()
+	};
 	let (_dir, chain, _prover, mut daemon) = setup(slow, 10, vec![job(7, 40)], 2);
-	// 60 s is 10 blocks, plus the submission margin and the lock's block.
+	// 10 blocks of proving, plus the submission margin and the lock's block.
 	chain.set(|s| s.offers = vec![offer(1, circuit(), 12), offer(2, circuit(), 13)]);
 	daemon.on_best(&chain, head(10)).await.unwrap();
 	// The second fits, but the first took no slot: one job and one lock fill two.
