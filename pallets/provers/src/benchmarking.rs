@@ -196,16 +196,45 @@ mod benchmarks {
 		assert_eq!(Provers::<T>::get(&who).unwrap().status, ProverStatus::Active);
 	}
 
-	/// Deregistering adds the self-bond as a new chunk beside `MaxUnbondingChunks - 1`.
+	/// Deregistering with `d` delegators: the self-bond and each delegation
+	/// become a new chunk beside `MaxUnbondingChunks - 1` others.
 	#[benchmark]
-	fn deregister() {
+	fn deregister(d: Linear<0, { T::MaxDelegatorsPerProver::get() }>) {
 		let who = prover::<T>(0);
-		unbonding_chunks::<T>(&who, &who, T::MaxUnbondingChunks::get() - 1, min_delegation::<T>());
+		let chunks = T::MaxUnbondingChunks::get() - 1;
+		for index in 0..d {
+			let backer = delegator::<T>(&who, index);
+			if index == 0 {
+				unbonding_chunks::<T>(&who, &backer, chunks, min_delegation::<T>());
+			}
+		}
+		unbonding_chunks::<T>(&who, &who, chunks, min_delegation::<T>());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()));
 
-		assert_eq!(Provers::<T>::get(&who).unwrap().status, ProverStatus::Leaving);
+		let record = Provers::<T>::get(&who).unwrap();
+		assert_eq!((record.status, record.delegated), (ProverStatus::Leaving, 0));
+	}
+
+	/// Settling a delegator of a leaving prover: its matured chunks and its
+	/// rewards paid, its record and the prover's removed.
+	#[benchmark]
+	fn settle_leaving() {
+		let who = prover::<T>(0);
+		let backer = delegator::<T>(&who, 0);
+		let payer = funded::<T>("payer", 0);
+		Pallet::<T>::reward(&who, &payer, min_bond::<T>()).unwrap();
+		Pallet::<T>::deregister(RawOrigin::Signed(who.clone()).into()).unwrap();
+		mature_unbonding::<T>();
+		Pallet::<T>::withdraw_unbonded(RawOrigin::Signed(who.clone()).into(), who.clone()).unwrap();
+		let anyone = funded::<T>("anyone", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(anyone), who.clone(), backer.clone());
+
+		assert!(!Provers::<T>::contains_key(&who));
+		assert!(!Delegations::<T>::contains_key(&who, &backer));
 	}
 
 	/// A new delegation, the most storage it writes.

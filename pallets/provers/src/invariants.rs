@@ -14,7 +14,15 @@ use sp_runtime::{Saturating, TryRuntimeError};
 impl<T: Config> Pallet<T> {
 	/// Checks every invariant; an error names the first one broken.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
-		ensure!(Provers::<T>::count() <= T::MaxProvers::get(), "more provers than MaxProvers");
+		let leaving = Provers::<T>::iter_values()
+			.filter(|record| record.status == crate::ProverStatus::Leaving)
+			.count() as u32;
+		ensure!(leaving == crate::LeavingProvers::<T>::get(), "LeavingProvers is off");
+		ensure!(
+			Provers::<T>::count() - leaving <= T::MaxProvers::get(),
+			"more staying provers than MaxProvers"
+		);
+		ensure!(Provers::<T>::count() <= Pallet::<T>::max_records(), "too many prover records");
 
 		// What each staker's holds must be, per reason.
 		let mut bonds: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();

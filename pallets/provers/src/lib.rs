@@ -208,6 +208,12 @@ pub mod pallet {
 	pub type Provers<T: Config> =
 		CountedStorageMap<_, Blake2_128Concat, T::AccountId, ProverRecord<BalanceOf<T>>>;
 
+	/// Provers leaving (`ProverStatus::Leaving`): they do not count toward
+	/// `MaxProvers`; registration keeps all records, leaving ones included,
+	/// under twice `MaxProvers`.
+	#[pallet::storage]
+	pub type LeavingProvers<T: Config> = StorageValue<_, u32, ValueQuery>;
+
 	/// Delegations, by prover then delegator.
 	#[pallet::storage]
 	pub type Delegations<T: Config> = StorageDoubleMap<
@@ -290,8 +296,9 @@ pub mod pallet {
 		Activated { prover: T::AccountId },
 		/// Governance lifted a forced chill; the prover may activate.
 		ForceChillLifted { prover: T::AccountId },
-		/// A prover deregistered; its whole self-bond is unbonding.
-		Deregistered { prover: T::AccountId },
+		/// A prover deregistered (or governance removed it); its whole
+		/// self-bond and every delegation to it are unbonding.
+		Deregistered { prover: T::AccountId, forced: bool },
 		/// A leaving prover's last stake and delegation are gone, and so is its record.
 		Removed { prover: T::AccountId },
 		/// A delegator backed a prover.
@@ -332,6 +339,9 @@ pub mod pallet {
 		NotEnoughBonded,
 		/// `MaxUnbondingChunks` chunks are unbonding; withdraw matured ones or wait.
 		TooManyUnbondingChunks,
+		/// The prover is not leaving: only a leaving prover's stakers may be
+		/// settled by anyone.
+		NotLeaving,
 		/// No unbonding chunk has matured.
 		NothingToWithdraw,
 		/// Capacity must be between 1 and `MaxCapacity`.
@@ -410,7 +420,10 @@ pub mod pallet {
 		) -> DispatchResult {
 			let prover = ensure_signed(origin)?;
 			ensure!(!Provers::<T>::contains_key(&prover), Error::<T>::AlreadyRegistered);
-			ensure!(Provers::<T>::count() < T::MaxProvers::get(), Error::<T>::TooManyProvers);
+			let records = Provers::<T>::count();
+			let staying = records.saturating_sub(LeavingProvers::<T>::get());
+			ensure!(staying < T::MaxProvers::get(), Error::<T>::TooManyProvers);
+			ensure!(records < Self::max_records(), Error::<T>::TooManyProvers);
 			Self::ensure_capacity_valid(capacity)?;
 			ensure!(commission <= T::MaxCommission::get(), Error::<T>::CommissionTooHigh);
 			ensure!(
@@ -480,20 +493,8 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::withdraw_unbonded())]
 		pub fn withdraw_unbonded(origin: OriginFor<T>, prover: T::AccountId) -> DispatchResult {
 			let staker = ensure_signed(origin)?;
-			let now = frame_system::Pallet::<T>::block_number();
-			let chunks = Unbonding::<T>::get(&prover, &staker);
-			let (matured, waiting): (alloc::vec::Vec<_>, alloc::vec::Vec<_>) =
-				chunks.into_iter().partition(|chunk| chunk.unlock_at <= now);
-			let amount =
-				matured.iter().fold(0, |sum: BalanceOf<T>, c| sum.saturating_add(c.amount));
+			let amount = Self::withdraw_matured(&prover, &staker)?;
 			ensure!(!amount.is_zero(), Error::<T>::NothingToWithdraw);
-			asset::release::<T>(asset::stake_reason::<T>(&prover, &staker), &staker, amount)?;
-			Self::put_chunks(&prover, &staker, BoundedVec::truncate_from(waiting));
-			Self::deposit_event(Event::Withdrawn {
-				prover: prover.clone(),
-				staker: staker.clone(),
-				amount,
-			});
 			if staker != prover {
 				Self::drop_delegation_if_empty(&prover, &staker);
 			}
@@ -586,25 +587,21 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Leaves the registry: needs no assigned work; the whole self-bond starts
-		/// unbonding. Delegators keep their stake until they undelegate; the record
-		/// goes once all of it is withdrawn.
+		/// Leaves the registry: needs no offered or locked work. The whole
+		/// self-bond and every delegation start unbonding (delegators need not
+		/// act); anyone may settle a staker's matured stake and rewards with
+		/// [`Pallet::settle_leaving`], and the record goes once all of it is
+		/// withdrawn.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::deregister())]
-		pub fn deregister(origin: OriginFor<T>) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::deregister(T::MaxDelegatorsPerProver::get()))]
+		pub fn deregister(origin: OriginFor<T>) -> DispatchResultWithPostInfo {
 			let prover = ensure_signed(origin)?;
-			let mut record = Self::prover_record(&prover)?;
+			let record = Self::prover_record(&prover)?;
 			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
 			ensure!(record.in_use == 0, Error::<T>::HasAssignedWork);
-			if !record.self_bond.is_zero() {
-				Self::start_unbonding(&prover, &prover, record.self_bond)?;
-			}
-			record.self_bond = 0;
-			record.status = ProverStatus::Leaving;
-			Provers::<T>::insert(&prover, record);
-			Self::deposit_event(Event::Deregistered { prover: prover.clone() });
-			Self::remove_if_gone(&prover);
-			Ok(())
+			let delegators = record.delegators;
+			Self::leave(&prover, record, false)?;
+			Ok(Some(T::WeightInfo::deregister(delegators)).into())
 		}
 
 		/// Backs `prover` with `amount` of the caller's balance.
@@ -756,6 +753,57 @@ pub mod pallet {
 			Self::deposit_event(Event::ForceChillLifted { prover });
 			Ok(())
 		}
+		/// Governance: removes `prover` from the registry as if it deregistered,
+		/// even with work in hand (which stays due; the record stays until it
+		/// ends). Its self-bond and every delegation start unbonding.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::deregister(T::MaxDelegatorsPerProver::get()))]
+		pub fn force_remove(
+			origin: OriginFor<T>,
+			prover: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			let record = Self::prover_record(&prover)?;
+			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
+			let delegators = record.delegators;
+			Self::leave(&prover, record, true)?;
+			Ok(Some(T::WeightInfo::deregister(delegators)).into())
+		}
+
+		/// Anyone: returns `staker`'s matured unbonding stake on a leaving
+		/// `prover` to `staker`, and pays it its unclaimed rewards, so that a
+		/// leaving prover's record can go without waiting for every delegator.
+		/// Nothing moves anywhere but to the staker.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::settle_leaving())]
+		pub fn settle_leaving(
+			origin: OriginFor<T>,
+			prover: T::AccountId,
+			staker: T::AccountId,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			let record = Self::prover_record(&prover)?;
+			ensure!(record.status == ProverStatus::Leaving, Error::<T>::NotLeaving);
+			let withdrawn = Self::withdraw_matured(&prover, &staker)?;
+			let mut paid = BalanceOf::<T>::zero();
+			if let Some(mut delegation) = Delegations::<T>::get(&prover, &staker) {
+				rewards::settle(&record, &mut delegation);
+				paid = core::mem::take(&mut delegation.unclaimed);
+				if !paid.is_zero() {
+					asset::pay_from_pot::<T>(&staker, paid)?;
+					Self::deposit_event(Event::RewardsClaimed {
+						delegator: staker.clone(),
+						prover: prover.clone(),
+						amount: paid,
+					});
+				}
+				Delegations::<T>::insert(&prover, &staker, delegation);
+				Self::drop_delegation_if_empty(&prover, &staker);
+			}
+			ensure!(!(withdrawn.is_zero() && paid.is_zero()), Error::<T>::NothingToWithdraw);
+			Self::remove_if_gone(&prover);
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -802,6 +850,84 @@ pub mod pallet {
 			record.status = to;
 			Provers::<T>::insert(prover, record);
 			Ok(())
+		}
+
+		/// Most prover records kept, leaving ones included: twice `MaxProvers`.
+		pub fn max_records() -> u32 {
+			T::MaxProvers::get().saturating_mul(2)
+		}
+
+		/// Returns `staker`'s matured chunks on `prover` to its free balance;
+		/// returns the amount (zero when none matured).
+		pub(crate) fn withdraw_matured(
+			prover: &T::AccountId,
+			staker: &T::AccountId,
+		) -> Result<BalanceOf<T>, DispatchError> {
+			let now = frame_system::Pallet::<T>::block_number();
+			let chunks = Unbonding::<T>::get(prover, staker);
+			let (matured, waiting): (alloc::vec::Vec<_>, alloc::vec::Vec<_>) =
+				chunks.into_iter().partition(|chunk| chunk.unlock_at <= now);
+			let amount =
+				matured.iter().fold(0, |sum: BalanceOf<T>, c| sum.saturating_add(c.amount));
+			if amount.is_zero() {
+				return Ok(amount);
+			}
+			asset::release::<T>(asset::stake_reason::<T>(prover, staker), staker, amount)?;
+			Self::put_chunks(prover, staker, BoundedVec::truncate_from(waiting));
+			Self::deposit_event(Event::Withdrawn {
+				prover: prover.clone(),
+				staker: staker.clone(),
+				amount,
+			});
+			Ok(amount)
+		}
+
+		/// Moves the prover's self-bond and every active delegation to
+		/// unbonding and marks it leaving. A staker whose chunk list is full
+		/// has the amount added to its latest chunk, which then unlocks with
+		/// the others: leaving never fails for lack of a chunk.
+		fn leave(
+			prover: &T::AccountId,
+			mut record: ProverRecord<BalanceOf<T>>,
+			forced: bool,
+		) -> DispatchResult {
+			let own = core::mem::take(&mut record.self_bond);
+			Self::unbond_always(prover, prover, own);
+			for (delegator, mut delegation) in Delegations::<T>::iter_prefix(prover) {
+				rewards::settle(&record, &mut delegation);
+				let amount = core::mem::take(&mut delegation.amount);
+				Self::unbond_always(prover, &delegator, amount);
+				record.delegated.saturating_reduce(amount);
+				Delegations::<T>::insert(prover, &delegator, delegation);
+			}
+			record.status = ProverStatus::Leaving;
+			Provers::<T>::insert(prover, record);
+			LeavingProvers::<T>::mutate(|count| count.saturating_inc());
+			Self::deposit_event(Event::Deregistered { prover: prover.clone(), forced });
+			Self::remove_if_gone(prover);
+			Ok(())
+		}
+
+		/// As [`Self::start_unbonding`], but a full chunk list takes the amount
+		/// into its latest chunk, unlocking when the new one would.
+		fn unbond_always(prover: &T::AccountId, staker: &T::AccountId, amount: BalanceOf<T>) {
+			if amount.is_zero() || Self::start_unbonding(prover, staker, amount).is_ok() {
+				return;
+			}
+			let unlock_at =
+				frame_system::Pallet::<T>::block_number().saturating_add(T::UnbondingPeriod::get());
+			let mut chunks = Unbonding::<T>::get(prover, staker);
+			if let Some(latest) = chunks.iter_mut().max_by_key(|chunk| chunk.unlock_at) {
+				latest.amount.saturating_accrue(amount);
+				latest.unlock_at = unlock_at;
+			}
+			Unbonding::<T>::insert(prover, staker, chunks);
+			Self::deposit_event(Event::Unbonding {
+				prover: prover.clone(),
+				staker: staker.clone(),
+				amount,
+				unlock_at,
+			});
 		}
 
 		/// Adds `amount` of `staker`'s stake on `prover` to an unbonding chunk that
@@ -863,15 +989,18 @@ pub mod pallet {
 			}
 		}
 
-		/// Removes a leaving prover once nothing of its own or of its delegators remains.
+		/// Removes a leaving prover once nothing of its own or of its delegators
+		/// remains and it holds no job.
 		pub(crate) fn remove_if_gone(prover: &T::AccountId) {
 			let Some(record) = Provers::<T>::get(prover) else { return };
 			if record.status == ProverStatus::Leaving
 				&& record.self_bond.is_zero()
 				&& record.delegators == 0
+				&& record.in_use == 0
 				&& !Unbonding::<T>::contains_key(prover, prover)
 			{
 				Provers::<T>::remove(prover);
+				LeavingProvers::<T>::mutate(|count| count.saturating_dec());
 				PendingCommission::<T>::remove(prover);
 				Self::deposit_event(Event::Removed { prover: prover.clone() });
 			}

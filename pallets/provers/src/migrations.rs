@@ -106,7 +106,8 @@ pub mod v1 {
 }
 
 /// Version 1 → 2: a prover's record counts the offers it declined
-/// (`Reputation::declined`, zero for every prover migrated).
+/// (`Reputation::declined`, zero for every prover migrated), and
+/// `LeavingProvers` counts the provers leaving.
 pub type MigrateV1ToV2<T> = VersionedMigration<
 	1,
 	2,
@@ -121,8 +122,12 @@ pub struct InnerMigrateV1ToV2<T>(core::marker::PhantomData<T>);
 impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 	fn on_runtime_upgrade() -> Weight {
 		let mut read = 0u64;
+		let mut leaving = 0u32;
 		Provers::<T>::translate_values::<v1::ProverRecord<BalanceOf<T>>, _>(|old| {
 			read += 1;
+			if old.status == crate::ProverStatus::Leaving {
+				leaving += 1;
+			}
 			let v1::Reputation { assigned, fulfilled, missed, invalid } = old.reputation;
 			Some(ProverRecord {
 				hardware: old.hardware,
@@ -138,7 +143,8 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 				reputation: Reputation { assigned, fulfilled, missed, invalid, declined: 0 },
 			})
 		});
-		T::DbWeight::get().reads_writes(read, read)
+		crate::LeavingProvers::<T>::put(leaving);
+		T::DbWeight::get().reads_writes(read, read + 1)
 	}
 
 	#[cfg(feature = "try-runtime")]

@@ -40,6 +40,8 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		record.in_use = record.in_use.checked_sub(1).ok_or(Error::<T>::NoCapacityReserved)?;
 		record.reputation.record(outcome);
 		Provers::<T>::insert(prover, record);
+		// A leaving prover whose stake is all withdrawn waited only for this job.
+		Self::remove_if_gone(prover);
 		Ok(())
 	}
 
@@ -84,7 +86,7 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	}
 
 	fn elect_weight() -> Weight {
-		T::WeightInfo::elect(T::MaxProvers::get())
+		T::WeightInfo::elect(Self::max_records())
 	}
 
 	fn capacity_weight() -> Weight {

@@ -17,8 +17,9 @@ pub enum ProverStatus {
 	Chilled,
 	/// Paused by governance; only governance lifts it.
 	ForceChilled,
-	/// Deregistered: its self-bond is unbonding; the record goes once the bond is
-	/// withdrawn and every delegator has left.
+	/// Deregistered (or removed by governance): its self-bond and every
+	/// delegation are unbonding; the record goes once all of it is withdrawn
+	/// (by anyone, with `settle_leaving`) and no job is held.
 	Leaving,
 }
 

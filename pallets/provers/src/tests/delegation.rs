@@ -227,14 +227,14 @@ fn undelegate_refuses_a_chunk_beyond_max_unbonding_chunks() {
 }
 
 #[test]
-fn undelegating_from_a_leaving_prover_is_allowed() {
+fn a_leaving_prover_has_nothing_left_to_undelegate() {
 	run_test(|| {
 		register(1, 2_000);
 		delegate(2, 1, 500);
 		assert_ok!(Provers::deregister(signed(1)));
-		undelegate(2, 1, 500);
 		assert_eq!(record(1).delegated, 0);
 		assert_eq!(chunks(1, 2), vec![(500, 1 + UNBONDING)]);
+		assert_noop!(Provers::undelegate(signed(2), 1, 100), Error::<Test>::NotEnoughDelegated);
 	});
 }
 
@@ -369,8 +369,6 @@ fn a_leaving_prover_stays_registered_until_its_last_delegator_leaves() {
 		assert_eq!(record(1).status, ProverStatus::Leaving);
 		assert_eq!(free(1), ENDOWMENT);
 
-		undelegate(2, 1, 500);
-		run_to_block(1 + 2 * UNBONDING);
 		clear_events();
 		withdraw(2, 1);
 		assert!(!ProverRecords::<Test>::contains_key(1));
@@ -393,8 +391,8 @@ fn a_leaving_prover_stays_registered_until_its_delegators_claim_their_rewards() 
 		register_without_commission(1, MIN_BOND);
 		delegate(2, 1, 1_000);
 		assert_ok!(reward(1, 10, 100));
+		// Deregistering unbonds the delegation too.
 		assert_ok!(Provers::deregister(signed(1)));
-		undelegate(2, 1, 1_000);
 		run_to_block(1 + UNBONDING);
 		withdraw(1, 1);
 		withdraw(2, 1);

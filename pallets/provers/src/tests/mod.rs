@@ -8,6 +8,7 @@ mod commission;
 mod delegation;
 mod election;
 mod governance;
+mod leaving;
 mod proptest;
 mod queries;
 mod registration;

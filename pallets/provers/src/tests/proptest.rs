@@ -217,7 +217,9 @@ impl Op {
 			Op::Activate { prover } => Provers::activate(signed(
 				prover.resolve_preferring(|record| record.status == ProverStatus::Chilled),
 			)),
-			Op::Deregister { prover } => Provers::deregister(signed(prover.resolve())),
+			Op::Deregister { prover } => {
+				Provers::deregister(signed(prover.resolve())).map(|_| ()).map_err(|e| e.error)
+			}
 			Op::Delegate { who, prover, amount } => {
 				Provers::delegate(signed(who), prover.resolve(), amount)
 			}

@@ -150,7 +150,7 @@ fn every_signed_call_refuses_root_and_unsigned_origins() {
 				Provers::update(o(), cpu_box(), 2, 5, Perbill::zero()),
 				Provers::chill(o()),
 				Provers::activate(o()),
-				Provers::deregister(o()),
+				Provers::deregister(o()).map(|_| ()).map_err(|e| e.error),
 				Provers::delegate(o(), 1, 500),
 				Provers::undelegate(o(), 1, 100),
 				Provers::claim_rewards(o(), 1),
@@ -437,7 +437,7 @@ fn deregister_starts_unbonding_the_whole_self_bond() {
 			provers_events()[1..],
 			[
 				Event::Unbonding { prover: 1, staker: 1, amount: 4_000, unlock_at: 3 + UNBONDING },
-				Event::Deregistered { prover: 1 },
+				Event::Deregistered { prover: 1, forced: false },
 			]
 		);
 	});
@@ -496,18 +496,15 @@ fn deregister_refuses_strangers_and_leaving_provers() {
 }
 
 #[test]
-fn deregister_needs_a_free_unbonding_chunk() {
+fn deregister_with_every_chunk_taken_adds_the_bond_to_the_latest() {
 	run_test(|| {
 		register(1, 5_000);
 		unbond_in_blocks(1, 100, &[1, 2, 3]);
 		run_to_block(4);
-		assert_noop!(Provers::deregister(signed(1)), Error::<Test>::TooManyUnbondingChunks);
-		run_to_block(1 + UNBONDING);
-		withdraw(1, 1);
 		assert_ok!(Provers::deregister(signed(1)));
 		assert_eq!(
 			chunks(1, 1),
-			vec![(100, 2 + UNBONDING), (100, 3 + UNBONDING), (4_700, 11 + UNBONDING)]
+			vec![(100, 1 + UNBONDING), (100, 2 + UNBONDING), (4_800, 4 + UNBONDING)]
 		);
 	});
 }
@@ -524,7 +521,7 @@ fn deregistering_a_prover_slashed_to_nothing_removes_it_at_once() {
 		assert!(chunks(1, 1).is_empty());
 		assert_eq!(
 			provers_events(),
-			vec![Event::Deregistered { prover: 1 }, Event::Removed { prover: 1 }]
+			vec![Event::Deregistered { prover: 1, forced: false }, Event::Removed { prover: 1 }]
 		);
 	});
 }

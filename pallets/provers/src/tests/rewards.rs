@@ -60,15 +60,15 @@ fn a_full_commission_leaves_nothing_for_the_delegators() {
 }
 
 #[test]
-fn a_leaving_prover_without_self_bond_keeps_only_its_commission() {
+fn a_reward_to_a_leaving_prover_goes_to_it_since_no_stake_backs_it() {
 	run_test(|| {
 		register(1, 2_000);
 		delegate(2, 1, 1_000);
 		assert_ok!(Provers::deregister(RuntimeOrigin::signed(1)));
 		assert_ok!(reward(1, PAYER, 1_000));
-		assert_eq!(free(1), ENDOWMENT - 2_000 + 100);
-		assert_eq!(pot_balance(), ED + 900);
-		assert_eq!(pending(1, 2), 900);
+		assert_eq!(free(1), ENDOWMENT - 2_000 + 1_000);
+		assert_eq!(pot_balance(), ED);
+		assert_eq!(pending(1, 2), 0);
 	});
 }
 

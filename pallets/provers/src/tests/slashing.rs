@@ -81,8 +81,8 @@ fn unbonding_funds_are_slashed_like_active_stake() {
 	run_test(|| {
 		register(1, 2_000);
 		delegate(2, 1, 1_000);
+		// Deregistering unbonds the delegation with the bond.
 		assert_ok!(Provers::deregister(RuntimeOrigin::signed(1)));
-		undelegate(2, 1, 1_000);
 		assert_eq!(record(1).backing(), 0);
 
 		// Half of the 3,000 unbonding, all of it from the prover's own chunk.
