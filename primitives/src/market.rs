@@ -162,6 +162,7 @@ impl<Balance> ProverRequirements<Balance> {
 }
 
 /// How a job a prover had taken ended, as far as its reputation is concerned.
+/// `units` are the job's work units: reputation is weighted by the work done.
 #[derive(
 	Clone,
 	Copy,
@@ -175,18 +176,41 @@ impl<Balance> ProverRequirements<Balance> {
 	TypeInfo,
 )]
 pub enum JobOutcome {
-	/// A valid proof arrived before the deadline.
-	Fulfilled,
+	/// A valid proof arrived before the deadline. Only a job won in
+	/// `competitive` election (against enough other eligible provers) raises
+	/// the prover's reputation: a job a requester steered to its own prover
+	/// proves nothing about it.
+	Fulfilled {
+		/// The job's work units.
+		units: u64,
+		/// Whether enough provers were eligible when it was offered.
+		competitive: bool,
+	},
 	/// The deadline passed without a proof.
-	Missed,
+	Missed {
+		/// The job's work units.
+		units: u64,
+	},
 	/// The prover submitted a proof that failed verification.
-	InvalidProof,
+	InvalidProof {
+		/// The job's work units.
+		units: u64,
+	},
 	/// The prover was offered the job and did not take it (declined, or let
 	/// the lock window pass). No slash; counted against its acceptance rate.
 	Declined,
 	/// The job ended for a reason that is not the prover's doing (e.g. the
 	/// request was cancelled while offered); reputation is unchanged.
 	Released,
+}
+
+/// The prover an election picked, and how many provers it was picked from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Elected<AccountId> {
+	/// The prover.
+	pub prover: AccountId,
+	/// Eligible provers in the draw, the elected one included.
+	pub candidates: u32,
 }
 
 /// Why a prover is slashed.
@@ -237,7 +261,7 @@ pub trait ProverRegistry<AccountId, Balance> {
 		seed: &[u8; 32],
 		requirements: &ProverRequirements<Balance>,
 		exclude: &[AccountId],
-	) -> Option<AccountId>;
+	) -> Option<Elected<AccountId>>;
 
 	/// The lowest `ask` among provers meeting `requirements` in everything but
 	/// price and free capacity: the least price per work unit a request with

@@ -128,12 +128,12 @@ fn offered_behind_a_full_queue<T: Config>() -> (T::AccountId, RequestId) {
 fn locked_behind_a_full_queue<T: Config>() -> (T::AccountId, RequestId, LockedJob<T>) {
 	let (prover, id) = offered_behind_a_full_queue::<T>();
 	Pallet::<T>::do_lock_request(prover.clone(), id).expect("the offered prover locks");
-	let RequestStatus::Locked { price, deadline, collateral, .. } =
+	let RequestStatus::Locked { price, deadline, collateral, candidates, .. } =
 		Requests::<T>::get(id).unwrap().status
 	else {
 		unreachable!("just locked")
 	};
-	(prover, id, LockedJob { price, deadline, collateral })
+	(prover, id, LockedJob { price, deadline, collateral, candidates })
 }
 
 /// Marks request `id` as declined by all but one of the provers it may be,

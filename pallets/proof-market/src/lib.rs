@@ -55,7 +55,10 @@
 //!    - **Valid**: the prover is paid its price through the registry (which
 //!      splits it by commission and stake), its collateral is released, the
 //!      rest of the escrow returns to the requester, the output is stored and
-//!      the prover's reputation counts a fulfilled job.
+//!      the prover's reputation counts a fulfilled job: its work units raise
+//!      the score only if the election drew from at least
+//!      [`Config::MinCompetitors`] eligible provers, so reputation cannot be
+//!      bought by proving one's own requests that only oneself qualifies for.
 //!    - **Invalid** (any verification failure, or public inputs that do not
 //!      bind the request): the call succeeds so the record stays; the
 //!      collateral is forfeited, the prover's backing is slashed the registry's
@@ -269,6 +272,12 @@ pub mod pallet {
 		/// (never more than the job's price); the rest goes to `Forfeits`.
 		#[pallet::constant]
 		type FailureCompensation: Get<Perbill>;
+
+		/// Eligible provers an election must have drawn from for the winner's
+		/// valid proof to raise its reputation: a job steered to the one
+		/// prover that meets its requirements proves nothing about it.
+		#[pallet::constant]
+		type MinCompetitors: Get<u32>;
 
 		/// Most requests one account may have open (queued or assigned) at once.
 		#[pallet::constant]

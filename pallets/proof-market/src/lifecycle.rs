@@ -23,7 +23,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use prova_primitives::{
-	market::{JobOutcome, ProverRegistry, RequestRequirements, SlashOutcome, SlashReason},
+	market::{Elected, JobOutcome, ProverRegistry, RequestRequirements, SlashOutcome, SlashReason},
 	proofs::{CircuitId, ProofVerifier, VerifyError},
 };
 use sp_runtime::{
@@ -41,6 +41,8 @@ pub(crate) struct LockedJob<T: Config> {
 	pub deadline: BlockNumberFor<T>,
 	/// What it holds as collateral.
 	pub collateral: BalanceOf<T>,
+	/// Eligible provers it was elected among.
+	pub candidates: u32,
 }
 
 /// How a locker failed a request.
@@ -179,9 +181,14 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResultWithPostInfo {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		let job = match &request.status {
-			RequestStatus::Locked { prover: locker, price, deadline, collateral } => {
+			RequestStatus::Locked { prover: locker, price, deadline, collateral, candidates } => {
 				ensure!(*locker == prover, Error::<T>::NotLocker);
-				LockedJob { price: *price, deadline: *deadline, collateral: *collateral }
+				LockedJob {
+					price: *price,
+					deadline: *deadline,
+					collateral: *collateral,
+					candidates: *candidates,
+				}
 			}
 			RequestStatus::Queued { .. } | RequestStatus::Offered { .. } => {
 				return Err(Error::<T>::NotLocked.into())
@@ -248,11 +255,13 @@ impl<T: Config> Pallet<T> {
 		job: LockedJob<T>,
 		public_inputs: Vec<u64>,
 	) -> DispatchResult {
-		let LockedJob { price, deadline, collateral } = job;
+		let LockedJob { price, deadline, collateral, candidates } = job;
 		escrow::settle::<T>(&request.requester, request.max_fee, &prover, price)?;
 		escrow::release::<T>(HoldReason::RequestDeposit, &request.requester, request.deposit)?;
 		escrow::release::<T>(HoldReason::JobCollateral, &prover, collateral)?;
-		Self::release_slot(id, &prover, deadline, JobOutcome::Fulfilled);
+		let competitive = candidates >= T::MinCompetitors::get();
+		let units = Self::units_of(&request);
+		Self::release_slot(id, &prover, deadline, JobOutcome::Fulfilled { units, competitive });
 		let output = public_inputs.get(INPUT_COMMITMENT_LEN..).unwrap_or_default().to_vec();
 		let output = BoundedVec::truncate_from(output);
 		let refunded = request.max_fee.saturating_sub(price);
@@ -279,9 +288,12 @@ impl<T: Config> Pallet<T> {
 		failure: Failure,
 		now: BlockNumberFor<T>,
 	) {
+		let units = Self::units_of(&request);
 		let (reason, outcome) = match failure {
-			Failure::MissedDeadline => (SlashReason::MissedDeadline, JobOutcome::Missed),
-			Failure::InvalidProof(_) => (SlashReason::InvalidProof, JobOutcome::InvalidProof),
+			Failure::MissedDeadline => (SlashReason::MissedDeadline, JobOutcome::Missed { units }),
+			Failure::InvalidProof(_) => {
+				(SlashReason::InvalidProof, JobOutcome::InvalidProof { units })
+			}
 		};
 		Self::release_slot(id, &prover, job.deadline, outcome);
 		let compensation = T::FailureCompensation::get().mul_floor(job.collateral).min(job.price);
@@ -366,9 +378,11 @@ impl<T: Config> Pallet<T> {
 	/// See [`crate::Pallet::lock_request`].
 	pub(crate) fn do_lock_request(prover: T::AccountId, id: RequestId) -> DispatchResult {
 		let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
-		let (price, lock_by) = match &request.status {
-			RequestStatus::Offered { prover: offered, price, lock_by } if *offered == prover => {
-				(*price, *lock_by)
+		let (price, lock_by, candidates) = match &request.status {
+			RequestStatus::Offered { prover: offered, price, lock_by, candidates }
+				if *offered == prover =>
+			{
+				(*price, *lock_by, *candidates)
 			}
 			status if status.is_open() => return Err(Error::<T>::NotOffered.into()),
 			_ => return Err(Error::<T>::RequestEnded.into()),
@@ -384,8 +398,13 @@ impl<T: Config> Pallet<T> {
 		Self::take_off_index(id, lock_by);
 		// `free_deadline_slot` found room in this block's list.
 		let _ = Deadlines::<T>::try_append(deadline, id);
-		request.status =
-			RequestStatus::Locked { prover: prover.clone(), price, deadline, collateral };
+		request.status = RequestStatus::Locked {
+			prover: prover.clone(),
+			price,
+			deadline,
+			collateral,
+			candidates,
+		};
 		Requests::<T>::insert(id, request);
 		Self::deposit_event(Event::RequestLocked { request: id, prover, collateral, deadline });
 		Ok(())
@@ -404,6 +423,11 @@ impl<T: Config> Pallet<T> {
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::pass_offer(id, request, prover, lock_by, false, now);
 		Ok(())
+	}
+
+	/// Work units of `request`'s circuit (one if it is no longer listed).
+	fn units_of(request: &Request<T>) -> u64 {
+		Listings::<T>::get(request.circuit).map_or(1, |listing| listing.work_units)
 	}
 
 	/// The collateral a job at `price` holds: `max(MinCollateral, CollateralFactor × price)`.
@@ -556,8 +580,10 @@ impl<T: Config> Pallet<T> {
 			RequestStatus::Offered { prover, lock_by, .. } if lock_by == now => {
 				Self::pass_offer(id, request, prover, lock_by, true, now);
 			}
-			RequestStatus::Locked { prover, price, deadline, collateral } if deadline == now => {
-				let job = LockedJob { price, deadline, collateral };
+			RequestStatus::Locked { prover, price, deadline, collateral, candidates }
+				if deadline == now =>
+			{
+				let job = LockedJob { price, deadline, collateral, candidates };
 				Self::fail_attempt(id, request, prover, job, Failure::MissedDeadline, now);
 			}
 			_ => {}
@@ -586,7 +612,9 @@ impl<T: Config> Pallet<T> {
 		let requirements = request.requirements.at_price(offered_price);
 		let excluded: Vec<T::AccountId> =
 			request.failed.iter().chain(request.declined.iter()).cloned().collect();
-		let Some(prover) = T::Provers::elect(&seed, &requirements, &excluded) else {
+		let Some(Elected { prover, candidates }) =
+			T::Provers::elect(&seed, &requirements, &excluded)
+		else {
 			return Offer::Waits;
 		};
 		let ask = match T::Provers::reserve_capacity(&prover) {
@@ -600,7 +628,8 @@ impl<T: Config> Pallet<T> {
 		// `free_deadline_slot` found room in this block's list.
 		let _ = Deadlines::<T>::try_append(lock_by, id);
 		Jobs::<T>::insert(&prover, id, ());
-		request.status = RequestStatus::Offered { prover: prover.clone(), price, lock_by };
+		request.status =
+			RequestStatus::Offered { prover: prover.clone(), price, lock_by, candidates };
 		Requests::<T>::insert(id, request);
 		Self::deposit_event(Event::RequestOffered { request: id, prover, price, lock_by, attempt });
 		Offer::Offered

@@ -258,11 +258,14 @@ pub mod v2 {
 		pub fn upgrade(self) -> Request<T> {
 			let status = match self.status {
 				v1::RequestStatus::Queued { since } => RequestStatus::Queued { since },
+				// Not known for old assignments: counted as uncontested, so
+				// they add nothing to reputation (failures still count).
 				v1::RequestStatus::Assigned { prover, price, deadline } => RequestStatus::Locked {
 					prover,
 					price,
 					deadline,
 					collateral: Default::default(),
+					candidates: 1,
 				},
 				v1::RequestStatus::Fulfilled { prover, price, output, at } => {
 					RequestStatus::Fulfilled { prover, price, output, at }

@@ -72,6 +72,8 @@ pub const MAX_DECLINES: u32 = 3;
 pub const COLLATERAL_FACTOR: u32 = 2;
 /// ...and at least this much.
 pub const MIN_COLLATERAL: Balance = 100;
+/// Eligible provers a job must be won against for reputation.
+pub const MIN_COMPETITORS: u32 = 2;
 /// Share of forfeited collateral paid to the requester.
 pub const FAILURE_COMPENSATION: Perbill = Perbill::from_percent(50);
 
@@ -136,6 +138,7 @@ impl pallet_proof_market::Config for Test {
 	type CollateralFactor = frame_support::traits::ConstU32<COLLATERAL_FACTOR>;
 	type MinCollateral = frame_support::traits::ConstU128<MIN_COLLATERAL>;
 	type FailureCompensation = FailureCompensation;
+	type MinCompetitors = frame_support::traits::ConstU32<MIN_COMPETITORS>;
 	type MaxOpenRequestsPerAccount = frame_support::traits::ConstU32<MAX_OPEN_PER_ACCOUNT>;
 	type Provers = Provers;
 	type Verifier = Verifier;

@@ -48,10 +48,10 @@ impl<T: Config> Pallet<T> {
 			.filter_map(|id| {
 				let request = Requests::<T>::get(id)?;
 				let (holder, price, collateral, stage) = match request.status {
-					RequestStatus::Offered { prover, price, lock_by } => {
+					RequestStatus::Offered { prover, price, lock_by, .. } => {
 						(prover, price, Self::collateral_for(price), JobStage::Offered { lock_by })
 					}
-					RequestStatus::Locked { prover, price, deadline, collateral } => {
+					RequestStatus::Locked { prover, price, deadline, collateral, .. } => {
 						(prover, price, collateral, JobStage::Locked { deadline })
 					}
 					_ => return None,

@@ -65,6 +65,8 @@ pub enum RequestStatus<T: Config> {
 		price: BalanceOf<T>,
 		/// The first block at which the offer has lapsed.
 		lock_by: BlockNumberFor<T>,
+		/// Eligible provers it was elected among (itself included).
+		candidates: u32,
 	},
 	/// Locked by a prover, which must prove it before `deadline`; its
 	/// `collateral` is held until then.
@@ -78,6 +80,8 @@ pub enum RequestStatus<T: Config> {
 		/// Held from the prover ([`crate::HoldReason::JobCollateral`]) and
 		/// forfeited if it fails the job.
 		collateral: BalanceOf<T>,
+		/// Eligible provers it was elected among (itself included).
+		candidates: u32,
 	},
 	/// Proved and paid.
 	Fulfilled {

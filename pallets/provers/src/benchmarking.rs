@@ -372,7 +372,11 @@ mod benchmarks {
 
 		#[block]
 		{
-			Pallet::<T>::release_capacity(&who, JobOutcome::Fulfilled).unwrap();
+			Pallet::<T>::release_capacity(
+				&who,
+				JobOutcome::Fulfilled { units: 1, competitive: true },
+			)
+			.unwrap();
 		}
 
 		assert_eq!(Provers::<T>::get(&who).unwrap().reputation.fulfilled, 1);

@@ -21,7 +21,7 @@ use crate::{
 	BalanceOf, Config, CurrentParameters, Parameters, ProverRecord, ProverStatus, Provers,
 };
 use alloc::vec::Vec;
-use prova_primitives::market::{ProverRequirements, RequestRequirements};
+use prova_primitives::market::{Elected, ProverRequirements, RequestRequirements};
 
 /// Whether the prover meets `requirements` in everything but price, free
 /// capacity and exclusion: the provers a request could ever be served by.
@@ -92,11 +92,13 @@ pub fn pick<AccountId>(seed: &[u8; 32], candidates: Vec<(AccountId, u128)>) -> O
 	None
 }
 
-/// The election: [`eligible`] then [`pick`].
+/// The election: [`eligible`] then [`pick`]; with the number of candidates.
 pub fn elect<T: Config>(
 	seed: &[u8; 32],
 	requirements: &ProverRequirements<BalanceOf<T>>,
 	exclude: &[T::AccountId],
-) -> Option<T::AccountId> {
-	pick(seed, eligible::<T>(requirements, exclude))
+) -> Option<Elected<T::AccountId>> {
+	let candidates = eligible::<T>(requirements, exclude);
+	let count = candidates.len() as u32;
+	pick(seed, candidates).map(|prover| Elected { prover, candidates: count })
 }

@@ -106,7 +106,8 @@ pub mod v1 {
 }
 
 /// Version 1 → 2: a prover's record counts the offers it declined
-/// (`Reputation::declined`, zero for every prover migrated), and
+/// (`Reputation::declined`, zero for every prover migrated) and weighs its
+/// jobs by work units (`good_units`, `bad_units`: one per old job), and
 /// `LeavingProvers` counts the provers leaving.
 pub type MigrateV1ToV2<T> = VersionedMigration<
 	1,
@@ -140,7 +141,18 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 				delegated: old.delegated,
 				delegators: old.delegators,
 				reward_per_share: old.reward_per_share,
-				reputation: Reputation { assigned, fulfilled, missed, invalid, declined: 0 },
+				// Every old job counts as one unit, and every old success as
+				// won in competition: scores stay what they were.
+				reputation: Reputation {
+					assigned,
+					fulfilled,
+					missed,
+					invalid,
+					declined: 0,
+					good_units: fulfilled.into(),
+					bad_units: u64::from(missed)
+						.saturating_add(Reputation::INVALID_PROOF_WEIGHT * u64::from(invalid)),
+				},
 			})
 		});
 		crate::LeavingProvers::<T>::put(leaving);

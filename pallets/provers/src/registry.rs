@@ -6,7 +6,7 @@ use crate::{
 };
 use frame_support::{ensure, storage::with_storage_layer, traits::Get};
 use prova_primitives::market::{
-	Compensation, JobOutcome, ProverRegistry, ProverRequirements, RequestRequirements,
+	Compensation, Elected, JobOutcome, ProverRegistry, ProverRequirements, RequestRequirements,
 	SlashOutcome, SlashReason,
 };
 use sp_runtime::{traits::Zero, DispatchError, DispatchResult, Perbill, Weight};
@@ -16,7 +16,7 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		seed: &[u8; 32],
 		requirements: &ProverRequirements<BalanceOf<T>>,
 		exclude: &[T::AccountId],
-	) -> Option<T::AccountId> {
+	) -> Option<Elected<T::AccountId>> {
 		election::elect::<T>(seed, requirements, exclude)
 	}
 

@@ -36,43 +36,62 @@ pub struct Reputation {
 	pub invalid: u32,
 	/// Offers it declined or let lapse without locking.
 	pub declined: u32,
+	/// Work units of the jobs it fulfilled that it won in competition.
+	pub good_units: u64,
+	/// Work units of the jobs it missed, plus three times those it proved
+	/// invalid.
+	pub bad_units: u64,
 }
 
 impl Reputation {
 	/// An invalid proof weighs as much as this many missed deadlines.
 	pub const INVALID_PROOF_WEIGHT: u64 = 3;
 
-	/// This many declined offers weigh as much as one missed deadline.
+	/// This many declined offers weigh as much as one missed unit of work.
 	pub const DECLINES_PER_MISS: u64 = 4;
 
 	/// The score requesters can require:
-	/// `(fulfilled + 1) / (fulfilled + missed + 3 * invalid + declined / 4 + 2)`.
+	/// `(good_units + 1) / (good_units + bad_units + declined / 4 + 2)`.
 	///
-	/// A new prover scores 50%; each fulfilled job moves it towards 100%, each
-	/// failure towards 0%. Declining is no fault (a prover should refuse what
-	/// it cannot prove in time) but a prover that declines most offers wastes
-	/// requesters' time, so declines count a quarter of a miss: requesters
-	/// filter on the score, and through it on the acceptance rate. The
-	/// `+1`/`+2` prior keeps one early result from deciding the score.
+	/// Weighted by work units, so a large job counts for more than a small
+	/// one. Only jobs won in competition count as good (see
+	/// [`JobOutcome::Fulfilled`]): a prover cannot buy reputation by
+	/// proving its own account's requests that only it qualifies for, while
+	/// every failure counts. An invalid proof weighs three times a miss.
+	/// Declining is no fault (a prover should refuse what it cannot prove in
+	/// time) but a prover that declines most offers wastes requesters' time,
+	/// so four declines count as one missed unit: requesters filter on the
+	/// score, and through it on the acceptance rate. A new prover scores 50%;
+	/// the `+1`/`+2` prior keeps one early result from deciding the score.
 	pub fn score(&self) -> Perbill {
 		let scale = Self::DECLINES_PER_MISS;
-		let good = scale * (u64::from(self.fulfilled) + 1);
-		let bad = scale * u64::from(self.missed)
-			+ scale * Self::INVALID_PROOF_WEIGHT * u64::from(self.invalid)
-			+ u64::from(self.declined);
-		Perbill::from_rational(good, good + bad + scale)
+		let good = scale.saturating_mul(self.good_units.saturating_add(1));
+		let bad = scale.saturating_mul(self.bad_units).saturating_add(u64::from(self.declined));
+		Perbill::from_rational(good, good.saturating_add(bad).saturating_add(scale))
 	}
 
 	/// Counts a job's end.
 	pub fn record(&mut self, outcome: JobOutcome) {
-		let counter = match outcome {
-			JobOutcome::Fulfilled => &mut self.fulfilled,
-			JobOutcome::Missed => &mut self.missed,
-			JobOutcome::InvalidProof => &mut self.invalid,
-			JobOutcome::Declined => &mut self.declined,
-			JobOutcome::Released => return,
-		};
-		*counter = counter.saturating_add(1);
+		let count = |counter: &mut u32| *counter = counter.saturating_add(1);
+		match outcome {
+			JobOutcome::Fulfilled { units, competitive } => {
+				count(&mut self.fulfilled);
+				if competitive {
+					self.good_units = self.good_units.saturating_add(units);
+				}
+			}
+			JobOutcome::Missed { units } => {
+				count(&mut self.missed);
+				self.bad_units = self.bad_units.saturating_add(units);
+			}
+			JobOutcome::InvalidProof { units } => {
+				count(&mut self.invalid);
+				let weighted = units.saturating_mul(Self::INVALID_PROOF_WEIGHT);
+				self.bad_units = self.bad_units.saturating_add(weighted);
+			}
+			JobOutcome::Declined => count(&mut self.declined),
+			JobOutcome::Released => {}
+		}
 	}
 }
 

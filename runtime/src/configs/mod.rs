@@ -268,7 +268,8 @@ impl pallet_plonky2_verifier::Config for Runtime {
 /// Locking holds collateral of twice the price, at least 1 PROVA; provers
 /// have 10 blocks (30 s) to a day from the lock and three attempts. A failed job's
 /// collateral goes half to the requester (at most the price), the rest to the
-/// treasury. At most 4 lock windows and deadlines end in one block, so the
+/// treasury. A proof raises its prover's reputation only if at least 3
+/// provers were eligible for the job. At most 4 lock windows and deadlines end in one block, so the
 /// hook's worst case (4 slashes of a prover with the most delegators, plus 16
 /// elections over the most provers) stays well inside a block; see the crate
 /// docs for the measured figures. Ended requests stay readable for a day.
@@ -285,6 +286,7 @@ impl pallet_proof_market::Config for Runtime {
 	type CollateralFactor = ConstU32<2>;
 	type MinCollateral = ConstU128<UNIT>;
 	type FailureCompensation = MarketFailureCompensation;
+	type MinCompetitors = ConstU32<3>;
 	type MaxOpenRequestsPerAccount = ConstU32<64>;
 	type Provers = crate::Provers;
 	type Verifier = crate::Verifier;

@@ -16,7 +16,10 @@ fn a_request_is_offered_at_the_start_of_a_later_block_at_the_provers_price() {
 		assert_eq!(status(id), RequestStatus::Queued { since: 1 });
 		next_block();
 		let lock_by = 2 + LOCK_WINDOW;
-		assert_eq!(status(id), RequestStatus::Offered { prover: 5, price: 7, lock_by });
+		assert_eq!(
+			status(id),
+			RequestStatus::Offered { prover: 5, price: 7, lock_by, candidates: 1 }
+		);
 		assert!(Jobs::<Test>::contains_key(5, id));
 		assert_eq!(Deadlines::<Test>::get(lock_by).into_inner(), vec![id]);
 		assert!(Queue::<Test>::get().is_empty());
@@ -46,7 +49,7 @@ fn the_election_uses_a_seed_from_the_parent_block_the_request_and_the_attempt() 
 			.map(|&id| {
 				let seed = Market::election_seed(id, 1);
 				let requirements = anyone().at_price(100);
-				pallet_provers::election::elect::<Test>(&seed, &requirements, &[]).unwrap()
+				pallet_provers::election::elect::<Test>(&seed, &requirements, &[]).unwrap().prover
 			})
 			.collect();
 		Market::on_initialize(2);

@@ -138,3 +138,46 @@ fn a_prover_cannot_move_its_delegators_stake_to_itself() {
 		assert_eq!(free(TREASURY), ED + delegators_lost + (attacker_start - attacker_end));
 	});
 }
+
+/// Attack 6: a prover buys reputation by proving its own account's requests,
+/// with requirements only it meets, at its own price. Before, every such job
+/// raised its score like real work. Now only jobs won against at least
+/// `MinCompetitors` eligible provers count: its score does not move, while a
+/// job it wins in open competition does.
+#[test]
+fn reputation_cannot_be_bought_by_self_dealing() {
+	run_test(|| {
+		let (prover, requester) = (5, 10);
+		register_prover(prover, 10 * MIN_BOND, 10);
+		register_prover(6, MIN_BOND, 10);
+		list(1, &CHAIN);
+		let start = reputation(prover).score();
+		let only_me =
+			prova_primitives::market::RequestRequirements { min_stake: 2 * MIN_BOND, ..anyone() };
+		for which in 0..3 {
+			let id = crate::NextRequestId::<Test>::get();
+			assert_ok!(Market::submit_request(
+				RuntimeOrigin::signed(requester),
+				CHAIN.circuit(),
+				BoundedVec::try_from(CHAIN.proofs[which].0.clone()).unwrap(),
+				10,
+				10,
+				only_me,
+			));
+			next_block();
+			assert!(matches!(status(id), RequestStatus::Offered { candidates: 1, .. }));
+			prove(assignee(id), id, &CHAIN, which);
+		}
+		assert_eq!(reputation(prover).fulfilled, 3);
+		assert_eq!(reputation(prover).score(), start);
+
+		// An open request both provers could take: the winner's score rises.
+		let id = submit(11, &CHAIN, 0, 10);
+		next_block();
+		assert!(matches!(status(id), RequestStatus::Offered { candidates: 2, .. }));
+		let winner = assignee(id);
+		let before = reputation(winner).score();
+		prove(winner, id, &CHAIN, 0);
+		assert!(reputation(winner).score() > before);
+	});
+}

@@ -32,7 +32,8 @@ fn locking_holds_collateral_and_starts_the_deadline() {
 				prover: 5,
 				price: 70,
 				deadline: 13,
-				collateral: collateral_held
+				collateral: collateral_held,
+				candidates: 1
 			}
 		);
 		assert_eq!(collateral(5), collateral_held);

@@ -71,7 +71,13 @@ fn v0_to_v2_adds_deposits_counts_open_requests_and_listings_and_locks_assignment
 
 		let expected = [
 			RequestStatus::Queued { since: 1 },
-			RequestStatus::Locked { prover: 5, price: 10, deadline: 12, collateral: 0 },
+			RequestStatus::Locked {
+				prover: 5,
+				price: 10,
+				deadline: 12,
+				collateral: 0,
+				candidates: 1,
+			},
 			RequestStatus::Cancelled { at: 1 },
 			RequestStatus::Queued { since: 1 },
 		];

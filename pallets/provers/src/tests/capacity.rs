@@ -54,22 +54,23 @@ fn releasing_frees_the_slot_and_records_the_outcome() {
 		for _ in 0..8 {
 			assert_ok!(reserve(1));
 		}
-		let outcomes = [
-			JobOutcome::Fulfilled,
-			JobOutcome::Fulfilled,
-			JobOutcome::Fulfilled,
-			JobOutcome::Missed,
-			JobOutcome::Missed,
-			JobOutcome::InvalidProof,
-			JobOutcome::Declined,
-		];
+		let outcomes =
+			[FULFILLED, FULFILLED, FULFILLED, MISSED, MISSED, INVALID, JobOutcome::Declined];
 		for (done, outcome) in outcomes.into_iter().enumerate() {
 			assert_ok!(release(1, outcome));
 			assert_eq!(record(1).in_use, 8 - 1 - done as u32);
 		}
 		assert_eq!(
 			record(1).reputation,
-			Reputation { assigned: 8, fulfilled: 3, missed: 2, invalid: 1, declined: 1 }
+			Reputation {
+				assigned: 8,
+				fulfilled: 3,
+				missed: 2,
+				invalid: 1,
+				declined: 1,
+				good_units: 3,
+				bad_units: 5
+			}
 		);
 	});
 }
@@ -81,13 +82,21 @@ fn a_chilled_or_force_chilled_prover_still_releases_its_jobs() {
 		assert_ok!(reserve(1));
 		assert_ok!(reserve(1));
 		assert_ok!(Provers::chill(RuntimeOrigin::signed(1)));
-		assert_ok!(release(1, JobOutcome::Fulfilled));
+		assert_ok!(release(1, FULFILLED));
 		assert_ok!(Provers::force_chill(RuntimeOrigin::root(), 1));
-		assert_ok!(release(1, JobOutcome::Missed));
+		assert_ok!(release(1, MISSED));
 		assert_eq!(record(1).in_use, 0);
 		assert_eq!(
 			record(1).reputation,
-			Reputation { assigned: 2, fulfilled: 1, missed: 1, invalid: 0, declined: 0 }
+			Reputation {
+				assigned: 2,
+				fulfilled: 1,
+				missed: 1,
+				invalid: 0,
+				declined: 0,
+				good_units: 1,
+				bad_units: 1
+			}
 		);
 	});
 }
@@ -95,12 +104,12 @@ fn a_chilled_or_force_chilled_prover_still_releases_its_jobs() {
 #[test]
 fn releasing_refuses_strangers_and_provers_holding_no_job() {
 	run_test(|| {
-		assert_noop!(release(1, JobOutcome::Fulfilled), Error::<Test>::NotRegistered);
+		assert_noop!(release(1, FULFILLED), Error::<Test>::NotRegistered);
 		register(1, MIN_BOND);
-		assert_noop!(release(1, JobOutcome::Fulfilled), Error::<Test>::NoCapacityReserved);
+		assert_noop!(release(1, FULFILLED), Error::<Test>::NoCapacityReserved);
 		assert_ok!(reserve(1));
 		assert_ok!(release(1, JobOutcome::Released));
-		assert_noop!(release(1, JobOutcome::Missed), Error::<Test>::NoCapacityReserved);
+		assert_noop!(release(1, MISSED), Error::<Test>::NoCapacityReserved);
 	});
 }
 
@@ -115,7 +124,9 @@ fn a_new_prover_scores_one_half() {
 #[test]
 fn the_score_follows_fulfilled_missed_and_invalid_jobs() {
 	let score = |fulfilled, missed, invalid| {
-		Reputation { assigned: 0, fulfilled, missed, invalid, declined: 0 }.score()
+		let bad_units = u64::from(missed) + 3 * u64::from(invalid);
+		Reputation { fulfilled, good_units: fulfilled.into(), bad_units, ..Default::default() }
+			.score()
 	};
 	// (fulfilled + 1) / (fulfilled + missed + 3 · invalid + 2)
 	assert_eq!(score(1, 0, 0), Perbill::from_rational(2u32, 3));
@@ -138,7 +149,15 @@ fn the_score_follows_fulfilled_missed_and_invalid_jobs() {
 #[test]
 fn four_declines_weigh_as_much_as_one_missed_deadline() {
 	let score = |fulfilled, missed, declined| {
-		Reputation { assigned: 0, fulfilled, missed, invalid: 0, declined }.score()
+		Reputation {
+			fulfilled,
+			missed,
+			declined,
+			good_units: fulfilled.into(),
+			bad_units: missed.into(),
+			..Default::default()
+		}
+		.score()
 	};
 	assert_eq!(score(3, 0, 4), score(3, 1, 0));
 	assert_eq!(score(3, 0, 4), Perbill::from_rational(4u32, 6));
@@ -146,6 +165,28 @@ fn four_declines_weigh_as_much_as_one_missed_deadline() {
 	assert!(score(3, 0, 1) < score(3, 0, 0));
 	assert!(score(3, 0, 1) > score(3, 1, 0));
 	assert!(score(0, 0, u32::MAX) < Perbill::from_percent(1));
+}
+
+/// Reputation follows work units, and only jobs won in competition count as
+/// good: a prover proving requests only it qualified for gains nothing.
+#[test]
+fn only_competitive_jobs_raise_the_score_weighted_by_their_units() {
+	run_test(|| {
+		register(1, MIN_BOND);
+		for _ in 0..2 {
+			assert_ok!(reserve(1));
+			assert_ok!(release(1, JobOutcome::Fulfilled { units: 256, competitive: false }));
+		}
+		assert_eq!(record(1).reputation.score(), Perbill::from_percent(50));
+		assert_eq!(record(1).reputation.fulfilled, 2);
+		assert_ok!(reserve(1));
+		assert_ok!(release(1, JobOutcome::Fulfilled { units: 16, competitive: true }));
+		assert_eq!(record(1).reputation.score(), Perbill::from_rational(17u32, 18));
+		// One missed 16-unit job weighs as much as sixteen 1-unit ones.
+		assert_ok!(reserve(1));
+		assert_ok!(release(1, JobOutcome::Missed { units: 16 }));
+		assert_eq!(record(1).reputation.score(), Perbill::from_rational(17u32, 34));
+	});
 }
 
 #[test]
@@ -156,10 +197,10 @@ fn released_jobs_do_not_move_the_score() {
 		assert_ok!(release(1, JobOutcome::Released));
 		assert_eq!(record(1).reputation.score(), Perbill::from_percent(50));
 		assert_ok!(reserve(1));
-		assert_ok!(release(1, JobOutcome::Fulfilled));
+		assert_ok!(release(1, FULFILLED));
 		assert_eq!(record(1).reputation.score(), Perbill::from_rational(2u32, 3));
 		assert_ok!(reserve(1));
-		assert_ok!(release(1, JobOutcome::InvalidProof));
+		assert_ok!(release(1, INVALID));
 		assert_eq!(record(1).reputation.score(), Perbill::from_rational(2u32, 6));
 		assert_eq!(record(1).reputation.assigned, 3);
 	});

@@ -182,7 +182,15 @@ fn the_migrations_from_v0_cap_commissions_and_keep_track_records() {
 		assert_eq!(record(2).commission, Perbill::from_percent(10));
 		assert_eq!(
 			record(1).reputation,
-			crate::Reputation { assigned: 9, fulfilled: 5, missed: 2, invalid: 1, declined: 0 }
+			crate::Reputation {
+				assigned: 9,
+				fulfilled: 5,
+				missed: 2,
+				invalid: 1,
+				declined: 0,
+				good_units: 5,
+				bad_units: 5
+			}
 		);
 		assert_eq!(record(1).self_bond, 1_000);
 		// A second run is a no-op: the version gate holds.

@@ -3,7 +3,7 @@
 use super::*;
 use crate::election::pick;
 use frame_support::assert_ok;
-use prova_primitives::market::{GpuClass, JobOutcome};
+use prova_primitives::market::GpuClass;
 use sp_io::hashing::blake2_256;
 use std::collections::BTreeMap;
 
@@ -272,7 +272,7 @@ fn a_prover_with_a_reputation_below_the_required_one_is_never_elected() {
 	run_test(|| {
 		small_prover_beside_a_big_one();
 		assert_ok!(reserve(1));
-		assert_ok!(release(1, JobOutcome::Fulfilled));
+		assert_ok!(release(1, FULFILLED));
 		// Prover 1 scores exactly 2/3, prover 2 a new prover's 1/2.
 		let requirements =
 			ProverRequirements { min_reputation: Perbill::from_rational(2u32, 3), ..any_prover() };
@@ -288,7 +288,7 @@ fn a_prover_at_full_capacity_is_never_elected() {
 		assert_ok!(reserve(2));
 		assert_ok!(reserve(2));
 		only_elected(1, &any_prover(), &[]);
-		assert_ok!(release(2, JobOutcome::Fulfilled));
+		assert_ok!(release(2, FULFILLED));
 		assert_eq!(Provers::eligible_provers(any_prover()).len(), 2);
 	});
 }

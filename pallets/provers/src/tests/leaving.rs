@@ -117,7 +117,7 @@ fn governance_removes_a_prover_even_with_work_in_hand() {
 		assert_ok!(Provers::withdraw_unbonded(signed(2), 1));
 		assert!(ProverRecords::<Test>::contains_key(1));
 		// The job's end removes it.
-		assert_ok!(release(1, JobOutcome::Fulfilled));
+		assert_ok!(release(1, FULFILLED));
 		assert!(!ProverRecords::<Test>::contains_key(1));
 		assert_eq!(LeavingProvers::<Test>::get(), 0);
 	});

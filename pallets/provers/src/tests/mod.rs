@@ -26,6 +26,13 @@ use prova_primitives::market::{
 };
 use sp_runtime::{DispatchError, DispatchResult, Perbill};
 
+/// A one-unit job proved, won against enough other provers.
+pub(super) const FULFILLED: JobOutcome = JobOutcome::Fulfilled { units: 1, competitive: true };
+/// A one-unit job missed.
+pub(super) const MISSED: JobOutcome = JobOutcome::Missed { units: 1 };
+/// A one-unit job proved invalid.
+pub(super) const INVALID: JobOutcome = JobOutcome::InvalidProof { units: 1 };
+
 /// An account that genesis did not endow.
 pub(super) const FRESH: AccountId = 99;
 
@@ -118,6 +125,7 @@ pub(super) fn elect(
 	exclude: &[AccountId],
 ) -> Option<AccountId> {
 	<Provers as ProverRegistry<_, _>>::elect(seed, requirements, exclude)
+		.map(|elected| elected.prover)
 }
 
 /// `ProverRegistry::reserve_capacity`, checking that it returns the prover's ask.

@@ -289,9 +289,9 @@ fn hardware_class(choice: u8) -> HardwareClass {
 
 fn job_outcome(choice: u8) -> JobOutcome {
 	match choice % 4 {
-		0 => JobOutcome::Fulfilled,
-		1 => JobOutcome::Missed,
-		2 => JobOutcome::InvalidProof,
+		0 => FULFILLED,
+		1 => MISSED,
+		2 => INVALID,
 		_ => JobOutcome::Released,
 	}
 }

@@ -3,7 +3,6 @@
 use super::*;
 use crate::{DelegationInfo, Parameters, ProverInfo};
 use frame_support::assert_ok;
-use prova_primitives::market::JobOutcome;
 
 #[test]
 fn prover_info_shows_the_record_backing_score_and_own_unbonding() {
@@ -14,7 +13,7 @@ fn prover_info_shows_the_record_backing_score_and_own_unbonding() {
 		delegate(2, 1, 500);
 		undelegate(2, 1, 100);
 		assert_ok!(reserve(1));
-		assert_ok!(release(1, JobOutcome::Fulfilled));
+		assert_ok!(release(1, FULFILLED));
 
 		assert_eq!(
 			Provers::prover_info(1),

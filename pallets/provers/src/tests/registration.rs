@@ -3,7 +3,7 @@
 use super::*;
 use crate::{Error, Event, HoldReason, ProverRecord, ProverStatus, Reputation};
 use frame_support::{assert_noop, assert_ok};
-use prova_primitives::market::{GpuClass, JobOutcome};
+use prova_primitives::market::GpuClass;
 use sp_runtime::{DispatchError, FixedU128, Perbill, TokenError};
 
 fn signed(who: AccountId) -> RuntimeOrigin {
@@ -375,7 +375,7 @@ fn update_cannot_lower_capacity_below_the_jobs_held() {
 			Provers::update(signed(1), cpu_box(), 1, 5, Perbill::zero()),
 			Error::<Test>::CapacityBelowInUse
 		);
-		assert_ok!(release(1, JobOutcome::Fulfilled));
+		assert_ok!(release(1, FULFILLED));
 		assert_ok!(Provers::update(signed(1), cpu_box(), 1, 5, Perbill::zero()));
 		assert_eq!(record(1).capacity, 1);
 	});
@@ -480,7 +480,7 @@ fn deregister_refuses_a_prover_holding_jobs() {
 		// Chilling does not release the job either.
 		assert_ok!(Provers::chill(signed(1)));
 		assert_noop!(Provers::deregister(signed(1)), Error::<Test>::HasAssignedWork);
-		assert_ok!(release(1, JobOutcome::Fulfilled));
+		assert_ok!(release(1, FULFILLED));
 		assert_ok!(Provers::deregister(signed(1)));
 	});
 }
