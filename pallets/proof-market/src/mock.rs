@@ -64,6 +64,9 @@ pub const MAX_OPEN: u32 = 16;
 pub const MAX_OPEN_PER_ACCOUNT: u32 = 8;
 /// Held per open request besides its fee.
 pub const REQUEST_DEPOSIT: Balance = 50;
+/// Blocks a delegation warms up: longer than the longest job (a 100-block
+/// deadline after a 2-block window, pushed up to 8 blocks by full slots).
+pub const WARMUP: u64 = 111;
 /// Blocks an offered prover has to lock.
 pub const LOCK_WINDOW: u64 = 2;
 /// Offers of one request that may be declined.
@@ -106,6 +109,7 @@ impl pallet_provers::Config for Test {
 	type Slashed = ResolveTo<Treasury, Balances>;
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
 	type UnbondingPeriod = frame_support::traits::ConstU64<50>;
+	type DelegationWarmup = frame_support::traits::ConstU64<WARMUP>;
 	type MaxProvers = frame_support::traits::ConstU32<8>;
 	type MaxDelegatorsPerProver = frame_support::traits::ConstU32<4>;
 	type MaxUnbondingChunks = frame_support::traits::ConstU32<3>;

@@ -68,6 +68,22 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 
+		for (prover, warming) in crate::Warming::<T>::iter() {
+			ensure!(!warming.is_empty(), "an empty warming list is stored");
+			ensure!(Provers::<T>::contains_key(&prover), "warming stake on an unregistered prover");
+			let mut seen = alloc::collections::btree_set::BTreeSet::new();
+			for stake in warming {
+				ensure!(
+					seen.insert(stake.delegator.clone()),
+					"two warming entries of one delegator"
+				);
+				ensure!(
+					Delegations::<T>::contains_key(&prover, &stake.delegator),
+					"warming stake without a delegation record"
+				);
+				delegated.entry(stake.delegator).or_default().saturating_accrue(stake.amount);
+			}
+		}
 		for (prover, staker, chunks) in Unbonding::<T>::iter() {
 			ensure!(!chunks.is_empty(), "an empty unbonding entry is stored");
 			ensure!(Provers::<T>::contains_key(&prover), "unbonding on an unregistered prover");

@@ -10,7 +10,11 @@
 //!   (jobs at once), an `ask` (least price per unit of proving work) and a
 //!   `commission`.
 //! - **Delegator**: any account backing a prover with a *delegation* of at least
-//!   [`Parameters::min_delegation`]. A prover cannot delegate to itself.
+//!   [`Parameters::min_delegation`]. A prover cannot delegate to itself. New
+//!   stake *warms up* for [`Config::DelegationWarmup`] blocks (held, but not
+//!   backing the prover, not earning and not slashed) before it becomes
+//!   active, so a delegation made after a job was locked cannot share that
+//!   job's reward: rewards follow the stake that backed the job.
 //! - **Backing**: self-bond plus active delegations. Election probability and a
 //!   request's `min_stake` are measured against it, and slashes take from all of it.
 //! - **Unbonding**: stake leaving (by `unbond`, `undelegate` or `deregister`)
@@ -66,6 +70,8 @@
 //!    belongs to a registered prover and is above its commission in force.
 //! 7. A prover's offers (`assigned`) are at least its counted outcomes plus
 //!    the jobs it holds now.
+//! 8. Warming stake belongs to a registered prover and a delegation record,
+//!    one entry per delegator, and is part of the `Delegation` hold.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -152,6 +158,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type UnbondingPeriod: Get<BlockNumberFor<Self>>;
 
+		/// Blocks a new delegation waits before it backs the prover and earns:
+		/// at least as long as any job can run from its lock to its proof, so
+		/// a delegation made after a job was locked never shares its reward
+		/// (just-in-time delegation).
+		#[pallet::constant]
+		type DelegationWarmup: Get<BlockNumberFor<Self>>;
+
 		/// Most registered provers; bounds the election's scan.
 		#[pallet::constant]
 		type MaxProvers: Get<u32>;
@@ -223,6 +236,21 @@ pub mod pallet {
 		Blake2_128Concat,
 		T::AccountId,
 		Delegation<BalanceOf<T>>,
+	>;
+
+	/// Delegated stake not active yet, by prover: at most one entry per
+	/// delegator. Due entries join the prover's backing at its next reward,
+	/// offer or delegation change.
+	#[pallet::storage]
+	pub type Warming<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<
+			WarmingStake<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>,
+			T::MaxDelegatorsPerProver,
+		>,
+		ValueQuery,
 	>;
 
 	/// Unbonding chunks, by prover then staker (the prover itself for its self-bond).
@@ -302,7 +330,13 @@ pub mod pallet {
 		/// A leaving prover's last stake and delegation are gone, and so is its record.
 		Removed { prover: T::AccountId },
 		/// A delegator backed a prover.
-		Delegated { delegator: T::AccountId, prover: T::AccountId, amount: BalanceOf<T> },
+		/// It backs the prover and earns from block `active_from` on.
+		Delegated {
+			delegator: T::AccountId,
+			prover: T::AccountId,
+			amount: BalanceOf<T>,
+			active_from: BlockNumberFor<T>,
+		},
 		/// A delegator claimed its rewards from a prover.
 		RewardsClaimed { delegator: T::AccountId, prover: T::AccountId, amount: BalanceOf<T> },
 		/// A prover was paid for a job.
@@ -604,7 +638,9 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::deregister(delegators)).into())
 		}
 
-		/// Backs `prover` with `amount` of the caller's balance.
+		/// Backs `prover` with `amount` of the caller's balance. The stake is
+		/// held at once and becomes active (backing the prover and earning)
+		/// `DelegationWarmup` blocks later.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::delegate())]
 		pub fn delegate(
@@ -617,6 +653,7 @@ pub mod pallet {
 			ensure!(delegator != prover, Error::<T>::CannotDelegateToSelf);
 			let mut record = Self::prover_record(&prover)?;
 			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
+			Self::activate_due(&prover, &mut record);
 			let existing = Delegations::<T>::get(&prover, &delegator);
 			let mut delegation = match existing {
 				Some(delegation) => delegation,
@@ -629,18 +666,42 @@ pub mod pallet {
 					Delegation { reward_checkpoint: record.reward_per_share, ..Default::default() }
 				}
 			};
-			let total = delegation.amount.saturating_add(amount);
+			let mut warming = Warming::<T>::get(&prover);
+			let warming_index = warming.iter().position(|stake| stake.delegator == delegator);
+			let already_warming = warming_index.map_or(Zero::zero(), |i| warming[i].amount);
+			let total = delegation.amount.saturating_add(already_warming).saturating_add(amount);
 			ensure!(
 				total >= CurrentParameters::<T>::get().min_delegation,
 				Error::<T>::DelegationBelowMinimum
 			);
 			asset::hold::<T>(HoldReason::Delegation, &delegator, amount)?;
-			rewards::settle(&record, &mut delegation);
-			delegation.amount = total;
-			record.delegated.saturating_accrue(amount);
+			let now = frame_system::Pallet::<T>::block_number();
+			let active_from = now.saturating_add(T::DelegationWarmup::get());
+			if active_from <= now {
+				rewards::settle(&record, &mut delegation);
+				delegation.amount.saturating_accrue(amount);
+				record.delegated.saturating_accrue(amount);
+			} else {
+				// A top-up restarts the whole warm-up: what is added late must
+				// not share rewards of jobs already running.
+				match warming_index {
+					Some(i) => {
+						warming[i].amount.saturating_accrue(amount);
+						warming[i].active_from = active_from;
+					}
+					None => warming
+						.try_push(WarmingStake {
+							delegator: delegator.clone(),
+							amount,
+							active_from,
+						})
+						.map_err(|_| Error::<T>::TooManyDelegators)?,
+				}
+				Warming::<T>::insert(&prover, warming);
+			}
 			Delegations::<T>::insert(&prover, &delegator, delegation);
 			Provers::<T>::insert(&prover, record);
-			Self::deposit_event(Event::Delegated { delegator, prover, amount });
+			Self::deposit_event(Event::Delegated { delegator, prover, amount, active_from });
 			Ok(())
 		}
 
@@ -656,6 +717,7 @@ pub mod pallet {
 			let delegator = ensure_signed(origin)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			let mut record = Self::prover_record(&prover)?;
+			Self::activate_due(&prover, &mut record);
 			let mut delegation =
 				Delegations::<T>::get(&prover, &delegator).ok_or(Error::<T>::NotDelegated)?;
 			let remaining =
@@ -852,6 +914,40 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// Makes the prover's warming stake whose warm-up has passed active:
+		/// each such delegation is settled at the current reward rate, then
+		/// grows, and the prover's backing with it. At most
+		/// `MaxDelegatorsPerProver` entries; one read when there are none.
+		pub(crate) fn activate_due(prover: &T::AccountId, record: &mut ProverRecord<BalanceOf<T>>) {
+			let mut warming = Warming::<T>::get(prover);
+			if warming.is_empty() {
+				return;
+			}
+			let now = frame_system::Pallet::<T>::block_number();
+			let before = warming.len();
+			warming.retain(|stake| {
+				if stake.active_from > now {
+					return true;
+				}
+				Delegations::<T>::mutate(prover, &stake.delegator, |delegation| {
+					if let Some(delegation) = delegation {
+						rewards::settle(record, delegation);
+						delegation.amount.saturating_accrue(stake.amount);
+					}
+				});
+				record.delegated.saturating_accrue(stake.amount);
+				false
+			});
+			if warming.len() == before {
+				return;
+			}
+			if warming.is_empty() {
+				Warming::<T>::remove(prover);
+			} else {
+				Warming::<T>::insert(prover, warming);
+			}
+		}
+
 		/// Most prover records kept, leaving ones included: twice `MaxProvers`.
 		pub fn max_records() -> u32 {
 			T::MaxProvers::get().saturating_mul(2)
@@ -899,6 +995,10 @@ pub mod pallet {
 				Self::unbond_always(prover, &delegator, amount);
 				record.delegated.saturating_reduce(amount);
 				Delegations::<T>::insert(prover, &delegator, delegation);
+			}
+			// Stake still warming up leaves too.
+			for stake in Warming::<T>::take(prover) {
+				Self::unbond_always(prover, &stake.delegator, stake.amount);
 			}
 			record.status = ProverStatus::Leaving;
 			Provers::<T>::insert(prover, record);
@@ -976,9 +1076,11 @@ pub mod pallet {
 			let pending = Provers::<T>::get(prover)
 				.map(|record| rewards::pending(&record, &delegation))
 				.unwrap_or(delegation.unclaimed);
+			let warming =
+				Warming::<T>::get(prover).iter().any(|stake| stake.delegator == *delegator);
 			if delegation.amount.is_zero()
 				&& pending.is_zero()
-				&& !Unbonding::<T>::contains_key(prover, delegator)
+				&& !warming && !Unbonding::<T>::contains_key(prover, delegator)
 			{
 				Delegations::<T>::remove(prover, delegator);
 				Provers::<T>::mutate(prover, |record| {

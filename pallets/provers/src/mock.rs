@@ -51,6 +51,8 @@ pub const MIN_BOND: Balance = 1_000;
 pub const MIN_DELEGATION: Balance = 100;
 
 parameter_types! {
+	/// Blocks a new delegation warms up; zero (active at once) unless a test sets it.
+	pub storage DelegationWarmup: u64 = 0;
 	pub const ExistentialDeposit: Balance = ED;
 	pub const UnbondingPeriod: u64 = UNBONDING;
 	pub const MaxProvers: u32 = 8;
@@ -91,6 +93,7 @@ impl pallet_provers::Config for Test {
 	type Slashed = BurnAndCount;
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
 	type UnbondingPeriod = UnbondingPeriod;
+	type DelegationWarmup = DelegationWarmup;
 	type MaxProvers = MaxProvers;
 	type MaxDelegatorsPerProver = MaxDelegatorsPerProver;
 	type MaxUnbondingChunks = MaxUnbondingChunks;

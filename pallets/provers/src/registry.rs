@@ -28,6 +28,7 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		let mut record = Self::prover_record(prover)?;
 		ensure!(record.status == ProverStatus::Active, Error::<T>::NotActive);
 		ensure!(record.in_use < record.capacity, Error::<T>::NoFreeCapacity);
+		Self::activate_due(prover, &mut record);
 		record.in_use += 1;
 		record.reputation.assigned = record.reputation.assigned.saturating_add(1);
 		let ask = record.ask;
@@ -49,6 +50,9 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		with_storage_layer(|| {
 			let mut record = Self::prover_record(prover)?;
 			Self::apply_due_commission(prover, &mut record);
+			// Stake that joined at least a warm-up ago backed every job still
+			// running; later stake is still warming and shares nothing.
+			Self::activate_due(prover, &mut record);
 			let split = rewards::split(&record, amount);
 			if !split.to_prover.is_zero() {
 				asset::pay::<T>(payer, prover, split.to_prover)?;

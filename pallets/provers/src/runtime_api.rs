@@ -6,7 +6,7 @@
 
 use crate::{
 	election, rewards, BalanceOf, Config, CurrentParameters, DelegationInfo, Delegations, Pallet,
-	Parameters, ProverInfo, Provers, Unbonding,
+	Parameters, ProverInfo, Provers, Unbonding, Warming,
 };
 use alloc::vec::Vec;
 use codec::Codec;
@@ -53,8 +53,13 @@ impl<T: Config> Pallet<T> {
 		Provers::<T>::iter()
 			.filter_map(|(prover, record)| {
 				let delegation = Delegations::<T>::get(&prover, &delegator)?;
+				let warming = Warming::<T>::get(&prover)
+					.into_iter()
+					.find(|stake| stake.delegator == delegator)
+					.map(|stake| (stake.amount, stake.active_from));
 				Some(DelegationInfo {
 					amount: delegation.amount,
+					warming,
 					pending_rewards: rewards::pending(&record, &delegation),
 					unbonding: Unbonding::<T>::get(&prover, &delegator).into_inner(),
 					prover,

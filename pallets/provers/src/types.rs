@@ -140,6 +140,29 @@ pub struct Delegation<Balance> {
 	pub unclaimed: Balance,
 }
 
+/// Stake delegated that is not active yet: held, but neither backing the
+/// prover nor earning until `active_from` (see `Config::DelegationWarmup`).
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub struct WarmingStake<AccountId, Balance, BlockNumber> {
+	/// Who delegated it.
+	pub delegator: AccountId,
+	/// How much.
+	pub amount: Balance,
+	/// The first block it is active in.
+	pub active_from: BlockNumber,
+}
+
 /// Stake on its way out: still held and slashable until `unlock_at`.
 #[derive(
 	Clone,
@@ -204,6 +227,8 @@ pub struct DelegationInfo<AccountId, Balance, BlockNumber> {
 	pub prover: AccountId,
 	/// Active stake.
 	pub amount: Balance,
+	/// Stake delegated but not active yet, and the block it becomes active.
+	pub warming: Option<(Balance, BlockNumber)>,
 	/// Rewards claimable now.
 	pub pending_rewards: Balance,
 	/// Stake on the way out.

@@ -226,7 +226,10 @@ parameter_types! {
 
 /// Provers bond at least 1,000 PROVA; unbonding takes two days, longer than any
 /// proof deadline, so a prover cannot leave before a bad proof is slashed, and
-/// a commission increase (at most to 50%) waits the same two days. An invalid
+/// a commission increase (at most to 50%) waits the same two days. A new
+/// delegation backs the prover and earns only after a day and an hour, longer
+/// than any job runs from its lock (a day's deadline at most), so it never
+/// shares the reward of a job locked before it. An invalid
 /// proof costs 20% of the prover's stake, self-bond first; a missed deadline
 /// costs only the job's collateral (the market's), so no backing slash.
 /// Slashes go to the treasury.
@@ -236,6 +239,7 @@ impl pallet_provers::Config for Runtime {
 	type Slashed = ResolveTo<TreasuryAccount, Balances>;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type UnbondingPeriod = ConstU32<{ 2 * crate::DAYS }>;
+	type DelegationWarmup = ConstU32<{ crate::DAYS + crate::HOURS }>;
 	type MaxProvers = ConstU32<256>;
 	type MaxDelegatorsPerProver = ConstU32<128>;
 	type MaxUnbondingChunks = ConstU32<8>;

@@ -93,6 +93,7 @@ fn a_prover_cannot_move_its_delegators_stake_to_itself() {
 		for delegator in delegators {
 			assert_ok!(Provers::delegate(RuntimeOrigin::signed(delegator), prover, 5 * MIN_BOND));
 		}
+		run_to_block(1 + WARMUP);
 		list(1, &CHAIN);
 		let attacker_start = total(prover) + total(requester);
 		let delegators_start: Balance = delegators.iter().map(|d| total(*d)).sum();
@@ -179,5 +180,30 @@ fn reputation_cannot_be_bought_by_self_dealing() {
 		let before = reputation(winner).score();
 		prove(winner, id, &CHAIN, 0);
 		assert!(reputation(winner).score() > before);
+	});
+}
+
+/// Attack 7, as the market sees it: once a prover has locked a large job, a
+/// delegator backs it with a large stake to take most of the reward when the
+/// proof lands. The stake is still warming up: the reward goes to the stake
+/// that backed the job, and the attacker ends with what it had.
+#[test]
+fn a_just_in_time_delegator_takes_nothing_of_a_locked_job() {
+	run_test(|| {
+		register_prover(5, MIN_BOND, 1_000);
+		list(1, &CHAIN);
+		let id = submit(10, &CHAIN, 0, 5_000);
+		next_block();
+		assert_eq!(assignee(id), 5);
+		let attacker = 3;
+		let start = total(attacker);
+		assert_ok!(Provers::delegate(RuntimeOrigin::signed(attacker), 5, 50 * MIN_BOND));
+		prove(5, id, &CHAIN, 0);
+		let pending: Vec<_> = pallet_provers::Pallet::<Test>::delegations_of(attacker);
+		assert_eq!(pending[0].pending_rewards, 0);
+		assert_eq!(pending[0].amount, 0, "still warming");
+		// The prover, backed only by itself, kept the whole price.
+		assert_eq!(free(5), ENDOWMENT - MIN_BOND + 1_000);
+		assert_eq!(total(attacker), start);
 	});
 }

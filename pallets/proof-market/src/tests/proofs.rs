@@ -18,6 +18,8 @@ fn submit_assign_prove_settle_with_every_balance_exact() {
 		// A prover asking 1,000 per unit with 10% commission, backed 1:1 by a delegator.
 		register_prover(PROVER, MIN_BOND, 1_000);
 		assert_ok!(Provers::delegate(RuntimeOrigin::signed(DELEGATOR), PROVER, MIN_BOND));
+		// The delegation is active once warmed up.
+		run_to_block(1 + WARMUP);
 		let circuit = list(OWNER, &CHAIN);
 		let owner_deposit = 1_000 + CHAIN.verifier_data.len() as u128;
 		let pot = pallet_provers::asset::reward_pot::<Test>();
@@ -41,7 +43,7 @@ fn submit_assign_prove_settle_with_every_balance_exact() {
 				prover: PROVER,
 				price: 1_000,
 				output: BoundedVec::try_from(output).unwrap(),
-				at: 2,
+				at: 2 + WARMUP,
 			}
 		);
 		assert_eq!(

@@ -29,7 +29,10 @@ fn delegate_holds_the_stake_and_backs_the_prover() {
 				unclaimed: 0
 			})
 		);
-		assert_eq!(last_event(), Event::Delegated { delegator: 2, prover: 1, amount: 700 });
+		assert_eq!(
+			last_event(),
+			Event::Delegated { delegator: 2, prover: 1, amount: 700, active_from: 1 }
+		);
 	});
 }
 
@@ -44,7 +47,10 @@ fn delegating_again_tops_up_without_counting_a_new_delegator() {
 		assert_eq!(held(HoldReason::Delegation, 2), MIN_DELEGATION + 1);
 		assert_eq!(record(1).delegated, MIN_DELEGATION + 1);
 		assert_eq!(record(1).delegators, 1);
-		assert_eq!(last_event(), Event::Delegated { delegator: 2, prover: 1, amount: 1 });
+		assert_eq!(
+			last_event(),
+			Event::Delegated { delegator: 2, prover: 1, amount: 1, active_from: 1 }
+		);
 	});
 }
 

@@ -49,12 +49,14 @@ fn delegations_of_lists_every_position_with_its_claimable_rewards() {
 				DelegationInfo {
 					prover: 1,
 					amount: 1_000,
+					warming: None,
 					pending_rewards: 300,
 					unbonding: vec![]
 				},
 				DelegationInfo {
 					prover: 3,
 					amount: 300,
+					warming: None,
 					pending_rewards: 0,
 					unbonding: vec![UnbondingChunk { amount: 200, unlock_at: 1 + UNBONDING }],
 				},
@@ -77,7 +79,13 @@ fn delegations_of_shows_a_position_kept_only_for_its_rewards() {
 		withdraw(2, 1);
 		assert_eq!(
 			Provers::delegations_of(2),
-			vec![DelegationInfo { prover: 1, amount: 0, pending_rewards: 300, unbonding: vec![] }]
+			vec![DelegationInfo {
+				prover: 1,
+				amount: 0,
+				warming: None,
+				pending_rewards: 300,
+				unbonding: vec![]
+			}]
 		);
 	});
 }

@@ -1,7 +1,7 @@
 //! `ProverRegistry::reward`: commission, the split by stake, reward-per-share and the pot.
 
 use super::*;
-use crate::{Error, Event};
+use crate::{Error, Event, HoldReason};
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::{FixedU128, TokenError};
 
@@ -309,4 +309,56 @@ fn a_reward_whose_increment_would_overflow_reward_per_share_goes_to_the_prover()
 			reward_per_share: FixedU128::from_u32(1_000),
 		}
 	);
+}
+
+/// Attack 7: a delegator watches the pool, delegates a large stake to a
+/// prover right after it locked a big job and before the proof lands, and
+/// claims most of the reward. Before, the reward was split by the stake at
+/// payment. Now new stake warms up longer than any job runs: it shares
+/// nothing of jobs already running, and earns only once active.
+#[test]
+fn a_just_in_time_delegation_shares_no_reward_of_a_running_job() {
+	run_test(|| {
+		crate::mock::DelegationWarmup::set(&20);
+		register_without_commission(1, 1_000);
+		delegate(2, 1, 1_000);
+		run_to_block(21);
+		assert_eq!(record(1).delegated, 0, "warming until the next touch");
+		// The prover is offered a job: the honest delegation is active now.
+		assert_ok!(reserve(1));
+		assert_eq!(record(1).delegated, 1_000);
+		// The attacker delegates 98,000 after the job was taken.
+		delegate(3, 1, 98_000);
+		assert_eq!(record(1).backing(), 2_000);
+		assert_eq!(held(HoldReason::Delegation, 3), 98_000);
+		run_to_block(25);
+		assert_ok!(release(1, FULFILLED));
+		assert_ok!(reward(1, 10, 1_000));
+		// Split between the stake that backed the job: half each.
+		assert_eq!((pending(1, 2), pending(1, 3)), (500, 0));
+		assert_eq!(
+			Provers::delegations_of(3)[0].warming,
+			Some((98_000, 21 + 20)),
+			"the attacker's stake is still warming"
+		);
+		// Once active it earns like any stake: a job paid now was locked after
+		// it delegated, since no job runs as long as the warm-up.
+		run_to_block(41);
+		assert_ok!(reward(1, 10, 1_000));
+		assert_eq!(record(1).delegated, 99_000);
+		assert_eq!(pending(1, 3), 980);
+	});
+}
+
+/// Warming stake is held, but neither backs the prover nor is slashed.
+#[test]
+fn warming_stake_is_not_slashed() {
+	run_test(|| {
+		crate::mock::DelegationWarmup::set(&20);
+		register(1, 2_000);
+		delegate(2, 1, 1_000);
+		assert_ok!(slash(1, Perbill::from_percent(50), None));
+		assert_eq!(held(HoldReason::Delegation, 2), 1_000);
+		assert_eq!(record(1).self_bond, 1_000);
+	});
 }
