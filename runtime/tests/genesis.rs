@@ -79,3 +79,32 @@ fn integrity_tests_pass() {
 		AllPalletsWithSystem::on_genesis();
 	});
 }
+
+/// Rules between pallets' constants that no single pallet's `integrity_test`
+/// can see.
+#[test]
+fn constants_of_different_pallets_agree() {
+	use frame_support::traits::Get;
+	let longest_job = <Runtime as pallet_proof_market::Config>::MaxDeadline::get()
+		+ <Runtime as pallet_proof_market::Config>::LockWindow::get()
+		+ pallet_proof_market::DEADLINE_SLOT_TRIES;
+	// A delegation made after a job was locked never shares its reward.
+	assert!(<Runtime as pallet_provers::Config>::DelegationWarmup::get() > longest_job);
+	// Stake leaving cannot outrun the slash of a job it backed.
+	assert!(<Runtime as pallet_provers::Config>::UnbondingPeriod::get() > longest_job);
+	// The market passes proofs on to the verifier unchanged.
+	assert_eq!(
+		<Runtime as pallet_proof_market::Config>::MaxProofBytes::get(),
+		<Runtime as pallet_plonky2_verifier::Config>::MaxProofBytes::get()
+	);
+	assert!(
+		<Runtime as pallet_proof_market::Config>::MaxPublicInputs::get()
+			<= <Runtime as pallet_plonky2_verifier::Config>::MaxPublicInputs::get()
+	);
+	// Collateral is worth more than the price a prover would walk away from.
+	assert!(<Runtime as pallet_proof_market::Config>::CollateralFactor::get() >= 1);
+	assert!(
+		<Runtime as pallet_proof_market::Config>::FailureCompensation::get()
+			< sp_runtime::Perbill::one()
+	);
+}

@@ -268,8 +268,10 @@ pub use raw_market::RequestRequirements;
 fn status_of(raw: RawStatus) -> Status {
 	match raw {
 		RawStatus::Queued { since } => Status::Queued { since },
-		RawStatus::Offered { prover, price, lock_by } => Status::Offered { prover, price, lock_by },
-		RawStatus::Locked { prover, price, deadline, collateral } => {
+		RawStatus::Offered { prover, price, lock_by, .. } => {
+			Status::Offered { prover, price, lock_by }
+		}
+		RawStatus::Locked { prover, price, deadline, collateral, .. } => {
 			Status::Locked { prover, price, deadline, collateral }
 		}
 		RawStatus::Fulfilled { prover, price, output, at } => {
