@@ -85,26 +85,32 @@ fn integrity_tests_pass() {
 #[test]
 fn constants_of_different_pallets_agree() {
 	use frame_support::traits::Get;
-	let longest_job = <Runtime as pallet_proof_market::Config>::MaxDeadline::get()
-		+ <Runtime as pallet_proof_market::Config>::LockWindow::get()
+	use pallet_plonky2_verifier::Config as Verifier;
+	use pallet_proof_market::Config as Market;
+	use pallet_provers::Config as Provers;
+	fn value<G: Get<u32>>() -> u32 {
+		G::get()
+	}
+	let longest_job = value::<<Runtime as Market>::MaxDeadline>()
+		+ value::<<Runtime as Market>::LockWindow>()
 		+ pallet_proof_market::DEADLINE_SLOT_TRIES;
 	// A delegation made after a job was locked never shares its reward.
-	assert!(<Runtime as pallet_provers::Config>::DelegationWarmup::get() > longest_job);
+	assert!(value::<<Runtime as Provers>::DelegationWarmup>() > longest_job);
 	// Stake leaving cannot outrun the slash of a job it backed.
-	assert!(<Runtime as pallet_provers::Config>::UnbondingPeriod::get() > longest_job);
+	assert!(value::<<Runtime as Provers>::UnbondingPeriod>() > longest_job);
 	// The market passes proofs on to the verifier unchanged.
 	assert_eq!(
-		<Runtime as pallet_proof_market::Config>::MaxProofBytes::get(),
-		<Runtime as pallet_plonky2_verifier::Config>::MaxProofBytes::get()
+		value::<<Runtime as Market>::MaxProofBytes>(),
+		value::<<Runtime as Verifier>::MaxProofBytes>()
 	);
 	assert!(
-		<Runtime as pallet_proof_market::Config>::MaxPublicInputs::get()
-			<= <Runtime as pallet_plonky2_verifier::Config>::MaxPublicInputs::get()
+		value::<<Runtime as Market>::MaxPublicInputs>()
+			<= value::<<Runtime as Verifier>::MaxPublicInputs>()
 	);
-	// Collateral is worth more than the price a prover would walk away from.
-	assert!(<Runtime as pallet_proof_market::Config>::CollateralFactor::get() >= 1);
+	// A failure costs the failing prover more than it pays the requester.
+	assert!(value::<<Runtime as Market>::CollateralFactor>() >= 1);
 	assert!(
-		<Runtime as pallet_proof_market::Config>::FailureCompensation::get()
+		<<Runtime as Market>::FailureCompensation as Get<sp_runtime::Perbill>>::get()
 			< sp_runtime::Perbill::one()
 	);
 }

@@ -39,6 +39,8 @@ const PALLETS = {
       setParameters: ['minProverBond', 'minDelegation', 'missedDeadlineSlash', 'invalidProofSlash'],
       forceChill: ['prover'],
       liftForceChill: ['prover'],
+      forceRemove: ['prover'],
+      settleLeaving: ['prover', 'staker'],
     },
   },
   verifier: {
@@ -57,6 +59,8 @@ const PALLETS = {
       submitRequest: ['circuit', 'input', 'maxFee', 'deadline', 'requirements'],
       cancelRequest: ['request'],
       submitProof: ['request', 'publicInputs', 'proof'],
+      lockRequest: ['request'],
+      declineRequest: ['request'],
     },
   },
 };
@@ -165,14 +169,19 @@ describe('what polkadot.js Apps reads from the node', () => {
     const parameters = await api.call.proversApi.parameters();
     assert.deepEqual(
       { minProverBond: parameters.minProverBond.toBigInt(), minDelegation: parameters.minDelegation.toBigInt(), missed: parameters.missedDeadlineSlash.toNumber(), invalid: parameters.invalidProofSlash.toNumber() },
-      { minProverBond: 1_000n * UNIT, minDelegation: 10n * UNIT, missed: 50_000_000, invalid: 200_000_000 },
+      { minProverBond: 1_000n * UNIT, minDelegation: 10n * UNIT, missed: 0, invalid: 200_000_000 },
     );
+    // A locked job's collateral, and how long a new delegation warms up.
+    assert.equal(api.consts.market.minCollateral.toBigInt(), UNIT);
+    assert.equal(api.consts.market.collateralFactor.toNumber(), 2);
+    assert.equal(api.consts.market.lockWindow.toNumber(), 5);
+    assert.equal(api.consts.provers.delegationWarmup.toNumber(), 24 * 1200 + 1200, 'a day and an hour');
     // The hold reasons balances.holds reports, one per pallet that holds funds.
     const holdReason = api.registry.lookup.types.find((t) => t.type.path.join('::') === 'prova_runtime::RuntimeHoldReason');
     const variants = holdReason.type.def.asVariant.variants.map((v) => {
       const inner = api.registry.lookup.getSiType(v.fields[0].type).def.asVariant.variants.map((x) => x.name.toString());
       return `${v.name}: ${inner.join(', ')}`;
     });
-    assert.deepEqual(variants, ['Session: Keys', 'Provers: ProverBond, Delegation', 'Verifier: CircuitDeposit', 'Market: RequestEscrow, RequestDeposit']);
+    assert.deepEqual(variants, ['Session: Keys', 'Provers: ProverBond, Delegation', 'Verifier: CircuitDeposit', 'Market: RequestEscrow, RequestDeposit, JobCollateral']);
   });
 });
