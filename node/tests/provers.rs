@@ -1,5 +1,5 @@
 //! The prover registry on a `--dev` node: Alice registers and bonds more, Bob
-//! delegates to her and starts undelegating, and the records, holds and
+//! delegates to her (held at once, warming up before it backs her), and the records, holds and
 //! election candidates read back over RPC are exactly what the calls made.
 
 mod common;
@@ -92,7 +92,7 @@ async fn run() {
 	)
 	.await;
 
-	// Bob delegates to her, then starts taking part of it back.
+	// Bob delegates to her: held at once, active after the warm-up.
 	let delegated = 100 * UNIT;
 	let events = submit(
 		&rpc,
@@ -104,50 +104,40 @@ async fn run() {
 		}),
 	)
 	.await;
-	assert_eq!(
-		events,
-		vec![pallet_provers::Event::Delegated {
-			delegator: bob_id.clone(),
-			prover: alice_id.clone(),
-			amount: delegated,
-		}]
-	);
-	let leaving = 40 * UNIT;
-	submit(
-		&rpc,
-		&node,
-		&bob,
-		RuntimeCall::Provers(pallet_provers::Call::undelegate {
-			prover: alice_id.clone(),
-			amount: leaving,
-		}),
-	)
-	.await;
+	let warmup = prova_runtime::DAYS + prova_runtime::HOURS;
+	let active_from = match events.as_slice() {
+		[pallet_provers::Event::Delegated { delegator, prover, amount, active_from }] => {
+			assert_eq!((delegator, prover, *amount), (&bob_id, &alice_id, delegated));
+			*active_from
+		}
+		other => panic!("expected one Delegated event, got {other:?}"),
+	};
+	assert!(active_from > warmup, "active a day and an hour after its block: {active_from}");
 
-	// Alice's record through the runtime API.
+	// Alice's record through the runtime API: Bob's stake does not back her yet.
 	let info: Option<ProverInfo<Balance, BlockNumber>> =
 		rpc.runtime_call("ProversApi_prover", alice_id.encode()).await;
 	let info = info.expect("Alice is registered");
 	assert_eq!(info.record.self_bond, bond + extra);
-	assert_eq!(info.record.delegated, delegated - leaving);
+	assert_eq!(info.record.delegated, 0);
 	assert_eq!(info.record.delegators, 1);
 	assert_eq!(info.record.status, ProverStatus::Active);
 	assert_eq!(info.record.hardware, hardware);
 	assert_eq!(info.record.capacity, 4);
 	assert_eq!(info.record.commission, Perbill::from_percent(10));
-	assert_eq!(info.backing, bond + extra + delegated - leaving);
+	assert_eq!(info.backing, bond + extra);
 	assert_eq!(info.reputation_score, Perbill::from_percent(50));
 	assert!(info.unbonding.is_empty());
 
-	// Bob's position, with the unbonding chunk.
+	// Bob's position, warming up.
 	let positions: Vec<DelegationInfo<AccountId, Balance, BlockNumber>> =
 		rpc.runtime_call("ProversApi_delegations", bob_id.encode()).await;
 	assert_eq!(positions.len(), 1);
 	assert_eq!(positions[0].prover, alice_id);
-	assert_eq!(positions[0].amount, delegated - leaving);
+	assert_eq!(positions[0].amount, 0);
+	assert_eq!(positions[0].warming, Some((delegated, active_from)));
 	assert_eq!(positions[0].pending_rewards, 0);
-	assert_eq!(positions[0].unbonding.len(), 1);
-	assert_eq!(positions[0].unbonding[0].amount, leaving);
+	assert!(positions[0].unbonding.is_empty());
 
 	// The holds on their accounts match the ledger.
 	assert_eq!(held(&rpc, &alice_id, pallet_provers::HoldReason::ProverBond).await, bond + extra);
