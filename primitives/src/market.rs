@@ -196,9 +196,15 @@ pub enum JobOutcome {
 		/// The job's work units.
 		units: u64,
 	},
-	/// The prover was offered the job and did not take it (declined, or let
-	/// the lock window pass). No slash; counted against its acceptance rate.
-	Declined,
+	/// The prover was offered the job and did not take it: it declined, or
+	/// let the lock window pass (`lapsed`). No slash. A decline is no fault
+	/// (a prover should refuse what it cannot prove in time, and a requester
+	/// can ask for the impossible); a lapse means the prover is not answering,
+	/// and lowers its reputation a little.
+	Declined {
+		/// Whether it did not answer at all.
+		lapsed: bool,
+	},
 	/// The job ended for a reason that is not the prover's doing (e.g. the
 	/// request was cancelled while offered); reputation is unchanged.
 	Released,

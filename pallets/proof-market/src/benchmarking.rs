@@ -208,22 +208,14 @@ mod benchmarks {
 		assert_eq!(OpenRequests::<T>::get(), T::MaxOpenRequests::get());
 	}
 
-	/// Cancelling the last of a full queue, or an offered request (whose
-	/// prover's slot is released); the heavier of the two is charged.
+	/// Cancelling the last of a full queue.
 	#[benchmark]
-	fn cancel_request(o: Linear<0, 1>) {
+	fn cancel_request() {
 		let (_, circuit) = listed::<T>();
 		prover::<T>();
+		fill_market::<T>(circuit, T::MaxOpenRequests::get() - 1);
 		let requester = funded::<T>("requester", 0);
-		let last = if o == 1 {
-			let id = requests::<T>(&requester, circuit, 1)[0];
-			offer_all::<T>();
-			fill_market::<T>(circuit, T::MaxOpenRequests::get() - 1);
-			id
-		} else {
-			fill_market::<T>(circuit, T::MaxOpenRequests::get() - 1);
-			requests::<T>(&requester, circuit, 1)[0]
-		};
+		let last = requests::<T>(&requester, circuit, 1)[0];
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(requester), last);

@@ -96,10 +96,13 @@
 //!
 //! **Spam costs.** Every request holds [`Config::RequestDeposit`]
 //! ([`HoldReason::RequestDeposit`]) besides its fee. The deposit returns on
-//! every end except one: expiry of a request no prover ever locked (no
-//! eligible prover took it before [`Config::MaxQueueWait`], or every offer was
-//! declined), when it goes to [`Config::Forfeits`]: such a request asked for
-//! something nobody would do and tied up provers' slots. A request no
+//! every end except one: expiry of a request never offered to anyone (no
+//! eligible prover before [`Config::MaxQueueWait`]), when it goes to
+//! [`Config::Forfeits`]. A request every offered prover declined gets it
+//! back: provers letting offers lapse must not burn requesters' deposits.
+//! A request can be cancelled only while queued: once offered, its election
+//! seed was public a block before, and cancel-and-resubmit would let a
+//! requester pick its prover. A request no
 //! registered prover qualifies for is refused outright
 //! ([`Error::NoQualifiedProver`]), so the fee check (at least the cheapest
 //! qualifying ask times the work units) always runs, and one account holds at
@@ -538,6 +541,9 @@ pub mod pallet {
 		NotRequester,
 		/// A prover has locked the request; it can no longer be cancelled.
 		AlreadyLocked,
+		/// The request has been offered to a prover; it can no longer be
+		/// cancelled (cancelling would let a requester pick its prover).
+		AlreadyOffered,
 		/// The request has ended.
 		RequestEnded,
 		/// No prover has locked the request.
@@ -667,16 +673,13 @@ pub mod pallet {
 				.map(|_| ())
 		}
 
-		/// Withdraws a request no prover has locked yet; refunds its fee and deposit.
+		/// Withdraws a request not yet offered to a prover; refunds its fee and
+		/// deposit.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::cancel_request(1))]
-		pub fn cancel_request(
-			origin: OriginFor<T>,
-			request: RequestId,
-		) -> DispatchResultWithPostInfo {
+		#[pallet::weight(T::WeightInfo::cancel_request())]
+		pub fn cancel_request(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let offered = Self::do_cancel_request(who, request)?;
-			Ok(Some(T::WeightInfo::cancel_request(offered.into())).into())
+			Self::do_cancel_request(who, request)
 		}
 
 		/// The locker's proof for `request`, with its public inputs (the input

@@ -140,34 +140,27 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	/// Cancels a queued or offered request of `who`'s and refunds it; an
-	/// offered prover gets its slot back, with nothing counted against it.
-	/// Returns whether it was offered.
-	pub(crate) fn do_cancel_request(
-		who: T::AccountId,
-		id: RequestId,
-	) -> Result<bool, DispatchError> {
+	/// Cancels a queued request of `who`'s and refunds it. An offered request
+	/// can no longer be cancelled: its election seed was known a block
+	/// before, so cancelling offers to other provers and resubmitting would
+	/// let a requester steer its request to a prover of its choosing.
+	pub(crate) fn do_cancel_request(who: T::AccountId, id: RequestId) -> DispatchResult {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		ensure!(request.requester == who, Error::<T>::NotRequester);
-		let offered = match &request.status {
-			RequestStatus::Queued { .. } => {
-				Queue::<T>::mutate(|queue| queue.retain(|queued| *queued != id));
-				false
-			}
-			RequestStatus::Offered { prover, lock_by, .. } => {
-				Self::release_slot(id, prover, *lock_by, JobOutcome::Released);
-				true
-			}
+		match request.status {
+			RequestStatus::Queued { .. } => {}
+			RequestStatus::Offered { .. } => return Err(Error::<T>::AlreadyOffered.into()),
 			RequestStatus::Locked { .. } => return Err(Error::<T>::AlreadyLocked.into()),
 			_ => return Err(Error::<T>::RequestEnded.into()),
-		};
+		}
+		Queue::<T>::mutate(|queue| queue.retain(|queued| *queued != id));
 		let refunded = request.max_fee;
 		escrow::release::<T>(HoldReason::RequestEscrow, &request.requester, refunded)?;
 		escrow::release::<T>(HoldReason::RequestDeposit, &request.requester, request.deposit)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		Self::close(id, request, RequestStatus::Cancelled { at: now });
 		Self::deposit_event(Event::RequestCancelled { request: id, refunded });
-		Ok(offered)
+		Ok(())
 	}
 
 	/// Checks the caller, then settles a valid proof (fee refunded) or punishes
@@ -365,7 +358,7 @@ impl<T: Config> Pallet<T> {
 		lapsed: bool,
 		now: BlockNumberFor<T>,
 	) {
-		Self::release_slot(id, &prover, lock_by, JobOutcome::Declined);
+		Self::release_slot(id, &prover, lock_by, JobOutcome::Declined { lapsed });
 		Self::deposit_event(Event::OfferDeclined { request: id, prover: prover.clone(), lapsed });
 		let excluded = request.declined.try_push(prover).is_ok();
 		if !excluded || request.declined.len() as u32 >= T::MaxDeclines::get() {
@@ -466,8 +459,10 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Ends a request unfulfilled: refunds its fee, and its deposit unless no
-	/// prover ever locked it (no attempt failed, so no prover ever took it).
+	/// Ends a request unfulfilled: refunds its fee, and its deposit unless it
+	/// was never offered to anyone (no eligible prover in all its wait). A
+	/// request every offered prover declined gets its deposit back: provers
+	/// that let offers lapse must not be able to burn requesters' deposits.
 	fn expire(id: RequestId, request: Request<T>, now: BlockNumberFor<T>) {
 		let refunded = request.max_fee;
 		let compensated = request.compensated;
@@ -476,7 +471,7 @@ impl<T: Config> Pallet<T> {
 		{
 			defensive!("refunding an expired request's fee failed", (id, error));
 		}
-		let forfeited = if request.failed.is_empty() {
+		let forfeited = if request.failed.is_empty() && request.declined.is_empty() {
 			escrow::forfeit_deposit::<T>(&request.requester, request.deposit)
 		} else {
 			if let Err(error) = escrow::release::<T>(

@@ -42,7 +42,7 @@ pub struct Listing<T: Config> {
 ///   │  ▲               │                 │
 ///   │  ├──decline / lapse (declines left)┘ │
 ///   │  └──────miss / invalid (attempts left)┘
-///   ├──cancel (queued or offered)──▶ Cancelled
+///   ├──cancel (queued only)──▶ Cancelled
 ///   └──wait too long, no declines or attempts left──▶ Expired
 /// ```
 #[derive(
@@ -100,7 +100,7 @@ pub enum RequestStatus<T: Config> {
 		/// The block it expired in.
 		at: BlockNumberFor<T>,
 	},
-	/// Withdrawn by its requester before a prover locked it. The fee was refunded.
+	/// Withdrawn by its requester before it was offered. The fee was refunded.
 	Cancelled {
 		/// The block it was cancelled in.
 		at: BlockNumberFor<T>,

@@ -39,7 +39,7 @@ pub trait WeightInfo {
 	fn list_circuit() -> Weight;
 	fn delist_circuit() -> Weight;
 	fn submit_request() -> Weight;
-	fn cancel_request(o: u32, ) -> Weight;
+	fn cancel_request() -> Weight;
 	fn submit_proof_valid() -> Weight;
 	fn submit_proof_invalid() -> Weight;
 	fn on_initialize_idle() -> Weight;
@@ -131,7 +131,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
-	fn cancel_request(_o: u32, ) -> Weight {
+	fn cancel_request() -> Weight {
 		// Proof size (bytes): measured `76659`, estimated `69797`.
 		// Fastest run: 626_450_000 ps.
 		Weight::from_parts(650_495_000, 69797)
@@ -358,8 +358,8 @@ impl WeightInfo for () {
 	fn submit_request() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::submit_request()
 	}
-	fn cancel_request(o: u32, ) -> Weight {
-		MeasuredWeight::<RocksDbWeight>::cancel_request(o)
+	fn cancel_request() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::cancel_request()
 	}
 	fn submit_proof_valid() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::submit_proof_valid()

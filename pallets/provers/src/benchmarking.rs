@@ -54,8 +54,31 @@ fn prover<T: Config>(index: u32) -> T::AccountId {
 	who
 }
 
-/// A funded delegator backing `prover` with three times the minimum.
+/// Moves past the warm-up of every delegation made so far.
+fn warm_up<T: Config>() {
+	let now = frame_system::Pallet::<T>::block_number();
+	let later: BlockNumberFor<T> = now.saturating_add(T::DelegationWarmup::get());
+	frame_system::Pallet::<T>::set_block_number(later.saturating_add(One::one()));
+}
+
+/// Makes `prover`'s due warming stake active.
+fn activate<T: Config>(prover: &T::AccountId) {
+	let mut record = Provers::<T>::get(prover).expect("registered");
+	Pallet::<T>::activate_due(prover, &mut record);
+	Provers::<T>::insert(prover, record);
+}
+
+/// A funded delegator backing `prover` with three times the minimum, active.
 fn delegator<T: Config>(prover: &T::AccountId, index: u32) -> T::AccountId {
+	let who = warming_delegator::<T>(prover, index);
+	warm_up::<T>();
+	activate::<T>(prover);
+	who
+}
+
+/// A funded delegator backing `prover` with three times the minimum, still
+/// warming up (active at once where the runtime has no warm-up).
+fn warming_delegator<T: Config>(prover: &T::AccountId, index: u32) -> T::AccountId {
 	let who = funded::<T>("delegator", index);
 	Pallet::<T>::delegate(
 		RawOrigin::Signed(who.clone()).into(),
@@ -64,6 +87,15 @@ fn delegator<T: Config>(prover: &T::AccountId, index: u32) -> T::AccountId {
 	)
 	.expect("a funded account delegates");
 	who
+}
+
+/// `count` delegators of `prover` (indices from `first`) whose stake has
+/// warmed up but is not active yet: the most work `activate_due` can meet.
+fn due_warming<T: Config>(prover: &T::AccountId, first: u32, count: u32) {
+	for index in first..first + count {
+		warming_delegator::<T>(prover, index);
+	}
+	warm_up::<T>();
 }
 
 /// Fills `staker`'s unbonding chunks on `prover` up to `chunks`, each unlocking at
@@ -83,9 +115,11 @@ fn unbonding_chunks<T: Config>(
 		} else {
 			Pallet::<T>::delegate(origin.clone(), prover.clone(), amount)
 				.expect("delegating succeeds");
+			warm_up::<T>();
 			Pallet::<T>::undelegate(origin.clone(), prover.clone(), amount)
 				.expect("undelegating succeeds");
 		}
+		let now = now.max(frame_system::Pallet::<T>::block_number());
 		frame_system::Pallet::<T>::set_block_number(now.saturating_add(One::one()));
 	}
 }
@@ -196,8 +230,9 @@ mod benchmarks {
 		assert_eq!(Provers::<T>::get(&who).unwrap().status, ProverStatus::Active);
 	}
 
-	/// Deregistering with `d` delegators: the self-bond and each delegation
-	/// become a new chunk beside `MaxUnbondingChunks - 1` others.
+	/// Deregistering with `d` delegators, each with active stake and a
+	/// top-up still warming up: the self-bond, each delegation and each
+	/// warming stake become a new chunk beside `MaxUnbondingChunks - 1` others.
 	#[benchmark]
 	fn deregister(d: Linear<0, { T::MaxDelegatorsPerProver::get() }>) {
 		let who = prover::<T>(0);
@@ -207,6 +242,9 @@ mod benchmarks {
 			if index == 0 {
 				unbonding_chunks::<T>(&who, &backer, chunks, min_delegation::<T>());
 			}
+		}
+		for index in 0..d {
+			warming_delegator::<T>(&who, index);
 		}
 		unbonding_chunks::<T>(&who, &who, chunks, min_delegation::<T>());
 
@@ -241,13 +279,14 @@ mod benchmarks {
 	#[benchmark]
 	fn delegate() {
 		let who = prover::<T>(0);
+		due_warming::<T>(&who, 1, T::MaxDelegatorsPerProver::get() - 1);
 		let backer = funded::<T>("delegator", 0);
 		let amount = min_delegation::<T>();
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(backer.clone()), who.clone(), amount);
 
-		assert_eq!(Delegations::<T>::get(&who, &backer).unwrap().amount, amount);
+		assert!(Delegations::<T>::contains_key(&who, &backer));
 	}
 
 	/// Undelegating adds a chunk beside `MaxUnbondingChunks - 1`, with rewards to settle.
@@ -263,6 +302,7 @@ mod benchmarks {
 		);
 		let payer = funded::<T>("payer", 0);
 		Pallet::<T>::reward(&who, &payer, min_bond::<T>()).unwrap();
+		due_warming::<T>(&who, 1, T::MaxDelegatorsPerProver::get() - 1);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(backer.clone()), who.clone(), min_delegation::<T>());
@@ -353,9 +393,11 @@ mod benchmarks {
 		assert!(elected.is_some());
 	}
 
+	/// Reserving a slot, activating the most warmed-up delegations.
 	#[benchmark]
 	fn reserve_capacity() {
 		let who = prover::<T>(0);
+		due_warming::<T>(&who, 0, T::MaxDelegatorsPerProver::get());
 
 		#[block]
 		{
@@ -382,12 +424,14 @@ mod benchmarks {
 		assert_eq!(Provers::<T>::get(&who).unwrap().reputation.fulfilled, 1);
 	}
 
-	/// A reward split between the prover and its delegators (two transfers).
+	/// A reward split between the prover and its delegators (two transfers),
+	/// activating the most warmed-up delegations first.
 	#[benchmark]
 	fn reward() {
 		asset::endow_reward_pot::<T>().unwrap();
 		let who = prover::<T>(0);
 		delegator::<T>(&who, 0);
+		due_warming::<T>(&who, 1, T::MaxDelegatorsPerProver::get() - 1);
 		let payer = funded::<T>("payer", 0);
 
 		#[block]

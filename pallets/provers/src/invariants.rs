@@ -41,7 +41,7 @@ impl<T: Config> Pallet<T> {
 			let reputation = &record.reputation;
 			let ended = [reputation.fulfilled, reputation.missed, reputation.invalid]
 				.into_iter()
-				.chain([reputation.declined, record.in_use])
+				.chain([reputation.declined, reputation.lapsed, record.in_use])
 				.fold(0u64, |sum, count| sum.saturating_add(count.into()));
 			ensure!(
 				u64::from(reputation.assigned) >= ended,

@@ -851,8 +851,10 @@ pub mod pallet {
 			if let Some(mut delegation) = Delegations::<T>::get(&prover, &staker) {
 				rewards::settle(&record, &mut delegation);
 				paid = core::mem::take(&mut delegation.unclaimed);
-				if !paid.is_zero() {
-					asset::pay_from_pot::<T>(&staker, paid)?;
+				// Rewards the staker's account cannot take (below the existential
+				// deposit of a reaped account) stay in the pot: a dust claim must
+				// not keep a leaving prover's record forever.
+				if !paid.is_zero() && asset::pay_from_pot::<T>(&staker, paid).is_ok() {
 					Self::deposit_event(Event::RewardsClaimed {
 						delegator: staker.clone(),
 						prover: prover.clone(),
@@ -1010,7 +1012,11 @@ pub mod pallet {
 
 		/// As [`Self::start_unbonding`], but a full chunk list takes the amount
 		/// into its latest chunk, unlocking when the new one would.
-		fn unbond_always(prover: &T::AccountId, staker: &T::AccountId, amount: BalanceOf<T>) {
+		pub(crate) fn unbond_always(
+			prover: &T::AccountId,
+			staker: &T::AccountId,
+			amount: BalanceOf<T>,
+		) {
 			if amount.is_zero() || Self::start_unbonding(prover, staker, amount).is_ok() {
 				return;
 			}

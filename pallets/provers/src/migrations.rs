@@ -10,6 +10,7 @@ use frame_support::{
 	traits::{Get, UncheckedOnRuntimeUpgrade},
 	weights::Weight,
 };
+use sp_runtime::traits::Zero;
 
 /// Version 0 → 1: `MaxCommission` exists. A prover registered before it with a
 /// higher commission is brought down to the cap (a decrease, which delegators
@@ -39,10 +40,8 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV0ToV1<T> {
 		T::DbWeight::get().reads_writes(read, read)
 	}
 
-	#[cfg(feature = "try-runtime")]
-	fn post_upgrade(_state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
-		Pallet::<T>::do_try_state()
-	}
+	// No `post_upgrade` check: the records are still in the version 1 layout
+	// here, which the invariants (written for the current one) cannot read.
 }
 
 /// The layout of versions 0 and 1, before declined offers were counted.
@@ -108,7 +107,8 @@ pub mod v1 {
 /// Version 1 → 2: a prover's record counts the offers it declined
 /// (`Reputation::declined`, zero for every prover migrated) and weighs its
 /// jobs by work units (`good_units`, `bad_units`: one per old job), and
-/// `LeavingProvers` counts the provers leaving.
+/// `LeavingProvers` counts the provers leaving, whose delegations start
+/// unbonding (version 1 left them active).
 pub type MigrateV1ToV2<T> = VersionedMigration<
 	1,
 	2,
@@ -149,6 +149,7 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 					missed,
 					invalid,
 					declined: 0,
+					lapsed: 0,
 					good_units: fulfilled.into(),
 					bad_units: u64::from(missed)
 						.saturating_add(Reputation::INVALID_PROOF_WEIGHT * u64::from(invalid)),
@@ -156,7 +157,30 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 			})
 		});
 		crate::LeavingProvers::<T>::put(leaving);
-		T::DbWeight::get().reads_writes(read, read + 1)
+		// Version 1 left a leaving prover's delegations active (earning
+		// nothing, still slashable) until each delegator acted: unbond them
+		// now, as deregistering does from version 2 on.
+		let mut moved = 0u64;
+		let leaving_provers: alloc::vec::Vec<_> = Provers::<T>::iter()
+			.filter(|(_, record)| record.status == crate::ProverStatus::Leaving)
+			.map(|(prover, _)| prover)
+			.collect();
+		for prover in leaving_provers {
+			let Some(mut record) = Provers::<T>::get(&prover) else { continue };
+			for (delegator, mut delegation) in crate::Delegations::<T>::iter_prefix(&prover) {
+				if delegation.amount.is_zero() {
+					continue;
+				}
+				moved += 1;
+				crate::rewards::settle(&record, &mut delegation);
+				let amount = core::mem::take(&mut delegation.amount);
+				Pallet::<T>::unbond_always(&prover, &delegator, amount);
+				record.delegated = record.delegated.saturating_sub(amount);
+				crate::Delegations::<T>::insert(&prover, &delegator, delegation);
+			}
+			Provers::<T>::insert(&prover, record);
+		}
+		T::DbWeight::get().reads_writes(read + 2 * moved, read + 1 + 2 * moved)
 	}
 
 	#[cfg(feature = "try-runtime")]

@@ -34,8 +34,10 @@ pub struct Reputation {
 	pub missed: u32,
 	/// Jobs for which it submitted a proof that failed verification.
 	pub invalid: u32,
-	/// Offers it declined or let lapse without locking.
+	/// Offers it declined.
 	pub declined: u32,
+	/// Offers it let lapse without answering.
+	pub lapsed: u32,
 	/// Work units of the jobs it fulfilled that it won in competition.
 	pub good_units: u64,
 	/// Work units of the jobs it missed, plus three times those it proved
@@ -47,26 +49,27 @@ impl Reputation {
 	/// An invalid proof weighs as much as this many missed deadlines.
 	pub const INVALID_PROOF_WEIGHT: u64 = 3;
 
-	/// This many declined offers weigh as much as one missed unit of work.
-	pub const DECLINES_PER_MISS: u64 = 4;
+	/// This many lapsed offers weigh as much as one missed unit of work.
+	pub const LAPSES_PER_MISS: u64 = 4;
 
 	/// The score requesters can require:
-	/// `(good_units + 1) / (good_units + bad_units + declined / 4 + 2)`.
+	/// `(good_units + 1) / (good_units + bad_units + lapsed / 4 + 2)`.
 	///
 	/// Weighted by work units, so a large job counts for more than a small
 	/// one. Only jobs won in competition count as good (see
 	/// [`JobOutcome::Fulfilled`]): a prover cannot buy reputation by
 	/// proving its own account's requests that only it qualifies for, while
 	/// every failure counts. An invalid proof weighs three times a miss.
-	/// Declining is no fault (a prover should refuse what it cannot prove in
-	/// time) but a prover that declines most offers wastes requesters' time,
-	/// so four declines count as one missed unit: requesters filter on the
-	/// score, and through it on the acceptance rate. A new prover scores 50%;
-	/// the `+1`/`+2` prior keeps one early result from deciding the score.
+	/// Declining is no fault: a prover should refuse what it cannot prove in
+	/// time, and counting it would let a requester asking the impossible ruin
+	/// honest provers' scores. Letting an offer lapse unanswered wastes the
+	/// requester's time, so four lapses count as one missed unit. A new
+	/// prover scores 50%; the `+1`/`+2` prior keeps one early result from
+	/// deciding the score.
 	pub fn score(&self) -> Perbill {
-		let scale = Self::DECLINES_PER_MISS;
+		let scale = Self::LAPSES_PER_MISS;
 		let good = scale.saturating_mul(self.good_units.saturating_add(1));
-		let bad = scale.saturating_mul(self.bad_units).saturating_add(u64::from(self.declined));
+		let bad = scale.saturating_mul(self.bad_units).saturating_add(u64::from(self.lapsed));
 		Perbill::from_rational(good, good.saturating_add(bad).saturating_add(scale))
 	}
 
@@ -89,7 +92,8 @@ impl Reputation {
 				let weighted = units.saturating_mul(Self::INVALID_PROOF_WEIGHT);
 				self.bad_units = self.bad_units.saturating_add(weighted);
 			}
-			JobOutcome::Declined => count(&mut self.declined),
+			JobOutcome::Declined { lapsed: false } => count(&mut self.declined),
+			JobOutcome::Declined { lapsed: true } => count(&mut self.lapsed),
 			JobOutcome::Released => {}
 		}
 	}

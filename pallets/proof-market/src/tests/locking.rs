@@ -151,7 +151,7 @@ fn an_offer_left_to_lapse_is_declined_at_the_end_of_its_window() {
 			lapsed: true
 		}));
 		assert_eq!(status(id), RequestStatus::Queued { since: 2 + LOCK_WINDOW });
-		assert_eq!((bonded(5), in_use(5), reputation(5).declined), (MIN_BOND, 0, 1));
+		assert_eq!((bonded(5), in_use(5), reputation(5).lapsed), (MIN_BOND, 0, 1));
 		// Too late to lock now.
 		assert_noop!(lock(5, id), Error::<Test>::NotOffered);
 	});
@@ -159,9 +159,10 @@ fn an_offer_left_to_lapse_is_declined_at_the_end_of_its_window() {
 
 /// A request nobody takes (every prover declines, e.g. a deadline none can
 /// meet) ends after `MaxDeclines` offers; nobody is slashed, and the
-/// requester, who asked for something nobody would do, loses its deposit.
+/// requester gets fee and deposit back: provers letting offers lapse must not
+/// be able to burn deposits.
 #[test]
-fn a_request_every_prover_declines_expires_and_forfeits_its_deposit() {
+fn a_request_every_prover_declines_expires_with_everything_refunded() {
 	run_test(|| {
 		for prover in 5..=8 {
 			register_prover(prover, MIN_BOND, 10);
@@ -179,15 +180,15 @@ fn a_request_every_prover_declines_expires_and_forfeits_its_deposit() {
 				request: id,
 				refunded: 100,
 				compensated: 0,
-				forfeited: REQUEST_DEPOSIT
+				forfeited: 0
 			})
 		);
 		assert_eq!(Requests::<Test>::get(id).unwrap().declined.len() as u32, MAX_DECLINES);
 		for prover in 5..=8 {
 			assert_eq!((bonded(prover), total(prover)), (MIN_BOND, ENDOWMENT));
 		}
-		assert_eq!(free(10), ENDOWMENT - REQUEST_DEPOSIT);
-		assert_eq!(free(TREASURY), ED + REQUEST_DEPOSIT);
+		assert_eq!(free(10), ENDOWMENT);
+		assert_eq!(free(TREASURY), ED);
 	});
 }
 

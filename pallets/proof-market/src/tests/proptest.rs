@@ -103,8 +103,6 @@ fn apply(op: &Op, inputs: &mut Inputs) -> frame_support::dispatch::DispatchResul
 		Op::Cancel { requester, n } => {
 			let next = crate::NextRequestId::<Test>::get().max(1);
 			Market::cancel_request(RuntimeOrigin::signed(requester), u64::from(n) % next)
-				.map(|_| ())
-				.map_err(|e| e.error)
 		}
 		Op::Lock { n } => match nth_held(n, false) {
 			Some((id, prover)) => Market::lock_request(RuntimeOrigin::signed(prover), id),

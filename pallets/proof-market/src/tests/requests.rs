@@ -319,23 +319,21 @@ fn cancelling_after_a_lock_is_refused() {
 	});
 }
 
-/// A request still only offered can be withdrawn: the prover gets its slot
-/// back with nothing counted against it, the requester all it held.
+/// Once offered, a request stays: its election seed was public a block
+/// before the offer, so cancel-and-resubmit would let a requester steer it to
+/// a prover of its choosing (its own, to buy reputation).
 #[test]
-fn cancelling_an_offered_request_frees_the_provers_slot() {
+fn cancelling_an_offered_request_is_refused() {
 	run_test(|| {
 		register_prover(5, MIN_BOND, 10);
 		list(1, &CHAIN);
 		let id = submit(10, &CHAIN, 0, 100);
 		next_block();
-		assert_eq!((offered_to(id), in_use(5)), (5, 1));
-		assert_ok!(Market::cancel_request(RuntimeOrigin::signed(10), id));
-		assert_eq!(status(id), RequestStatus::Cancelled { at: 2 });
-		assert_eq!(in_use(5), 0);
-		assert_eq!((reputation(5).assigned, reputation(5).declined), (1, 0));
-		assert!(crate::Jobs::<Test>::iter().next().is_none());
-		assert!(crate::Deadlines::<Test>::iter().next().is_none());
-		assert_eq!((free(10), escrowed(10), deposits(10)), (ENDOWMENT, 0, 0));
+		assert_eq!(offered_to(id), 5);
+		assert_noop!(
+			Market::cancel_request(RuntimeOrigin::signed(10), id),
+			Error::<Test>::AlreadyOffered
+		);
 	});
 }
 

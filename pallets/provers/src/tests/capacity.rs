@@ -54,8 +54,15 @@ fn releasing_frees_the_slot_and_records_the_outcome() {
 		for _ in 0..8 {
 			assert_ok!(reserve(1));
 		}
-		let outcomes =
-			[FULFILLED, FULFILLED, FULFILLED, MISSED, MISSED, INVALID, JobOutcome::Declined];
+		let outcomes = [
+			FULFILLED,
+			FULFILLED,
+			FULFILLED,
+			MISSED,
+			MISSED,
+			INVALID,
+			JobOutcome::Declined { lapsed: true },
+		];
 		for (done, outcome) in outcomes.into_iter().enumerate() {
 			assert_ok!(release(1, outcome));
 			assert_eq!(record(1).in_use, 8 - 1 - done as u32);
@@ -67,7 +74,8 @@ fn releasing_frees_the_slot_and_records_the_outcome() {
 				fulfilled: 3,
 				missed: 2,
 				invalid: 1,
-				declined: 1,
+				declined: 0,
+				lapsed: 1,
 				good_units: 3,
 				bad_units: 5
 			}
@@ -94,6 +102,7 @@ fn a_chilled_or_force_chilled_prover_still_releases_its_jobs() {
 				missed: 1,
 				invalid: 0,
 				declined: 0,
+				lapsed: 0,
 				good_units: 1,
 				bad_units: 1
 			}
@@ -147,11 +156,12 @@ fn the_score_follows_fulfilled_missed_and_invalid_jobs() {
 }
 
 #[test]
-fn four_declines_weigh_as_much_as_one_missed_deadline() {
-	let score = |fulfilled, missed, declined| {
+fn four_lapses_weigh_as_much_as_one_missed_unit_and_declines_nothing() {
+	let score = |fulfilled, missed, lapsed, declined| {
 		Reputation {
 			fulfilled,
 			missed,
+			lapsed,
 			declined,
 			good_units: fulfilled.into(),
 			bad_units: missed.into(),
@@ -159,12 +169,13 @@ fn four_declines_weigh_as_much_as_one_missed_deadline() {
 		}
 		.score()
 	};
-	assert_eq!(score(3, 0, 4), score(3, 1, 0));
-	assert_eq!(score(3, 0, 4), Perbill::from_rational(4u32, 6));
-	// One decline costs a little: a prover may refuse what it cannot do.
-	assert!(score(3, 0, 1) < score(3, 0, 0));
-	assert!(score(3, 0, 1) > score(3, 1, 0));
-	assert!(score(0, 0, u32::MAX) < Perbill::from_percent(1));
+	assert_eq!(score(3, 0, 4, 0), score(3, 1, 0, 0));
+	assert_eq!(score(3, 0, 4, 0), Perbill::from_rational(4u32, 6));
+	// One lapse costs a little; a decline, an informed refusal, nothing.
+	assert!(score(3, 0, 1, 0) < score(3, 0, 0, 0));
+	assert!(score(3, 0, 1, 0) > score(3, 1, 0, 0));
+	assert_eq!(score(3, 0, 0, 1_000), score(3, 0, 0, 0));
+	assert!(score(0, 0, u32::MAX, 0) < Perbill::from_percent(1));
 }
 
 /// Reputation follows work units, and only jobs won in competition count as

@@ -170,6 +170,17 @@ fn the_migrations_from_v0_cap_commissions_and_keep_track_records() {
 	run_test(|| {
 		register(1, 1_000);
 		register(2, 1_000);
+		register(3, 1_000);
+		delegate(4, 3, 500);
+		// Version 1's deregistration: the bond unbonds, the delegation stays active.
+		crate::Pallet::<Test>::unbond_always(&3, &3, 1_000);
+		crate::Provers::<Test>::mutate(3, |r| {
+			let r = r.as_mut().unwrap();
+			r.self_bond = 0;
+			r.status = crate::ProverStatus::Leaving;
+		});
+		let leaving = record(3);
+		store_as_v1(3, leaving.commission, V1Reputation::default());
 		let track = V1Reputation { assigned: 9, fulfilled: 5, missed: 2, invalid: 1 };
 		store_as_v1(1, Perbill::from_percent(90), track);
 		store_as_v1(2, Perbill::from_percent(10), V1Reputation::default());
@@ -188,11 +199,16 @@ fn the_migrations_from_v0_cap_commissions_and_keep_track_records() {
 				missed: 2,
 				invalid: 1,
 				declined: 0,
+				lapsed: 0,
 				good_units: 5,
 				bad_units: 5
 			}
 		);
 		assert_eq!(record(1).self_bond, 1_000);
+		// The leaving prover's delegation now unbonds, and it is counted as leaving.
+		assert_eq!(record(3).delegated, 0);
+		assert_eq!(chunks(3, 4), vec![(500, 1 + UNBONDING)]);
+		assert_eq!(crate::LeavingProvers::<Test>::get(), 1);
 		// A second run is a no-op: the version gate holds.
 		crate::migrations::MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(record(1).reputation.declined, 0);
