@@ -241,8 +241,10 @@ pub struct ProverStatus {
 	pub missed: u32,
 	/// See `assigned`.
 	pub invalid: u32,
-	/// Offers it declined or let lapse.
+	/// Offers it declined.
 	pub declined: u32,
+	/// Offers it let lapse unanswered.
+	pub lapsed: u32,
 	/// The reputation score, in parts per billion.
 	pub reputation_ppb: u32,
 	/// Own stake unbonding, as (amount, block it can be withdrawn).
@@ -434,6 +436,7 @@ impl Chain {
 			missed: record.reputation.missed,
 			invalid: record.reputation.invalid,
 			declined: record.reputation.declined,
+			lapsed: record.reputation.lapsed,
 			reputation_ppb: info.reputation_score.0,
 			unbonding: info.unbonding.into_iter().map(|c| (c.amount, c.unlock_at)).collect(),
 		}))

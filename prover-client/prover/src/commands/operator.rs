@@ -171,7 +171,7 @@ pub async fn status(
 	print(json, &status, |s| {
 		let p = &s.prover;
 		let mut text = format!(
-			"prover      {}\nstate       {}\nhardware    {}\ncapacity    {} ({} in use)\nask         {} per unit\ncommission  {:.2}%\nself-bond   {}\ndelegated   {} from {} delegators\nbacking     {}\nreputation  {:.1}% (offered {}, fulfilled {}, missed {}, invalid {}, declined {})\nfree        {}",
+			"prover      {}\nstate       {}\nhardware    {}\ncapacity    {} ({} in use)\nask         {} per unit\ncommission  {:.2}%\nself-bond   {}\ndelegated   {} from {} delegators\nbacking     {}\nreputation  {:.1}% (offered {}, fulfilled {}, missed {}, invalid {}, declined {}, lapsed {})\nfree        {}",
 			s.account,
 			p.state,
 			p.hardware,
@@ -189,6 +189,7 @@ pub async fn status(
 			p.missed,
 			p.invalid,
 			p.declined,
+			p.lapsed,
 			format_amount(s.free_balance),
 		);
 		for (amount, until) in &p.unbonding {
