@@ -92,7 +92,11 @@ pub mod pallet {
 		pub users: u32,
 	}
 
+	/// The storage layout's version; no layout change has needed a migration yet.
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -218,6 +222,42 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MaxVerifierDataBytes::get() as usize <= MAX_VERIFIER_DATA_BYTES);
 			assert!(T::MaxProofBytes::get() as usize <= MAX_PROOF_BYTES);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Checks the pallet's invariants: every circuit's bytes are stored
+		/// under the hash of those bytes with the recorded size, no bytes are
+		/// stored without a circuit, and each owner's deposit hold is the sum
+		/// of its circuits' deposits.
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			use alloc::collections::btree_map::BTreeMap;
+			use frame_support::traits::fungible::InspectHold;
+			let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+			for (circuit, info) in Circuits::<T>::iter() {
+				let bytes = VerifierData::<T>::get(circuit).ok_or("a circuit without its bytes")?;
+				ensure!(bytes.len() as u32 == info.size, "a circuit's size is off");
+				ensure!(
+					CircuitId::from(sp_io::hashing::blake2_256(&bytes)) == circuit,
+					"a circuit stored under another id than its hash"
+				);
+				let held = deposits.entry(info.owner).or_default();
+				*held = held.saturating_add(info.deposit);
+			}
+			ensure!(
+				VerifierData::<T>::iter_keys().all(Circuits::<T>::contains_key),
+				"verifier data without a circuit"
+			);
+			for (owner, expected) in deposits {
+				let held = T::Currency::balance_on_hold(&HoldReason::CircuitDeposit.into(), &owner);
+				ensure!(held == expected, "a circuit deposit hold differs from the deposits");
+			}
+			Ok(())
 		}
 	}
 

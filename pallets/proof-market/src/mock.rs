@@ -263,10 +263,11 @@ pub fn run_test(test: impl FnOnce()) {
 	});
 }
 
-/// The market's and the registry's invariants.
+/// The market's, the registry's and the verifier's invariants.
 pub fn check_invariants() {
 	Market::do_try_state().expect("market invariants hold");
 	Provers::do_try_state().expect("registry invariants hold");
+	Verifier::do_try_state().expect("verifier invariants hold");
 }
 
 /// Advances block by block to `n`, running the market's hook at the start of

@@ -320,3 +320,23 @@ fn the_market_learns_a_circuits_owner_and_shape_and_the_input_commitment() {
 		}
 	});
 }
+
+/// `try_state` holds through registering and unregistering, and catches a
+/// record that disagrees with its bytes or its deposit.
+#[test]
+fn the_invariants_hold_and_catch_a_broken_record() {
+	new_test_ext().execute_with(|| {
+		let (verifier_data, _) = cubic_circuit_proof(3, false);
+		assert_ok!(crate::Pallet::<Test>::do_try_state());
+		let circuit = register(1, &verifier_data);
+		assert_ok!(crate::Pallet::<Test>::do_try_state());
+		Circuits::<Test>::mutate(circuit, |info| info.as_mut().unwrap().deposit += 1);
+		assert!(crate::Pallet::<Test>::do_try_state().is_err());
+		Circuits::<Test>::mutate(circuit, |info| info.as_mut().unwrap().deposit -= 1);
+		Circuits::<Test>::mutate(circuit, |info| info.as_mut().unwrap().size += 1);
+		assert!(crate::Pallet::<Test>::do_try_state().is_err());
+		Circuits::<Test>::mutate(circuit, |info| info.as_mut().unwrap().size -= 1);
+		assert_ok!(Verifier::unregister_circuit(RuntimeOrigin::signed(1), circuit));
+		assert_ok!(crate::Pallet::<Test>::do_try_state());
+	});
+}
