@@ -7,7 +7,7 @@
 //! Steps 50, repeat 20; WASM execution `Compiled`; chain `Some("dev")`.
 
 // Command:
-// /var/tmp/prova-target/debug/prova-node
+// /var/tmp/prova-bench/debug/prova-node
 // benchmark
 // pallet
 // --runtime-log=warn
@@ -24,7 +24,7 @@
 // --template
 // scripts/weight-template.hbs
 // --header
-// /tmp/tmp.5jj4Fz8saK
+// /tmp/tmp.YX93FCq4lq
 // --output
 // pallets/proof-market/src/weights.rs
 
@@ -47,10 +47,10 @@ pub trait WeightInfo {
 	fn expire_queued() -> Weight;
 	fn miss_deadline_requeue() -> Weight;
 	fn miss_deadline_expire() -> Weight;
-	fn retire() -> Weight;
 	fn lock_request() -> Weight;
 	fn decline_request() -> Weight;
 	fn lapse_offer() -> Weight;
+	fn retire() -> Weight;
 }
 
 /// The measured weights, with database accesses priced by `Db`.
@@ -66,8 +66,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	fn list_circuit() -> Weight {
 		// Proof size (bytes): measured `276`, estimated `3647`.
-		// Fastest run: 86_708_000 ps.
-		Weight::from_parts(88_992_000, 3647)
+		// Fastest run: 86_037_000 ps.
+		Weight::from_parts(90_755_000, 3647)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(2))
 	}
@@ -77,8 +77,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn delist_circuit() -> Weight {
 		// Proof size (bytes): measured `486`, estimated `3647`.
-		// Fastest run: 84_976_000 ps.
-		Weight::from_parts(87_550_000, 3647)
+		// Fastest run: 83_965_000 ps.
+		Weight::from_parts(88_281_000, 3647)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(2))
 	}
@@ -91,11 +91,11 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:2 w:0)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Market::NextRequestId` (r:1 w:1)
@@ -103,22 +103,22 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Queue` (r:1 w:1)
 	/// Proof: `Market::Queue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Requests` (r:0 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
 	fn submit_request() -> Weight {
-		// Proof size (bytes): measured `9981`, estimated `9679`.
-		// Fastest run: 783_082_000 ps.
-		Weight::from_parts(814_258_000, 9679)
+		// Proof size (bytes): measured `10005`, estimated `9679`.
+		// Fastest run: 784_584_000 ps.
+		Weight::from_parts(801_259_000, 9679)
 			.saturating_add(Db::get().reads(11))
 			.saturating_add(Db::get().writes(9))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Queue` (r:1 w:1)
 	/// Proof: `Market::Queue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:1)
@@ -132,9 +132,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn cancel_request() -> Weight {
-		// Proof size (bytes): measured `76659`, estimated `69797`.
-		// Fastest run: 626_450_000 ps.
-		Weight::from_parts(650_495_000, 69797)
+		// Proof size (bytes): measured `76660`, estimated `70054`.
+		// Fastest run: 636_975_000 ps.
+		Weight::from_parts(667_250_000, 70054)
 			.saturating_add(Db::get().reads(9))
 			.saturating_add(Db::get().writes(10))
 	}
@@ -142,12 +142,14 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::PendingCommission` (r:1 w:0)
 	/// Proof: `Provers::PendingCommission` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Warming` (r:1 w:0)
+	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Deadlines` (r:1 w:1)
 	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
@@ -163,42 +165,42 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Requests` (r:0 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
 	fn submit_proof_valid() -> Weight {
-		// Proof size (bytes): measured `2235`, estimated `6196`.
-		// Fastest run: 9_854_713_000 ps.
-		Weight::from_parts(10_216_130_000, 6196)
-			.saturating_add(Db::get().reads(11))
-			.saturating_add(Db::get().writes(13))
+		// Proof size (bytes): measured `2355`, estimated `10171`.
+		// Fastest run: 9_846_521_000 ps.
+		Weight::from_parts(10_057_965_000, 10171)
+			.saturating_add(Db::get().reads(13))
+			.saturating_add(Db::get().writes(14))
 	}
 	/// Storage: `Market::Listings` (r:1 w:0)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Deadlines` (r:1 w:1)
 	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
-	/// Storage: `Provers::Unbonding` (r:1 w:0)
-	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Delegations` (r:1 w:0)
 	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Unbonding` (r:1 w:0)
+	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Queue` (r:1 w:1)
 	/// Proof: `Market::Queue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Jobs` (r:0 w:1)
 	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Requests` (r:0 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
 	fn submit_proof_invalid() -> Weight {
-		// Proof size (bytes): measured `9783`, estimated `9679`.
-		// Fastest run: 9_530_423_000 ps.
-		Weight::from_parts(10_733_969_000, 9679)
-			.saturating_add(Db::get().reads(10))
-			.saturating_add(Db::get().writes(8))
+		// Proof size (bytes): measured `10000`, estimated `9679`.
+		// Fastest run: 9_606_215_000 ps.
+		Weight::from_parts(9_690_030_000, 9679)
+			.saturating_add(Db::get().reads(11))
+			.saturating_add(Db::get().writes(9))
 	}
 	/// Storage: `Market::Deadlines` (r:1 w:0)
 	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
@@ -208,12 +210,12 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size (bytes): measured `109`, estimated `9679`.
-		// Fastest run: 22_874_000 ps.
-		Weight::from_parts(24_666_000, 9679)
+		// Fastest run: 22_683_000 ps.
+		Weight::from_parts(23_815_000, 9679)
 			.saturating_add(Db::get().reads(3))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:0)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Deadlines` (r:1 w:1)
@@ -223,22 +225,24 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:2 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Warming` (r:1 w:0)
+	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Jobs` (r:0 w:1)
 	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn offer() -> Weight {
-		// Proof size (bytes): measured `66374`, estimated `69797`.
-		// Fastest run: 251_473_000 ps.
-		Weight::from_parts(268_608_000, 69797)
-			.saturating_add(Db::get().reads(7))
+		// Proof size (bytes): measured `66399`, estimated `70054`.
+		// Fastest run: 253_056_000 ps.
+		Weight::from_parts(260_536_000, 70054)
+			.saturating_add(Db::get().reads(8))
 			.saturating_add(Db::get().writes(4))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:1)
@@ -252,55 +256,95 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn expire_queued() -> Weight {
-		// Proof size (bytes): measured `66761`, estimated `69797`.
-		// Fastest run: 507_173_000 ps.
-		Weight::from_parts(522_345_000, 69797)
+		// Proof size (bytes): measured `66762`, estimated `70054`.
+		// Fastest run: 483_488_000 ps.
+		Weight::from_parts(492_010_000, 70054)
 			.saturating_add(Db::get().reads(9))
 			.saturating_add(Db::get().writes(10))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Listings` (r:1 w:0)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Deadlines` (r:1 w:1)
 	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
-	/// Storage: `Provers::Unbonding` (r:1 w:0)
-	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Provers::Delegations` (r:1 w:0)
-	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Queue` (r:1 w:1)
 	/// Proof: `Market::Queue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Jobs` (r:0 w:1)
 	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn miss_deadline_requeue() -> Weight {
-		// Proof size (bytes): measured `76396`, estimated `69797`.
-		// Fastest run: 647_461_000 ps.
-		Weight::from_parts(723_784_000, 69797)
+		// Proof size (bytes): measured `76765`, estimated `70054`.
+		// Fastest run: 614_372_000 ps.
+		Weight::from_parts(634_782_000, 70054)
 			.saturating_add(Db::get().reads(10))
-			.saturating_add(Db::get().writes(8))
+			.saturating_add(Db::get().writes(9))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Listings` (r:1 w:1)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Deadlines` (r:1 w:1)
 	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
-	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
-	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
-	/// Storage: `Provers::Unbonding` (r:1 w:0)
-	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Provers::Delegations` (r:1 w:0)
-	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Verifier::Circuits` (r:1 w:1)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequests` (r:1 w:1)
+	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequestsOf` (r:1 w:1)
+	/// Proof: `Market::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Market::RetiringRange` (r:1 w:1)
+	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Jobs` (r:0 w:1)
+	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Retiring` (r:0 w:1)
+	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn miss_deadline_expire() -> Weight {
+		// Proof size (bytes): measured `69329`, estimated `70054`.
+		// Fastest run: 980_275_000 ps.
+		Weight::from_parts(1_009_798_000, 70054)
+			.saturating_add(Db::get().reads(14))
+			.saturating_add(Db::get().writes(15))
+	}
+	/// Storage: `Market::Requests` (r:1 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Deadlines` (r:2 w:2)
+	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	fn lock_request() -> Weight {
+		// Proof size (bytes): measured `67870`, estimated `70054`.
+		// Fastest run: 529_997_000 ps.
+		Weight::from_parts(545_419_000, 70054)
+			.saturating_add(Db::get().reads(5))
+			.saturating_add(Db::get().writes(5))
+	}
+	/// Storage: `Market::Requests` (r:1 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Deadlines` (r:1 w:1)
+	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:1)
@@ -315,35 +359,56 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
-	fn miss_deadline_expire() -> Weight {
-		// Proof size (bytes): measured `69307`, estimated `69797`.
-		// Fastest run: 1_043_268_000 ps.
-		Weight::from_parts(1_080_674_000, 69797)
-			.saturating_add(Db::get().reads(16))
-			.saturating_add(Db::get().writes(15))
+	fn decline_request() -> Weight {
+		// Proof size (bytes): measured `69029`, estimated `70054`.
+		// Fastest run: 747_890_000 ps.
+		Weight::from_parts(782_912_000, 70054)
+			.saturating_add(Db::get().reads(10))
+			.saturating_add(Db::get().writes(12))
+	}
+	/// Storage: `Market::Requests` (r:1 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Deadlines` (r:1 w:1)
+	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `Verifier::Circuits` (r:1 w:1)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Listings` (r:1 w:1)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequests` (r:1 w:1)
+	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequestsOf` (r:1 w:1)
+	/// Proof: `Market::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Market::RetiringRange` (r:1 w:1)
+	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Jobs` (r:0 w:1)
+	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Retiring` (r:0 w:1)
+	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn lapse_offer() -> Weight {
+		// Proof size (bytes): measured `69029`, estimated `70054`.
+		// Fastest run: 715_282_000 ps.
+		Weight::from_parts(748_460_000, 70054)
+			.saturating_add(Db::get().reads(10))
+			.saturating_add(Db::get().writes(12))
 	}
 	/// Storage: `Market::RetiringRange` (r:1 w:1)
 	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Retiring` (r:1 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Requests` (r:0 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66332), added: 68807, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
 	fn retire() -> Weight {
 		// Proof size (bytes): measured `338`, estimated `3493`.
-		// Fastest run: 47_621_000 ps.
-		Weight::from_parts(49_393_000, 3493)
+		// Fastest run: 46_188_000 ps.
+		Weight::from_parts(48_192_000, 3493)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(3))
-	}
-	// Placeholder until `scripts/benchmark.sh` regenerates this file.
-	fn lock_request() -> Weight {
-		Self::miss_deadline_expire()
-	}
-	fn decline_request() -> Weight {
-		Self::miss_deadline_expire()
-	}
-	fn lapse_offer() -> Weight {
-		Self::miss_deadline_expire()
 	}
 }
 
@@ -382,9 +447,6 @@ impl WeightInfo for () {
 	fn miss_deadline_expire() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::miss_deadline_expire()
 	}
-	fn retire() -> Weight {
-		MeasuredWeight::<RocksDbWeight>::retire()
-	}
 	fn lock_request() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::lock_request()
 	}
@@ -393,5 +455,8 @@ impl WeightInfo for () {
 	}
 	fn lapse_offer() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::lapse_offer()
+	}
+	fn retire() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::retire()
 	}
 }

@@ -7,7 +7,7 @@
 //! Steps 50, repeat 20; WASM execution `Compiled`; chain `Some("dev")`.
 
 // Command:
-// /var/tmp/prova-target/debug/prova-node
+// /var/tmp/prova-bench/debug/prova-node
 // benchmark
 // pallet
 // --runtime-log=warn
@@ -24,7 +24,7 @@
 // --template
 // scripts/weight-template.hbs
 // --header
-// /tmp/tmp.5jj4Fz8saK
+// /tmp/tmp.YX93FCq4lq
 // --output
 // pallets/provers/src/weights.rs
 
@@ -66,45 +66,47 @@ pub type SubstrateWeight<T> = MeasuredWeight<<T as frame_system::Config>::DbWeig
 
 impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::CounterForProvers` (r:1 w:1)
 	/// Proof: `Provers::CounterForProvers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::LeavingProvers` (r:1 w:0)
+	/// Proof: `Provers::LeavingProvers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
-		// Proof size (bytes): measured `218`, estimated `3622`.
-		// Fastest run: 288_017_000 ps.
-		Weight::from_parts(293_275_000, 3622)
-			.saturating_add(Db::get().reads(5))
+		// Proof size (bytes): measured `218`, estimated `3640`.
+		// Fastest run: 287_877_000 ps.
+		Weight::from_parts(292_795_000, 3640)
+			.saturating_add(Db::get().reads(6))
 			.saturating_add(Db::get().writes(4))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn bond_more() -> Weight {
-		// Proof size (bytes): measured `477`, estimated `3622`.
-		// Fastest run: 286_475_000 ps.
-		Weight::from_parts(290_861_000, 3622)
+		// Proof size (bytes): measured `501`, estimated `3640`.
+		// Fastest run: 285_303_000 ps.
+		Weight::from_parts(291_172_000, 3640)
 			.saturating_add(Db::get().reads(3))
 			.saturating_add(Db::get().writes(3))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Unbonding` (r:1 w:1)
 	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
-		// Proof size (bytes): measured `472`, estimated `3722`.
-		// Fastest run: 110_124_000 ps.
-		Weight::from_parts(112_827_000, 3722)
+		// Proof size (bytes): measured `496`, estimated `3722`.
+		// Fastest run: 109_413_000 ps.
+		Weight::from_parts(111_986_000, 3722)
 			.saturating_add(Db::get().reads(3))
 			.saturating_add(Db::get().writes(2))
 	}
@@ -113,205 +115,256 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Delegations` (r:1 w:1)
 	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Warming` (r:1 w:0)
+	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::CounterForProvers` (r:1 w:1)
 	/// Proof: `Provers::CounterForProvers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::LeavingProvers` (r:1 w:1)
+	/// Proof: `Provers::LeavingProvers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::PendingCommission` (r:0 w:1)
 	/// Proof: `Provers::PendingCommission` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded() -> Weight {
-		// Proof size (bytes): measured `816`, estimated `6454`.
-		// Fastest run: 360_826_000 ps.
-		Weight::from_parts(368_076_000, 6454)
-			.saturating_add(Db::get().reads(7))
-			.saturating_add(Db::get().writes(7))
+		// Proof size (bytes): measured `864`, estimated `10171`.
+		// Fastest run: 375_537_000 ps.
+		Weight::from_parts(388_767_000, 10171)
+			.saturating_add(Db::get().reads(9))
+			.saturating_add(Db::get().writes(8))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::PendingCommission` (r:1 w:1)
 	/// Proof: `Provers::PendingCommission` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn update() -> Weight {
-		// Proof size (bytes): measured `210`, estimated `3615`.
-		// Fastest run: 112_266_000 ps.
-		Weight::from_parts(114_981_000, 3615)
+		// Proof size (bytes): measured `234`, estimated `3639`.
+		// Fastest run: 110_824_000 ps.
+		Weight::from_parts(114_310_000, 3639)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(2))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	fn chill() -> Weight {
-		// Proof size (bytes): measured `210`, estimated `3615`.
-		// Fastest run: 75_152_000 ps.
-		Weight::from_parts(77_765_000, 3615)
+		// Proof size (bytes): measured `234`, estimated `3639`.
+		// Fastest run: 74_660_000 ps.
+		Weight::from_parts(76_664_000, 3639)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	fn activate() -> Weight {
-		// Proof size (bytes): measured `210`, estimated `3615`.
-		// Fastest run: 83_634_000 ps.
-		Weight::from_parts(85_717_000, 3615)
+		// Proof size (bytes): measured `234`, estimated `3639`.
+		// Fastest run: 82_593_000 ps.
+		Weight::from_parts(84_706_000, 3639)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
-	/// Storage: `Provers::Unbonding` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Unbonding` (r:129 w:129)
 	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
-	fn deregister(_d: u32, ) -> Weight {
-		// Proof size (bytes): measured `472`, estimated `3722`.
-		// Fastest run: 135_191_000 ps.
-		Weight::from_parts(138_606_000, 3722)
-			.saturating_add(Db::get().reads(2))
-			.saturating_add(Db::get().writes(2))
-	}	// Placeholder until `scripts/benchmark.sh` regenerates this file.
-	fn settle_leaving() -> Weight {
-		Self::withdraw_unbonded().saturating_add(Self::claim_rewards())
+	/// Storage: `Provers::Delegations` (r:129 w:128)
+	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Warming` (r:1 w:1)
+	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::LeavingProvers` (r:1 w:1)
+	/// Proof: `Provers::LeavingProvers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Component `d` ranges over `[0, 128]`.
+	fn deregister(d: u32, ) -> Weight {
+		// Proof size (bytes): measured `1024 + d * 137`, estimated `10171 + d * 2732`.
+		// Fastest run: 181_900_000 ps.
+		Weight::from_parts(182_741_000, 10171)
+			.saturating_add(Weight::from_parts(116_804_057, 0).saturating_mul(d.into()))
+			.saturating_add(Db::get().reads(5))
+			.saturating_add(Db::get().reads((2_u64).saturating_mul(d.into())))
+			.saturating_add(Db::get().writes(4))
+			.saturating_add(Db::get().writes((2_u64).saturating_mul(d.into())))
+			.saturating_add(Weight::from_parts(0, 2732).saturating_mul(d.into()))
 	}
-
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Unbonding` (r:2 w:1)
+	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Delegations` (r:1 w:1)
+	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Warming` (r:1 w:0)
+	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CounterForProvers` (r:1 w:1)
+	/// Proof: `Provers::CounterForProvers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::LeavingProvers` (r:1 w:1)
+	/// Proof: `Provers::LeavingProvers` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::PendingCommission` (r:0 w:1)
+	/// Proof: `Provers::PendingCommission` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	fn settle_leaving() -> Weight {
+		// Proof size (bytes): measured `933`, estimated `10171`.
+		// Fastest run: 592_399_000 ps.
+		Weight::from_parts(602_594_000, 10171)
+			.saturating_add(Db::get().reads(10))
+			.saturating_add(Db::get().writes(9))
+	}
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Warming` (r:1 w:1)
+	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Delegations` (r:128 w:128)
 	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn delegate() -> Weight {
-		// Proof size (bytes): measured `366`, estimated `3622`.
-		// Fastest run: 308_027_000 ps.
-		Weight::from_parts(313_615_000, 3622)
-			.saturating_add(Db::get().reads(5))
-			.saturating_add(Db::get().writes(4))
+		// Proof size (bytes): measured `18585`, estimated `336222`.
+		// Fastest run: 2_593_138_000 ps.
+		Weight::from_parts(2_695_700_000, 336222)
+			.saturating_add(Db::get().reads(133))
+			.saturating_add(Db::get().writes(132))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
-	/// Storage: `Provers::Delegations` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Warming` (r:1 w:1)
+	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Delegations` (r:128 w:128)
 	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Unbonding` (r:1 w:1)
 	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
 	fn undelegate() -> Weight {
-		// Proof size (bytes): measured `640`, estimated `3722`.
-		// Fastest run: 137_814_000 ps.
-		Weight::from_parts(141_170_000, 3722)
-			.saturating_add(Db::get().reads(4))
-			.saturating_add(Db::get().writes(3))
+		// Proof size (bytes): measured `18229`, estimated `336222`.
+		// Fastest run: 2_413_001_000 ps.
+		Weight::from_parts(2_503_084_000, 336222)
+			.saturating_add(Db::get().reads(132))
+			.saturating_add(Db::get().writes(131))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:0)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Delegations` (r:1 w:1)
 	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Warming` (r:1 w:0)
+	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
 	fn claim_rewards() -> Weight {
-		// Proof size (bytes): measured `691`, estimated `6196`.
-		// Fastest run: 309_209_000 ps.
-		Weight::from_parts(313_605_000, 6196)
-			.saturating_add(Db::get().reads(4))
+		// Proof size (bytes): measured `715`, estimated `10171`.
+		// Fastest run: 315_718_000 ps.
+		Weight::from_parts(320_466_000, 10171)
+			.saturating_add(Db::get().reads(5))
 			.saturating_add(Db::get().writes(3))
 	}
 	/// Storage: `Provers::CurrentParameters` (r:1 w:1)
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size (bytes): measured `6`, estimated `1525`.
-		// Fastest run: 39_208_000 ps.
-		Weight::from_parts(40_751_000, 1525)
+		// Fastest run: 38_597_000 ps.
+		Weight::from_parts(40_120_000, 1525)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	fn force_chill() -> Weight {
-		// Proof size (bytes): measured `210`, estimated `3615`.
-		// Fastest run: 73_359_000 ps.
-		Weight::from_parts(75_492_000, 3615)
+		// Proof size (bytes): measured `234`, estimated `3639`.
+		// Fastest run: 73_099_000 ps.
+		Weight::from_parts(75_812_000, 3639)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	fn lift_force_chill() -> Weight {
-		// Proof size (bytes): measured `210`, estimated `3615`.
-		// Fastest run: 73_269_000 ps.
-		Weight::from_parts(75_422_000, 3615)
+		// Proof size (bytes): measured `234`, estimated `3639`.
+		// Fastest run: 73_309_000 ps.
+		Weight::from_parts(75_452_000, 3639)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:257 w:0)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Component `p` ranges over `[1, 256]`.
 	fn elect(p: u32, ) -> Weight {
-		// Proof size (bytes): measured `130 + p * 85`, estimated `3615 + p * 2625`.
-		// Fastest run: 52_047_000 ps.
-		Weight::from_parts(52_578_000, 3615)
-			.saturating_add(Weight::from_parts(20_521_998, 0).saturating_mul(p.into()))
+		// Proof size (bytes): measured `154 + p * 85`, estimated `3639 + p * 2649`.
+		// Fastest run: 51_016_000 ps.
+		Weight::from_parts(52_208_000, 3639)
+			.saturating_add(Weight::from_parts(22_586_369, 0).saturating_mul(p.into()))
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().reads((1_u64).saturating_mul(p.into())))
-			.saturating_add(Weight::from_parts(0, 2625).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(0, 2649).saturating_mul(p.into()))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Warming` (r:1 w:1)
+	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Delegations` (r:128 w:128)
+	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	fn reserve_capacity() -> Weight {
-		// Proof size (bytes): measured `210`, estimated `3615`.
-		// Fastest run: 44_386_000 ps.
-		Weight::from_parts(45_908_000, 3615)
-			.saturating_add(Db::get().reads(1))
-			.saturating_add(Db::get().writes(1))
+		// Proof size (bytes): measured `17998`, estimated `336222`.
+		// Fastest run: 2_275_376_000 ps.
+		Weight::from_parts(2_342_756_000, 336222)
+			.saturating_add(Db::get().reads(130))
+			.saturating_add(Db::get().writes(130))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	fn release_capacity() -> Weight {
-		// Proof size (bytes): measured `210`, estimated `3615`.
-		// Fastest run: 44_075_000 ps.
-		Weight::from_parts(45_577_000, 3615)
+		// Proof size (bytes): measured `234`, estimated `3639`.
+		// Fastest run: 52_248_000 ps.
+		Weight::from_parts(53_970_000, 3639)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::PendingCommission` (r:1 w:0)
 	/// Proof: `Provers::PendingCommission` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Warming` (r:1 w:1)
+	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Delegations` (r:127 w:127)
+	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn reward() -> Weight {
-		// Proof size (bytes): measured `661`, estimated `8799`.
-		// Fastest run: 472_190_000 ps.
-		Weight::from_parts(479_913_000, 8799)
-			.saturating_add(Db::get().reads(6))
-			.saturating_add(Db::get().writes(4))
+		// Proof size (bytes): measured `18751`, estimated `333603`.
+		// Fastest run: 2_743_361_000 ps.
+		Weight::from_parts(2_838_272_000, 333603)
+			.saturating_add(Db::get().reads(134))
+			.saturating_add(Db::get().writes(132))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(150), added: 2625, mode: `MaxEncodedLen`)
-	/// Storage: `Provers::Unbonding` (r:129 w:129)
-	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:129 w:129)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:131 w:131)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Provers::Delegations` (r:129 w:128)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Delegations` (r:129 w:0)
 	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Unbonding` (r:129 w:0)
+	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:3 w:3)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Warming` (r:1 w:0)
+	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
 	/// Component `d` ranges over `[0, 128]`.
 	fn slash(d: u32, ) -> Weight {
-		// Proof size (bytes): measured `1252 + d * 327`, estimated `8799 + d * 2732`.
-		// Fastest run: 400_564_000 ps.
-		Weight::from_parts(436_762_351, 8799)
-			.saturating_add(Weight::from_parts(170_194_905, 0).saturating_mul(d.into()))
-			.saturating_add(Db::get().reads(7))
-			.saturating_add(Db::get().reads((4_u64).saturating_mul(d.into())))
-			.saturating_add(Db::get().writes(6))
-			.saturating_add(Db::get().writes((4_u64).saturating_mul(d.into())))
+		// Proof size (bytes): measured `1780 + d * 179`, estimated `10171 + d * 2732`.
+		// Fastest run: 400_034_000 ps.
+		Weight::from_parts(518_712_918, 10171)
+			.saturating_add(Weight::from_parts(64_761_871, 0).saturating_mul(d.into()))
+			.saturating_add(Db::get().reads(8))
+			.saturating_add(Db::get().reads((2_u64).saturating_mul(d.into())))
+			.saturating_add(Db::get().writes(5))
 			.saturating_add(Weight::from_parts(0, 2732).saturating_mul(d.into()))
 	}
 }
@@ -340,7 +393,7 @@ impl WeightInfo for () {
 		MeasuredWeight::<RocksDbWeight>::activate()
 	}
 	fn deregister(d: u32, ) -> Weight {
-		MeasuredWeight::<RocksDbWeight>::deregister(d)
+		MeasuredWeight::<RocksDbWeight>::deregister(d, )
 	}
 	fn settle_leaving() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::settle_leaving()
