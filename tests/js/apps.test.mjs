@@ -150,7 +150,9 @@ describe('what polkadot.js Apps reads from the node', () => {
   test('fee estimates, as Apps shows them before signing', { timeout: TIMEOUT }, async () => {
     const info = await api.tx.provers.delegate(who.bob.address, 10n * UNIT).paymentInfo(who.charlie.address);
     const fee = info.partialFee.toBigInt();
-    assert.ok(fee > 0n && fee < UNIT / 100n, `a delegation costs ${formatBalance(fee, { decimals: 12, withUnit: 'PROVA' })}`);
+    // Estimated at the worst case (activating 127 other warmed-up delegations
+    // first); the unused part is refunded after dispatch.
+    assert.ok(fee > 0n && fee < UNIT / 20n, `a delegation costs ${formatBalance(fee, { decimals: 12, withUnit: 'PROVA' })}`);
     assert.equal(info.class.type, 'Normal');
   });
 

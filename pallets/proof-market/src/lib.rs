@@ -40,10 +40,11 @@
 //!    holds its **collateral** (`max(MinCollateral, CollateralFactor × price)`,
 //!    from its free balance) and starts the deadline: `deadline_blocks` from
 //!    the lock. It may instead `decline_request`, or let the window lapse:
-//!    either way it is not slashed, the decline is counted in its record
-//!    (requesters filter on the reputation score, which declines lower a
-//!    little), it is never offered the request again and the request goes back
-//!    to the front of the queue. After [`Config::MaxDeclines`] declines the
+//!    either way it is not slashed, it is never offered the request again and
+//!    the request goes back to the front of the queue. Its record counts the
+//!    decline; only a lapse (no answer at all) lowers the reputation score
+//!    requesters filter on, since a requester asking the impossible must not
+//!    be able to ruin honest provers' scores. After [`Config::MaxDeclines`] declines the
 //!    request expires. A prover client therefore declines a circuit it cannot
 //!    rebuild, a deadline it cannot meet on its hardware, or a job its memory
 //!    cannot hold, and a requester asking for the impossible gets no prover

@@ -275,11 +275,12 @@ mod benchmarks {
 		assert!(!Delegations::<T>::contains_key(&who, &backer));
 	}
 
-	/// A new delegation, the most storage it writes.
+	/// A new delegation, the most storage it writes, after activating `w`
+	/// warmed-up delegations of others.
 	#[benchmark]
-	fn delegate() {
+	fn delegate(w: Linear<0, { T::MaxDelegatorsPerProver::get() - 1 }>) {
 		let who = prover::<T>(0);
-		due_warming::<T>(&who, 1, T::MaxDelegatorsPerProver::get() - 1);
+		due_warming::<T>(&who, 1, w);
 		let backer = funded::<T>("delegator", 0);
 		let amount = min_delegation::<T>();
 
@@ -289,9 +290,10 @@ mod benchmarks {
 		assert!(Delegations::<T>::contains_key(&who, &backer));
 	}
 
-	/// Undelegating adds a chunk beside `MaxUnbondingChunks - 1`, with rewards to settle.
+	/// Undelegating adds a chunk beside `MaxUnbondingChunks - 1`, with rewards to
+	/// settle, after activating `w` warmed-up delegations of others.
 	#[benchmark]
-	fn undelegate() {
+	fn undelegate(w: Linear<0, { T::MaxDelegatorsPerProver::get() - 1 }>) {
 		let who = prover::<T>(0);
 		let backer = delegator::<T>(&who, 0);
 		unbonding_chunks::<T>(
@@ -302,7 +304,7 @@ mod benchmarks {
 		);
 		let payer = funded::<T>("payer", 0);
 		Pallet::<T>::reward(&who, &payer, min_bond::<T>()).unwrap();
-		due_warming::<T>(&who, 1, T::MaxDelegatorsPerProver::get() - 1);
+		due_warming::<T>(&who, 1, w);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(backer.clone()), who.clone(), min_delegation::<T>());

@@ -641,19 +641,22 @@ pub mod pallet {
 		/// Backs `prover` with `amount` of the caller's balance. The stake is
 		/// held at once and becomes active (backing the prover and earning)
 		/// `DelegationWarmup` blocks later.
+		///
+		/// Charged for the most warmed-up delegations it may activate first;
+		/// refunded down to those it did.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::delegate())]
+		#[pallet::weight(T::WeightInfo::delegate(Pallet::<T>::max_activations()))]
 		pub fn delegate(
 			origin: OriginFor<T>,
 			prover: T::AccountId,
 			amount: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let delegator = ensure_signed(origin)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			ensure!(delegator != prover, Error::<T>::CannotDelegateToSelf);
 			let mut record = Self::prover_record(&prover)?;
 			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
-			Self::activate_due(&prover, &mut record);
+			let activated = Self::activate_due(&prover, &mut record);
 			let existing = Delegations::<T>::get(&prover, &delegator);
 			let mut delegation = match existing {
 				Some(delegation) => delegation,
@@ -702,22 +705,23 @@ pub mod pallet {
 			Delegations::<T>::insert(&prover, &delegator, delegation);
 			Provers::<T>::insert(&prover, record);
 			Self::deposit_event(Event::Delegated { delegator, prover, amount, active_from });
-			Ok(())
+			Ok(Some(T::WeightInfo::delegate(activated)).into())
 		}
 
 		/// Starts unbonding `amount` of the caller's delegation to `prover`. What
-		/// stays delegated must be zero or at least `min_delegation`.
+		/// stays delegated must be zero or at least `min_delegation`. Charged
+		/// and refunded as [`Pallet::delegate`].
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::undelegate())]
+		#[pallet::weight(T::WeightInfo::undelegate(Pallet::<T>::max_activations()))]
 		pub fn undelegate(
 			origin: OriginFor<T>,
 			prover: T::AccountId,
 			amount: BalanceOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let delegator = ensure_signed(origin)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			let mut record = Self::prover_record(&prover)?;
-			Self::activate_due(&prover, &mut record);
+			let activated = Self::activate_due(&prover, &mut record);
 			let mut delegation =
 				Delegations::<T>::get(&prover, &delegator).ok_or(Error::<T>::NotDelegated)?;
 			let remaining =
@@ -732,7 +736,7 @@ pub mod pallet {
 			record.delegated.saturating_reduce(amount);
 			Delegations::<T>::insert(&prover, &delegator, delegation);
 			Provers::<T>::insert(&prover, record);
-			Ok(())
+			Ok(Some(T::WeightInfo::undelegate(activated)).into())
 		}
 
 		/// Pays the caller the rewards its delegation to `prover` has earned.
@@ -920,10 +924,14 @@ pub mod pallet {
 		/// each such delegation is settled at the current reward rate, then
 		/// grows, and the prover's backing with it. At most
 		/// `MaxDelegatorsPerProver` entries; one read when there are none.
-		pub(crate) fn activate_due(prover: &T::AccountId, record: &mut ProverRecord<BalanceOf<T>>) {
+		/// Returns how many it activated.
+		pub(crate) fn activate_due(
+			prover: &T::AccountId,
+			record: &mut ProverRecord<BalanceOf<T>>,
+		) -> u32 {
 			let mut warming = Warming::<T>::get(prover);
 			if warming.is_empty() {
-				return;
+				return 0;
 			}
 			let now = frame_system::Pallet::<T>::block_number();
 			let before = warming.len();
@@ -940,14 +948,22 @@ pub mod pallet {
 				record.delegated.saturating_accrue(stake.amount);
 				false
 			});
-			if warming.len() == before {
-				return;
+			let activated = (before - warming.len()) as u32;
+			if activated == 0 {
+				return 0;
 			}
 			if warming.is_empty() {
 				Warming::<T>::remove(prover);
 			} else {
 				Warming::<T>::insert(prover, warming);
 			}
+			activated
+		}
+
+		/// Most warmed-up delegations a call by one delegator can activate:
+		/// every other delegator's.
+		pub fn max_activations() -> u32 {
+			T::MaxDelegatorsPerProver::get().saturating_sub(1)
 		}
 
 		/// Most prover records kept, leaving ones included: twice `MaxProvers`.

@@ -45,8 +45,8 @@ pub trait WeightInfo {
 	fn activate() -> Weight;
 	fn deregister(d: u32, ) -> Weight;
 	fn settle_leaving() -> Weight;
-	fn delegate() -> Weight;
-	fn undelegate() -> Weight;
+	fn delegate(w: u32, ) -> Weight;
+	fn undelegate(w: u32, ) -> Weight;
 	fn claim_rewards() -> Weight;
 	fn set_parameters() -> Weight;
 	fn force_chill() -> Weight;
@@ -223,7 +223,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
-	fn delegate() -> Weight {
+	fn delegate(_w: u32, ) -> Weight {
 		// Proof size (bytes): measured `18585`, estimated `336222`.
 		// Fastest run: 2_593_138_000 ps.
 		Weight::from_parts(2_695_700_000, 336222)
@@ -240,7 +240,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Unbonding` (r:1 w:1)
 	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
-	fn undelegate() -> Weight {
+	fn undelegate(_w: u32, ) -> Weight {
 		// Proof size (bytes): measured `18229`, estimated `336222`.
 		// Fastest run: 2_413_001_000 ps.
 		Weight::from_parts(2_503_084_000, 336222)
@@ -398,11 +398,11 @@ impl WeightInfo for () {
 	fn settle_leaving() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::settle_leaving()
 	}
-	fn delegate() -> Weight {
-		MeasuredWeight::<RocksDbWeight>::delegate()
+	fn delegate(w: u32, ) -> Weight {
+		MeasuredWeight::<RocksDbWeight>::delegate(w)
 	}
-	fn undelegate() -> Weight {
-		MeasuredWeight::<RocksDbWeight>::undelegate()
+	fn undelegate(w: u32, ) -> Weight {
+		MeasuredWeight::<RocksDbWeight>::undelegate(w)
 	}
 	fn claim_rewards() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::claim_rewards()

@@ -411,3 +411,24 @@ fn a_leaving_prover_stays_registered_until_its_delegators_claim_their_rewards() 
 		assert_eq!(free(2), ENDOWMENT + 50);
 	});
 }
+
+/// A delegation is charged for the most warmed-up delegations it could have
+/// to activate, and refunded down to those it did.
+#[test]
+fn delegating_pays_only_for_the_activations_it_made() {
+	use frame_support::dispatch::GetDispatchInfo;
+	run_test(|| {
+		crate::mock::DelegationWarmup::set(&5);
+		register(1, 2_000);
+		let declared = crate::Call::<Test>::delegate { prover: 1, amount: 500 }
+			.get_dispatch_info()
+			.call_weight;
+		let first = Provers::delegate(signed(2), 1, 500).unwrap();
+		assert_eq!(first.actual_weight, Some(<() as crate::WeightInfo>::delegate(0)));
+		assert!(first.actual_weight.unwrap().all_lte(declared));
+		run_to_block(7);
+		let second = Provers::delegate(signed(3), 1, 500).unwrap();
+		assert_eq!(second.actual_weight, Some(<() as crate::WeightInfo>::delegate(1)));
+		assert_eq!(record(1).delegated, 500);
+	});
+}

@@ -222,6 +222,8 @@ impl Op {
 			}
 			Op::Delegate { who, prover, amount } => {
 				Provers::delegate(signed(who), prover.resolve(), amount)
+					.map(|_| ())
+					.map_err(|e| e.error)
 			}
 			Op::Undelegate { position, amount } => {
 				let (delegator, prover) = position.resolve_preferring(|delegator, prover| {
@@ -231,6 +233,8 @@ impl Op {
 					delegation(prover, delegator).map_or(MIN_DELEGATION, |d| d.amount)
 				});
 				Provers::undelegate(signed(delegator), prover, amount)
+					.map(|_| ())
+					.map_err(|e| e.error)
 			}
 			Op::Claim { position } => {
 				let (delegator, prover) =

@@ -151,8 +151,8 @@ fn every_signed_call_refuses_root_and_unsigned_origins() {
 				Provers::chill(o()),
 				Provers::activate(o()),
 				Provers::deregister(o()).map(|_| ()).map_err(|e| e.error),
-				Provers::delegate(o(), 1, 500),
-				Provers::undelegate(o(), 1, 100),
+				Provers::delegate(o(), 1, 500).map(|_| ()).map_err(|e| e.error),
+				Provers::undelegate(o(), 1, 100).map(|_| ()).map_err(|e| e.error),
 				Provers::claim_rewards(o(), 1),
 			] {
 				assert_eq!(result, Err(DispatchError::BadOrigin));
