@@ -24,7 +24,7 @@
 // --template
 // scripts/weight-template.hbs
 // --header
-// /tmp/tmp.YX93FCq4lq
+// /tmp/tmp.6WfGvsm54o
 // --output
 // pallets/provers/src/weights.rs
 
@@ -79,8 +79,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
 		// Proof size (bytes): measured `218`, estimated `3640`.
-		// Fastest run: 287_877_000 ps.
-		Weight::from_parts(292_795_000, 3640)
+		// Fastest run: 291_032_000 ps.
+		Weight::from_parts(295_098_000, 3640)
 			.saturating_add(Db::get().reads(6))
 			.saturating_add(Db::get().writes(4))
 	}
@@ -92,8 +92,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn bond_more() -> Weight {
 		// Proof size (bytes): measured `501`, estimated `3640`.
-		// Fastest run: 285_303_000 ps.
-		Weight::from_parts(291_172_000, 3640)
+		// Fastest run: 287_306_000 ps.
+		Weight::from_parts(291_533_000, 3640)
 			.saturating_add(Db::get().reads(3))
 			.saturating_add(Db::get().writes(3))
 	}
@@ -105,8 +105,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof size (bytes): measured `496`, estimated `3722`.
-		// Fastest run: 109_413_000 ps.
-		Weight::from_parts(111_986_000, 3722)
+		// Fastest run: 110_584_000 ps.
+		Weight::from_parts(112_747_000, 3722)
 			.saturating_add(Db::get().reads(3))
 			.saturating_add(Db::get().writes(2))
 	}
@@ -130,8 +130,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::PendingCommission` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded() -> Weight {
 		// Proof size (bytes): measured `864`, estimated `10171`.
-		// Fastest run: 375_537_000 ps.
-		Weight::from_parts(388_767_000, 10171)
+		// Fastest run: 375_577_000 ps.
+		Weight::from_parts(382_838_000, 10171)
 			.saturating_add(Db::get().reads(9))
 			.saturating_add(Db::get().writes(8))
 	}
@@ -141,8 +141,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::PendingCommission` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn update() -> Weight {
 		// Proof size (bytes): measured `234`, estimated `3639`.
-		// Fastest run: 110_824_000 ps.
-		Weight::from_parts(114_310_000, 3639)
+		// Fastest run: 111_946_000 ps.
+		Weight::from_parts(114_960_000, 3639)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(2))
 	}
@@ -150,8 +150,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	fn chill() -> Weight {
 		// Proof size (bytes): measured `234`, estimated `3639`.
-		// Fastest run: 74_660_000 ps.
-		Weight::from_parts(76_664_000, 3639)
+		// Fastest run: 75_231_000 ps.
+		Weight::from_parts(77_415_000, 3639)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -159,8 +159,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	fn activate() -> Weight {
 		// Proof size (bytes): measured `234`, estimated `3639`.
-		// Fastest run: 82_593_000 ps.
-		Weight::from_parts(84_706_000, 3639)
+		// Fastest run: 83_484_000 ps.
+		Weight::from_parts(85_907_000, 3639)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -177,9 +177,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Component `d` ranges over `[0, 128]`.
 	fn deregister(d: u32, ) -> Weight {
 		// Proof size (bytes): measured `1024 + d * 137`, estimated `10171 + d * 2732`.
-		// Fastest run: 181_900_000 ps.
-		Weight::from_parts(182_741_000, 10171)
-			.saturating_add(Weight::from_parts(116_804_057, 0).saturating_mul(d.into()))
+		// Fastest run: 185_445_000 ps.
+		Weight::from_parts(181_693_003, 10171)
+			.saturating_add(Weight::from_parts(105_814_814, 0).saturating_mul(d.into()))
 			.saturating_add(Db::get().reads(5))
 			.saturating_add(Db::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(Db::get().writes(4))
@@ -206,8 +206,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::PendingCommission` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn settle_leaving() -> Weight {
 		// Proof size (bytes): measured `933`, estimated `10171`.
-		// Fastest run: 592_399_000 ps.
-		Weight::from_parts(602_594_000, 10171)
+		// Fastest run: 597_557_000 ps.
+		Weight::from_parts(604_958_000, 10171)
 			.saturating_add(Db::get().reads(10))
 			.saturating_add(Db::get().writes(9))
 	}
@@ -223,12 +223,17 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
-	fn delegate(_w: u32, ) -> Weight {
-		// Proof size (bytes): measured `18585`, estimated `336222`.
-		// Fastest run: 2_593_138_000 ps.
-		Weight::from_parts(2_695_700_000, 336222)
-			.saturating_add(Db::get().reads(133))
-			.saturating_add(Db::get().writes(132))
+	/// Component `w` ranges over `[0, 127]`.
+	fn delegate(w: u32, ) -> Weight {
+		// Proof size (bytes): measured `891 + w * 139`, estimated `10171 + w * 2619`.
+		// Fastest run: 337_170_000 ps.
+		Weight::from_parts(354_274_504, 10171)
+			.saturating_add(Weight::from_parts(18_859_638, 0).saturating_mul(w.into()))
+			.saturating_add(Db::get().reads(6))
+			.saturating_add(Db::get().reads((1_u64).saturating_mul(w.into())))
+			.saturating_add(Db::get().writes(5))
+			.saturating_add(Db::get().writes((1_u64).saturating_mul(w.into())))
+			.saturating_add(Weight::from_parts(0, 2619).saturating_mul(w.into()))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
@@ -240,12 +245,17 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Unbonding` (r:1 w:1)
 	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
-	fn undelegate(_w: u32, ) -> Weight {
-		// Proof size (bytes): measured `18229`, estimated `336222`.
-		// Fastest run: 2_413_001_000 ps.
-		Weight::from_parts(2_503_084_000, 336222)
-			.saturating_add(Db::get().reads(132))
-			.saturating_add(Db::get().writes(131))
+	/// Component `w` ranges over `[0, 127]`.
+	fn undelegate(w: u32, ) -> Weight {
+		// Proof size (bytes): measured `777 + w * 137`, estimated `10171 + w * 2619`.
+		// Fastest run: 151_815_000 ps.
+		Weight::from_parts(170_519_016, 10171)
+			.saturating_add(Weight::from_parts(18_925_383, 0).saturating_mul(w.into()))
+			.saturating_add(Db::get().reads(5))
+			.saturating_add(Db::get().reads((1_u64).saturating_mul(w.into())))
+			.saturating_add(Db::get().writes(4))
+			.saturating_add(Db::get().writes((1_u64).saturating_mul(w.into())))
+			.saturating_add(Weight::from_parts(0, 2619).saturating_mul(w.into()))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:0)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
@@ -257,8 +267,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
 	fn claim_rewards() -> Weight {
 		// Proof size (bytes): measured `715`, estimated `10171`.
-		// Fastest run: 315_718_000 ps.
-		Weight::from_parts(320_466_000, 10171)
+		// Fastest run: 317_621_000 ps.
+		Weight::from_parts(322_139_000, 10171)
 			.saturating_add(Db::get().reads(5))
 			.saturating_add(Db::get().writes(3))
 	}
@@ -266,8 +276,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size (bytes): measured `6`, estimated `1525`.
-		// Fastest run: 38_597_000 ps.
-		Weight::from_parts(40_120_000, 1525)
+		// Fastest run: 39_228_000 ps.
+		Weight::from_parts(40_730_000, 1525)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -275,8 +285,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	fn force_chill() -> Weight {
 		// Proof size (bytes): measured `234`, estimated `3639`.
-		// Fastest run: 73_099_000 ps.
-		Weight::from_parts(75_812_000, 3639)
+		// Fastest run: 73_960_000 ps.
+		Weight::from_parts(76_083_000, 3639)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -284,8 +294,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	fn lift_force_chill() -> Weight {
 		// Proof size (bytes): measured `234`, estimated `3639`.
-		// Fastest run: 73_309_000 ps.
-		Weight::from_parts(75_452_000, 3639)
+		// Fastest run: 74_060_000 ps.
+		Weight::from_parts(76_053_000, 3639)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -296,9 +306,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Component `p` ranges over `[1, 256]`.
 	fn elect(p: u32, ) -> Weight {
 		// Proof size (bytes): measured `154 + p * 85`, estimated `3639 + p * 2649`.
-		// Fastest run: 51_016_000 ps.
-		Weight::from_parts(52_208_000, 3639)
-			.saturating_add(Weight::from_parts(22_586_369, 0).saturating_mul(p.into()))
+		// Fastest run: 52_107_000 ps.
+		Weight::from_parts(493_230, 3639)
+			.saturating_add(Weight::from_parts(20_236_825, 0).saturating_mul(p.into()))
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2649).saturating_mul(p.into()))
@@ -311,8 +321,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	fn reserve_capacity() -> Weight {
 		// Proof size (bytes): measured `17998`, estimated `336222`.
-		// Fastest run: 2_275_376_000 ps.
-		Weight::from_parts(2_342_756_000, 336222)
+		// Fastest run: 2_326_172_000 ps.
+		Weight::from_parts(2_409_115_000, 336222)
 			.saturating_add(Db::get().reads(130))
 			.saturating_add(Db::get().writes(130))
 	}
@@ -320,8 +330,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
 	fn release_capacity() -> Weight {
 		// Proof size (bytes): measured `234`, estimated `3639`.
-		// Fastest run: 52_248_000 ps.
-		Weight::from_parts(53_970_000, 3639)
+		// Fastest run: 52_528_000 ps.
+		Weight::from_parts(54_291_000, 3639)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -339,8 +349,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn reward() -> Weight {
 		// Proof size (bytes): measured `18751`, estimated `333603`.
-		// Fastest run: 2_743_361_000 ps.
-		Weight::from_parts(2_838_272_000, 333603)
+		// Fastest run: 2_768_088_000 ps.
+		Weight::from_parts(2_902_908_000, 333603)
 			.saturating_add(Db::get().reads(134))
 			.saturating_add(Db::get().writes(132))
 	}
@@ -359,9 +369,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Component `d` ranges over `[0, 128]`.
 	fn slash(d: u32, ) -> Weight {
 		// Proof size (bytes): measured `1780 + d * 179`, estimated `10171 + d * 2732`.
-		// Fastest run: 400_034_000 ps.
-		Weight::from_parts(518_712_918, 10171)
-			.saturating_add(Weight::from_parts(64_761_871, 0).saturating_mul(d.into()))
+		// Fastest run: 401_456_000 ps.
+		Weight::from_parts(467_200_173, 10171)
+			.saturating_add(Weight::from_parts(63_712_478, 0).saturating_mul(d.into()))
 			.saturating_add(Db::get().reads(8))
 			.saturating_add(Db::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(Db::get().writes(5))
@@ -399,10 +409,10 @@ impl WeightInfo for () {
 		MeasuredWeight::<RocksDbWeight>::settle_leaving()
 	}
 	fn delegate(w: u32, ) -> Weight {
-		MeasuredWeight::<RocksDbWeight>::delegate(w)
+		MeasuredWeight::<RocksDbWeight>::delegate(w, )
 	}
 	fn undelegate(w: u32, ) -> Weight {
-		MeasuredWeight::<RocksDbWeight>::undelegate(w)
+		MeasuredWeight::<RocksDbWeight>::undelegate(w, )
 	}
 	fn claim_rewards() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::claim_rewards()
