@@ -1,6 +1,8 @@
 //! Benchmarks with real proofs: an iterated-Poseidon circuit (`prova-circuits`'
 //! `poseidon_chain`) at every degree from 2^12 to 2^20, made by
-//! `prova-fixtures` and checked in under `fixtures/`.
+//! `prova-fixtures` and checked in under `fixtures/`, and with the worst case
+//! an attacker can register: `crafted-32.vd`, the 32 gates whose evaluation
+//! costs the most (`prova-fixtures --crafted 32`).
 
 use super::*;
 use frame_benchmarking::v2::*;
@@ -30,6 +32,10 @@ fn fixture(degree_bits: u32) -> (&'static [u8], &'static [u8]) {
 	fixtures!(12, 13, 14, 15, 16, 17, 18, 19, 20)
 }
 
+/// Verifier data of the costliest circuit to parse and evaluate.
+const CRAFTED: &[u8] = include_bytes!("../fixtures/crafted-32.vd");
+const _: () = assert!(MAX_GATES == 32, "`evaluate_gates` ranges over 0..=MAX_GATES");
+
 /// A funded account registering the fixture of `degree_bits`.
 fn registered<T: Config>(degree_bits: u32) -> (T::AccountId, CircuitId, &'static [u8])
 where
@@ -58,11 +64,12 @@ where
 mod benchmarks {
 	use super::*;
 
-	/// Parsing and checking the largest fixture's verifier data.
+	/// Parsing and checking the costliest verifier data to read: the crafted
+	/// worst case, with the most gates and the largest ones.
 	#[benchmark]
 	fn register_circuit() {
 		let owner: T::AccountId = whitelisted_caller();
-		let (verifier_data, _) = fixture(T::MaxDegreeBits::get().min(20));
+		let verifier_data = CRAFTED;
 		fund::<T>(&owner, verifier_data.len());
 		let bytes = BoundedVec::try_from(verifier_data.to_vec()).expect("fixture fits");
 
@@ -97,6 +104,54 @@ mod benchmarks {
 		_(RawOrigin::Signed(owner), circuit, public_inputs, proof);
 
 		assert_eq!(Circuits::<T>::get(circuit).map(|info| info.degree_bits), Some(d));
+	}
+
+	/// Evaluating the constraints of `g` gates at a point, as verification
+	/// does once per gate of the circuit, each as the costliest gate there is
+	/// (Poseidon: the `--crafted` ranking of `prova-fixtures` measures it at
+	/// four times any other) in the largest selector group, so that
+	/// `verify_proof(d) + evaluate_gates(g)` bounds any circuit of `g` gates.
+	#[benchmark]
+	fn evaluate_gates(g: Linear<0, 32>) {
+		use plonky2::{
+			field::{extension::Extendable, types::Field},
+			gates::{gate::Gate, poseidon::PoseidonGate},
+			hash::hash_types::HashOut,
+			plonk::{circuit_data::CircuitConfig, vars::EvaluationVars},
+		};
+		let config = CircuitConfig::standard_recursion_config();
+		let element = |i: usize| {
+			<F as Extendable<D>>::Extension::from_canonical_u64(
+				(i as u64).wrapping_mul(0x9e37_79b9) + 7,
+			)
+		};
+		let wires: alloc::vec::Vec<_> = (0..config.num_wires).map(element).collect();
+		// Two selectors come first, then the gate's constants.
+		let selectors = 2;
+		let constants: alloc::vec::Vec<_> =
+			(0..selectors + config.num_constants).map(|i| element(1000 + i)).collect();
+		let hash = HashOut::<F>::ZERO;
+		let gate = PoseidonGate::<F, D>::new();
+
+		#[block]
+		{
+			for row in 0..g as usize {
+				let vars = EvaluationVars {
+					local_constants: &constants,
+					local_wires: &wires,
+					public_inputs_hash: &hash,
+				};
+				let group = MAX_SELECTOR_GROUP;
+				core::hint::black_box(gate.eval_filtered(
+					vars,
+					row % group,
+					0,
+					0..group,
+					selectors,
+					0,
+				));
+			}
+		}
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

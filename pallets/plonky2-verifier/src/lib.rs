@@ -14,7 +14,8 @@
 //!
 //! Only circuits the chain can verify at a known cost are accepted (see
 //! [`verifier`]): plonky2's `standard_recursion_config` over Goldilocks with
-//! Poseidon, at most `MaxDegreeBits` and `MaxPublicInputs`.
+//! Poseidon, at most `MaxDegreeBits` and `MaxPublicInputs`, at most
+//! [`MAX_GATES`] distinct gates and small selector groups.
 //!
 //! ## Verification
 //! [`ProofVerifier::verify`] is what the market calls; [`Pallet::verify_proof`]
@@ -24,12 +25,23 @@
 //! ([`VerifyError`], mirrored by this pallet's errors).
 //!
 //! ## Weight
-//! With the configuration fixed, verification cost depends on the degree
-//! (Merkle paths of `degree_bits + rate_bits` levels in each of 28 FRI queries)
-//! and, negligibly, on the public inputs (at most `MaxPublicInputs`, hashed
-//! once). The `verify_proof(d)` benchmark measures real proofs at every degree
-//! from 12 to 20; the weight charged for a circuit is read from its stored
-//! degree before the proof is even looked at.
+//! With the configuration fixed, verification cost has two parts. The FRI
+//! check depends on the degree (Merkle paths of `degree_bits + rate_bits`
+//! levels in each of 28 queries); the `verify_proof(d)` benchmark measures it
+//! with real proofs at every degree from 12 to 20. The gate check evaluates
+//! each of the circuit's gates once; the `evaluate_gates(g)` benchmark charges
+//! every gate as the costliest one there is (Poseidon, several times any other
+//! gate: see `prova_circuits::crafted`, whose worst-case circuit the
+//! registration benchmark parses). The weight of verifying a circuit's proof
+//! is `verify_proof(degree) + evaluate_gates(gates)`, read from the stored
+//! [`CircuitInfo`] before the proof is even looked at. Public inputs (at most
+//! `MaxPublicInputs`, hashed once) are negligible.
+//!
+//! The verifier data is parsed again for each proof: the runtime keeps no
+//! memory between extrinsics but storage, where the bytes already are, and
+//! the parse is under 1% of a verification (compare the `register_circuit` and
+//! `verify_proof` weights). What registration checked once (the gate bounds)
+//! is not checked again.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -37,6 +49,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
@@ -49,7 +62,10 @@ pub use pallet::*;
 pub use prova_primitives::proofs::{
 	CircuitId, CircuitSummary, ProofVerifier, VerifyError, INPUT_COMMITMENT_LEN,
 };
-pub use verifier::{verify, Limits, C, D, F, MAX_PROOF_BYTES, MAX_VERIFIER_DATA_BYTES};
+pub use verifier::{
+	verify, Limits, C, D, F, MAX_GATES, MAX_PROOF_BYTES, MAX_SELECTOR_GROUP,
+	MAX_VERIFIER_DATA_BYTES,
+};
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
@@ -86,14 +102,17 @@ pub mod pallet {
 		pub fri_queries: u32,
 		/// Number of public inputs.
 		pub public_inputs: u32,
+		/// Number of gates (at most [`MAX_GATES`] since storage version 1).
+		pub gates: u32,
 		/// Size of its verifier data in bytes.
 		pub size: u32,
 		/// Market listings and open requests using it.
 		pub users: u32,
 	}
 
-	/// The storage layout's version; no layout change has needed a migration yet.
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The storage layout's version: 1 added [`CircuitInfo::gates`]
+	/// ([`migrations::MigrateV0ToV1`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -232,7 +251,8 @@ pub mod pallet {
 
 	impl<T: Config> Pallet<T> {
 		/// Checks the pallet's invariants: every circuit's bytes are stored
-		/// under the hash of those bytes with the recorded size, no bytes are
+		/// under the hash of those bytes with the recorded size and shape
+		/// (degree, public inputs, gates), no bytes are
 		/// stored without a circuit, and each owner's deposit hold is the sum
 		/// of its circuits' deposits.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
@@ -245,6 +265,14 @@ pub mod pallet {
 				ensure!(
 					CircuitId::from(sp_io::hashing::blake2_256(&bytes)) == circuit,
 					"a circuit stored under another id than its hash"
+				);
+				let limits = Self::limits().without_gate_bounds();
+				let (_, shape) = verifier::parse_circuit(&bytes, &limits)
+					.map_err(|_| "a registered circuit does not parse")?;
+				ensure!(
+					(shape.degree_bits, shape.public_inputs, shape.gates)
+						== (info.degree_bits, info.public_inputs, info.gates),
+					"a circuit's recorded shape differs from its verifier data"
 				);
 				let held = deposits.entry(info.owner).or_default();
 				*held = held.saturating_add(info.deposit);
@@ -287,6 +315,7 @@ pub mod pallet {
 					degree_bits: shape.degree_bits,
 					fri_queries: shape.fri_queries,
 					public_inputs: shape.public_inputs,
+					gates: shape.gates,
 					size,
 					users: 0,
 				},
@@ -349,20 +378,24 @@ pub mod pallet {
 			Limits {
 				max_degree_bits: T::MaxDegreeBits::get(),
 				max_public_inputs: T::MaxPublicInputs::get(),
+				..Limits::default()
 			}
 		}
 
-		/// Weight of verifying a proof for a circuit of `degree_bits`, including
-		/// reading the circuit.
-		pub fn verify_weight_for(degree_bits: u32) -> Weight {
+		/// Weight of verifying a proof for a circuit of `degree_bits` and
+		/// `gates`, including reading the circuit.
+		pub fn verify_weight_for(degree_bits: u32, gates: u32) -> Weight {
 			T::WeightInfo::verify_proof(degree_bits)
+				.saturating_add(T::WeightInfo::evaluate_gates(gates))
 		}
 
-		/// Weight of `verify_proof` for `circuit`; the largest supported degree's
-		/// for an unknown circuit (the call then fails at once).
+		/// Weight of `verify_proof` for `circuit`; the largest registrable
+		/// circuit's for an unknown one (the call then fails at once).
 		fn verify_weight_or_max(circuit: &CircuitId) -> Weight {
 			<Self as ProofVerifier<T::AccountId>>::verify_weight(circuit)
-				.unwrap_or_else(|| Self::verify_weight_for(T::MaxDegreeBits::get()))
+				.unwrap_or_else(|| {
+					Self::verify_weight_for(T::MaxDegreeBits::get(), MAX_GATES as u32)
+				})
 				.saturating_add(T::DbWeight::get().reads(1))
 		}
 	}
@@ -377,12 +410,14 @@ pub mod pallet {
 				return Err(VerifyError::ProofTooLarge);
 			}
 			let bytes = VerifierData::<T>::get(circuit).ok_or(VerifyError::UnknownCircuit)?;
-			let (parsed, _) = verifier::parse_circuit(&bytes, &Self::limits())?;
+			let limits = Self::limits().without_gate_bounds();
+			let (parsed, _) = verifier::parse_circuit(&bytes, &limits)?;
 			verifier::verify_proof(&parsed, proof, Some(public_inputs))
 		}
 
 		fn verify_weight(circuit: &CircuitId) -> Option<Weight> {
-			Circuits::<T>::get(circuit).map(|info| Self::verify_weight_for(info.degree_bits))
+			Circuits::<T>::get(circuit)
+				.map(|info| Self::verify_weight_for(info.degree_bits, info.gates))
 		}
 
 		fn circuit(circuit: &CircuitId) -> Option<CircuitSummary<T::AccountId>> {

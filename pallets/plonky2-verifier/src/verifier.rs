@@ -17,8 +17,17 @@
 //!    parameters derived from it, at most [`Limits::max_degree_bits`] and
 //!    [`Limits::max_public_inputs`], and gates that fit the configuration.
 //!    This also fixes the number of FRI queries (28), which is what makes the
-//!    verification weight a function of the degree alone.
-//! 5. **Shape of the proof** is checked by plonky2's verifier before any
+//!    cost of the FRI check a function of the degree alone.
+//! 5. **Bounded gate evaluation**: the verifier evaluates every gate's
+//!    constraints once, each multiplied by a selector filter with one factor
+//!    per other gate of its selector group. A circuit may have at most
+//!    [`MAX_GATES`] gates, all different (plonky2's builder never repeats
+//!    one), and each selector group only as many gates as the quotient degree
+//!    allows (at most [`MAX_SELECTOR_GROUP`]): without these bounds 64 KiB of
+//!    verifier data could list thousands of Poseidon gates in one group, and a
+//!    proof for it would cost seconds to reject. With them, the cost of this
+//!    step is at most [`MAX_GATES`] times the costliest gate's.
+//! 6. **Shape of the proof** is checked by plonky2's verifier before any
 //!    arithmetic.
 
 use alloc::vec::Vec;
@@ -53,6 +62,13 @@ pub type Circuit = VerifierCircuitData<F, C, D>;
 pub const MAX_VERIFIER_DATA_BYTES: usize = 64 * 1024;
 /// Largest serialized proof (with public inputs) accepted.
 pub const MAX_PROOF_BYTES: usize = 512 * 1024;
+/// Most gates a circuit may have (plonky2's recursive verifier uses about 15).
+pub const MAX_GATES: usize = 32;
+/// Most gates in one selector group: a gate's filter has a factor per other
+/// gate of its group (and one more when there are several groups), and the
+/// filtered constraint must stay within the quotient degree plus one, so a
+/// group has at most `max_quotient_degree_factor + 2` gates (10 here).
+pub const MAX_SELECTOR_GROUP: usize = 10;
 /// Length prefixes up to this value are accepted even near the end of the input.
 const SMALL_LENGTH: usize = 256;
 /// Bound on a gate's count-like parameters (operations, limbs, coefficients).
@@ -67,11 +83,30 @@ pub struct Limits {
 	pub max_degree_bits: u32,
 	/// Most public inputs.
 	pub max_public_inputs: u32,
+	/// Most gates, all distinct (step 5 of the module docs).
+	pub max_gates: usize,
+	/// Most gates in a selector group.
+	pub max_selector_group: usize,
 }
 
 impl Default for Limits {
 	fn default() -> Self {
-		Limits { max_degree_bits: 20, max_public_inputs: 64 }
+		Limits {
+			max_degree_bits: 20,
+			max_public_inputs: 64,
+			max_gates: MAX_GATES,
+			max_selector_group: MAX_SELECTOR_GROUP,
+		}
+	}
+}
+
+impl Limits {
+	/// These limits without step 5's gate bounds: for reading a circuit the
+	/// chain registered before those bounds existed, whose verification is
+	/// charged by its real gate count and must not start failing (its prover
+	/// would be punished for the chain's change of mind).
+	pub fn without_gate_bounds(self) -> Self {
+		Limits { max_gates: usize::MAX, max_selector_group: usize::MAX, ..self }
 	}
 }
 
@@ -84,6 +119,8 @@ pub struct CircuitShape {
 	pub fri_queries: u32,
 	/// Number of public inputs.
 	pub public_inputs: u32,
+	/// Number of gates (at most [`MAX_GATES`]).
+	pub gates: u32,
 }
 
 /// Parses and checks verifier data (a serialized `VerifierCircuitData`).
@@ -181,6 +218,11 @@ fn check_supported(circuit: &Circuit, limits: &Limits) -> Result<CircuitShape, V
 	if common.num_public_inputs > limits.max_public_inputs as usize {
 		return Err(VerifyError::TooManyPublicInputs);
 	}
+	let gates_bounded = limits.max_gates == usize::MAX
+		|| (common.gates.len() <= limits.max_gates && gates_distinct(common));
+	if !gates_bounded {
+		return Err(VerifyError::UnsupportedConfig);
+	}
 	let config = &common.config;
 	let expected_fri = config.fri_config.fri_params(degree_bits, config.zero_knowledge);
 	let gates_fit = common.gates.iter().all(|gate| {
@@ -188,7 +230,7 @@ fn check_supported(circuit: &Circuit, limits: &Limits) -> Result<CircuitShape, V
 			&& gate.0.degree() <= config.max_quotient_degree_factor + 1
 			&& gate.0.num_constraints() <= common.num_gate_constraints
 	});
-	let selectors_fit = selectors_fit(common);
+	let selectors_fit = selectors_fit(common, limits.max_selector_group);
 	let shape_ok = common.fri_params == expected_fri
 		&& !common.gates.is_empty()
 		&& gates_fit
@@ -209,14 +251,24 @@ fn check_supported(circuit: &Circuit, limits: &Limits) -> Result<CircuitShape, V
 		degree_bits: degree_bits as u32,
 		fri_queries: config.fri_config.num_query_rounds as u32,
 		public_inputs: common.num_public_inputs as u32,
+		gates: common.gates.len() as u32,
 	})
 }
 
+/// Whether no gate is listed twice (by plonky2's gate id).
+pub(crate) fn gates_distinct(common: &CommonCircuitData<F, D>) -> bool {
+	let mut ids: Vec<_> = common.gates.iter().map(|gate| gate.0.id()).collect();
+	ids.sort_unstable();
+	ids.windows(2).all(|pair| pair[0] != pair[1])
+}
+
 /// Whether gate `i`'s selector group exists and its range contains `i` (what
-/// the vanishing polynomial assumes), and every gate's constants fit after the
+/// the vanishing polynomial assumes), each group has at most `max_group` gates
+/// and is small enough for its gates' filtered constraints to fit the quotient
+/// degree (`usize::MAX`: unbounded), and every gate's constants fit after the
 /// selectors. `SelectorsInfo`'s fields are private, so it is read back from its
 /// serialization: the indices (a `usize` vector), then `(start, end)` pairs.
-fn selectors_fit(common: &CommonCircuitData<F, D>) -> bool {
+fn selectors_fit(common: &CommonCircuitData<F, D>, max_group: usize) -> bool {
 	let num_gates = common.gates.len();
 	let mut bytes = Vec::new();
 	if bytes.write_selectors_info(&common.selectors_info).is_err() {
@@ -242,11 +294,17 @@ fn selectors_fit(common: &CommonCircuitData<F, D>) -> bool {
 			.gates
 			.iter()
 			.all(|gate| num_selectors + gate.0.num_constants() <= common.num_constants);
+	let max_filtered_degree = common.config.max_quotient_degree_factor.saturating_add(2);
+	let group_bounded = |gate: usize, size: usize| {
+		max_group == usize::MAX
+			|| (size <= max_group && size + common.gates[gate].0.degree() <= max_filtered_degree)
+	};
 	constants_fit
 		&& indices.iter().enumerate().all(|(gate, &index)| {
-			groups
-				.get(index)
-				.is_some_and(|&(start, end)| start <= gate && gate < end && end <= num_gates)
+			groups.get(index).is_some_and(|&(start, end)| {
+				let size = end.saturating_sub(start);
+				start <= gate && gate < end && end <= num_gates && group_bounded(gate, size)
+			})
 		})
 }
 

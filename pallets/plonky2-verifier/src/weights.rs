@@ -39,6 +39,7 @@ pub trait WeightInfo {
 	fn register_circuit() -> Weight;
 	fn unregister_circuit() -> Weight;
 	fn verify_proof(d: u32, ) -> Weight;
+	fn evaluate_gates(g: u32, ) -> Weight;
 }
 
 /// The measured weights, with database accesses priced by `Db`.
@@ -84,6 +85,11 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 			.saturating_add(Weight::from_parts(686_458_204, 0).saturating_mul(d.into()))
 			.saturating_add(Db::get().reads(1))
 	}
+	/// Component `g` ranges over `[0, 32]`.
+	fn evaluate_gates(g: u32, ) -> Weight {
+		Weight::from_parts(0, 0)
+			.saturating_add(Weight::from_parts(80_000_000, 0).saturating_mul(g.into()))
+	}
 }
 
 /// The measured weights priced with RocksDB's database weights, for mocks.
@@ -96,5 +102,8 @@ impl WeightInfo for () {
 	}
 	fn verify_proof(d: u32, ) -> Weight {
 		MeasuredWeight::<RocksDbWeight>::verify_proof(d, )
+	}
+	fn evaluate_gates(g: u32, ) -> Weight {
+		MeasuredWeight::<RocksDbWeight>::evaluate_gates(g, )
 	}
 }

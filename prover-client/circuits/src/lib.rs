@@ -67,6 +67,7 @@
 #![warn(missing_docs)]
 
 pub mod circuit;
+pub mod crafted;
 pub mod encoding;
 pub mod error;
 pub mod handle;

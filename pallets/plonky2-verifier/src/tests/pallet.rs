@@ -2,7 +2,8 @@
 
 use super::{cubic_circuit_proof, unsupported_config_verifier_data};
 use crate::{
-	mock::*, Circuits, Error, Event, HoldReason, ProofVerifier, VerifierData, VerifyError,
+	mock::*, Circuits, Error, Event, HoldReason, Limits, ProofVerifier, VerifierData, VerifyError,
+	MAX_GATES,
 };
 use codec::Encode;
 use frame_support::{
@@ -262,15 +263,51 @@ fn proofs_for_unknown_circuits_are_rejected() {
 }
 
 #[test]
-fn the_verification_weight_is_known_from_the_registered_degree() {
+fn the_verification_weight_follows_the_registered_degree_and_gates() {
 	new_test_ext().execute_with(|| {
 		let (verifier_data, _) = cubic_circuit_proof(3, false);
 		let circuit = register(1, &verifier_data);
-		let degree_bits = Circuits::<Test>::get(circuit).unwrap().degree_bits;
+		let info = Circuits::<Test>::get(circuit).unwrap();
+		let (parsed, _) =
+			crate::verifier::parse_circuit(&verifier_data, &Limits::default()).unwrap();
+		assert_eq!(info.gates as usize, parsed.common.gates.len());
 		assert_eq!(
 			<Verifier as ProofVerifier<AccountId>>::verify_weight(&circuit),
-			Some(crate::Pallet::<Test>::verify_weight_for(degree_bits))
+			Some(crate::Pallet::<Test>::verify_weight_for(info.degree_bits, info.gates))
 		);
+		// Each gate and each degree bit costs more.
+		let weight = crate::Pallet::<Test>::verify_weight_for;
+		assert!(weight(12, 6).ref_time() > weight(12, 5).ref_time());
+		assert!(weight(13, 5).ref_time() > weight(12, 5).ref_time());
+		// An unknown circuit is charged as the largest registrable one.
+		let max = weight(MaxDegreeBits::get(), MAX_GATES as u32);
+		assert!(max.all_gte(weight(info.degree_bits, info.gates)));
+	});
+}
+
+/// The worst case an attacker can register is the crafted circuit of the
+/// fixtures (`prova-fixtures --crafted 32`); one more gate is refused.
+#[test]
+fn the_crafted_worst_case_registers_and_one_gate_more_is_refused() {
+	new_test_ext().execute_with(|| {
+		let crafted = include_bytes!("../../fixtures/crafted-32.vd");
+		let circuit = register(1, crafted);
+		assert_eq!(Circuits::<Test>::get(circuit).unwrap().gates, MAX_GATES as u32);
+
+		let ranked: Vec<_> = prova_circuits::crafted::candidate_gates(
+			&plonky2::plonk::circuit_data::CircuitConfig::standard_recursion_config(),
+		)
+		.into_iter()
+		.map(|gate| prova_circuits::crafted::RankedGate { gate, cost: Default::default() })
+		.collect();
+		let too_many =
+			prova_circuits::crafted::worst_case_verifier_data(&ranked, MAX_GATES + 1).unwrap();
+		assert_noop!(try_register(2, &too_many), Error::<Test>::UnsupportedConfig);
+		assert_eq!(held(2), 0);
+		// A circuit the chain registered before the bound existed still reads.
+		let unbounded = Limits::default().without_gate_bounds();
+		let (_, shape) = crate::verifier::parse_circuit(&too_many, &unbounded).unwrap();
+		assert_eq!(shape.gates as usize, MAX_GATES + 1);
 	});
 }
 
@@ -336,7 +373,49 @@ fn the_invariants_hold_and_catch_a_broken_record() {
 		Circuits::<Test>::mutate(circuit, |info| info.as_mut().unwrap().size += 1);
 		assert!(crate::Pallet::<Test>::do_try_state().is_err());
 		Circuits::<Test>::mutate(circuit, |info| info.as_mut().unwrap().size -= 1);
+		Circuits::<Test>::mutate(circuit, |info| info.as_mut().unwrap().gates += 1);
+		assert!(crate::Pallet::<Test>::do_try_state().is_err());
+		Circuits::<Test>::mutate(circuit, |info| info.as_mut().unwrap().gates -= 1);
 		assert_ok!(Verifier::unregister_circuit(RuntimeOrigin::signed(1), circuit));
+		assert_ok!(crate::Pallet::<Test>::do_try_state());
+	});
+}
+
+/// Version 0 records gain the gate count of their verifier data.
+#[test]
+fn migrating_to_v1_counts_each_circuits_gates() {
+	use crate::migrations::{v0, MigrateV0ToV1};
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	new_test_ext().execute_with(|| {
+		let (verifier_data, _) = cubic_circuit_proof(3, false);
+		let circuit = register(1, &verifier_data);
+		let crafted = register(2, include_bytes!("../../fixtures/crafted-32.vd"));
+		let expected: Vec<_> =
+			[circuit, crafted].into_iter().map(|id| Circuits::<Test>::get(id).unwrap()).collect();
+		for info in &expected {
+			let old = v0::CircuitInfo {
+				owner: info.owner,
+				deposit: info.deposit,
+				degree_bits: info.degree_bits,
+				fri_queries: info.fri_queries,
+				public_inputs: info.public_inputs,
+				size: info.size,
+				users: info.users,
+			};
+			let id = if info.owner == 1 { circuit } else { crafted };
+			frame_support::storage::unhashed::put_raw(
+				&Circuits::<Test>::hashed_key_for(id),
+				&old.encode(),
+			);
+		}
+		StorageVersion::new(0).put::<crate::Pallet<Test>>();
+
+		MigrateV0ToV1::<Test>::on_runtime_upgrade();
+
+		assert_eq!(crate::Pallet::<Test>::on_chain_storage_version(), 1);
+		assert_eq!(Circuits::<Test>::get(circuit).unwrap(), expected[0]);
+		assert_eq!(Circuits::<Test>::get(crafted).unwrap(), expected[1]);
+		assert_eq!(expected[1].gates, MAX_GATES as u32);
 		assert_ok!(crate::Pallet::<Test>::do_try_state());
 	});
 }

@@ -58,3 +58,25 @@ fn rejects_oversized_input_before_parsing() {
 	let big = vec![0u8; MAX_VERIFIER_DATA_BYTES + 1];
 	assert_eq!(verify(&big, &[]), Err(VerifyError::VerifierDataTooLarge));
 }
+
+#[test]
+fn a_selector_group_larger_than_the_bound_is_refused() {
+	let (verifier, _) = cubic_circuit_proof(3, false);
+	let (circuit, _) = parse_circuit(&verifier, &Limits::default()).unwrap();
+	assert!(circuit.common.gates.len() > 1);
+	// The cubic circuit's gates share one selector group.
+	let tight = Limits { max_selector_group: 1, ..Limits::default() };
+	assert_eq!(parse_circuit(&verifier, &tight).err(), Some(VerifyError::UnsupportedConfig));
+	let few_gates = Limits { max_gates: 1, ..Limits::default() };
+	assert_eq!(parse_circuit(&verifier, &few_gates).err(), Some(VerifyError::UnsupportedConfig));
+}
+
+#[test]
+fn a_gate_listed_twice_is_not_distinct() {
+	let (verifier, _) = cubic_circuit_proof(3, false);
+	let (mut circuit, _) = parse_circuit(&verifier, &Limits::default()).unwrap();
+	assert!(gates_distinct(&circuit.common));
+	let first = circuit.common.gates[0].clone();
+	circuit.common.gates.push(first);
+	assert!(!gates_distinct(&circuit.common));
+}

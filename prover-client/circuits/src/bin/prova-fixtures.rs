@@ -12,6 +12,11 @@
 //! verification time (deserializing both files and verifying, as the runtime
 //! does; median of `--verify-runs` runs), and the file sizes. This table is the
 //! native timing source for the verifier's benchmarks.
+//!
+//! With `--crafted N` it instead writes `crafted-<N>.vd`, the verifier data of
+//! the worst case for the chain's verifier (see `prova_circuits::crafted`):
+//! the `N` gates (counting the ones plonky2 always adds) whose constraint
+//! evaluation costs the most, and prints every candidate gate's measured cost.
 
 use anyhow::{bail, ensure, Context};
 use clap::Parser;
@@ -47,6 +52,9 @@ struct Args {
 	/// Print plonky2's timing tree of each proof to stderr.
 	#[arg(long)]
 	timing: bool,
+	/// Write the worst-case circuit of this many gates instead of workloads.
+	#[arg(long)]
+	crafted: Option<usize>,
 }
 
 /// One row of the table.
@@ -67,6 +75,9 @@ fn main() -> anyhow::Result<()> {
 		log::set_logger(&StderrLogger)
 			.map_err(|e| anyhow::anyhow!("installing the logger: {e}"))?;
 		log::set_max_level(LevelFilter::Debug);
+	}
+	if let Some(gates) = args.crafted {
+		return crafted(&args.out, gates);
 	}
 	// Refuse a bad degree before hours of proving the others.
 	for &degree_bits in &args.degrees {
@@ -136,6 +147,32 @@ fn fixture(args: &Args, degree_bits: usize) -> anyhow::Result<Row> {
 		verifier_data_bytes: verifier_data.len(),
 		proof_bytes: proof.len(),
 	})
+}
+
+/// Ranks the candidate gates, prints the ranking and writes the worst case.
+fn crafted(out: &Path, gates: usize) -> anyhow::Result<()> {
+	let ranked = prova_circuits::crafted::ranked_gates(200);
+	println!(
+		"{:>4} {:>12} {:>6} {:>6} {:>11}  gate",
+		"rank", "eval_ns", "wires", "degree", "constraints"
+	);
+	for (rank, ranked) in ranked.iter().enumerate() {
+		let gate = &ranked.gate.0;
+		println!(
+			"{:>4} {:>12} {:>6} {:>6} {:>11}  {}",
+			rank + 1,
+			ranked.cost.as_nanos(),
+			gate.num_wires(),
+			gate.degree(),
+			gate.num_constraints(),
+			gate.id()
+		);
+	}
+	let bytes = prova_circuits::crafted::worst_case_verifier_data(&ranked, gates)?;
+	fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+	write(out, &format!("crafted-{gates}"), "vd", &bytes)?;
+	println!("crafted-{gates}.vd: {} bytes", bytes.len());
+	Ok(())
 }
 
 fn write(dir: &Path, stem: &str, extension: &str, bytes: &[u8]) -> anyhow::Result<()> {
