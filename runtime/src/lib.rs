@@ -129,6 +129,7 @@ type Migrations = (
 	pallet_proof_market::migrations::MigrateV1ToV2<Runtime>,
 	pallet_provers::migrations::MigrateV0ToV1<Runtime>,
 	pallet_provers::migrations::MigrateV1ToV2<Runtime>,
+	pallet_provers::migrations::MigrateV2ToV3<Runtime>,
 	pallet_plonky2_verifier::migrations::MigrateV0ToV1<Runtime>,
 );
 

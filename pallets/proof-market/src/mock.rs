@@ -110,6 +110,7 @@ impl pallet_provers::Config for Test {
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
 	type UnbondingPeriod = frame_support::traits::ConstU64<50>;
 	type DelegationWarmup = frame_support::traits::ConstU64<WARMUP>;
+	type ReputationHalfLife = frame_support::traits::ConstU64<10_000>;
 	type MaxProvers = frame_support::traits::ConstU32<8>;
 	type MaxDelegatorsPerProver = frame_support::traits::ConstU32<4>;
 	type MaxUnbondingChunks = frame_support::traits::ConstU32<3>;

@@ -2,8 +2,8 @@
 //!
 //! **Eligible** for a request: status `Active`; self-bond at least
 //! `min_prover_bond`; backing at least the request's `min_stake` and above zero;
-//! declared hardware satisfying the request's; reputation score at least the
-//! request's; a free capacity slot; `ask` at most the offered price; not excluded.
+//! declared hardware satisfying the request's; reputation score (decayed to
+//! the present, see `Reputation::decay_to`) at least the request's; a free capacity slot; `ask` at most the offered price; not excluded.
 //!
 //! **Choice.** With eligible provers `p_1..p_n` (in storage order, the same on
 //! every node) of backing `b_i` and `B = Σ b_i`, draw `r = u128(seed[0..16]) mod B`
@@ -18,17 +18,19 @@
 //! candidates. The `elect` benchmark measures it at `MaxProvers`.
 
 use crate::{
-	BalanceOf, Config, CurrentParameters, Parameters, ProverRecord, ProverStatus, Provers,
+	BalanceOf, Config, CurrentParameters, Pallet, Parameters, ProverRecord, ProverStatus, Provers,
 };
 use alloc::vec::Vec;
 use prova_primitives::market::{Elected, ProverRequirements, RequestRequirements};
 
 /// Whether the prover meets `requirements` in everything but price, free
 /// capacity and exclusion: the provers a request could ever be served by.
+/// `epoch` is the present decay period of reputations.
 pub fn qualifies(
 	record: &ProverRecord<u128>,
 	parameters: &Parameters<u128>,
 	requirements: &RequestRequirements<u128>,
+	epoch: u32,
 ) -> bool {
 	let backing = record.backing();
 	record.status == ProverStatus::Active
@@ -36,7 +38,7 @@ pub fn qualifies(
 		&& backing > 0
 		&& backing >= requirements.min_stake
 		&& record.hardware.satisfies(&requirements.hardware)
-		&& record.reputation.score() >= requirements.min_reputation
+		&& record.reputation.score_at(epoch) >= requirements.min_reputation
 }
 
 /// Whether `prover` may be elected for a request with `requirements`.
@@ -46,8 +48,9 @@ pub fn is_eligible<AccountId: PartialEq>(
 	parameters: &Parameters<u128>,
 	requirements: &ProverRequirements<u128>,
 	exclude: &[AccountId],
+	epoch: u32,
 ) -> bool {
-	qualifies(record, parameters, &requirements.without_price())
+	qualifies(record, parameters, &requirements.without_price(), epoch)
 		&& record.in_use < record.capacity
 		&& record.ask <= requirements.offered_price
 		&& !exclude.contains(prover)
@@ -56,8 +59,9 @@ pub fn is_eligible<AccountId: PartialEq>(
 /// The lowest ask among provers that [`qualify`](qualifies) for `requirements`.
 pub fn cheapest_ask<T: Config>(requirements: &RequestRequirements<BalanceOf<T>>) -> Option<u128> {
 	let parameters = CurrentParameters::<T>::get();
+	let epoch = Pallet::<T>::reputation_epoch();
 	Provers::<T>::iter_values()
-		.filter(|record| qualifies(record, &parameters, requirements))
+		.filter(|record| qualifies(record, &parameters, requirements, epoch))
 		.map(|record| record.ask)
 		.min()
 }
@@ -68,8 +72,11 @@ pub fn eligible<T: Config>(
 	exclude: &[T::AccountId],
 ) -> Vec<(T::AccountId, BalanceOf<T>)> {
 	let parameters = CurrentParameters::<T>::get();
+	let epoch = Pallet::<T>::reputation_epoch();
 	Provers::<T>::iter()
-		.filter(|(prover, record)| is_eligible(prover, record, &parameters, requirements, exclude))
+		.filter(|(prover, record)| {
+			is_eligible(prover, record, &parameters, requirements, exclude, epoch)
+		})
 		.map(|(prover, record)| (prover, record.backing()))
 		.collect()
 }

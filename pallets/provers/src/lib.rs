@@ -53,7 +53,10 @@
 //! ## Reputation
 //! Each job a prover is offered ends as declined, fulfilled, missed, invalid or
 //! released; [`Reputation::score`] turns the counts into a `Perbill` requesters
-//! can require.
+//! can require. The work units behind the score decay: they halve every
+//! [`Config::ReputationHalfLife`] blocks ([`Reputation::decay_to`], applied
+//! lazily when a job ends and when a score is read), so a score says how a
+//! prover has done lately, and a record built or bought long ago fades.
 //!
 //! ## Invariants (checked by `try_state` after every test)
 //! 1. For every staker, the `ProverBond` hold equals its self-bond plus its own
@@ -114,7 +117,10 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::{traits::Zero, FixedU128, Perbill, Saturating};
+	use sp_runtime::{
+		traits::{One, SaturatedConversion, Zero},
+		FixedU128, Perbill, Saturating,
+	};
 
 	/// Balance of the pallet's currency.
 	pub type BalanceOf<T> =
@@ -129,8 +135,10 @@ pub mod pallet {
 	>;
 
 	/// The storage layout's version: 1 added `MaxCommission` (commissions
-	/// above it are capped by [`crate::migrations`]) and [`PendingCommission`].
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// above it are capped by [`crate::migrations`]) and [`PendingCommission`];
+	/// 2 counted declines and work units and added [`LeavingProvers`]; 3 made
+	/// reputations decay (`Reputation::decay_epoch`).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -164,6 +172,11 @@ pub mod pallet {
 		/// (just-in-time delegation).
 		#[pallet::constant]
 		type DelegationWarmup: Get<BlockNumberFor<Self>>;
+
+		/// Blocks over which a reputation's weight of past work halves (see
+		/// `Reputation::decay_to`); at least 1.
+		#[pallet::constant]
+		type ReputationHalfLife: Get<BlockNumberFor<Self>>;
 
 		/// Most registered provers; bounds the election's scan.
 		#[pallet::constant]
@@ -431,6 +444,7 @@ pub mod pallet {
 				!T::UnbondingPeriod::get().is_zero(),
 				"a commission increase must wait a positive unbonding period"
 			);
+			assert!(!T::ReputationHalfLife::get().is_zero(), "ReputationHalfLife must be positive");
 			let params = T::DefaultParameters::get();
 			assert!(
 				Self::parameters_valid(&params),
@@ -478,7 +492,10 @@ pub mod pallet {
 					delegated: 0,
 					delegators: 0,
 					reward_per_share: FixedU128::zero(),
-					reputation: Reputation::default(),
+					reputation: Reputation {
+						decay_epoch: Self::reputation_epoch(),
+						..Reputation::default()
+					},
 				},
 			);
 			Self::deposit_event(Event::Registered { prover, bond });
@@ -875,6 +892,13 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The present decay period of reputations: blocks since genesis over
+		/// `ReputationHalfLife`.
+		pub fn reputation_epoch() -> u32 {
+			let half_life = T::ReputationHalfLife::get().max(One::one());
+			(frame_system::Pallet::<T>::block_number() / half_life).saturated_into()
+		}
+
 		/// The prover's record, or `NotRegistered`.
 		pub(crate) fn prover_record(
 			prover: &T::AccountId,

@@ -1,10 +1,12 @@
 //! Storage migrations, one module per version step.
 //!
-//! The runtime lists [`MigrateV0ToV1`] and [`MigrateV1ToV2`] in its
-//! `Migrations`; `VersionedMigration` runs each only while the pallet's
-//! on-chain storage version is its starting one.
+//! The runtime lists [`MigrateV0ToV1`], [`MigrateV1ToV2`] and
+//! [`MigrateV2ToV3`] in its `Migrations`; `VersionedMigration` runs each only
+//! while the pallet's on-chain storage version is its starting one, so a
+//! chain at version 0 runs all three in order. Each step writes its own
+//! version's layout (the `vN` modules), not the current one.
 
-use crate::{BalanceOf, Config, Pallet, ProverRecord, Provers, Reputation};
+use crate::{BalanceOf, Config, Pallet, Provers};
 use frame_support::{
 	migrations::VersionedMigration,
 	traits::{Get, UncheckedOnRuntimeUpgrade},
@@ -124,13 +126,13 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 	fn on_runtime_upgrade() -> Weight {
 		let mut read = 0u64;
 		let mut leaving = 0u32;
-		Provers::<T>::translate_values::<v1::ProverRecord<BalanceOf<T>>, _>(|old| {
+		v2::Provers::<T>::translate_values::<v1::ProverRecord<BalanceOf<T>>, _>(|old| {
 			read += 1;
 			if old.status == crate::ProverStatus::Leaving {
 				leaving += 1;
 			}
 			let v1::Reputation { assigned, fulfilled, missed, invalid } = old.reputation;
-			Some(ProverRecord {
+			Some(v2::ProverRecord {
 				hardware: old.hardware,
 				capacity: old.capacity,
 				in_use: old.in_use,
@@ -143,7 +145,7 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 				reward_per_share: old.reward_per_share,
 				// Every old job counts as one unit, and every old success as
 				// won in competition: scores stay what they were.
-				reputation: Reputation {
+				reputation: v2::Reputation {
 					assigned,
 					fulfilled,
 					missed,
@@ -151,8 +153,9 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 					declined: 0,
 					lapsed: 0,
 					good_units: fulfilled.into(),
-					bad_units: u64::from(missed)
-						.saturating_add(Reputation::INVALID_PROOF_WEIGHT * u64::from(invalid)),
+					bad_units: u64::from(missed).saturating_add(
+						crate::Reputation::INVALID_PROOF_WEIGHT * u64::from(invalid),
+					),
 				},
 			})
 		});
@@ -161,26 +164,160 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 		// nothing, still slashable) until each delegator acted: unbond them
 		// now, as deregistering does from version 2 on.
 		let mut moved = 0u64;
-		let leaving_provers: alloc::vec::Vec<_> = Provers::<T>::iter()
+		let leaving_provers: alloc::vec::Vec<_> = v2::Provers::<T>::iter()
 			.filter(|(_, record)| record.status == crate::ProverStatus::Leaving)
 			.map(|(prover, _)| prover)
 			.collect();
 		for prover in leaving_provers {
-			let Some(mut record) = Provers::<T>::get(&prover) else { continue };
+			let Some(mut record) = v2::Provers::<T>::get(&prover) else { continue };
 			for (delegator, mut delegation) in crate::Delegations::<T>::iter_prefix(&prover) {
 				if delegation.amount.is_zero() {
 					continue;
 				}
 				moved += 1;
-				crate::rewards::settle(&record, &mut delegation);
+				crate::rewards::settle(&record.clone().upgrade(0), &mut delegation);
 				let amount = core::mem::take(&mut delegation.amount);
 				Pallet::<T>::unbond_always(&prover, &delegator, amount);
 				record.delegated = record.delegated.saturating_sub(amount);
 				crate::Delegations::<T>::insert(&prover, &delegator, delegation);
 			}
-			Provers::<T>::insert(&prover, record);
+			v2::Provers::<T>::insert(&prover, record);
 		}
 		T::DbWeight::get().reads_writes(read + 2 * moved, read + 1 + 2 * moved)
+	}
+
+	// No `post_upgrade` check: the records are in the version 2 layout here.
+}
+
+/// The layout of version 2, before reputations decayed.
+pub mod v2 {
+	use codec::{Decode, Encode, MaxEncodedLen};
+	use frame_support::storage_alias;
+	use prova_primitives::market::HardwareClass;
+	use scale_info::TypeInfo;
+	use sp_runtime::{FixedU128, Perbill};
+
+	/// Version 2's track record: no `decay_epoch`.
+	#[derive(
+		Clone, Copy, Debug, Decode, Default, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
+	)]
+	pub struct Reputation {
+		/// Jobs offered.
+		pub assigned: u32,
+		/// Jobs proved in time.
+		pub fulfilled: u32,
+		/// Deadlines missed.
+		pub missed: u32,
+		/// Invalid proofs.
+		pub invalid: u32,
+		/// Offers declined.
+		pub declined: u32,
+		/// Offers lapsed.
+		pub lapsed: u32,
+		/// Units fulfilled in competition.
+		pub good_units: u64,
+		/// Units missed plus three times units proved invalid.
+		pub bad_units: u64,
+	}
+
+	/// Version 2's prover record: the current one with [`Reputation`] above.
+	#[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+	pub struct ProverRecord<Balance> {
+		/// Declared hardware.
+		pub hardware: HardwareClass,
+		/// Most jobs at once.
+		pub capacity: u32,
+		/// Jobs held now.
+		pub in_use: u32,
+		/// Price per work unit.
+		pub ask: Balance,
+		/// Commission.
+		pub commission: Perbill,
+		/// Status.
+		pub status: crate::ProverStatus,
+		/// Self-bond.
+		pub self_bond: Balance,
+		/// Delegated stake.
+		pub delegated: Balance,
+		/// Delegation records.
+		pub delegators: u32,
+		/// Rewards per share.
+		pub reward_per_share: FixedU128,
+		/// Track record.
+		pub reputation: Reputation,
+	}
+
+	impl<Balance> ProverRecord<Balance> {
+		/// The current layout, the record's units last decayed in `decay_epoch`.
+		pub fn upgrade(self, decay_epoch: u32) -> crate::ProverRecord<Balance> {
+			let Reputation {
+				assigned,
+				fulfilled,
+				missed,
+				invalid,
+				declined,
+				lapsed,
+				good_units,
+				bad_units,
+			} = self.reputation;
+			crate::ProverRecord {
+				hardware: self.hardware,
+				capacity: self.capacity,
+				in_use: self.in_use,
+				ask: self.ask,
+				commission: self.commission,
+				status: self.status,
+				self_bond: self.self_bond,
+				delegated: self.delegated,
+				delegators: self.delegators,
+				reward_per_share: self.reward_per_share,
+				reputation: crate::Reputation {
+					assigned,
+					fulfilled,
+					missed,
+					invalid,
+					declined,
+					lapsed,
+					good_units,
+					bad_units,
+					decay_epoch,
+				},
+			}
+		}
+	}
+
+	/// `Provers` as version 2 stored it.
+	#[storage_alias]
+	pub type Provers<T: crate::Config> = CountedStorageMap<
+		crate::Pallet<T>,
+		frame_support::Blake2_128Concat,
+		<T as frame_system::Config>::AccountId,
+		ProverRecord<crate::BalanceOf<T>>,
+	>;
+}
+
+/// Version 2 → 3: reputations decay (`Reputation::decay_epoch`); every record
+/// starts decaying from the upgrade, so no past work loses weight at once.
+pub type MigrateV2ToV3<T> = VersionedMigration<
+	2,
+	3,
+	InnerMigrateV2ToV3<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The unversioned step; use it through [`MigrateV2ToV3`].
+pub struct InnerMigrateV2ToV3<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV2ToV3<T> {
+	fn on_runtime_upgrade() -> Weight {
+		let epoch = Pallet::<T>::reputation_epoch();
+		let mut read = 0u64;
+		Provers::<T>::translate_values::<v2::ProverRecord<BalanceOf<T>>, _>(|old| {
+			read += 1;
+			Some(old.upgrade(epoch))
+		});
+		T::DbWeight::get().reads_writes(read, read)
 	}
 
 	#[cfg(feature = "try-runtime")]

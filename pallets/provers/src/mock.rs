@@ -53,6 +53,8 @@ pub const MIN_DELEGATION: Balance = 100;
 parameter_types! {
 	/// Blocks a new delegation warms up; zero (active at once) unless a test sets it.
 	pub storage DelegationWarmup: u64 = 0;
+	/// Blocks over which reputation halves.
+	pub const ReputationHalfLife: u64 = 100;
 	pub const ExistentialDeposit: Balance = ED;
 	pub const UnbondingPeriod: u64 = UNBONDING;
 	pub const MaxProvers: u32 = 8;
@@ -94,6 +96,7 @@ impl pallet_provers::Config for Test {
 	type GovernanceOrigin = frame_system::EnsureRoot<AccountId>;
 	type UnbondingPeriod = UnbondingPeriod;
 	type DelegationWarmup = DelegationWarmup;
+	type ReputationHalfLife = ReputationHalfLife;
 	type MaxProvers = MaxProvers;
 	type MaxDelegatorsPerProver = MaxDelegatorsPerProver;
 	type MaxUnbondingChunks = MaxUnbondingChunks;

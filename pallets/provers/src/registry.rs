@@ -39,6 +39,7 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn release_capacity(prover: &T::AccountId, outcome: JobOutcome) -> DispatchResult {
 		let mut record = Self::prover_record(prover)?;
 		record.in_use = record.in_use.checked_sub(1).ok_or(Error::<T>::NoCapacityReserved)?;
+		record.reputation.decay_to(Self::reputation_epoch());
 		record.reputation.record(outcome);
 		Provers::<T>::insert(prover, record);
 		// A leaving prover whose stake is all withdrawn waited only for this job.

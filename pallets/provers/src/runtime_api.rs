@@ -40,7 +40,7 @@ impl<T: Config> Pallet<T> {
 		let record = Provers::<T>::get(&prover)?;
 		Some(ProverInfo {
 			backing: record.backing(),
-			reputation_score: record.reputation.score(),
+			reputation_score: record.reputation.score_at(Self::reputation_epoch()),
 			unbonding: Unbonding::<T>::get(&prover, &prover).into_inner(),
 			record,
 		})

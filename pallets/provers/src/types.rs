@@ -43,6 +43,9 @@ pub struct Reputation {
 	/// Work units of the jobs it missed, plus three times those it proved
 	/// invalid.
 	pub bad_units: u64,
+	/// The decay period (`block / ReputationHalfLife`) that `good_units`,
+	/// `bad_units` and `lapsed` were last brought to; see [`Self::decay_to`].
+	pub decay_epoch: u32,
 }
 
 impl Reputation {
@@ -73,7 +76,30 @@ impl Reputation {
 		Perbill::from_rational(good, good.saturating_add(bad).saturating_add(scale))
 	}
 
-	/// Counts a job's end.
+	/// Halves `good_units`, `bad_units` and `lapsed` once per decay period
+	/// since the last: what a prover did a half-life ago counts half as much
+	/// as what it does now. A record bought or earned long ago fades (and so
+	/// does an old failure, for a prover that has since done well); the job
+	/// counters (`assigned`, `fulfilled`, ...) are lifetime totals and stay.
+	pub fn decay_to(&mut self, epoch: u32) {
+		let periods = epoch.saturating_sub(self.decay_epoch);
+		if periods == 0 {
+			return;
+		}
+		self.good_units = self.good_units.checked_shr(periods).unwrap_or(0);
+		self.bad_units = self.bad_units.checked_shr(periods).unwrap_or(0);
+		self.lapsed = self.lapsed.checked_shr(periods).unwrap_or(0);
+		self.decay_epoch = epoch;
+	}
+
+	/// [`Self::score`] as of decay period `epoch`, without storing anything.
+	pub fn score_at(&self, epoch: u32) -> Perbill {
+		let mut decayed = *self;
+		decayed.decay_to(epoch);
+		decayed.score()
+	}
+
+	/// Counts a job's end; decay the record to the present first.
 	pub fn record(&mut self, outcome: JobOutcome) {
 		let count = |counter: &mut u32| *counter = counter.saturating_add(1);
 		match outcome {
@@ -218,7 +244,7 @@ pub struct ProverInfo<Balance, BlockNumber> {
 	pub record: ProverRecord<Balance>,
 	/// Self-bond plus delegations.
 	pub backing: Balance,
-	/// `record.reputation.score()`.
+	/// `record.reputation.score_at` the present decay period.
 	pub reputation_score: Perbill,
 	/// Its own stake on the way out.
 	pub unbonding: Vec<UnbondingChunk<Balance, BlockNumber>>,

@@ -240,6 +240,8 @@ impl pallet_provers::Config for Runtime {
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type UnbondingPeriod = ConstU32<{ 2 * crate::DAYS }>;
 	type DelegationWarmup = ConstU32<{ crate::DAYS + crate::HOURS }>;
+	/// A week: a month-old record weighs a sixteenth of this week's work.
+	type ReputationHalfLife = ConstU32<{ 7 * crate::DAYS }>;
 	type MaxProvers = ConstU32<256>;
 	type MaxDelegatorsPerProver = ConstU32<128>;
 	type MaxUnbondingChunks = ConstU32<8>;

@@ -77,7 +77,8 @@ fn releasing_frees_the_slot_and_records_the_outcome() {
 				declined: 0,
 				lapsed: 1,
 				good_units: 3,
-				bad_units: 5
+				bad_units: 5,
+				decay_epoch: 0,
 			}
 		);
 	});
@@ -104,7 +105,8 @@ fn a_chilled_or_force_chilled_prover_still_releases_its_jobs() {
 				declined: 0,
 				lapsed: 0,
 				good_units: 1,
-				bad_units: 1
+				bad_units: 1,
+				decay_epoch: 0,
 			}
 		);
 	});
@@ -215,4 +217,37 @@ fn released_jobs_do_not_move_the_score() {
 		assert_eq!(record(1).reputation.score(), Perbill::from_rational(2u32, 6));
 		assert_eq!(record(1).reputation.assigned, 3);
 	});
+}
+
+/// Units halve once per half-life, failures as well as successes, and the
+/// job counters stay lifetime totals.
+#[test]
+fn decay_halves_units_per_half_life_and_keeps_the_counters() {
+	let mut reputation = Reputation {
+		assigned: 7,
+		fulfilled: 4,
+		missed: 2,
+		lapsed: 9,
+		good_units: 40,
+		bad_units: 12,
+		..Default::default()
+	};
+	let before = reputation;
+	reputation.decay_to(0);
+	assert_eq!(reputation, before);
+	reputation.decay_to(2);
+	assert_eq!((reputation.good_units, reputation.bad_units, reputation.lapsed), (10, 3, 2));
+	assert_eq!((reputation.assigned, reputation.fulfilled, reputation.missed), (7, 4, 2));
+	assert_eq!(reputation.decay_epoch, 2);
+	// Going back in time decays nothing; a very long gap empties the units.
+	reputation.decay_to(1);
+	assert_eq!(reputation.good_units, 10);
+	reputation.decay_to(u32::MAX);
+	assert_eq!((reputation.good_units, reputation.bad_units, reputation.lapsed), (0, 0, 0));
+	assert_eq!(reputation.score(), Perbill::from_percent(50));
+	// `score_at` reads the decayed score without changing the record.
+	assert_eq!(
+		before.score_at(1),
+		Reputation { good_units: 20, bad_units: 6, lapsed: 4, ..before }.score()
+	);
 }

@@ -189,6 +189,8 @@ fn the_migrations_from_v0_cap_commissions_and_keep_track_records() {
 		assert_eq!(crate::Pallet::<Test>::on_chain_storage_version(), 1);
 		crate::migrations::MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(crate::Pallet::<Test>::on_chain_storage_version(), 2);
+		crate::migrations::MigrateV2ToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(crate::Pallet::<Test>::on_chain_storage_version(), 3);
 		assert_eq!(record(1).commission, Perbill::from_percent(50));
 		assert_eq!(record(2).commission, Perbill::from_percent(10));
 		assert_eq!(
@@ -201,7 +203,8 @@ fn the_migrations_from_v0_cap_commissions_and_keep_track_records() {
 				declined: 0,
 				lapsed: 0,
 				good_units: 5,
-				bad_units: 5
+				bad_units: 5,
+				decay_epoch: 0,
 			}
 		);
 		assert_eq!(record(1).self_bond, 1_000);
@@ -212,5 +215,48 @@ fn the_migrations_from_v0_cap_commissions_and_keep_track_records() {
 		// A second run is a no-op: the version gate holds.
 		crate::migrations::MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(record(1).reputation.declined, 0);
+	});
+}
+
+/// Version 3 makes reputations decay from the upgrade on: no record loses
+/// weight at the upgrade itself.
+#[test]
+fn the_migration_to_v3_starts_every_record_decaying_at_the_upgrade() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	run_test(|| {
+		register(1, 1_000);
+		let current = record(1);
+		let old = crate::migrations::v2::ProverRecord {
+			hardware: current.hardware,
+			capacity: current.capacity,
+			in_use: current.in_use,
+			ask: current.ask,
+			commission: current.commission,
+			status: current.status,
+			self_bond: current.self_bond,
+			delegated: current.delegated,
+			delegators: current.delegators,
+			reward_per_share: current.reward_per_share,
+			reputation: crate::migrations::v2::Reputation {
+				assigned: 3,
+				fulfilled: 3,
+				good_units: 48,
+				..Default::default()
+			},
+		};
+		crate::migrations::v2::Provers::<Test>::insert(1, old.clone());
+		StorageVersion::new(2).put::<crate::Pallet<Test>>();
+		System::set_block_number(5 * ReputationHalfLife::get() + 1);
+
+		crate::migrations::MigrateV2ToV3::<Test>::on_runtime_upgrade();
+
+		assert_eq!(crate::Pallet::<Test>::on_chain_storage_version(), 3);
+		assert_eq!(record(1), old.upgrade(5));
+		assert_eq!(record(1).reputation.good_units, 48);
+		assert_eq!(
+			Provers::prover_info(1).unwrap().reputation_score,
+			Perbill::from_rational(49u32, 50)
+		);
+		assert_ok!(crate::Pallet::<Test>::do_try_state());
 	});
 }

@@ -280,6 +280,33 @@ fn a_prover_with_a_reputation_below_the_required_one_is_never_elected() {
 	});
 }
 
+/// A score earned long ago fades: the same record that met a requirement
+/// three half-lives ago no longer does, until new work raises it again.
+#[test]
+fn a_reputation_earned_long_ago_fades_below_a_requirement() {
+	run_test(|| {
+		small_prover_beside_a_big_one();
+		assert_ok!(reserve(1));
+		assert_ok!(release(1, JobOutcome::Fulfilled { units: 16, competitive: true }));
+		// 17/18 now, above 80%.
+		let requirements =
+			ProverRequirements { min_reputation: Perbill::from_percent(80), ..any_prover() };
+		only_elected(1, &requirements, &[]);
+		// Three half-lives on, the 16 units weigh 2: (2 + 1) / (2 + 2) = 75%.
+		System::set_block_number(3 * ReputationHalfLife::get() + 1);
+		assert!(Provers::eligible_provers(requirements).is_empty());
+		let info = Provers::prover_info(1).unwrap();
+		assert_eq!(info.reputation_score, Perbill::from_percent(75));
+		// Reading decays nothing in storage; the next job's end does.
+		assert_eq!(info.record.reputation.good_units, 16);
+		assert_ok!(reserve(1));
+		assert_ok!(release(1, JobOutcome::Fulfilled { units: 8, competitive: true }));
+		let reputation = record(1).reputation;
+		assert_eq!((reputation.good_units, reputation.decay_epoch), (2 + 8, 3));
+		only_elected(1, &requirements, &[]);
+	});
+}
+
 #[test]
 fn a_prover_at_full_capacity_is_never_elected() {
 	run_test(|| {
