@@ -7,7 +7,7 @@
 //! Steps 50, repeat 20; WASM execution `Compiled`; chain `Some("dev")`.
 
 // Command:
-// /var/tmp/prova-target/debug/prova-node
+// /var/tmp/prova-bench/debug/prova-node
 // benchmark
 // pallet
 // --runtime-log=warn
@@ -24,7 +24,7 @@
 // --template
 // scripts/weight-template.hbs
 // --header
-// /tmp/tmp.5jj4Fz8saK
+// /tmp/tmp.orn8w2Y246
 // --output
 // pallets/plonky2-verifier/src/weights.rs
 
@@ -50,28 +50,28 @@ pub type SubstrateWeight<T> = MeasuredWeight<<T as frame_system::Config>::DbWeig
 
 impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
-	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::VerifierData` (r:0 w:1)
 	/// Proof: `Verifier::VerifierData` (`max_values`: None, `max_size`: Some(65572), added: 68047, mode: `MaxEncodedLen`)
 	fn register_circuit() -> Weight {
-		// Proof size (bytes): measured `6`, estimated `3622`.
-		// Fastest run: 330_350_000 ps.
-		Weight::from_parts(335_969_000, 3622)
+		// Proof size (bytes): measured `6`, estimated `3640`.
+		// Fastest run: 453_243_000 ps.
+		Weight::from_parts(460_223_000, 3640)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(3))
 	}
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
-	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::VerifierData` (r:0 w:1)
 	/// Proof: `Verifier::VerifierData` (`max_values`: None, `max_size`: Some(65572), added: 68047, mode: `MaxEncodedLen`)
 	fn unregister_circuit() -> Weight {
-		// Proof size (bytes): measured `222`, estimated `3622`.
-		// Fastest run: 229_050_000 ps.
-		Weight::from_parts(232_806_000, 3622)
+		// Proof size (bytes): measured `226`, estimated `3640`.
+		// Fastest run: 230_842_000 ps.
+		Weight::from_parts(234_548_000, 3640)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(3))
 	}
@@ -80,15 +80,17 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Component `d` ranges over `[12, 20]`.
 	fn verify_proof(d: u32, ) -> Weight {
 		// Proof size (bytes): measured `1626 + d * 2`, estimated `69037`.
-		// Fastest run: 31_417_972_000 ps.
-		Weight::from_parts(31_489_127_000, 69037)
-			.saturating_add(Weight::from_parts(686_458_204, 0).saturating_mul(d.into()))
+		// Fastest run: 31_152_287_000 ps.
+		Weight::from_parts(31_233_028_000, 69037)
+			.saturating_add(Weight::from_parts(1_225_909_719, 0).saturating_mul(d.into()))
 			.saturating_add(Db::get().reads(1))
 	}
 	/// Component `g` ranges over `[0, 32]`.
 	fn evaluate_gates(g: u32, ) -> Weight {
-		Weight::from_parts(0, 0)
-			.saturating_add(Weight::from_parts(80_000_000, 0).saturating_mul(g.into()))
+		// Proof size (bytes): measured `0`, estimated `0`.
+		// Fastest run: 1_282_000 ps.
+		Weight::from_parts(1_206_811, 0)
+			.saturating_add(Weight::from_parts(47_818_119, 0).saturating_mul(g.into()))
 	}
 }
 
