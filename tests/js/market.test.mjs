@@ -289,7 +289,7 @@ describe('staking and a proof request through polkadot.js', () => {
     const record = (await at.query.provers.provers(who.bob.address)).unwrap();
     assert.equal(record.rewardPerShare.toBigInt(), split.rewardPerShare);
     // Bob was the only eligible prover: the job counts, but raises no reputation.
-    assert.deepEqual(record.reputation.toJSON(), { assigned: 1, fulfilled: 1, missed: 0, invalid: 0, declined: 0, lapsed: 0, goodUnits: 0, badUnits: 0 });
+    assert.deepEqual(record.reputation.toJSON(), { assigned: 1, fulfilled: 1, missed: 0, invalid: 0, declined: 0, lapsed: 0, goodUnits: 0, badUnits: 0, decayEpoch: 0 });
     assert.equal(record.inUse.toNumber(), 0);
     assert.deepEqual((await at.query.market.jobs.entries(who.bob.address)).length, 0);
     state.rewardPerShare = split.rewardPerShare;
