@@ -150,15 +150,18 @@ async fn run() {
 		min_reputation: Perbill::from_percent(50),
 		offered_price: UNIT / 1_000,
 	};
+	// A 2^12 job with a day to prove it: she declared no services, so she
+	// serves every circuit at her ask.
+	let job = pallet_provers::JobSpec::new([1u8; 32].into(), b"poseidon_chain/1", 1, 28_800);
 	let eligible: Vec<(AccountId, Balance)> =
-		rpc.runtime_call("ProversApi_eligible_provers", servable.encode()).await;
+		rpc.runtime_call("ProversApi_eligible_provers", (servable, job.clone()).encode()).await;
 	assert_eq!(eligible, vec![(alice_id.clone(), info.backing)]);
 	let needs_datacenter = ProverRequirements {
 		hardware: HardwareClass { gpu: GpuClass::Datacenter, ..servable.hardware },
 		..servable
 	};
 	let eligible: Vec<(AccountId, Balance)> =
-		rpc.runtime_call("ProversApi_eligible_provers", needs_datacenter.encode()).await;
+		rpc.runtime_call("ProversApi_eligible_provers", (needs_datacenter, job).encode()).await;
 	assert!(eligible.is_empty());
 
 	assert!(node.stop(Duration::from_secs(30)), "node stops cleanly");

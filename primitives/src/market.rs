@@ -6,9 +6,10 @@
 //! trait is the whole boundary between them, so either side can be tested
 //! against a mock of the other, and the prover client decodes the same types.
 
+use crate::proofs::CircuitId;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-use sp_runtime::{DispatchError, DispatchResult, Perbill, Weight};
+use sp_runtime::{traits::ConstU32, BoundedVec, DispatchError, DispatchResult, Perbill, Weight};
 
 /// The class of GPU a prover declares.
 ///
@@ -150,6 +151,122 @@ pub fn work_units(degree_bits: u32) -> u64 {
 	1u64 << degree_bits.saturating_sub(WORK_UNIT_ROWS_LOG2).min(63)
 }
 
+/// Longest workload family name a service or a job carries.
+pub const MAX_FAMILY_BYTES: u32 = 32;
+
+/// A workload family's name: what a circuit's descriptor starts with, up to
+/// its first `/` (`poseidon_chain` for `poseidon_chain/1?steps=4000`).
+pub type FamilyName = BoundedVec<u8, ConstU32<MAX_FAMILY_BYTES>>;
+
+/// The family name of a circuit descriptor: its bytes up to the first `/`
+/// (all of them without one), or empty if that is longer than a name may be.
+pub fn family_of(descriptor: &[u8]) -> FamilyName {
+	let name = descriptor.split(|byte| *byte == b'/').next().unwrap_or_default();
+	FamilyName::try_from(name.to_vec()).unwrap_or_default()
+}
+
+/// Which circuits a prover's service covers.
+#[derive(
+	Clone, Debug, Decode, DecodeWithMemTracking, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
+)]
+pub enum ServiceScope {
+	/// Exactly this circuit.
+	Circuit(CircuitId),
+	/// Every circuit of a workload family up to a size.
+	Family {
+		/// The family's name (see [`family_of`]).
+		name: FamilyName,
+		/// The largest circuit served, in `log2` of its rows.
+		max_degree_bits: u32,
+	},
+	/// Every circuit up to a size.
+	Any {
+		/// The largest circuit served, in `log2` of its rows.
+		max_degree_bits: u32,
+	},
+}
+
+impl ServiceScope {
+	/// How specific the scope is; a job is served at the terms of the most
+	/// specific service that covers it.
+	pub fn specificity(&self) -> u8 {
+		match self {
+			ServiceScope::Circuit(_) => 2,
+			ServiceScope::Family { .. } => 1,
+			ServiceScope::Any { .. } => 0,
+		}
+	}
+
+	/// Whether the scope covers `job`'s circuit.
+	pub fn covers(&self, job: &JobSpec) -> bool {
+		match self {
+			ServiceScope::Circuit(circuit) => *circuit == job.circuit,
+			ServiceScope::Family { name, max_degree_bits } => {
+				!name.is_empty() && *name == job.family && job.degree_bits <= *max_degree_bits
+			}
+			ServiceScope::Any { max_degree_bits } => job.degree_bits <= *max_degree_bits,
+		}
+	}
+}
+
+/// What a prover declares it serves, and on what terms.
+#[derive(
+	Clone, Debug, Decode, DecodeWithMemTracking, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo,
+)]
+pub struct Service<Balance> {
+	/// The circuits it covers.
+	pub scope: ServiceScope,
+	/// The prover's price per work unit for them.
+	pub ask: Balance,
+	/// Its declared speed: the least deadline it accepts, in blocks per
+	/// thousand work units. A job of `u` units is offered to it only with a
+	/// deadline of at least `ceil(u × blocks_per_thousand_units / 1000)`.
+	pub blocks_per_thousand_units: u32,
+}
+
+impl<Balance> Service<Balance> {
+	/// The least deadline, in blocks, the prover accepts for `units` of work.
+	pub fn least_deadline(&self, units: u64) -> u64 {
+		units.saturating_mul(self.blocks_per_thousand_units.into()).div_ceil(1000)
+	}
+
+	/// Whether this service takes `job`: it covers the circuit and the
+	/// deadline is long enough for the declared speed.
+	pub fn takes(&self, job: &JobSpec) -> bool {
+		self.scope.covers(job) && self.least_deadline(job.units) <= u64::from(job.deadline_blocks)
+	}
+}
+
+/// The job an election fills, which provers' services are matched against.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct JobSpec {
+	/// The circuit to prove.
+	pub circuit: CircuitId,
+	/// Its workload family (see [`family_of`]).
+	pub family: FamilyName,
+	/// Its size, `log2` of its rows.
+	pub degree_bits: u32,
+	/// Its work units ([`work_units`]).
+	pub units: u64,
+	/// The blocks the prover will have from locking it to its proof.
+	pub deadline_blocks: u32,
+}
+
+impl JobSpec {
+	/// The job of proving a circuit listed with `descriptor` and `units` of
+	/// work, with `deadline_blocks` from lock to proof. Its size is read back
+	/// from its units (a circuit under one unit counts as one unit's rows).
+	pub fn new(circuit: CircuitId, descriptor: &[u8], units: u64, deadline_blocks: u32) -> Self {
+		JobSpec {
+			circuit,
+			family: family_of(descriptor),
+			degree_bits: WORK_UNIT_ROWS_LOG2.saturating_add(units.max(1).ilog2()),
+			units,
+			deadline_blocks,
+		}
+	}
+}
+
 impl<Balance> ProverRequirements<Balance> {
 	/// These requirements without the price.
 	pub fn without_price(self) -> RequestRequirements<Balance> {
@@ -260,23 +377,26 @@ pub struct SlashOutcome<Balance> {
 
 /// What the proof market needs from the prover registry.
 pub trait ProverRegistry<AccountId, Balance> {
-	/// Picks a prover for a request, with probability proportional to its backing,
-	/// among those meeting `requirements` and not in `exclude`. The same `seed` and
-	/// state give the same prover. `None` when no prover is eligible.
+	/// Picks a prover for `job`, with probability proportional to its backing,
+	/// among those meeting `requirements`, serving the job (a declared
+	/// [`Service`] that takes it, at an ask within the offered price) and not
+	/// in `exclude`. The same `seed` and state give the same prover. `None`
+	/// when no prover is eligible.
 	fn elect(
 		seed: &[u8; 32],
 		requirements: &ProverRequirements<Balance>,
+		job: &JobSpec,
 		exclude: &[AccountId],
 	) -> Option<Elected<AccountId>>;
 
-	/// The lowest `ask` among provers meeting `requirements` in everything but
-	/// price and free capacity: the least price per work unit a request with
-	/// these requirements can be served at. `None` when no prover qualifies.
-	fn cheapest_ask(requirements: &RequestRequirements<Balance>) -> Option<Balance>;
+	/// The lowest ask for `job` among provers meeting `requirements` and
+	/// serving it, in everything but price and free capacity: the least price
+	/// per work unit it can be served at. `None` when no prover qualifies.
+	fn cheapest_ask(requirements: &RequestRequirements<Balance>, job: &JobSpec) -> Option<Balance>;
 
-	/// Takes one slot of the prover's capacity for a job it was elected for and
-	/// is offered; returns its ask, the price per work unit of the offer.
-	fn reserve_capacity(prover: &AccountId) -> Result<Balance, DispatchError>;
+	/// Takes one slot of the prover's capacity for `job`, which it was elected
+	/// for and is offered; returns its ask for the job, the price per work unit.
+	fn reserve_capacity(prover: &AccountId, job: &JobSpec) -> Result<Balance, DispatchError>;
 
 	/// Frees the slot a job held and records how the job ended.
 	fn release_capacity(prover: &AccountId, outcome: JobOutcome) -> DispatchResult;

@@ -209,8 +209,9 @@ impl_runtime_apis! {
 
 		fn eligible_provers(
 			requirements: pallet_provers::ProverRequirements<Balance>,
+			job: pallet_provers::JobSpec,
 		) -> Vec<(AccountId, Balance)> {
-			Provers::eligible_provers(requirements)
+			Provers::eligible_provers(requirements, job)
 		}
 
 		fn parameters() -> pallet_provers::Parameters<Balance> {

@@ -7,9 +7,9 @@
 //! verifier's use count and the retirement queue are kept in one place.
 
 use crate::{
-	escrow, BalanceOf, Config, Deadlines, Error, Event, HoldReason, Jobs, Listings, OpenRequests,
-	OpenRequestsOf, Pallet, Queue, Request, RequestId, RequestStatus, Requests, Retiring,
-	RetiringRange, WeightInfo, DEADLINE_SLOT_TRIES, ELEMENT_BYTES, GOLDILOCKS_ORDER,
+	escrow, BalanceOf, Config, Deadlines, Error, Event, HoldReason, Jobs, Listing, Listings,
+	OpenRequests, OpenRequestsOf, Pallet, Queue, Request, RequestId, RequestStatus, Requests,
+	Retiring, RetiringRange, WeightInfo, DEADLINE_SLOT_TRIES, ELEMENT_BYTES, GOLDILOCKS_ORDER,
 	INPUT_COMMITMENT_LEN,
 };
 use alloc::vec::Vec;
@@ -23,11 +23,14 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use prova_primitives::{
-	market::{Elected, JobOutcome, ProverRegistry, RequestRequirements, SlashOutcome, SlashReason},
+	market::{
+		Elected, JobOutcome, JobSpec, ProverRegistry, RequestRequirements, SlashOutcome,
+		SlashReason,
+	},
 	proofs::{CircuitId, ProofVerifier, VerifyError},
 };
 use sp_runtime::{
-	traits::{One, Saturating, Zero},
+	traits::{One, SaturatedConversion, Saturating, Zero},
 	DispatchError, DispatchResult, Weight,
 };
 
@@ -94,7 +97,9 @@ impl<T: Config> Pallet<T> {
 		// Refusing what no prover qualifies for keeps the fee check from being
 		// skipped: a request nobody can serve would otherwise sit in the market
 		// for free until it expires.
-		let ask = T::Provers::cheapest_ask(&requirements).ok_or(Error::<T>::NoQualifiedProver)?;
+		let job = Self::job_spec(circuit, &listing, deadline);
+		let ask =
+			T::Provers::cheapest_ask(&requirements, &job).ok_or(Error::<T>::NoQualifiedProver)?;
 		let min_fee = ask.saturating_mul(listing.work_units.into());
 		ensure!(max_fee >= min_fee, Error::<T>::FeeBelowCheapestAsk);
 
@@ -607,12 +612,13 @@ impl<T: Config> Pallet<T> {
 		let requirements = request.requirements.at_price(offered_price);
 		let excluded: Vec<T::AccountId> =
 			request.failed.iter().chain(request.declined.iter()).cloned().collect();
+		let job = Self::job_spec(request.circuit, &listing, request.deadline_blocks);
 		let Some(Elected { prover, candidates }) =
-			T::Provers::elect(&seed, &requirements, &excluded)
+			T::Provers::elect(&seed, &requirements, &job, &excluded)
 		else {
 			return Offer::Waits;
 		};
-		let ask = match T::Provers::reserve_capacity(&prover) {
+		let ask = match T::Provers::reserve_capacity(&prover, &job) {
 			Ok(ask) => ask,
 			Err(error) => {
 				log::warn!(target: LOG_TARGET, "request {id}: elected prover has no slot: {error:?}");
@@ -628,6 +634,17 @@ impl<T: Config> Pallet<T> {
 		Requests::<T>::insert(id, request);
 		Self::deposit_event(Event::RequestOffered { request: id, prover, price, lock_by, attempt });
 		Offer::Offered
+	}
+
+	/// The job a request for `circuit` with `deadline` blocks from lock to
+	/// proof gives a prover: what the provers' declared services are matched
+	/// against.
+	pub(crate) fn job_spec(
+		circuit: CircuitId,
+		listing: &Listing<T>,
+		deadline: BlockNumberFor<T>,
+	) -> JobSpec {
+		JobSpec::new(circuit, &listing.descriptor, listing.work_units, deadline.saturated_into())
 	}
 
 	/// The first block from `from` on whose deadline list has room, within

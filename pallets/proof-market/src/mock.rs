@@ -115,6 +115,7 @@ impl pallet_provers::Config for Test {
 	type MaxDelegatorsPerProver = frame_support::traits::ConstU32<4>;
 	type MaxUnbondingChunks = frame_support::traits::ConstU32<3>;
 	type MaxCapacity = frame_support::traits::ConstU32<8>;
+	type MaxServices = frame_support::traits::ConstU32<4>;
 	type MaxCommission = MaxCommission;
 	type DefaultParameters = DefaultParameters;
 	type PalletId = ProversPalletId;

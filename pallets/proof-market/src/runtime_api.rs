@@ -78,11 +78,17 @@ impl<T: Config> Pallet<T> {
 		requirements: RequestRequirements<BalanceOf<T>>,
 	) -> Option<Quote<BalanceOf<T>>> {
 		let listing = Listings::<T>::get(circuit)?;
-		let cheapest_ask = T::Provers::cheapest_ask(&requirements);
+		// Before a request says its deadline: the longest a request may give.
+		let job = Pallet::<T>::job_spec(
+			circuit,
+			&listing,
+			<T::MaxDeadline as frame_support::traits::Get<_>>::get(),
+		);
+		let cheapest_ask = T::Provers::cheapest_ask(&requirements, &job);
 		let min_fee = cheapest_ask.map(|ask| ask.saturating_mul(listing.work_units.into()));
 		// Any seed will do: only whether someone is electable matters.
 		let available_now = cheapest_ask.is_some_and(|ask| {
-			T::Provers::elect(&[0; 32], &requirements.at_price(ask), &[]).is_some()
+			T::Provers::elect(&[0; 32], &requirements.at_price(ask), &job, &[]).is_some()
 		});
 		Some(Quote { work_units: listing.work_units, cheapest_ask, min_fee, available_now })
 	}

@@ -7,14 +7,50 @@ use frame_support::traits::{
 	fungible::{Inspect, Mutate},
 	EnsureOrigin, Get,
 };
+use frame_support::BoundedVec;
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use prova_primitives::market::{GpuClass, HardwareClass};
+use prova_primitives::market::{family_of, GpuClass, HardwareClass};
 use sp_runtime::{
 	traits::{One, Zero},
 	Perbill, Saturating,
 };
 
 /// The minimum self-bond in force.
+/// The job the benchmarks elect and reserve for: a 2^16-row circuit.
+fn job() -> JobSpec {
+	JobSpec {
+		circuit: [7u8; 32].into(),
+		family: family_of(b"poseidon_chain/1?steps=65000"),
+		degree_bits: 16,
+		units: 16,
+		deadline_blocks: 100,
+	}
+}
+
+/// `count` services, of which only the last takes [`job`]: every match
+/// looks at all of them.
+fn services<T: Config>(count: u32) -> BoundedVec<Service<BalanceOf<T>>, T::MaxServices> {
+	let services = (0..count).map(|index| Service {
+		scope: if index + 1 == count {
+			ServiceScope::Any { max_degree_bits: 20 }
+		} else {
+			ServiceScope::Circuit([index as u8; 32].into())
+		},
+		ask: 1,
+		blocks_per_thousand_units: 1_000,
+	});
+	BoundedVec::try_from(services.collect::<alloc::vec::Vec<_>>()).expect("at most MaxServices")
+}
+
+/// Declares the most services for `prover`.
+fn serve_all<T: Config>(prover: &T::AccountId) {
+	Pallet::<T>::set_services(
+		RawOrigin::Signed(prover.clone()).into(),
+		services::<T>(T::MaxServices::get()),
+	)
+	.expect("a registered prover declares services");
+}
+
 fn min_bond<T: Config>() -> BalanceOf<T> {
 	CurrentParameters::<T>::get().min_prover_bond
 }
@@ -372,11 +408,24 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Election over `p` registered provers, all eligible.
+	/// Declaring `s` services.
+	#[benchmark]
+	fn set_services(s: Linear<0, { T::MaxServices::get() }>) {
+		let who = prover::<T>(0);
+		let services = services::<T>(s);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), services);
+
+		assert_eq!(Services::<T>::get(&who).len() as u32, s);
+	}
+
+	/// Election over `p` registered provers, all eligible, each declaring the
+	/// most services, of which only the last takes the job.
 	#[benchmark]
 	fn elect(p: Linear<1, { T::MaxProvers::get() }>) {
 		for index in 0..p {
-			prover::<T>(index);
+			serve_all::<T>(&prover::<T>(index));
 		}
 		let requirements = ProverRequirements {
 			hardware: hardware(),
@@ -389,21 +438,23 @@ mod benchmarks {
 
 		#[block]
 		{
-			elected = Pallet::<T>::elect(&[7u8; 32], &requirements, &exclude);
+			elected = Pallet::<T>::elect(&[7u8; 32], &requirements, &job(), &exclude);
 		}
 
 		assert!(elected.is_some());
 	}
 
-	/// Reserving a slot, activating the most warmed-up delegations.
+	/// Reserving a slot, matching the most services and activating the most
+	/// warmed-up delegations.
 	#[benchmark]
 	fn reserve_capacity() {
 		let who = prover::<T>(0);
+		serve_all::<T>(&who);
 		due_warming::<T>(&who, 0, T::MaxDelegatorsPerProver::get());
 
 		#[block]
 		{
-			Pallet::<T>::reserve_capacity(&who).unwrap();
+			Pallet::<T>::reserve_capacity(&who, &job()).unwrap();
 		}
 
 		assert_eq!(Provers::<T>::get(&who).unwrap().in_use, 1);
@@ -412,7 +463,7 @@ mod benchmarks {
 	#[benchmark]
 	fn release_capacity() {
 		let who = prover::<T>(0);
-		Pallet::<T>::reserve_capacity(&who).unwrap();
+		Pallet::<T>::reserve_capacity(&who, &job()).unwrap();
 
 		#[block]
 		{

@@ -1,9 +1,11 @@
 //! Stake-weighted, seeded choice of a prover for a request.
 //!
-//! **Eligible** for a request: status `Active`; self-bond at least
+//! **Eligible** for a job: status `Active`; self-bond at least
 //! `min_prover_bond`; backing at least the request's `min_stake` and above zero;
 //! declared hardware satisfying the request's; reputation score (decayed to
-//! the present, see `Reputation::decay_to`) at least the request's; a free capacity slot; `ask` at most the offered price; not excluded.
+//! the present, see `Reputation::decay_to`) at least the request's; serving
+//! the job (see [`ask_for`]) at an ask at most the offered price; a free
+//! capacity slot; not excluded.
 //!
 //! **Choice.** With eligible provers `p_1..p_n` (in storage order, the same on
 //! every node) of backing `b_i` and `B = Σ b_i`, draw `r = u128(seed[0..16]) mod B`
@@ -13,69 +15,121 @@
 //! made; the proof market derives it from block randomness, the request and the
 //! attempt.
 //!
-//! **Cost.** One pass over the registry: `P ≤ MaxProvers` record reads, `O(P·E)`
+//! **Cost.** One pass over the registry: `P ≤ MaxProvers` record and
+//! service-list reads, `O(P·S)` service matches for `S ≤ MaxServices`, `O(P·E)`
 //! comparisons against `E` excluded accounts, and a vector of at most `P`
 //! candidates. The `elect` benchmark measures it at `MaxProvers`.
 
 use crate::{
 	BalanceOf, Config, CurrentParameters, Pallet, Parameters, ProverRecord, ProverStatus, Provers,
+	Services,
 };
 use alloc::vec::Vec;
-use prova_primitives::market::{Elected, ProverRequirements, RequestRequirements};
+use prova_primitives::market::{
+	Elected, JobSpec, ProverRequirements, RequestRequirements, Service,
+};
 
-/// Whether the prover meets `requirements` in everything but price, free
-/// capacity and exclusion: the provers a request could ever be served by.
-/// `epoch` is the present decay period of reputations.
+/// What an election needs besides each prover's record: the parameters in
+/// force, the present decay period of reputations, and the job.
+pub struct Context<'a> {
+	/// Parameters in force.
+	pub parameters: Parameters<u128>,
+	/// The present decay period ([`Pallet::reputation_epoch`]).
+	pub epoch: u32,
+	/// The job to fill.
+	pub job: &'a JobSpec,
+}
+
+impl<'a> Context<'a> {
+	/// The context of an election for `job` now.
+	pub fn now<T: Config>(job: &'a JobSpec) -> Self {
+		Context {
+			parameters: CurrentParameters::<T>::get(),
+			epoch: Pallet::<T>::reputation_epoch(),
+			job,
+		}
+	}
+}
+
+/// The prover's ask per work unit for `job`: that of the most specific of its
+/// `services` that takes the job (covers the circuit, and the deadline suits
+/// its declared speed); its record's `ask` if it declared no services; `None`
+/// if it declared services and none takes the job.
+pub fn ask_for(
+	record: &ProverRecord<u128>,
+	services: &[Service<u128>],
+	job: &JobSpec,
+) -> Option<u128> {
+	if services.is_empty() {
+		return Some(record.ask);
+	}
+	services
+		.iter()
+		.filter(|service| service.takes(job))
+		.max_by_key(|service| service.scope.specificity())
+		.map(|service| service.ask)
+}
+
+/// The prover's ask for the context's job if it meets `requirements` in
+/// everything but price, free capacity and exclusion: the provers the job
+/// could ever be served by.
 pub fn qualifies(
 	record: &ProverRecord<u128>,
-	parameters: &Parameters<u128>,
+	services: &[Service<u128>],
 	requirements: &RequestRequirements<u128>,
-	epoch: u32,
-) -> bool {
+	context: &Context,
+) -> Option<u128> {
+	let parameters = &context.parameters;
 	let backing = record.backing();
-	record.status == ProverStatus::Active
+	let qualified = record.status == ProverStatus::Active
 		&& record.self_bond >= parameters.min_prover_bond
 		&& backing > 0
 		&& backing >= requirements.min_stake
 		&& record.hardware.satisfies(&requirements.hardware)
-		&& record.reputation.score_at(epoch) >= requirements.min_reputation
+		&& record.reputation.score_at(context.epoch) >= requirements.min_reputation;
+	qualified.then(|| ask_for(record, services, context.job)).flatten()
 }
 
-/// Whether `prover` may be elected for a request with `requirements`.
+/// Whether `prover` may be elected for the context's job with `requirements`.
 pub fn is_eligible<AccountId: PartialEq>(
 	prover: &AccountId,
 	record: &ProverRecord<u128>,
-	parameters: &Parameters<u128>,
+	services: &[Service<u128>],
 	requirements: &ProverRequirements<u128>,
+	context: &Context,
 	exclude: &[AccountId],
-	epoch: u32,
 ) -> bool {
-	qualifies(record, parameters, &requirements.without_price(), epoch)
+	qualifies(record, services, &requirements.without_price(), context)
+		.is_some_and(|ask| ask <= requirements.offered_price)
 		&& record.in_use < record.capacity
-		&& record.ask <= requirements.offered_price
 		&& !exclude.contains(prover)
 }
 
-/// The lowest ask among provers that [`qualify`](qualifies) for `requirements`.
-pub fn cheapest_ask<T: Config>(requirements: &RequestRequirements<BalanceOf<T>>) -> Option<u128> {
-	let parameters = CurrentParameters::<T>::get();
-	let epoch = Pallet::<T>::reputation_epoch();
-	Provers::<T>::iter_values()
-		.filter(|record| qualifies(record, &parameters, requirements, epoch))
-		.map(|record| record.ask)
+/// The lowest ask for `job` among provers that [`qualify`](qualifies) for
+/// `requirements`.
+pub fn cheapest_ask<T: Config>(
+	requirements: &RequestRequirements<BalanceOf<T>>,
+	job: &JobSpec,
+) -> Option<u128> {
+	let context = Context::now::<T>(job);
+	Provers::<T>::iter()
+		.filter_map(|(prover, record)| {
+			qualifies(&record, &Services::<T>::get(&prover), requirements, &context)
+		})
 		.min()
 }
 
-/// Eligible provers with their backing, in storage order.
+/// Provers eligible for `job`, with their backing, in storage order.
 pub fn eligible<T: Config>(
 	requirements: &ProverRequirements<BalanceOf<T>>,
+	job: &JobSpec,
 	exclude: &[T::AccountId],
 ) -> Vec<(T::AccountId, BalanceOf<T>)> {
-	let parameters = CurrentParameters::<T>::get();
-	let epoch = Pallet::<T>::reputation_epoch();
+	let context = Context::now::<T>(job);
 	Provers::<T>::iter()
 		.filter(|(prover, record)| {
-			is_eligible(prover, record, &parameters, requirements, exclude, epoch)
+			let services = Services::<T>::get(prover);
+			is_eligible(prover, record, &services, requirements, &context, exclude)
 		})
 		.map(|(prover, record)| (prover, record.backing()))
 		.collect()
@@ -103,9 +157,10 @@ pub fn pick<AccountId>(seed: &[u8; 32], candidates: Vec<(AccountId, u128)>) -> O
 pub fn elect<T: Config>(
 	seed: &[u8; 32],
 	requirements: &ProverRequirements<BalanceOf<T>>,
+	job: &JobSpec,
 	exclude: &[T::AccountId],
 ) -> Option<Elected<T::AccountId>> {
-	let candidates = eligible::<T>(requirements, exclude);
+	let candidates = eligible::<T>(requirements, job, exclude);
 	let count = candidates.len() as u32;
 	pick(seed, candidates).map(|prover| Elected { prover, candidates: count })
 }

@@ -23,6 +23,10 @@ impl<T: Config> Pallet<T> {
 			"more staying provers than MaxProvers"
 		);
 		ensure!(Provers::<T>::count() <= Pallet::<T>::max_records(), "too many prover records");
+		ensure!(
+			crate::Services::<T>::iter_keys().all(Provers::<T>::contains_key),
+			"services declared for no prover"
+		);
 
 		// What each staker's holds must be, per reason.
 		let mut bonds: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();

@@ -50,6 +50,15 @@
 //! It scans the registry once: `O(P)` storage reads for `P ≤ MaxProvers`
 //! registered provers, plus `O(P·E)` comparisons for `E` excluded accounts.
 //!
+//! ## Services
+//! A prover declares what it serves ([`Pallet::set_services`]): circuits (one
+//! by id, a workload family up to a size, or any up to a size), each at its
+//! own ask per work unit and declared speed (the least deadline it accepts
+//! per work unit). An election offers a prover only jobs one of its services
+//! takes, priced at the most specific such service's ask, so no prover is
+//! ever offered a circuit it does not prove or a deadline it said it cannot
+//! meet. A prover that declares nothing serves everything at its `ask`.
+//!
 //! ## Reputation
 //! Each job a prover is offered ends as declined, fulfilled, missed, invalid or
 //! released; [`Reputation::score`] turns the counts into a `Perbill` requesters
@@ -75,6 +84,7 @@
 //!    the jobs it holds now.
 //! 8. Warming stake belongs to a registered prover and a delegation record,
 //!    one entry per delegator, and is part of the `Delegation` hold.
+//! 9. Declared services belong to a registered prover.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -99,8 +109,8 @@ pub mod weights;
 
 pub use pallet::*;
 pub use prova_primitives::market::{
-	Compensation, GpuClass, HardwareClass, JobOutcome, ProverRegistry, ProverRequirements,
-	RequestRequirements, SlashOutcome, SlashReason,
+	Compensation, GpuClass, HardwareClass, JobOutcome, JobSpec, ProverRegistry, ProverRequirements,
+	RequestRequirements, Service, ServiceScope, SlashOutcome, SlashReason,
 };
 pub use types::*;
 pub use weights::WeightInfo;
@@ -194,6 +204,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxCapacity: Get<u32>;
 
+		/// Most services a prover may declare; bounds the election's work per
+		/// prover.
+		#[pallet::constant]
+		type MaxServices: Get<u32>;
+
 		/// Highest commission a prover may set.
 		#[pallet::constant]
 		type MaxCommission: Get<Perbill>;
@@ -251,6 +266,18 @@ pub mod pallet {
 		Delegation<BalanceOf<T>>,
 	>;
 
+	/// The services each prover declares: which circuits it proves, at what
+	/// ask and speed. A prover with none serves every circuit at its
+	/// record's `ask`, with any deadline.
+	#[pallet::storage]
+	pub type Services<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<Service<BalanceOf<T>>, T::MaxServices>,
+		ValueQuery,
+	>;
+
 	/// Delegated stake not active yet, by prover: at most one entry per
 	/// delegator. Due entries join the prover's backing at its next reward,
 	/// offer or delegation change.
@@ -304,6 +331,12 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// A prover registered with a self-bond.
 		Registered { prover: T::AccountId, bond: BalanceOf<T> },
+		/// A prover declared the services it offers (none: every circuit at
+		/// its ask).
+		ServicesSet {
+			prover: T::AccountId,
+			services: BoundedVec<Service<BalanceOf<T>>, T::MaxServices>,
+		},
 		/// A prover added to its self-bond.
 		Bonded { prover: T::AccountId, amount: BalanceOf<T> },
 		/// Stake started unbonding (`staker` is the prover for its self-bond).
@@ -395,6 +428,12 @@ pub mod pallet {
 		InvalidCapacity,
 		/// The new capacity is below the number of jobs the prover holds.
 		CapacityBelowInUse,
+		/// Two services cover the same circuits (the same scope).
+		DuplicateService,
+		/// A family service names no family.
+		EmptyFamily,
+		/// None of the prover's services takes this job.
+		NotServed,
 		/// The prover is leaving.
 		ProverLeaving,
 		/// The prover is not active.
@@ -853,6 +892,40 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::deregister(delegators)).into())
 		}
 
+		/// Declares the caller's services, replacing those declared before: each
+		/// covers circuits (one, a workload family up to a size, or any up to a
+		/// size) at an ask per work unit and a declared speed (the least
+		/// deadline it accepts per work unit). Elections offer a prover only
+		/// the jobs one of its services takes, at the ask of the most specific
+		/// one; an empty list serves every circuit at the record's `ask`. Jobs
+		/// already offered or locked keep their price.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::set_services(services.len() as u32))]
+		pub fn set_services(
+			origin: OriginFor<T>,
+			services: BoundedVec<Service<BalanceOf<T>>, T::MaxServices>,
+		) -> DispatchResult {
+			let prover = ensure_signed(origin)?;
+			let record = Self::prover_record(&prover)?;
+			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
+			for (index, service) in services.iter().enumerate() {
+				if let ServiceScope::Family { name, .. } = &service.scope {
+					ensure!(!name.is_empty(), Error::<T>::EmptyFamily);
+				}
+				ensure!(
+					services[..index].iter().all(|earlier| earlier.scope != service.scope),
+					Error::<T>::DuplicateService
+				);
+			}
+			if services.is_empty() {
+				Services::<T>::remove(&prover);
+			} else {
+				Services::<T>::insert(&prover, services.clone());
+			}
+			Self::deposit_event(Event::ServicesSet { prover, services });
+			Ok(())
+		}
+
 		/// Anyone: returns `staker`'s matured unbonding stake on a leaving
 		/// `prover` to `staker`, and pays it its unclaimed rewards, so that a
 		/// leaving prover's record can go without waiting for every delegator.
@@ -1148,6 +1221,7 @@ pub mod pallet {
 				&& !Unbonding::<T>::contains_key(prover, prover)
 			{
 				Provers::<T>::remove(prover);
+				Services::<T>::remove(prover);
 				LeavingProvers::<T>::mutate(|count| count.saturating_dec());
 				PendingCommission::<T>::remove(prover);
 				Self::deposit_event(Event::Removed { prover: prover.clone() });

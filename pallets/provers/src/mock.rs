@@ -61,6 +61,7 @@ parameter_types! {
 	pub const MaxDelegatorsPerProver: u32 = 4;
 	pub const MaxUnbondingChunks: u32 = 3;
 	pub const MaxCapacity: u32 = 16;
+	pub const MaxServices: u32 = 4;
 	/// Tests of a full commission raise it.
 	pub static MaxCommission: Perbill = Perbill::from_percent(50);
 	pub const ProversPalletId: PalletId = PalletId(*b"prv/rwds");
@@ -101,6 +102,7 @@ impl pallet_provers::Config for Test {
 	type MaxDelegatorsPerProver = MaxDelegatorsPerProver;
 	type MaxUnbondingChunks = MaxUnbondingChunks;
 	type MaxCapacity = MaxCapacity;
+	type MaxServices = MaxServices;
 	type MaxCommission = MaxCommission;
 	type DefaultParameters = DefaultParameters;
 	type PalletId = ProversPalletId;

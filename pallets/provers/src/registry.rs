@@ -2,12 +2,12 @@
 
 use crate::{
 	asset, election, rewards, slashing, BalanceOf, Config, CurrentParameters, Error, Event, Pallet,
-	ProverStatus, Provers, WeightInfo,
+	ProverStatus, Provers, Services, WeightInfo,
 };
 use frame_support::{ensure, storage::with_storage_layer, traits::Get};
 use prova_primitives::market::{
-	Compensation, Elected, JobOutcome, ProverRegistry, ProverRequirements, RequestRequirements,
-	SlashOutcome, SlashReason,
+	Compensation, Elected, JobOutcome, JobSpec, ProverRegistry, ProverRequirements,
+	RequestRequirements, SlashOutcome, SlashReason,
 };
 use sp_runtime::{traits::Zero, DispatchError, DispatchResult, Perbill, Weight};
 
@@ -15,23 +15,31 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	fn elect(
 		seed: &[u8; 32],
 		requirements: &ProverRequirements<BalanceOf<T>>,
+		job: &JobSpec,
 		exclude: &[T::AccountId],
 	) -> Option<Elected<T::AccountId>> {
-		election::elect::<T>(seed, requirements, exclude)
+		election::elect::<T>(seed, requirements, job, exclude)
 	}
 
-	fn cheapest_ask(requirements: &RequestRequirements<BalanceOf<T>>) -> Option<BalanceOf<T>> {
-		election::cheapest_ask::<T>(requirements)
+	fn cheapest_ask(
+		requirements: &RequestRequirements<BalanceOf<T>>,
+		job: &JobSpec,
+	) -> Option<BalanceOf<T>> {
+		election::cheapest_ask::<T>(requirements, job)
 	}
 
-	fn reserve_capacity(prover: &T::AccountId) -> Result<BalanceOf<T>, DispatchError> {
+	fn reserve_capacity(
+		prover: &T::AccountId,
+		job: &JobSpec,
+	) -> Result<BalanceOf<T>, DispatchError> {
 		let mut record = Self::prover_record(prover)?;
 		ensure!(record.status == ProverStatus::Active, Error::<T>::NotActive);
 		ensure!(record.in_use < record.capacity, Error::<T>::NoFreeCapacity);
+		let ask = election::ask_for(&record, &Services::<T>::get(prover), job)
+			.ok_or(Error::<T>::NotServed)?;
 		Self::activate_due(prover, &mut record);
 		record.in_use += 1;
 		record.reputation.assigned = record.reputation.assigned.saturating_add(1);
-		let ask = record.ask;
 		Provers::<T>::insert(prover, record);
 		Ok(ask)
 	}

@@ -6,12 +6,12 @@
 
 use crate::{
 	election, rewards, BalanceOf, Config, CurrentParameters, DelegationInfo, Delegations, Pallet,
-	Parameters, ProverInfo, Provers, Unbonding, Warming,
+	Parameters, ProverInfo, Provers, Services, Unbonding, Warming,
 };
 use alloc::vec::Vec;
 use codec::Codec;
 use frame_system::pallet_prelude::BlockNumberFor;
-use prova_primitives::market::ProverRequirements;
+use prova_primitives::market::{JobSpec, ProverRequirements};
 
 sp_api::decl_runtime_apis! {
 	/// Queries over the prover registry.
@@ -25,8 +25,9 @@ sp_api::decl_runtime_apis! {
 		fn prover(prover: AccountId) -> Option<ProverInfo<Balance, BlockNumber>>;
 		/// Every position of a delegator, with its claimable rewards.
 		fn delegations(delegator: AccountId) -> Vec<DelegationInfo<AccountId, Balance, BlockNumber>>;
-		/// Provers a request with these requirements could be assigned to now, with their backing.
-		fn eligible_provers(requirements: ProverRequirements<Balance>) -> Vec<(AccountId, Balance)>;
+		/// Provers a request with these requirements could be assigned to now
+		/// for `job`, with their backing.
+		fn eligible_provers(requirements: ProverRequirements<Balance>, job: JobSpec) -> Vec<(AccountId, Balance)>;
 		/// Parameters in force.
 		fn parameters() -> Parameters<Balance>;
 	}
@@ -41,6 +42,7 @@ impl<T: Config> Pallet<T> {
 		Some(ProverInfo {
 			backing: record.backing(),
 			reputation_score: record.reputation.score_at(Self::reputation_epoch()),
+			services: Services::<T>::get(&prover).into_inner(),
 			unbonding: Unbonding::<T>::get(&prover, &prover).into_inner(),
 			record,
 		})
@@ -71,8 +73,9 @@ impl<T: Config> Pallet<T> {
 	/// See [`ProversApi::eligible_provers`].
 	pub fn eligible_provers(
 		requirements: ProverRequirements<BalanceOf<T>>,
+		job: JobSpec,
 	) -> Vec<(T::AccountId, BalanceOf<T>)> {
-		election::eligible::<T>(&requirements, &[])
+		election::eligible::<T>(&requirements, &job, &[])
 	}
 
 	/// See [`ProversApi::parameters`].

@@ -246,6 +246,8 @@ pub struct ProverInfo<Balance, BlockNumber> {
 	pub backing: Balance,
 	/// `record.reputation.score_at` the present decay period.
 	pub reputation_score: Perbill,
+	/// The services it declares (none: every circuit at `record.ask`).
+	pub services: Vec<prova_primitives::market::Service<Balance>>,
 	/// Its own stake on the way out.
 	pub unbonding: Vec<UnbondingChunk<Balance, BlockNumber>>,
 }

@@ -45,6 +45,7 @@ pub trait WeightInfo {
 	fn activate() -> Weight;
 	fn deregister(d: u32, ) -> Weight;
 	fn settle_leaving() -> Weight;
+	fn set_services(s: u32, ) -> Weight;
 	fn delegate(w: u32, ) -> Weight;
 	fn undelegate(w: u32, ) -> Weight;
 	fn claim_rewards() -> Weight;
@@ -210,6 +211,13 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 		Weight::from_parts(604_958_000, 10171)
 			.saturating_add(Db::get().reads(10))
 			.saturating_add(Db::get().writes(9))
+	}
+	/// Component `s` ranges over `[0, 8]`.
+	fn set_services(s: u32, ) -> Weight {
+		Weight::from_parts(100_000_000, 3000)
+			.saturating_add(Weight::from_parts(5_000_000, 0).saturating_mul(s.into()))
+			.saturating_add(Db::get().reads(1))
+			.saturating_add(Db::get().writes(1))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
@@ -407,6 +415,9 @@ impl WeightInfo for () {
 	}
 	fn settle_leaving() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::settle_leaving()
+	}
+	fn set_services(s: u32, ) -> Weight {
+		MeasuredWeight::<RocksDbWeight>::set_services(s, )
 	}
 	fn delegate(w: u32, ) -> Weight {
 		MeasuredWeight::<RocksDbWeight>::delegate(w, )

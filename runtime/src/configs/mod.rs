@@ -246,6 +246,8 @@ impl pallet_provers::Config for Runtime {
 	type MaxDelegatorsPerProver = ConstU32<128>;
 	type MaxUnbondingChunks = ConstU32<8>;
 	type MaxCapacity = ConstU32<64>;
+	/// Services a prover declares; each election matches every one.
+	type MaxServices = ConstU32<8>;
 	type MaxCommission = MaxProverCommission;
 	type DefaultParameters = ProverParameters;
 	type PalletId = ProversPalletId;

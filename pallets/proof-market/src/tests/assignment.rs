@@ -49,7 +49,12 @@ fn the_election_uses_a_seed_from_the_parent_block_the_request_and_the_attempt() 
 			.map(|&id| {
 				let seed = Market::election_seed(id, 1);
 				let requirements = anyone().at_price(100);
-				pallet_provers::election::elect::<Test>(&seed, &requirements, &[]).unwrap().prover
+				let request = crate::Requests::<Test>::get(id).unwrap();
+				let listing = crate::Listings::<Test>::get(request.circuit).unwrap();
+				let job = Market::job_spec(request.circuit, &listing, request.deadline_blocks);
+				pallet_provers::election::elect::<Test>(&seed, &requirements, &job, &[])
+					.unwrap()
+					.prover
 			})
 			.collect();
 		Market::on_initialize(2);

@@ -3,7 +3,7 @@
 //! (Zero-fee spam is in `requests.rs`, free proofs in `proofs.rs`.)
 
 use super::*;
-use frame_support::assert_ok;
+use frame_support::{assert_ok, BoundedVec};
 
 /// Attack 1: a requester asks for what cannot be done in time (the shortest
 /// deadline, or a circuit no client can rebuild) hoping provers fail. Before,
@@ -207,5 +207,52 @@ fn a_just_in_time_delegator_takes_nothing_of_a_locked_job() {
 		// The prover, backed only by itself, kept the whole price.
 		assert_eq!(free(5), ENDOWMENT - MIN_BOND + 1_000);
 		assert_eq!(total(attacker), start);
+	});
+}
+
+/// Attack 1 again, against provers that declared what they serve: a request
+/// for a deadline shorter than any prover declares it can meet, or for a
+/// circuit none serves, is refused at once; nobody is offered it, so nobody
+/// even spends a decline on it. A prover serving only another circuit is
+/// never offered this one, and the one that is offered it is priced at the
+/// ask of its service.
+#[test]
+fn provers_are_offered_only_what_their_declared_services_take() {
+	use pallet_provers::{Service, ServiceScope};
+	run_test(|| {
+		let circuit = list(1, &CHAIN);
+		let serve = |prover, scope, ask, blocks_per_thousand_units| {
+			register_prover(prover, MIN_BOND, 10);
+			let services = vec![Service { scope, ask, blocks_per_thousand_units }];
+			assert_ok!(Provers::set_services(
+				RuntimeOrigin::signed(prover),
+				BoundedVec::try_from(services).unwrap()
+			));
+		};
+		// Prover 5 proves the `test` family at 20 blocks per unit; prover 6
+		// only FIBONACCI's circuit, at any speed.
+		let family = prova_primitives::market::family_of(b"test/1");
+		serve(5, ServiceScope::Family { name: family, max_degree_bits: 12 }, 3, 20_000);
+		serve(6, ServiceScope::Circuit(FIBONACCI.circuit()), 1, 0);
+
+		let attacker = 10;
+		let start = total(attacker);
+		let input = BoundedVec::try_from(CHAIN.proofs[0].0.clone()).unwrap();
+		let too_soon = Market::submit_request(
+			RuntimeOrigin::signed(attacker),
+			circuit,
+			input,
+			5_000,
+			19,
+			anyone(),
+		);
+		assert_eq!(too_soon, Err(crate::Error::<Test>::NoQualifiedProver.into()));
+		assert_eq!(total(attacker), start);
+
+		// Twenty blocks is what prover 5 declared: it gets it, at its ask of 3.
+		let id = submit_with(attacker, circuit, &CHAIN.proofs[0].0, 5_000, 20);
+		next_block();
+		assert!(matches!(status(id), RequestStatus::Offered { prover: 5, price: 3, .. }));
+		assert_eq!(in_use(6), 0);
 	});
 }

@@ -40,7 +40,7 @@ fn only_elected(
 	exclude: &[AccountId],
 ) {
 	assert_eq!(tally(1_000, requirements, exclude), BTreeMap::from([(Some(winner), 1_000)]));
-	let eligible: Vec<_> = Provers::eligible_provers(*requirements)
+	let eligible: Vec<_> = Provers::eligible_provers(*requirements, any_job())
 		.into_iter()
 		.filter(|(who, _)| !exclude.contains(who))
 		.map(|(who, _)| who)
@@ -99,7 +99,7 @@ fn the_draw_picks_the_prover_whose_backing_range_contains_it() {
 		register(1, 1_000);
 		register(2, 2_000);
 		register(3, 3_000);
-		let order = Provers::eligible_provers(any_prover());
+		let order = Provers::eligible_provers(any_prover(), any_job());
 		let (first, second, third) = (order[0].0, order[1].0, order[2].0);
 		let total: Balance = order.iter().map(|(_, backing)| backing).sum();
 		assert_eq!(total, 6_000);
@@ -174,8 +174,11 @@ fn no_eligible_prover_elects_none() {
 			tally(100, &ProverRequirements { offered_price: 4, ..any_prover() }, &[]),
 			BTreeMap::from([(None, 100)])
 		);
-		assert!(Provers::eligible_provers(ProverRequirements { offered_price: 4, ..any_prover() })
-			.is_empty());
+		assert!(Provers::eligible_provers(
+			ProverRequirements { offered_price: 4, ..any_prover() },
+			any_job()
+		)
+		.is_empty());
 		assert_eq!(pick::<AccountId>(&seed(0), Vec::new()), None);
 		assert_eq!(pick(&seed(0), vec![(1u64, 0), (2, 0)]), None);
 	});
@@ -219,7 +222,7 @@ fn a_prover_below_a_raised_minimum_bond_is_never_elected() {
 		only_elected(1, &any_prover(), &[]);
 		// Topping up to the new minimum makes it eligible again.
 		assert_ok!(Provers::bond_more(RuntimeOrigin::signed(2), 1_000));
-		assert_eq!(Provers::eligible_provers(any_prover()).len(), 2);
+		assert_eq!(Provers::eligible_provers(any_prover(), any_job()).len(), 2);
 	});
 }
 
@@ -233,7 +236,7 @@ fn a_prover_slashed_below_the_minimum_bond_is_never_elected() {
 		assert_eq!(record(2).backing(), 990 + 99_000);
 		only_elected(1, &any_prover(), &[]);
 		assert_ok!(Provers::bond_more(RuntimeOrigin::signed(2), 10));
-		assert_eq!(Provers::eligible_provers(any_prover()).len(), 2);
+		assert_eq!(Provers::eligible_provers(any_prover(), any_job()).len(), 2);
 	});
 }
 
@@ -294,7 +297,7 @@ fn a_reputation_earned_long_ago_fades_below_a_requirement() {
 		only_elected(1, &requirements, &[]);
 		// Three half-lives on, the 16 units weigh 2: (2 + 1) / (2 + 2) = 75%.
 		System::set_block_number(3 * ReputationHalfLife::get() + 1);
-		assert!(Provers::eligible_provers(requirements).is_empty());
+		assert!(Provers::eligible_provers(requirements, any_job()).is_empty());
 		let info = Provers::prover_info(1).unwrap();
 		assert_eq!(info.reputation_score, Perbill::from_percent(75));
 		// Reading decays nothing in storage; the next job's end does.
@@ -316,7 +319,7 @@ fn a_prover_at_full_capacity_is_never_elected() {
 		assert_ok!(reserve(2));
 		only_elected(1, &any_prover(), &[]);
 		assert_ok!(release(2, FULFILLED));
-		assert_eq!(Provers::eligible_provers(any_prover()).len(), 2);
+		assert_eq!(Provers::eligible_provers(any_prover(), any_job()).len(), 2);
 	});
 }
 
@@ -341,7 +344,7 @@ fn an_excluded_prover_is_never_elected() {
 
 /// `ProverRegistry::cheapest_ask` for `requirements`.
 fn cheapest(requirements: ProverRequirements<Balance>) -> Option<Balance> {
-	<Provers as ProverRegistry<_, _>>::cheapest_ask(&requirements.without_price())
+	<Provers as ProverRegistry<_, _>>::cheapest_ask(&requirements.without_price(), &any_job())
 }
 
 #[test]

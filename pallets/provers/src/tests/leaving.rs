@@ -109,7 +109,7 @@ fn governance_removes_a_prover_even_with_work_in_hand() {
 		assert_ok!(Provers::force_remove(RuntimeOrigin::root(), 1));
 		assert_eq!(last_event(), Event::Deregistered { prover: 1, forced: true });
 		assert_eq!((record(1).status, record(1).delegated), (ProverStatus::Leaving, 0));
-		assert!(Provers::eligible_provers(any_prover()).is_empty());
+		assert!(Provers::eligible_provers(any_prover(), any_job()).is_empty());
 		assert_noop!(Provers::force_remove(RuntimeOrigin::root(), 1), Error::<Test>::ProverLeaving);
 		// Its job still ends normally; the record stays until it has.
 		run_to_block(1 + UNBONDING);

@@ -13,6 +13,7 @@ mod proptest;
 mod queries;
 mod registration;
 mod rewards;
+mod services;
 mod slashing;
 
 use crate::{
@@ -21,8 +22,8 @@ use crate::{
 };
 use frame_support::assert_ok;
 use prova_primitives::market::{
-	Compensation, HardwareClass, JobOutcome, ProverRegistry, ProverRequirements, SlashOutcome,
-	SlashReason,
+	Compensation, HardwareClass, JobOutcome, JobSpec, ProverRegistry, ProverRequirements,
+	SlashOutcome, SlashReason,
 };
 use sp_runtime::{DispatchError, DispatchResult, Perbill};
 
@@ -118,19 +119,32 @@ pub(super) fn any_prover() -> ProverRequirements<Balance> {
 	}
 }
 
-/// `ProverRegistry::elect` with `seed`.
+/// A 2^12-row job of a `poseidon_chain` circuit with a day's deadline:
+/// what every prover without declared services serves.
+pub(super) fn any_job() -> JobSpec {
+	JobSpec {
+		circuit: [1u8; 32].into(),
+		family: prova_primitives::market::family_of(b"poseidon_chain/1?steps=4000"),
+		degree_bits: 12,
+		units: 1,
+		deadline_blocks: 28_800,
+	}
+}
+
+/// `ProverRegistry::elect` with `seed`, for [`any_job`].
 pub(super) fn elect(
 	seed: &[u8; 32],
 	requirements: &ProverRequirements<Balance>,
 	exclude: &[AccountId],
 ) -> Option<AccountId> {
-	<Provers as ProverRegistry<_, _>>::elect(seed, requirements, exclude)
+	<Provers as ProverRegistry<_, _>>::elect(seed, requirements, &any_job(), exclude)
 		.map(|elected| elected.prover)
 }
 
-/// `ProverRegistry::reserve_capacity`, checking that it returns the prover's ask.
+/// `ProverRegistry::reserve_capacity` for [`any_job`], checking that it
+/// returns the prover's ask (it declares no services).
 pub(super) fn reserve(prover: AccountId) -> DispatchResult {
-	let ask = <Provers as ProverRegistry<_, _>>::reserve_capacity(&prover)?;
+	let ask = <Provers as ProverRegistry<_, _>>::reserve_capacity(&prover, &any_job())?;
 	assert_eq!(Some(ask), ProverRecords::<Test>::get(prover).map(|record| record.ask));
 	Ok(())
 }

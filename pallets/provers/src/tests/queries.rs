@@ -23,6 +23,7 @@ fn prover_info_shows_the_record_backing_score_and_own_unbonding() {
 				reputation_score: Perbill::from_rational(2u32, 3),
 				// The delegator's chunk is not the prover's.
 				unbonding: vec![UnbondingChunk { amount: 1_000, unlock_at: 1 + UNBONDING }],
+				services: vec![],
 			})
 		);
 		assert_eq!(Provers::prover_info(2), None);
@@ -93,19 +94,19 @@ fn delegations_of_shows_a_position_kept_only_for_its_rewards() {
 #[test]
 fn eligible_provers_lists_the_provers_a_request_could_get_with_their_backing() {
 	run_test(|| {
-		assert!(Provers::eligible_provers(any_prover()).is_empty());
+		assert!(Provers::eligible_provers(any_prover(), any_job()).is_empty());
 		register(1, 1_000);
 		register(2, 2_000);
 		delegate(5, 2, 700);
 		register(3, 3_000);
 		assert_ok!(Provers::chill(RuntimeOrigin::signed(3)));
 
-		let mut eligible = Provers::eligible_provers(any_prover());
+		let mut eligible = Provers::eligible_provers(any_prover(), any_job());
 		eligible.sort();
 		assert_eq!(eligible, vec![(1, 1_000), (2, 2_700)]);
 		// The request's requirements apply.
 		let demanding = ProverRequirements { min_stake: 2_000, ..any_prover() };
-		assert_eq!(Provers::eligible_provers(demanding), vec![(2, 2_700)]);
+		assert_eq!(Provers::eligible_provers(demanding, any_job()), vec![(2, 2_700)]);
 	});
 }
 
