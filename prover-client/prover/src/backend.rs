@@ -30,7 +30,7 @@ pub struct ProofOutput {
 }
 
 /// Why a job could not be proved.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ProveError {
 	/// This client cannot rebuild the listed circuit.
 	#[error("cannot rebuild circuit {circuit:?}: {reason}")]
@@ -47,6 +47,50 @@ pub enum ProveError {
 	/// The backend failed.
 	#[error("proving failed: {0}")]
 	Backend(String),
+	/// This machine has too little free memory for the circuit.
+	#[error("a proof of 2^{degree_bits} rows needs about {needed_gib} GiB of memory; {available_gib} GiB are free")]
+	OutOfMemory {
+		/// The circuit's size.
+		degree_bits: u32,
+		/// The estimate of what proving it needs.
+		needed_gib: u64,
+		/// What the machine has free now.
+		available_gib: u64,
+	},
+}
+
+/// Bytes of memory a CPU proof needs per row of the circuit: a 2^20-row
+/// proof peaks at about 33 GB (measured on the fixtures, see
+/// `pallets/plonky2-verifier/fixtures/README.md`), about 31.5 KiB a row.
+const PROVING_BYTES_PER_ROW: u64 = 33_000_000_000 >> 20;
+
+/// Memory a proof of a circuit with about `rows` rows needs (its rows
+/// rounded up to a power of two, as plonky2 pads them).
+pub fn proving_memory(rows: u64) -> u64 {
+	rows.max(1).next_power_of_two().saturating_mul(PROVING_BYTES_PER_ROW)
+}
+
+/// Memory this machine has free now (`MemAvailable` of `/proc/meminfo`);
+/// `None` where that cannot be read.
+pub fn available_memory() -> Option<u64> {
+	let meminfo = std::fs::read_to_string("/proc/meminfo").ok()?;
+	let line = meminfo.lines().find(|line| line.starts_with("MemAvailable:"))?;
+	let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+	Some(kib.saturating_mul(1024))
+}
+
+/// Refuses a circuit of about `rows` rows that needs more memory than
+/// `available` (bytes; unknown: no check).
+pub fn check_memory(rows: u64, available: Option<u64>) -> Result<(), ProveError> {
+	let needed = proving_memory(rows);
+	match available {
+		Some(available) if needed > available => Err(ProveError::OutOfMemory {
+			degree_bits: rows.max(1).next_power_of_two().ilog2(),
+			needed_gib: needed.div_ceil(1 << 30),
+			available_gib: available >> 30,
+		}),
+		_ => Ok(()),
+	}
 }
 
 /// Where proofs are computed.
@@ -194,9 +238,10 @@ pub trait JobProver: Send + Sync + 'static {
 	/// How long a proof of `circuit` took last time, if one was made.
 	fn estimate(&self, circuit: H256) -> Option<Duration>;
 
-	/// Makes sure `circuit` can be proved before a job of it is taken:
-	/// rebuilds it from `descriptor` (once) and checks it is the circuit the
-	/// chain registered. Blocking; may take seconds for a large circuit.
+	/// Makes sure `circuit` can be proved before a job of it is taken: that
+	/// this machine has the memory its size needs, and rebuilds it from
+	/// `descriptor` (once) to check it is the circuit the chain registered.
+	/// Blocking; may take seconds for a large circuit.
 	fn prepare(&self, circuit: H256, descriptor: &str) -> Result<(), ProveError>;
 }
 
@@ -231,6 +276,9 @@ impl CircuitProver {
 		}
 		let unknown = |reason: String| ProveError::UnknownCircuit { circuit, reason };
 		let workload = Workload::from_descriptor(descriptor).map_err(|e| unknown(e.to_string()))?;
+		// Building a circuit too large for this machine would take it down,
+		// and every job it holds with it.
+		check_memory(workload.estimated_rows(), available_memory())?;
 		let started = Instant::now();
 		let handle = workload.build().map_err(|e| unknown(e.to_string()))?;
 		let verifier_data = handle.verifier_data_bytes().map_err(|e| unknown(e.to_string()))?;
@@ -262,5 +310,32 @@ impl JobProver for CircuitProver {
 
 	fn prepare(&self, circuit: H256, descriptor: &str) -> Result<(), ProveError> {
 		self.circuit(circuit, descriptor).map(drop)
+	}
+}
+
+#[cfg(test)]
+mod memory_tests {
+	use super::*;
+
+	#[test]
+	fn a_circuit_larger_than_the_free_memory_is_refused_with_both_numbers() {
+		const GIB: u64 = 1 << 30;
+		// 2^20 rows need about 31 GiB: refused on a 24 GiB machine, taken on 64.
+		assert_eq!(
+			check_memory(1 << 20, Some(24 * GIB)),
+			Err(ProveError::OutOfMemory { degree_bits: 20, needed_gib: 31, available_gib: 24 })
+		);
+		assert_eq!(check_memory(1 << 20, Some(64 * GIB)), Ok(()));
+		// Rows are padded to a power of two; unknown free memory checks nothing.
+		assert_eq!(proving_memory((1 << 19) + 1), proving_memory(1 << 20));
+		assert_eq!(check_memory(1 << 20, None), Ok(()));
+		// The smallest circuits need little.
+		assert!(proving_memory(1 << 12) < 200 * (1 << 20));
+	}
+
+	#[test]
+	fn this_machine_reports_its_free_memory() {
+		let available = available_memory().expect("/proc/meminfo is readable on Linux");
+		assert!(available > 0);
 	}
 }
