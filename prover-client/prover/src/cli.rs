@@ -87,6 +87,9 @@ pub enum Command {
 	Withdraw,
 	/// Change hardware, capacity, ask or commission (unset fields stay as they are).
 	Update(UpdateArgs),
+	/// Declare the circuits this prover serves, replacing what it declared
+	/// before; elections offer it only jobs one of them takes.
+	Serve(ServeArgs),
 	/// Stop taking new jobs (jobs held are still to be finished).
 	Chill,
 	/// Show a prover's record, reputation and earnings.
@@ -186,6 +189,19 @@ pub enum GpuArg {
 	Workstation,
 	/// A datacenter GPU.
 	Datacenter,
+}
+
+/// `serve`'s options.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+	/// A service, `SCOPE@ASK[/BLOCKS]`: SCOPE is `any:MAXDEG` (any circuit
+	/// of up to 2^MAXDEG rows), `FAMILY:MAXDEG` (a workload family, e.g.
+	/// `poseidon_chain:16`) or a circuit id (`0x…`); ASK is the price per
+	/// work unit in PROVA; BLOCKS the least deadline accepted per thousand
+	/// work units (default 0: any). Repeat for several; none: serve every
+	/// circuit at the registered ask.
+	#[arg(value_name = "SERVICE")]
+	pub services: Vec<String>,
 }
 
 /// `update`'s options.

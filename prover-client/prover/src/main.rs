@@ -56,6 +56,7 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
 		Command::Unbond { amount } => operator::unbond(&chain, signer_ref(), amount).await,
 		Command::Withdraw => operator::withdraw(&chain, signer_ref()).await,
 		Command::Update(args) => operator::update(&chain, signer_ref(), args).await,
+		Command::Serve(args) => operator::serve(&chain, signer_ref(), args).await,
 		Command::Chill => operator::chill(&chain, signer_ref()).await,
 		Command::Status { account, data_dir } => {
 			let account = match account {

@@ -249,6 +249,9 @@ pub struct ProverStatus {
 	pub reputation_ppb: u32,
 	/// Own stake unbonding, as (amount, block it can be withdrawn).
 	pub unbonding: Vec<(Balance, BlockNumber)>,
+	/// Declared services, as `(scope, ask per work unit, blocks per
+	/// thousand units)`; the scope as `prova-prover serve` takes it.
+	pub services: Vec<(String, Balance, u32)>,
 }
 
 /// What a request for a circuit costs now.
@@ -439,8 +442,25 @@ impl Chain {
 			lapsed: record.reputation.lapsed,
 			reputation_ppb: info.reputation_score.0,
 			unbonding: info.unbonding.into_iter().map(|c| (c.amount, c.unlock_at)).collect(),
+			services: info.services.into_iter().map(service_terms).collect(),
 		}))
 	}
+}
+
+/// A service as `(scope, ask, blocks per thousand units)`, its scope written
+/// as `prova-prover serve` takes it.
+fn service_terms(
+	service: prova::runtime_types::prova_primitives::market::Service<Balance>,
+) -> (String, Balance, u32) {
+	use prova::runtime_types::prova_primitives::market::ServiceScope;
+	let scope = match service.scope {
+		ServiceScope::Circuit(id) => format!("{id:?}"),
+		ServiceScope::Family { name, max_degree_bits } => {
+			format!("{}:{max_degree_bits}", String::from_utf8_lossy(&name))
+		}
+		ServiceScope::Any { max_degree_bits } => format!("any:{max_degree_bits}"),
+	};
+	(scope, service.ask, service.blocks_per_thousand_units)
 }
 
 fn listing_info(

@@ -1,16 +1,17 @@
-//! Operator subcommands: register, bond, unbond, withdraw, update, chill, status.
+//! Operator subcommands: register, bond, unbond, withdraw, update, serve,
+//! chill, status.
 
 use super::{format_amount, parse_amount, parse_percent, print};
 use crate::{
 	chain::{
 		calls,
 		prova::runtime_types::{
-			prova_primitives::market::{GpuClass, HardwareClass},
+			prova_primitives::market::{GpuClass, HardwareClass, Service, ServiceScope},
 			sp_arithmetic::per_things::Perbill,
 		},
 		Chain, ProverStatus,
 	},
-	cli::{GpuArg, HardwareArgs, RegisterArgs, UpdateArgs},
+	cli::{GpuArg, HardwareArgs, RegisterArgs, ServeArgs, UpdateArgs},
 	daemon::journal::{Journal, Outcome, Step},
 	key::Signer,
 };
@@ -123,6 +124,59 @@ pub async fn update(chain: &Chain, signer: &Signer, args: &UpdateArgs) -> anyhow
 	Ok(())
 }
 
+/// Parses a service as `serve` takes it (see [`ServeArgs`]).
+pub fn parse_service(text: &str) -> anyhow::Result<Service<u128>> {
+	let usage = "expected SCOPE@ASK[/BLOCKS], e.g. `poseidon_chain:16@0.01/500`";
+	let (scope, terms) = text.split_once('@').with_context(|| format!("`{text}`: {usage}"))?;
+	let (ask, blocks) = terms.split_once('/').unwrap_or((terms, "0"));
+	let ask = parse_amount(ask).with_context(|| format!("`{text}`: the ask"))?;
+	let blocks_per_thousand_units: u32 = blocks
+		.parse()
+		.with_context(|| format!("`{text}`: blocks per thousand units must be a whole number"))?;
+	let scope = if let Some(hex) = scope.strip_prefix("0x") {
+		let bytes = hex::decode(hex).with_context(|| format!("`{text}`: the circuit id"))?;
+		let id: [u8; 32] =
+			bytes.try_into().map_err(|_| anyhow::anyhow!("`{text}`: a circuit id has 32 bytes"))?;
+		ServiceScope::Circuit(subxt::utils::H256(id))
+	} else {
+		let (name, max_degree) =
+			scope.split_once(':').with_context(|| format!("`{text}`: {usage}"))?;
+		let max_degree_bits: u32 = max_degree
+			.parse()
+			.with_context(|| format!("`{text}`: the largest size, in log2 of rows"))?;
+		anyhow::ensure!(
+			max_degree_bits <= 32,
+			"`{text}`: 2^{max_degree_bits} rows is no circuit size"
+		);
+		if name == "any" {
+			ServiceScope::Any { max_degree_bits }
+		} else {
+			anyhow::ensure!(
+				!name.is_empty()
+					&& name.len() <= prova_primitives::market::MAX_FAMILY_BYTES as usize,
+				"`{text}`: a family name has 1 to {} bytes",
+				prova_primitives::market::MAX_FAMILY_BYTES
+			);
+			ServiceScope::Family { name: name.as_bytes().to_vec(), max_degree_bits }
+		}
+	};
+	Ok(Service { scope, ask, blocks_per_thousand_units })
+}
+
+/// `serve`.
+pub async fn serve(chain: &Chain, signer: &Signer, args: &ServeArgs) -> anyhow::Result<()> {
+	let services =
+		args.services.iter().map(|text| parse_service(text)).collect::<anyhow::Result<Vec<_>>>()?;
+	let count = services.len();
+	chain.execute(&calls().provers().set_services(services), signer).await?;
+	if count == 0 {
+		println!("serving every circuit at the registered ask");
+	} else {
+		println!("declared {count} service(s)");
+	}
+	Ok(())
+}
+
 /// `chill`.
 pub async fn chill(chain: &Chain, signer: &Signer) -> anyhow::Result<()> {
 	chain.execute(&calls().provers().chill(), signer).await?;
@@ -192,6 +246,9 @@ pub async fn status(
 			p.lapsed,
 			format_amount(s.free_balance),
 		);
+		for (scope, ask, blocks) in &p.services {
+			text += &format!("\nserves      {scope}@{}/{blocks}", format_amount(*ask));
+		}
 		for (amount, until) in &p.unbonding {
 			text += &format!("\nunbonding   {} until block {until}", format_amount(*amount));
 		}
@@ -204,4 +261,41 @@ pub async fn status(
 		text
 	});
 	Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use prova_primitives::token::UNIT;
+
+	#[test]
+	fn services_parse_from_their_three_scopes_and_bad_ones_say_why() {
+		let family = parse_service("poseidon_chain:16@0.008/500").unwrap();
+		assert!(matches!(
+			&family.scope,
+			ServiceScope::Family { name, max_degree_bits: 16 } if name == b"poseidon_chain"
+		));
+		assert_eq!((family.ask, family.blocks_per_thousand_units), (UNIT * 8 / 1000, 500));
+
+		let any = parse_service("any:20@0.01").unwrap();
+		assert!(matches!(any.scope, ServiceScope::Any { max_degree_bits: 20 }));
+		assert_eq!((any.ask, any.blocks_per_thousand_units), (UNIT / 100, 0));
+
+		let id = format!("0x{}", "ab".repeat(32));
+		let circuit = parse_service(&format!("{id}@1/7")).unwrap();
+		assert!(matches!(circuit.scope, ServiceScope::Circuit(h) if h.0 == [0xab; 32]));
+
+		for (bad, says) in [
+			("any:20", "SCOPE@ASK"),
+			("any@0.01", "SCOPE@ASK"),
+			("any:x@0.01", "largest size"),
+			("any:20@lots", "ask"),
+			("any:20@0.01/fast", "whole number"),
+			("0xabcd@0.01", "32 bytes"),
+			(":12@0.01", "family name"),
+		] {
+			let error = format!("{:#}", parse_service(bad).unwrap_err());
+			assert!(error.contains(says), "`{bad}`: {error}");
+		}
+	}
 }
