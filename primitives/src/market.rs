@@ -429,3 +429,52 @@ pub trait ProverRegistry<AccountId, Balance> {
 	/// Weight of [`Self::slash`] at the most delegators a prover may have.
 	fn slash_weight() -> Weight;
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_family_is_the_descriptor_up_to_its_first_slash() {
+		assert_eq!(family_of(b"poseidon_chain/1?steps=4000").as_slice(), b"poseidon_chain");
+		assert_eq!(family_of(b"fibonacci").as_slice(), b"fibonacci");
+		assert!(family_of(&[b'x'; 33]).is_empty(), "a name too long is no family");
+	}
+
+	#[test]
+	fn a_job_reads_its_size_back_from_its_units() {
+		let job = JobSpec::new(CircuitId::repeat_byte(1), b"merkle_root/1?leaves=8", 16, 40);
+		assert_eq!((job.degree_bits, job.units, job.deadline_blocks), (16, 16, 40));
+		assert_eq!(job.family.as_slice(), b"merkle_root");
+		assert_eq!(JobSpec::new(CircuitId::zero(), b"x/1", 1, 10).degree_bits, 12);
+		assert_eq!(JobSpec::new(CircuitId::zero(), b"x/1", 256, 10).degree_bits, 20);
+	}
+
+	#[test]
+	fn a_service_takes_the_jobs_its_scope_covers_with_deadlines_its_speed_allows() {
+		let job = JobSpec::new(CircuitId::repeat_byte(1), b"poseidon_chain/1", 16, 8);
+		let family = |name: &[u8], max_degree_bits| ServiceScope::Family {
+			name: FamilyName::try_from(name.to_vec()).unwrap(),
+			max_degree_bits,
+		};
+		assert!(ServiceScope::Circuit(CircuitId::repeat_byte(1)).covers(&job));
+		assert!(!ServiceScope::Circuit(CircuitId::repeat_byte(2)).covers(&job));
+		assert!(family(b"poseidon_chain", 16).covers(&job));
+		assert!(!family(b"poseidon_chain", 15).covers(&job));
+		assert!(!family(b"fibonacci", 20).covers(&job));
+		assert!(!family(b"", 20).covers(&job));
+		assert!(ServiceScope::Any { max_degree_bits: 16 }.covers(&job));
+		assert!(!ServiceScope::Any { max_degree_bits: 15 }.covers(&job));
+
+		// 16 units at 500 blocks per thousand: at least 8 blocks.
+		let service = |blocks_per_thousand_units| Service {
+			scope: ServiceScope::Any { max_degree_bits: 20 },
+			ask: 1u128,
+			blocks_per_thousand_units,
+		};
+		assert_eq!(service(500).least_deadline(16), 8);
+		assert!(service(500).takes(&job));
+		assert!(!service(501).takes(&job), "8.016 blocks round up to 9");
+		assert_eq!(service(u32::MAX).least_deadline(u64::MAX), u64::MAX / 1000 + 1);
+	}
+}
