@@ -507,6 +507,21 @@ async fn operator_commands_change_the_prover_record() {
 	assert_eq!(record["commission_ppb"], 50_000_000);
 	assert_eq!(record["hardware"], "8 cores, 32 GiB, GPU Consumer");
 
+	// `serve` declares services, which `status` shows; none serves everything.
+	let id = format!("0x{}", "ab".repeat(32));
+	net.cli(&["serve", "--key", "//Eve", "poseidon_chain:16@0.008/500", &format!("{id}@0.002")]);
+	let services = status(&net)["services"].clone();
+	assert_eq!(
+		services,
+		serde_json::json!([
+			["poseidon_chain:16", UNIT as u64 * 8 / 1000, 500],
+			[id, UNIT as u64 * 2 / 1000, 0]
+		])
+	);
+	fails_with(&net, &["serve", "--key", "//Eve", "any:20@0.01", "any:20@0.02"], "DuplicateService");
+	net.cli(&["serve", "--key", "//Eve"]);
+	assert_eq!(status(&net)["services"], serde_json::json!([]));
+
 	net.cli(&["chill", "--key", "//Eve"]);
 	assert_eq!(status(&net)["state"], "chilled");
 }
