@@ -394,12 +394,13 @@ pub trait ProverRegistry<AccountId, Balance> {
 	/// per work unit it can be served at. `None` when no prover qualifies.
 	fn cheapest_ask(requirements: &RequestRequirements<Balance>, job: &JobSpec) -> Option<Balance>;
 
-	/// Takes one slot of the prover's capacity for `job`, which it was elected
-	/// for and is offered; returns its ask for the job, the price per work unit.
+	/// Takes `job`'s work units of the prover's capacity for it, which it was
+	/// elected for and is offered; returns its ask for the job, the price per
+	/// work unit.
 	fn reserve_capacity(prover: &AccountId, job: &JobSpec) -> Result<Balance, DispatchError>;
 
-	/// Frees the slot a job held and records how the job ended.
-	fn release_capacity(prover: &AccountId, outcome: JobOutcome) -> DispatchResult;
+	/// Frees the capacity a job of `units` held and records how it ended.
+	fn release_capacity(prover: &AccountId, units: u64, outcome: JobOutcome) -> DispatchResult;
 
 	/// Pays `amount` from `payer` to the prover and its delegators.
 	fn reward(prover: &AccountId, payer: &AccountId, amount: Balance) -> DispatchResult;

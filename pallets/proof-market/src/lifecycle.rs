@@ -259,7 +259,8 @@ impl<T: Config> Pallet<T> {
 		escrow::release::<T>(HoldReason::JobCollateral, &prover, collateral)?;
 		let competitive = candidates >= T::MinCompetitors::get();
 		let units = Self::units_of(&request);
-		Self::release_slot(id, &prover, deadline, JobOutcome::Fulfilled { units, competitive });
+		let outcome = JobOutcome::Fulfilled { units, competitive };
+		Self::release_slot(id, &prover, deadline, units, outcome);
 		let output = public_inputs.get(INPUT_COMMITMENT_LEN..).unwrap_or_default().to_vec();
 		let output = BoundedVec::truncate_from(output);
 		let refunded = request.max_fee.saturating_sub(price);
@@ -293,7 +294,7 @@ impl<T: Config> Pallet<T> {
 				(SlashReason::InvalidProof, JobOutcome::InvalidProof { units })
 			}
 		};
-		Self::release_slot(id, &prover, job.deadline, outcome);
+		Self::release_slot(id, &prover, job.deadline, units, outcome);
 		let compensation = T::FailureCompensation::get().mul_floor(job.collateral).min(job.price);
 		let (collateral, compensated) = escrow::forfeit_collateral::<T>(
 			&prover,
@@ -363,7 +364,8 @@ impl<T: Config> Pallet<T> {
 		lapsed: bool,
 		now: BlockNumberFor<T>,
 	) {
-		Self::release_slot(id, &prover, lock_by, JobOutcome::Declined { lapsed });
+		let units = Self::units_of(&request);
+		Self::release_slot(id, &prover, lock_by, units, JobOutcome::Declined { lapsed });
 		Self::deposit_event(Event::OfferDeclined { request: id, prover: prover.clone(), lapsed });
 		let excluded = request.declined.try_push(prover).is_ok();
 		if !excluded || request.declined.len() as u32 >= T::MaxDeclines::get() {
@@ -446,20 +448,21 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Ends `prover`'s job on `id` (indexed under block `due`) and records how
-	/// it ended; the job's slot in the index is freed for other offers and
-	/// locks. The registry keeps a prover's record while it holds a slot, so
+	/// Ends `prover`'s job on `id` (indexed under block `due`), frees the
+	/// job's `units` of its capacity and records how it ended; the job's slot
+	/// in the index is freed for other offers and locks. The registry keeps a prover's record while it holds a slot, so
 	/// this fails only if that promise is broken; the market then carries on
 	/// rather than trap.
 	fn release_slot(
 		id: RequestId,
 		prover: &T::AccountId,
 		due: BlockNumberFor<T>,
+		units: u64,
 		outcome: JobOutcome,
 	) {
 		Jobs::<T>::remove(prover, id);
 		Self::take_off_index(id, due);
-		if let Err(error) = T::Provers::release_capacity(prover, outcome) {
+		if let Err(error) = T::Provers::release_capacity(prover, units, outcome) {
 			defensive!("releasing a prover's slot failed", (id, error));
 		}
 	}

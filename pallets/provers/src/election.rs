@@ -101,8 +101,13 @@ pub fn is_eligible<AccountId: PartialEq>(
 ) -> bool {
 	qualifies(record, services, &requirements.without_price(), context)
 		.is_some_and(|ask| ask <= requirements.offered_price)
-		&& record.in_use < record.capacity
+		&& has_room(record, context.job)
 		&& !exclude.contains(prover)
+}
+
+/// Whether the prover's free capacity holds `job`'s work units.
+pub fn has_room(record: &ProverRecord<u128>, job: &JobSpec) -> bool {
+	record.units_in_use.saturating_add(job.units) <= u64::from(record.capacity)
 }
 
 /// The lowest ask for `job` among provers that [`qualify`](qualifies) for

@@ -40,7 +40,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(commission <= T::MaxCommission::get(), "a scheduled commission above the max");
 		}
 		for (prover, record) in Provers::<T>::iter() {
-			ensure!(record.in_use <= record.capacity, "a prover holds more jobs than its capacity");
+			ensure!(
+				record.units_in_use <= u64::from(record.capacity),
+				"a prover holds more work than its capacity"
+			);
 			ensure!(record.commission <= T::MaxCommission::get(), "a commission above the max");
 			let reputation = &record.reputation;
 			let ended = [reputation.fulfilled, reputation.missed, reputation.invalid]

@@ -73,7 +73,7 @@
 //!    delegations plus their unbonding chunks.
 //! 2. A prover's `delegated` is the sum of its delegations' amounts and
 //!    `delegators` is their number (at most `MaxDelegatorsPerProver`).
-//! 3. `in_use ≤ capacity` for every prover; at most `MaxProvers` provers.
+//! 3. `units_in_use ≤ capacity` for every prover; at most `MaxProvers` provers.
 //! 4. Unbonding chunks exist only for registered provers and, for delegators,
 //!    beside a delegation record; stored chunk lists are never empty.
 //! 5. The reward pot holds at least the existential deposit plus every
@@ -147,7 +147,8 @@ pub mod pallet {
 	/// The storage layout's version: 1 added `MaxCommission` (commissions
 	/// above it are capped by [`crate::migrations`]) and [`PendingCommission`];
 	/// 2 counted declines and work units and added [`LeavingProvers`]; 3 made
-	/// reputations decay (`Reputation::decay_epoch`).
+	/// reputations decay (`Reputation::decay_epoch`), counted capacity in work
+	/// units (`ProverRecord::units_in_use`) and added [`Services`].
 	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
@@ -200,7 +201,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxUnbondingChunks: Get<u32>;
 
-		/// Most jobs a prover may declare it takes at once.
+		/// Most work units a prover may declare it takes at once.
 		#[pallet::constant]
 		type MaxCapacity: Get<u32>;
 
@@ -426,7 +427,7 @@ pub mod pallet {
 		NothingToWithdraw,
 		/// Capacity must be between 1 and `MaxCapacity`.
 		InvalidCapacity,
-		/// The new capacity is below the number of jobs the prover holds.
+		/// The new capacity is below the work units of the jobs the prover holds.
 		CapacityBelowInUse,
 		/// Two services cover the same circuits (the same scope).
 		DuplicateService,
@@ -524,6 +525,7 @@ pub mod pallet {
 					hardware,
 					capacity,
 					in_use: 0,
+					units_in_use: 0,
 					ask,
 					commission,
 					status: ProverStatus::Active,
@@ -610,7 +612,7 @@ pub mod pallet {
 			let mut record = Self::prover_record(&prover)?;
 			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
 			Self::ensure_capacity_valid(capacity)?;
-			ensure!(capacity >= record.in_use, Error::<T>::CapacityBelowInUse);
+			ensure!(u64::from(capacity) >= record.units_in_use, Error::<T>::CapacityBelowInUse);
 			ensure!(commission <= T::MaxCommission::get(), Error::<T>::CommissionTooHigh);
 			Self::apply_due_commission(&prover, &mut record);
 			record.hardware = hardware;

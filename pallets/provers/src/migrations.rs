@@ -264,6 +264,8 @@ pub mod v2 {
 				hardware: self.hardware,
 				capacity: self.capacity,
 				in_use: self.in_use,
+				// Each job held counted one slot; it counts one unit.
+				units_in_use: self.in_use.into(),
 				ask: self.ask,
 				commission: self.commission,
 				status: self.status,
@@ -296,8 +298,13 @@ pub mod v2 {
 	>;
 }
 
-/// Version 2 → 3: reputations decay (`Reputation::decay_epoch`); every record
-/// starts decaying from the upgrade, so no past work loses weight at once.
+/// Version 2 → 3: reputations decay (`Reputation::decay_epoch`), every record
+/// starting from the upgrade so that no past work loses weight at once; and
+/// capacity counts work units. A prover's `capacity` keeps its number, now of
+/// units (a prover that took one job of any size now takes one 2^12-row job
+/// until it raises it: never more work than it declared), and each job it
+/// holds counts as one unit (released saturating); `Services` starts empty
+/// (every prover serves every circuit at its ask, as before).
 pub type MigrateV2ToV3<T> = VersionedMigration<
 	2,
 	3,

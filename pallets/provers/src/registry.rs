@@ -34,19 +34,23 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	) -> Result<BalanceOf<T>, DispatchError> {
 		let mut record = Self::prover_record(prover)?;
 		ensure!(record.status == ProverStatus::Active, Error::<T>::NotActive);
-		ensure!(record.in_use < record.capacity, Error::<T>::NoFreeCapacity);
+		ensure!(election::has_room(&record, job), Error::<T>::NoFreeCapacity);
 		let ask = election::ask_for(&record, &Services::<T>::get(prover), job)
 			.ok_or(Error::<T>::NotServed)?;
 		Self::activate_due(prover, &mut record);
-		record.in_use += 1;
+		record.in_use = record.in_use.saturating_add(1);
+		record.units_in_use = record.units_in_use.saturating_add(job.units);
 		record.reputation.assigned = record.reputation.assigned.saturating_add(1);
 		Provers::<T>::insert(prover, record);
 		Ok(ask)
 	}
 
-	fn release_capacity(prover: &T::AccountId, outcome: JobOutcome) -> DispatchResult {
+	fn release_capacity(prover: &T::AccountId, units: u64, outcome: JobOutcome) -> DispatchResult {
 		let mut record = Self::prover_record(prover)?;
 		record.in_use = record.in_use.checked_sub(1).ok_or(Error::<T>::NoCapacityReserved)?;
+		// Saturating: jobs taken before capacity counted units were counted
+		// as one unit each (storage version 3).
+		record.units_in_use = record.units_in_use.saturating_sub(units);
 		record.reputation.decay_to(Self::reputation_epoch());
 		record.reputation.record(outcome);
 		Provers::<T>::insert(prover, record);

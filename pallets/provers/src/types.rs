@@ -130,10 +130,13 @@ impl Reputation {
 pub struct ProverRecord<Balance> {
 	/// Declared hardware.
 	pub hardware: HardwareClass,
-	/// Most jobs it takes at once.
+	/// Most work units it takes at once (a 2^12-row job is one unit, a
+	/// 2^20-row job 256).
 	pub capacity: u32,
-	/// Jobs it holds now (never more than `capacity`).
+	/// Jobs it holds now.
 	pub in_use: u32,
+	/// Work units of the jobs it holds now (never more than `capacity`).
+	pub units_in_use: u64,
 	/// Minimum price per unit of proving work.
 	pub ask: Balance,
 	/// Share of each reward it keeps before the rest is split by stake.

@@ -518,7 +518,11 @@ async fn operator_commands_change_the_prover_record() {
 			[id, UNIT as u64 * 2 / 1000, 0]
 		])
 	);
-	fails_with(&net, &["serve", "--key", "//Eve", "any:20@0.01", "any:20@0.02"], "DuplicateService");
+	fails_with(
+		&net,
+		&["serve", "--key", "//Eve", "any:20@0.01", "any:20@0.02"],
+		"DuplicateService",
+	);
 	net.cli(&["serve", "--key", "//Eve"]);
 	assert_eq!(status(&net)["services"], serde_json::json!([]));
 

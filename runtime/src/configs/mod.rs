@@ -245,7 +245,7 @@ impl pallet_provers::Config for Runtime {
 	type MaxProvers = ConstU32<256>;
 	type MaxDelegatorsPerProver = ConstU32<128>;
 	type MaxUnbondingChunks = ConstU32<8>;
-	type MaxCapacity = ConstU32<64>;
+	type MaxCapacity = ConstU32<1024>;
 	/// Services a prover declares; each election matches every one.
 	type MaxServices = ConstU32<8>;
 	type MaxCommission = MaxProverCommission;

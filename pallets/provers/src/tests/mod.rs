@@ -151,7 +151,7 @@ pub(super) fn reserve(prover: AccountId) -> DispatchResult {
 
 /// `ProverRegistry::release_capacity`.
 pub(super) fn release(prover: AccountId, outcome: JobOutcome) -> DispatchResult {
-	<Provers as ProverRegistry<_, _>>::release_capacity(&prover, outcome)
+	<Provers as ProverRegistry<_, _>>::release_capacity(&prover, any_job().units, outcome)
 }
 
 /// `ProverRegistry::reward`: `payer` pays `amount` for a job of `prover`.

@@ -31,6 +31,7 @@ fn register_holds_the_bond_and_stores_the_record() {
 				hardware: cpu_box(),
 				capacity: 2,
 				in_use: 0,
+				units_in_use: 0,
 				ask: 5,
 				commission: Perbill::from_percent(10),
 				status: ProverStatus::Active,

@@ -284,6 +284,7 @@ fn a_reward_whose_increment_would_overflow_reward_per_share_goes_to_the_prover()
 		hardware: cpu_box(),
 		capacity: 1,
 		in_use: 0,
+		units_in_use: 0,
 		ask: 0,
 		commission: Perbill::zero(),
 		status: crate::ProverStatus::Active,

@@ -110,8 +110,9 @@ fn the_most_specific_service_that_takes_a_job_sets_its_ask() {
 #[test]
 fn provers_are_elected_only_for_jobs_their_services_take() {
 	run_test(|| {
-		register(1, MIN_BOND);
-		register(2, MIN_BOND);
+		// Room for a 16-unit job each.
+		register_with(1, cpu_box(), 16, 5, Perbill::zero(), MIN_BOND);
+		register_with(2, cpu_box(), 16, 5, Perbill::zero(), MIN_BOND);
 		// Two blocks per work unit for poseidon_chain up to 2^16 (16 units).
 		assert_ok!(declare(1, vec![service(family(b"poseidon_chain", 16), 4, 2_000)]));
 		assert_ok!(declare(2, vec![service(ServiceScope::Circuit(CIRCUIT.into()), 4, 0)]));
@@ -177,5 +178,31 @@ fn a_removed_prover_leaves_no_services_behind() {
 		assert_ok!(Provers::settle_leaving(signed(5), 1, 1));
 		assert!(!ProverRecords::<Test>::contains_key(1));
 		assert!(!Services::<Test>::contains_key(1));
+	});
+}
+
+/// Capacity counts work units: a prover with room for 12 units holds one
+/// 8-unit job and a 4-unit one, not a second 8-unit job, until a job ends.
+#[test]
+fn capacity_counts_the_work_units_of_the_jobs_held() {
+	run_test(|| {
+		register_with(1, cpu_box(), 12, 5, Perbill::zero(), MIN_BOND);
+		let big = job(CIRCUIT, b"poseidon_chain/1", 15, 1_000);
+		let small = job([2; 32], b"poseidon_chain/1", 14, 1_000);
+		let reserve = |job: &JobSpec| <Provers as ProverRegistry<_, _>>::reserve_capacity(&1, job);
+		assert_eq!(reserve(&big), Ok(5));
+		assert_eq!(eligible(&big), Vec::<AccountId>::new());
+		assert_noop!(reserve(&big), Error::<Test>::NoFreeCapacity);
+		assert_eq!(eligible(&small), vec![1]);
+		assert_eq!(reserve(&small), Ok(5));
+		assert_eq!((record(1).in_use, record(1).units_in_use), (2, 12));
+		// Capacity cannot drop below the units held.
+		assert_noop!(
+			Provers::update(signed(1), cpu_box(), 11, 5, Perbill::zero()),
+			Error::<Test>::CapacityBelowInUse
+		);
+		assert_ok!(<Provers as ProverRegistry<_, _>>::release_capacity(&1, 8, FULFILLED));
+		assert_eq!((record(1).in_use, record(1).units_in_use), (1, 4));
+		assert_eq!(eligible(&big), vec![1]);
 	});
 }
