@@ -107,6 +107,10 @@ fn constants_of_different_pallets_agree() {
 		value::<<Runtime as Market>::MaxPublicInputs>()
 			<= value::<<Runtime as Verifier>::MaxPublicInputs>()
 	);
+	// A prover can declare room for the largest circuit the verifier takes.
+	let largest =
+		prova_primitives::market::work_units(value::<<Runtime as Verifier>::MaxDegreeBits>());
+	assert!(u64::from(value::<<Runtime as Provers>::MaxCapacity>()) >= largest);
 	// A failure costs the failing prover more than it pays the requester.
 	assert!(value::<<Runtime as Market>::CollateralFactor>() >= 1);
 	assert!(
