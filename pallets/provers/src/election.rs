@@ -71,8 +71,8 @@ pub fn ask_for(
 }
 
 /// The prover's ask for the context's job if it meets `requirements` in
-/// everything but price, free capacity and exclusion: the provers the job
-/// could ever be served by.
+/// everything but price, free capacity and exclusion (its whole capacity must
+/// hold the job): the provers the job could ever be served by.
 pub fn qualifies(
 	record: &ProverRecord<u128>,
 	services: &[Service<u128>],
@@ -86,7 +86,8 @@ pub fn qualifies(
 		&& backing > 0
 		&& backing >= requirements.min_stake
 		&& record.hardware.satisfies(&requirements.hardware)
-		&& record.reputation.score_at(context.epoch) >= requirements.min_reputation;
+		&& record.reputation.score_at(context.epoch) >= requirements.min_reputation
+		&& u64::from(record.capacity) >= context.job.units;
 	qualified.then(|| ask_for(record, services, context.job)).flatten()
 }
 

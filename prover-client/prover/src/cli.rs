@@ -153,7 +153,8 @@ pub struct RegisterArgs {
 	/// Price per unit of work (a 2^12-row circuit is one unit), in PROVA.
 	#[arg(long, default_value = "0.01")]
 	pub ask: String,
-	/// Jobs taken at once.
+	/// Work units taken at once: a 2^12-row job is one unit, a 2^20-row job
+	/// 256. The chain offers jobs while their units fit.
 	#[arg(long, default_value_t = 1)]
 	pub capacity: u32,
 	/// Share of delegators' rewards kept, in percent.
@@ -210,7 +211,7 @@ pub struct UpdateArgs {
 	/// New ask per unit of work, in PROVA.
 	#[arg(long)]
 	pub ask: Option<String>,
-	/// New capacity.
+	/// New capacity, in work units.
 	#[arg(long)]
 	pub capacity: Option<u32>,
 	/// New commission, in percent.

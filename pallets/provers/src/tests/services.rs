@@ -204,5 +204,11 @@ fn capacity_counts_the_work_units_of_the_jobs_held() {
 		assert_ok!(<Provers as ProverRegistry<_, _>>::release_capacity(&1, 8, FULFILLED));
 		assert_eq!((record(1).in_use, record(1).units_in_use), (1, 4));
 		assert_eq!(eligible(&big), vec![1]);
+		// A job larger than the whole capacity cannot be served at all: a
+		// request for it is refused rather than left waiting.
+		let huge = job(CIRCUIT, b"poseidon_chain/1", 16, 1_000);
+		let cheapest =
+			<Provers as ProverRegistry<_, _>>::cheapest_ask(&any_prover().without_price(), &huge);
+		assert_eq!(cheapest, None);
 	});
 }

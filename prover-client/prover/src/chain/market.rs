@@ -215,10 +215,12 @@ pub struct ProverStatus {
 	/// Hardware class it declared.
 	#[serde(skip)]
 	pub hardware_class: HardwareClass,
-	/// Jobs it takes at once.
+	/// Work units it takes at once.
 	pub capacity: u32,
 	/// Jobs it holds now.
 	pub in_use: u32,
+	/// Their work units.
+	pub units_in_use: u64,
 	/// Price per unit of work.
 	pub ask: Balance,
 	/// Its cut of rewards, in parts per billion.
@@ -427,6 +429,7 @@ impl Chain {
 			hardware_class: record.hardware.clone(),
 			capacity: record.capacity,
 			in_use: record.in_use,
+			units_in_use: record.units_in_use,
 			ask: record.ask,
 			commission_ppb: record.commission.0,
 			state: format!("{:?}", record.status).to_lowercase(),

@@ -225,11 +225,12 @@ pub async fn status(
 	print(json, &status, |s| {
 		let p = &s.prover;
 		let mut text = format!(
-			"prover      {}\nstate       {}\nhardware    {}\ncapacity    {} ({} in use)\nask         {} per unit\ncommission  {:.2}%\nself-bond   {}\ndelegated   {} from {} delegators\nbacking     {}\nreputation  {:.1}% (offered {}, fulfilled {}, missed {}, invalid {}, declined {}, lapsed {})\nfree        {}",
+			"prover      {}\nstate       {}\nhardware    {}\ncapacity    {} units ({} in use by {} jobs)\nask         {} per unit\ncommission  {:.2}%\nself-bond   {}\ndelegated   {} from {} delegators\nbacking     {}\nreputation  {:.1}% (offered {}, fulfilled {}, missed {}, invalid {}, declined {}, lapsed {})\nfree        {}",
 			s.account,
 			p.state,
 			p.hardware,
 			p.capacity,
+			p.units_in_use,
 			p.in_use,
 			format_amount(p.ask),
 			p.commission_ppb as f64 / 1e7,
