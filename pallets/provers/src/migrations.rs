@@ -7,12 +7,16 @@
 //! version's layout (the `vN` modules), not the current one.
 
 use crate::{BalanceOf, Config, Pallet, Provers};
+use codec::{Decode, Encode, MaxEncodedLen};
 use frame_support::{
 	migrations::VersionedMigration,
 	traits::{Get, UncheckedOnRuntimeUpgrade},
 	weights::Weight,
 };
+use prova_primitives::market::HardwareClass;
+use scale_info::TypeInfo;
 use sp_runtime::traits::Zero;
+use sp_runtime::{FixedU128, Perbill};
 
 /// Version 0 → 1: `MaxCommission` exists. A prover registered before it with a
 /// higher commission is brought down to the cap (a decrease, which delegators
@@ -46,13 +50,39 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV0ToV1<T> {
 	// here, which the invariants (written for the current one) cannot read.
 }
 
+/// A prover record before version 3, with the track record of its version:
+/// no `units_in_use`, capacity in jobs.
+#[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+pub struct OldProverRecord<Balance, Reputation> {
+	/// Declared hardware.
+	pub hardware: HardwareClass,
+	/// Most jobs at once.
+	pub capacity: u32,
+	/// Jobs held now.
+	pub in_use: u32,
+	/// Price per work unit.
+	pub ask: Balance,
+	/// Commission.
+	pub commission: Perbill,
+	/// Status.
+	pub status: crate::ProverStatus,
+	/// Self-bond.
+	pub self_bond: Balance,
+	/// Delegated stake.
+	pub delegated: Balance,
+	/// Delegation records.
+	pub delegators: u32,
+	/// Rewards per share.
+	pub reward_per_share: FixedU128,
+	/// Track record.
+	pub reputation: Reputation,
+}
+
 /// The layout of versions 0 and 1, before declined offers were counted.
 pub mod v1 {
 	use codec::{Decode, Encode, MaxEncodedLen};
 	use frame_support::storage_alias;
-	use prova_primitives::market::HardwareClass;
 	use scale_info::TypeInfo;
-	use sp_runtime::{FixedU128, Perbill};
 
 	/// Version 1's track record: no `declined`.
 	#[derive(
@@ -70,31 +100,7 @@ pub mod v1 {
 	}
 
 	/// Version 1's prover record: the current one with [`Reputation`] above.
-	#[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
-	pub struct ProverRecord<Balance> {
-		/// Declared hardware.
-		pub hardware: HardwareClass,
-		/// Most jobs at once.
-		pub capacity: u32,
-		/// Jobs held now.
-		pub in_use: u32,
-		/// Price per work unit.
-		pub ask: Balance,
-		/// Commission.
-		pub commission: Perbill,
-		/// Status.
-		pub status: crate::ProverStatus,
-		/// Self-bond.
-		pub self_bond: Balance,
-		/// Delegated stake.
-		pub delegated: Balance,
-		/// Delegation records.
-		pub delegators: u32,
-		/// Rewards per share.
-		pub reward_per_share: FixedU128,
-		/// Track record.
-		pub reputation: Reputation,
-	}
+	pub type ProverRecord<Balance> = super::OldProverRecord<Balance, Reputation>;
 
 	/// `Provers` as version 1 stored it, for tests that write old state.
 	#[storage_alias]
@@ -193,9 +199,7 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
 pub mod v2 {
 	use codec::{Decode, Encode, MaxEncodedLen};
 	use frame_support::storage_alias;
-	use prova_primitives::market::HardwareClass;
 	use scale_info::TypeInfo;
-	use sp_runtime::{FixedU128, Perbill};
 
 	/// Version 2's track record: no `decay_epoch`.
 	#[derive(
@@ -221,31 +225,7 @@ pub mod v2 {
 	}
 
 	/// Version 2's prover record: the current one with [`Reputation`] above.
-	#[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
-	pub struct ProverRecord<Balance> {
-		/// Declared hardware.
-		pub hardware: HardwareClass,
-		/// Most jobs at once.
-		pub capacity: u32,
-		/// Jobs held now.
-		pub in_use: u32,
-		/// Price per work unit.
-		pub ask: Balance,
-		/// Commission.
-		pub commission: Perbill,
-		/// Status.
-		pub status: crate::ProverStatus,
-		/// Self-bond.
-		pub self_bond: Balance,
-		/// Delegated stake.
-		pub delegated: Balance,
-		/// Delegation records.
-		pub delegators: u32,
-		/// Rewards per share.
-		pub reward_per_share: FixedU128,
-		/// Track record.
-		pub reputation: Reputation,
-	}
+	pub type ProverRecord<Balance> = super::OldProverRecord<Balance, Reputation>;
 
 	impl<Balance> ProverRecord<Balance> {
 		/// The current layout, the record's units last decayed in `decay_epoch`.
