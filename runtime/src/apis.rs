@@ -196,6 +196,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_provers::runtime_api::ProversApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn prover(prover: AccountId) -> Option<pallet_provers::ProverInfo<Balance, BlockNumber>> {
 			Provers::prover_info(prover)

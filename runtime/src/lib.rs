@@ -80,7 +80,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("prova"),
 	impl_name: alloc::borrow::Cow::Borrowed("prova"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -125,12 +125,13 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations run at the next runtime upgrade; each is versioned and
 /// does nothing once its pallet's storage version has moved past it.
 type Migrations = (
+	// The verifier first: the market's step reads circuits in their new layout.
+	pallet_plonky2_verifier::migrations::MigrateV0ToV1<Runtime>,
 	pallet_proof_market::migrations::MigrateV0ToV1<Runtime>,
 	pallet_proof_market::migrations::MigrateV1ToV2<Runtime>,
 	pallet_provers::migrations::MigrateV0ToV1<Runtime>,
 	pallet_provers::migrations::MigrateV1ToV2<Runtime>,
 	pallet_provers::migrations::MigrateV2ToV3<Runtime>,
-	pallet_plonky2_verifier::migrations::MigrateV0ToV1<Runtime>,
 );
 
 /// Executive: handles dispatch to the various modules.

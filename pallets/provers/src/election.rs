@@ -4,8 +4,8 @@
 //! `min_prover_bond`; backing at least the request's `min_stake` and above zero;
 //! declared hardware satisfying the request's; reputation score (decayed to
 //! the present, see `Reputation::decay_to`) at least the request's; serving
-//! the job (see [`ask_for`]) at an ask at most the offered price; a free
-//! capacity slot; not excluded.
+//! the job (see [`ask_for`]) at an ask at most the offered price; free
+//! capacity for the job's work units; not excluded.
 //!
 //! **Choice.** With eligible provers `p_1..p_n` (in storage order, the same on
 //! every node) of backing `b_i` and `B = Σ b_i`, draw `r = u128(seed[0..16]) mod B`
@@ -53,8 +53,9 @@ impl<'a> Context<'a> {
 
 /// The prover's ask per work unit for `job`: that of the most specific of its
 /// `services` that takes the job (covers the circuit, and the deadline suits
-/// its declared speed); its record's `ask` if it declared no services; `None`
-/// if it declared services and none takes the job.
+/// its declared speed), the first declared among equally specific ones; its
+/// record's `ask` if it declared no services; `None` if it declared services
+/// and none takes the job.
 pub fn ask_for(
 	record: &ProverRecord<u128>,
 	services: &[Service<u128>],
@@ -66,7 +67,10 @@ pub fn ask_for(
 	services
 		.iter()
 		.filter(|service| service.takes(job))
-		.max_by_key(|service| service.scope.specificity())
+		.fold(None, |best: Option<&Service<u128>>, service| match best {
+			Some(best) if best.scope.specificity() >= service.scope.specificity() => Some(best),
+			_ => Some(service),
+		})
 		.map(|service| service.ask)
 }
 

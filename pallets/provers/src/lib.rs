@@ -7,8 +7,8 @@
 //! ## Terms
 //! - **Prover**: an account that registered with a *self-bond* of at least
 //!   [`Parameters::min_prover_bond`], a declared [`HardwareClass`], a `capacity`
-//!   (jobs at once), an `ask` (least price per unit of proving work) and a
-//!   `commission`.
+//!   (work units at once), an `ask` (least price per unit of proving work),
+//!   optionally [services](#services), and a `commission`.
 //! - **Delegator**: any account backing a prover with a *delegation* of at least
 //!   [`Parameters::min_delegation`]. A prover cannot delegate to itself. New
 //!   stake *warms up* for [`Config::DelegationWarmup`] blocks (held, but not
@@ -55,9 +55,13 @@
 //! by id, a workload family up to a size, or any up to a size), each at its
 //! own ask per work unit and declared speed (the least deadline it accepts
 //! per work unit). An election offers a prover only jobs one of its services
-//! takes, priced at the most specific such service's ask, so no prover is
-//! ever offered a circuit it does not prove or a deadline it said it cannot
-//! meet. A prover that declares nothing serves everything at its `ask`.
+//! takes, priced at the most specific such service's ask: no prover is ever
+//! offered a circuit outside its declared sizes and ids, or a deadline it said
+//! it cannot meet. A family is what the circuit's lister says it is (the
+//! start of its listing's descriptor), so a family service is a claim the
+//! prover's client checks: it rebuilds the circuit from the descriptor and
+//! declines, at no cost, one that is not what the id says. A prover that
+//! declares nothing serves everything at its `ask`.
 //!
 //! ## Reputation
 //! Each job a prover is offered ends as declined, fulfilled, missed, invalid or

@@ -14,7 +14,9 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use prova_primitives::market::{JobSpec, ProverRequirements};
 
 sp_api::decl_runtime_apis! {
-	/// Queries over the prover registry.
+	/// Queries over the prover registry. Version 2: `eligible_provers` takes
+	/// the job, and `prover` shows the declared services.
+	#[api_version(2)]
 	pub trait ProversApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,

@@ -36,7 +36,8 @@ pub struct Reputation {
 	pub invalid: u32,
 	/// Offers it declined.
 	pub declined: u32,
-	/// Offers it let lapse without answering.
+	/// Offers it let lapse without answering, decayed like the units (see
+	/// [`Self::decay_to`]): a recent count, not a lifetime total.
 	pub lapsed: u32,
 	/// Work units of the jobs it fulfilled that it won in competition.
 	pub good_units: u64,
@@ -99,7 +100,8 @@ impl Reputation {
 		decayed.score()
 	}
 
-	/// Counts a job's end; decay the record to the present first.
+	/// Counts a job's end (the caller decays the record to the present first,
+	/// see [`Self::decay_to`]).
 	pub fn record(&mut self, outcome: JobOutcome) {
 		let count = |counter: &mut u32| *counter = counter.saturating_add(1);
 		match outcome {

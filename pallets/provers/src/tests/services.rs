@@ -85,6 +85,7 @@ fn the_most_specific_service_that_takes_a_job_sets_its_ask() {
 	run_test(|| {
 		register(1, MIN_BOND);
 		register(2, MIN_BOND);
+		register(3, MIN_BOND);
 		assert_ok!(declare(
 			1,
 			vec![
@@ -99,6 +100,16 @@ fn the_most_specific_service_that_takes_a_job_sets_its_ask() {
 		assert_eq!(ask_for(1, &job([2; 32], b"poseidon_chain/1", 18, day)), Some(10));
 		assert_eq!(ask_for(1, &job([2; 32], b"fibonacci/1", 12, day)), Some(10));
 		assert_eq!(ask_for(1, &job([2; 32], b"fibonacci/1", 21, day)), None);
+		// Among equally specific services, the first declared sets the ask.
+		assert_ok!(declare(
+			3,
+			vec![
+				service(family(b"poseidon_chain", 16), 1, 0),
+				service(family(b"poseidon_chain", 20), 5, 0),
+			]
+		));
+		assert_eq!(ask_for(3, &job([2; 32], b"poseidon_chain/1", 12, day)), Some(1));
+		assert_eq!(ask_for(3, &job([2; 32], b"poseidon_chain/1", 18, day)), Some(5));
 		// Prover 2 declared nothing: everything at its ask of 5.
 		assert_eq!(ask_for(2, &job([2; 32], b"fibonacci/1", 21, day)), Some(5));
 	});
