@@ -26,7 +26,11 @@
 //!    allows (at most [`MAX_SELECTOR_GROUP`]): without these bounds 64 KiB of
 //!    verifier data could list thousands of Poseidon gates in one group, and a
 //!    proof for it would cost seconds to reject. With them, the cost of this
-//!    step is at most [`MAX_GATES`] times the costliest gate's.
+//!    step is at most [`MAX_GATES`] times the costliest gate's. What the
+//!    builder derives from the gates must be exactly that (constant columns,
+//!    constraint count, partial products, selector groups tiling the gates):
+//!    extra constant columns would widen every Merkle leaf the FRI check
+//!    hashes without the weight knowing.
 //! 6. **Shape of the proof** is checked by plonky2's verifier before any
 //!    arithmetic.
 
@@ -101,6 +105,12 @@ impl Default for Limits {
 }
 
 impl Limits {
+	/// Whether these limits bound the gates (step 5), and with them require
+	/// the layout plonky2's builder derives from the gates.
+	pub fn bounds_gates(&self) -> bool {
+		self.max_gates != usize::MAX
+	}
+
 	/// These limits without step 5's gate bounds: for reading a circuit the
 	/// chain registered before those bounds existed, whose verification is
 	/// charged by its real gate count and must not start failing (its prover
@@ -218,7 +228,7 @@ fn check_supported(circuit: &Circuit, limits: &Limits) -> Result<CircuitShape, V
 	if common.num_public_inputs > limits.max_public_inputs as usize {
 		return Err(VerifyError::TooManyPublicInputs);
 	}
-	let gates_bounded = limits.max_gates == usize::MAX
+	let gates_bounded = !limits.bounds_gates()
 		|| (common.gates.len() <= limits.max_gates && gates_distinct(common));
 	if !gates_bounded {
 		return Err(VerifyError::UnsupportedConfig);
@@ -230,8 +240,22 @@ fn check_supported(circuit: &Circuit, limits: &Limits) -> Result<CircuitShape, V
 			&& gate.0.degree() <= config.max_quotient_degree_factor + 1
 			&& gate.0.num_constraints() <= common.num_gate_constraints
 	});
-	let selectors_fit = selectors_fit(common, limits.max_selector_group);
+	let selectors_fit = selectors_fit(common, limits.max_selector_group, limits.bounds_gates());
+	// What plonky2's builder derives from the gates and the configuration,
+	// checked exactly where the gate bounds apply: anything larger (more
+	// constant columns, constraints or partial products than the gates need)
+	// is work a verification would do that its weight does not count.
+	let max_gate_constraints = common.gates.iter().map(|gate| gate.0.num_constraints()).max();
+	let derived_exactly = !limits.bounds_gates()
+		|| (common.quotient_degree_factor == config.max_quotient_degree_factor
+			&& Some(common.num_gate_constraints) == max_gate_constraints
+			&& common.num_partial_products
+				== config
+					.num_routed_wires
+					.div_ceil(config.max_quotient_degree_factor.max(1))
+					.saturating_sub(1));
 	let shape_ok = common.fri_params == expected_fri
+		&& derived_exactly
 		&& !common.gates.is_empty()
 		&& gates_fit
 		&& selectors_fit
@@ -266,9 +290,10 @@ pub(crate) fn gates_distinct(common: &CommonCircuitData<F, D>) -> bool {
 /// the vanishing polynomial assumes), each group has at most `max_group` gates
 /// and is small enough for its gates' filtered constraints to fit the quotient
 /// degree (`usize::MAX`: unbounded), and every gate's constants fit after the
-/// selectors. `SelectorsInfo`'s fields are private, so it is read back from its
+/// selectors; with `exact`, also that groups and constant columns are laid
+/// out as plonky2's builder lays them out. `SelectorsInfo`'s fields are private, so it is read back from its
 /// serialization: the indices (a `usize` vector), then `(start, end)` pairs.
-fn selectors_fit(common: &CommonCircuitData<F, D>, max_group: usize) -> bool {
+fn selectors_fit(common: &CommonCircuitData<F, D>, max_group: usize, exact: bool) -> bool {
 	let num_gates = common.gates.len();
 	let mut bytes = Vec::new();
 	if bytes.write_selectors_info(&common.selectors_info).is_err() {
@@ -294,12 +319,24 @@ fn selectors_fit(common: &CommonCircuitData<F, D>, max_group: usize) -> bool {
 			.gates
 			.iter()
 			.all(|gate| num_selectors + gate.0.num_constants() <= common.num_constants);
+	// As the builder lays them out: groups tile the gates in order (so each
+	// is used), and the constant columns are the selectors plus the most any
+	// gate needs.
+	let max_gate_constants =
+		common.gates.iter().map(|gate| gate.0.num_constants()).max().unwrap_or(0);
+	let tiled = groups.first().is_some_and(|&(start, _)| start == 0)
+		&& groups.last().is_some_and(|&(_, end)| end == num_gates)
+		&& groups.iter().all(|&(start, end)| start < end)
+		&& groups.windows(2).all(|pair| pair[0].1 == pair[1].0);
+	let laid_out_exactly =
+		!exact || (tiled && common.num_constants == num_selectors + max_gate_constants);
 	let max_filtered_degree = common.config.max_quotient_degree_factor.saturating_add(2);
 	let group_bounded = |gate: usize, size: usize| {
 		max_group == usize::MAX
 			|| (size <= max_group && size + common.gates[gate].0.degree() <= max_filtered_degree)
 	};
 	constants_fit
+		&& laid_out_exactly
 		&& indices.iter().enumerate().all(|(gate, &index)| {
 			groups.get(index).is_some_and(|&(start, end)| {
 				let size = end.saturating_sub(start);

@@ -80,3 +80,28 @@ fn a_gate_listed_twice_is_not_distinct() {
 	circuit.common.gates.push(first);
 	assert!(!gates_distinct(&circuit.common));
 }
+
+/// A circuit claiming more than its gates need (constant columns, constraints,
+/// partial products) would make every verification hash and evaluate more
+/// than its weight counts: registration refuses it.
+#[test]
+fn a_circuit_claiming_more_than_its_gates_derive_is_refused() {
+	use plonky2::util::serialization::DefaultGateSerializer;
+	let (verifier, _) = cubic_circuit_proof(3, false);
+	let (circuit, _) = parse_circuit(&verifier, &Limits::default()).unwrap();
+	let inflations: [fn(&mut Circuit); 4] = [
+		|c| c.common.num_constants += 1,
+		|c| c.common.num_gate_constraints += 1,
+		|c| c.common.num_partial_products += 1,
+		|c| c.common.quotient_degree_factor -= 1,
+	];
+	for inflate in inflations {
+		let mut inflated = circuit.clone();
+		inflate(&mut inflated);
+		let bytes = inflated.to_bytes(&DefaultGateSerializer).unwrap();
+		assert_eq!(
+			parse_circuit(&bytes, &Limits::default()).err(),
+			Some(VerifyError::UnsupportedConfig)
+		);
+	}
+}
