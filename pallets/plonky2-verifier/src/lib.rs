@@ -103,7 +103,10 @@ pub mod pallet {
 		pub fri_queries: u32,
 		/// Number of public inputs.
 		pub public_inputs: u32,
-		/// Number of gates (at most [`MAX_GATES`] since storage version 1).
+		/// The gates verification is charged for
+		/// ([`verifier::CircuitShape::charged_gates`]): its gate count, at most
+		/// [`MAX_GATES`] since storage version 1; more for a circuit registered
+		/// before, whose selector groups may be larger.
 		pub gates: u32,
 		/// Size of its verifier data in bytes.
 		pub size: u32,
@@ -271,7 +274,7 @@ pub mod pallet {
 				let (_, shape) = verifier::parse_circuit(&bytes, &limits)
 					.map_err(|_| "a registered circuit does not parse")?;
 				ensure!(
-					(shape.degree_bits, shape.public_inputs, shape.gates)
+					(shape.degree_bits, shape.public_inputs, shape.charged_gates())
 						== (info.degree_bits, info.public_inputs, info.gates),
 					"a circuit's recorded shape differs from its verifier data"
 				);
@@ -316,7 +319,7 @@ pub mod pallet {
 					degree_bits: shape.degree_bits,
 					fri_queries: shape.fri_queries,
 					public_inputs: shape.public_inputs,
-					gates: shape.gates,
+					gates: shape.charged_gates(),
 					size,
 					users: 0,
 				},

@@ -14,12 +14,14 @@ use frame_support::{
 	weights::Weight,
 };
 
-/// Version 0 → 1: every circuit's record gains its gate count, read from its
-/// stored verifier data, which the verification weight is now a function of.
-/// Circuits registered before the gate bounds keep verifying whatever their
-/// count (see [`verifier::Limits::without_gate_bounds`]); one whose bytes no
-/// longer parse (which registration made impossible) is charged as the
-/// largest registrable circuit.
+/// Version 0 → 1: every circuit's record gains the gates its verification is
+/// charged for, read from its stored verifier data
+/// ([`verifier::CircuitShape::charged_gates`]: more than its gate count if its
+/// selector groups exceed today's bound). Circuits registered before the gate
+/// bounds keep verifying (see [`verifier::Limits::without_gate_bounds`]), at
+/// a weight that grows with their gates and groups; one whose bytes no longer
+/// parse (which registration made impossible) is charged as the largest
+/// registrable circuit.
 pub type MigrateV0ToV1<T> = VersionedMigration<
 	0,
 	1,
@@ -63,10 +65,15 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV0ToV1<T> {
 		Circuits::<T>::translate::<v0::CircuitInfo<T::AccountId, BalanceOf<T>>, _>(
 			|circuit, old| {
 				circuits += 1;
-				parsed = parsed.saturating_add(T::WeightInfo::register_circuit());
+				// A parse costs at most registration's, measured on about 2 KiB
+				// of verifier data; older circuits may be larger.
+				let size = VerifierData::<T>::decode_len(circuit).unwrap_or(0) as u64;
+				let parse =
+					T::WeightInfo::register_circuit().saturating_mul(size.div_ceil(2048).max(1));
+				parsed = parsed.saturating_add(parse);
 				let gates = VerifierData::<T>::get(circuit)
 					.and_then(|bytes| verifier::parse_circuit(&bytes, &limits).ok())
-					.map(|(_, shape)| shape.gates)
+					.map(|(_, shape)| shape.charged_gates())
 					.unwrap_or_else(|| {
 						defensive!("a registered circuit's verifier data does not parse");
 						MAX_GATES as u32

@@ -131,6 +131,19 @@ pub struct CircuitShape {
 	pub public_inputs: u32,
 	/// Number of gates (at most [`MAX_GATES`]).
 	pub gates: u32,
+	/// Gates in its largest selector group (at most [`MAX_SELECTOR_GROUP`]).
+	pub largest_group: u32,
+}
+
+impl CircuitShape {
+	/// The gate count to charge verification for: each gate's filter has a
+	/// factor per gate of its group, and `evaluate_gates` measures groups of
+	/// [`MAX_SELECTOR_GROUP`], so a gate of a larger group (only in circuits
+	/// registered before the bounds) counts that many times over.
+	pub fn charged_gates(&self) -> u32 {
+		let groups = self.largest_group.div_ceil(MAX_SELECTOR_GROUP as u32).max(1);
+		self.gates.saturating_mul(groups)
+	}
 }
 
 /// Parses and checks verifier data (a serialized `VerifierCircuitData`).
@@ -276,6 +289,7 @@ fn check_supported(circuit: &Circuit, limits: &Limits) -> Result<CircuitShape, V
 		fri_queries: config.fri_config.num_query_rounds as u32,
 		public_inputs: common.num_public_inputs as u32,
 		gates: common.gates.len() as u32,
+		largest_group: largest_group(common) as u32,
 	})
 }
 
@@ -286,34 +300,52 @@ pub(crate) fn gates_distinct(common: &CommonCircuitData<F, D>) -> bool {
 	ids.windows(2).all(|pair| pair[0] != pair[1])
 }
 
+/// The size of the circuit's largest selector group (0 if unreadable).
+fn largest_group(common: &CommonCircuitData<F, D>) -> usize {
+	read_selectors(common)
+		.map(|(_, groups)| {
+			groups.iter().map(|&(start, end)| end.saturating_sub(start)).max().unwrap_or(0)
+		})
+		.unwrap_or(0)
+}
+
+/// The selector indices of the gates and the `(start, end)` groups.
+/// `SelectorsInfo`'s fields are private, so it is read back from its
+/// serialization: the indices (a `usize` vector), then the pairs.
+fn read_selectors(common: &CommonCircuitData<F, D>) -> Option<(Vec<usize>, Vec<(usize, usize)>)> {
+	let num_gates = common.gates.len();
+	let mut bytes = Vec::new();
+	bytes.write_selectors_info(&common.selectors_info).ok()?;
+	let words: Vec<usize> = bytes
+		.chunks_exact(8)
+		.map(|chunk| u64::from_le_bytes(chunk.try_into().unwrap_or([0xff; 8])) as usize)
+		.collect();
+	let (&indices_len, rest) = words.split_first()?;
+	if indices_len != num_gates || rest.len() < num_gates + 1 {
+		return None;
+	}
+	let (indices, rest) = rest.split_at(num_gates);
+	let (&num_selectors, pairs) = rest.split_first()?;
+	if pairs.len() != 2 * num_selectors {
+		return None;
+	}
+	let groups = pairs.chunks_exact(2).map(|pair| (pair[0], pair[1])).collect();
+	Some((indices.to_vec(), groups))
+}
+
 /// Whether gate `i`'s selector group exists and its range contains `i` (what
 /// the vanishing polynomial assumes), each group has at most `max_group` gates
 /// and is small enough for its gates' filtered constraints to fit the quotient
 /// degree (`usize::MAX`: unbounded), and every gate's constants fit after the
 /// selectors; with `exact`, also that groups and constant columns are laid
-/// out as plonky2's builder lays them out. `SelectorsInfo`'s fields are private, so it is read back from its
-/// serialization: the indices (a `usize` vector), then `(start, end)` pairs.
+/// out as plonky2's builder lays them out.
 fn selectors_fit(common: &CommonCircuitData<F, D>, max_group: usize, exact: bool) -> bool {
 	let num_gates = common.gates.len();
-	let mut bytes = Vec::new();
-	if bytes.write_selectors_info(&common.selectors_info).is_err() {
+	let Some((indices, groups)) = read_selectors(common) else { return false };
+	let num_selectors = groups.len();
+	if num_selectors > common.num_constants {
 		return false;
 	}
-	let words: Vec<usize> = bytes
-		.chunks_exact(8)
-		.map(|chunk| u64::from_le_bytes(chunk.try_into().unwrap_or([0xff; 8])) as usize)
-		.collect();
-	let Some((&indices_len, rest)) = words.split_first() else { return false };
-	if indices_len != num_gates || rest.len() < num_gates + 1 {
-		return false;
-	}
-	let (indices, rest) = rest.split_at(num_gates);
-	let Some((&num_selectors, pairs)) = rest.split_first() else { return false };
-	if pairs.len() != 2 * num_selectors || num_selectors > common.num_constants {
-		return false;
-	}
-	let groups: Vec<(usize, usize)> =
-		pairs.chunks_exact(2).map(|pair| (pair[0], pair[1])).collect();
 	let constants_fit = common.num_constants <= common.config.num_constants + num_selectors
 		&& common
 			.gates

@@ -105,3 +105,25 @@ fn a_circuit_claiming_more_than_its_gates_derive_is_refused() {
 		);
 	}
 }
+
+/// A circuit registered before the bounds, with larger selector groups, is
+/// charged each gate once per bounded group its largest group spans.
+#[test]
+fn gates_of_oversized_groups_are_charged_over_again() {
+	let shape = |gates, largest_group| CircuitShape {
+		degree_bits: 12,
+		fri_queries: 28,
+		public_inputs: 1,
+		gates,
+		largest_group,
+	};
+	assert_eq!(shape(5, 3).charged_gates(), 5);
+	assert_eq!(shape(32, 10).charged_gates(), 32);
+	assert_eq!(shape(100, 25).charged_gates(), 300);
+	assert_eq!(shape(5_000, 5_000).charged_gates(), 2_500_000);
+	let (verifier, _) = cubic_circuit_proof(3, false);
+	let (circuit, parsed) = parse_circuit(&verifier, &Limits::default()).unwrap();
+	assert_eq!(parsed.gates as usize, circuit.common.gates.len());
+	assert!((1..=MAX_SELECTOR_GROUP).contains(&(parsed.largest_group as usize)));
+	assert_eq!(parsed.charged_gates(), parsed.gates);
+}
