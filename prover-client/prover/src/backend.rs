@@ -30,7 +30,7 @@ pub struct ProofOutput {
 }
 
 /// Why a job could not be proved.
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ProveError {
 	/// This client cannot rebuild the listed circuit.
 	#[error("cannot rebuild circuit {circuit:?}: {reason}")]
@@ -249,13 +249,22 @@ pub trait JobProver: Send + Sync + 'static {
 pub struct CircuitProver {
 	backend: Arc<dyn ProvingBackend>,
 	circuits: Mutex<HashMap<H256, Arc<CircuitHandle>>>,
+	/// Circuits found unprovable here, with why: a listing whose descriptor
+	/// builds another circuit is refused again at once, not rebuilt for
+	/// every offer of it.
+	refused: Mutex<HashMap<H256, ProveError>>,
 	timings: Mutex<HashMap<H256, Duration>>,
 }
 
 impl CircuitProver {
 	/// A prover using `backend`.
 	pub fn new(backend: Arc<dyn ProvingBackend>) -> Self {
-		CircuitProver { backend, circuits: Mutex::default(), timings: Mutex::default() }
+		CircuitProver {
+			backend,
+			circuits: Mutex::default(),
+			refused: Mutex::default(),
+			timings: Mutex::default(),
+		}
 	}
 
 	/// The backend's name.
@@ -274,6 +283,20 @@ impl CircuitProver {
 		if let Some(handle) = self.circuits.lock().expect("not poisoned").get(&circuit) {
 			return Ok(handle.clone());
 		}
+		if let Some(error) = self.refused.lock().expect("not poisoned").get(&circuit) {
+			return Err(error.clone());
+		}
+		let built = self.build(circuit, descriptor);
+		// What a descriptor builds does not change (free memory does).
+		if let Err(error @ ProveError::UnknownCircuit { .. }) = &built {
+			self.refused.lock().expect("not poisoned").insert(circuit, error.clone());
+		}
+		built
+	}
+
+	/// Builds `circuit` from `descriptor` and keeps it, if it is the
+	/// registered circuit and fits in memory.
+	fn build(&self, circuit: H256, descriptor: &str) -> Result<Arc<CircuitHandle>, ProveError> {
 		let unknown = |reason: String| ProveError::UnknownCircuit { circuit, reason };
 		let workload = Workload::from_descriptor(descriptor).map_err(|e| unknown(e.to_string()))?;
 		// Building a circuit too large for this machine would take it down,
@@ -331,6 +354,20 @@ mod memory_tests {
 		assert_eq!(check_memory(1 << 20, None), Ok(()));
 		// The smallest circuits need little.
 		assert!(proving_memory(1 << 12) < 200 * (1 << 20));
+	}
+
+	#[test]
+	fn a_listing_that_builds_another_circuit_is_refused_from_then_on() {
+		use prova_circuits::{Workload, WorkloadKind};
+		let prover = CircuitProver::new(Arc::new(CpuBackend));
+		let descriptor = Workload::for_degree(WorkloadKind::Fibonacci, 12).unwrap().descriptor();
+		let claimed = H256::repeat_byte(9);
+		let first = prover.prepare(claimed, &descriptor);
+		assert!(
+			matches!(first, Err(ProveError::UnknownCircuit { circuit, .. }) if circuit == claimed)
+		);
+		assert!(prover.refused.lock().unwrap().contains_key(&claimed));
+		assert_eq!(prover.prepare(claimed, &descriptor), first);
 	}
 
 	#[test]
