@@ -23,10 +23,19 @@ impl<T: Config> Pallet<T> {
 			"more staying provers than MaxProvers"
 		);
 		ensure!(Provers::<T>::count() <= Pallet::<T>::max_records(), "too many prover records");
-		ensure!(
-			crate::Services::<T>::iter_keys().all(Provers::<T>::contains_key),
-			"services declared for no prover"
-		);
+		for (prover, services) in crate::Services::<T>::iter() {
+			ensure!(Provers::<T>::contains_key(&prover), "services declared for no prover");
+			ensure!(!services.is_empty(), "an empty list of services stored");
+			for (index, service) in services.iter().enumerate() {
+				ensure!(
+					services[..index].iter().all(|earlier| earlier.scope != service.scope),
+					"two services of one prover with the same scope"
+				);
+				if let crate::ServiceScope::Family { name, .. } = &service.scope {
+					ensure!(!name.is_empty(), "a family service without a family");
+				}
+			}
+		}
 
 		// What each staker's holds must be, per reason.
 		let mut bonds: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
@@ -46,6 +55,10 @@ impl<T: Config> Pallet<T> {
 			);
 			ensure!(record.commission <= T::MaxCommission::get(), "a commission above the max");
 			let reputation = &record.reputation;
+			ensure!(
+				reputation.decay_epoch <= Pallet::<T>::reputation_epoch(),
+				"a reputation decayed into the future"
+			);
 			let ended = [reputation.fulfilled, reputation.missed, reputation.invalid]
 				.into_iter()
 				.chain([reputation.declined, reputation.lapsed, record.in_use])

@@ -88,7 +88,8 @@
 //!    the jobs it holds now.
 //! 8. Warming stake belongs to a registered prover and a delegation record,
 //!    one entry per delegator, and is part of the `Delegation` hold.
-//! 9. Declared services belong to a registered prover.
+//! 9. Declared services belong to a registered prover, none twice, every
+//!    family named; no reputation is decayed beyond the present period.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
