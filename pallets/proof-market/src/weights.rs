@@ -24,9 +24,9 @@
 // --template
 // scripts/weight-template.hbs
 // --header
-// /tmp/tmp.YX93FCq4lq
+// /work/bench-header.txt
 // --output
-// pallets/proof-market/src/weights.rs
+// /work/wt-bench/pallets/proof-market/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens, unused_imports, missing_docs)]
@@ -61,24 +61,24 @@ pub type SubstrateWeight<T> = MeasuredWeight<<T as frame_system::Config>::DbWeig
 
 impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
-	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:1)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	fn list_circuit() -> Weight {
-		// Proof size (bytes): measured `276`, estimated `3647`.
-		// Fastest run: 86_037_000 ps.
-		Weight::from_parts(90_755_000, 3647)
+		// Proof size (bytes): measured `280`, estimated `3647`.
+		// Fastest run: 86_899_000 ps.
+		Weight::from_parts(89_352_000, 3647)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(2))
 	}
 	/// Storage: `Market::Listings` (r:1 w:1)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
-	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	fn delist_circuit() -> Weight {
-		// Proof size (bytes): measured `486`, estimated `3647`.
-		// Fastest run: 83_965_000 ps.
-		Weight::from_parts(88_281_000, 3647)
+		// Proof size (bytes): measured `490`, estimated `3647`.
+		// Fastest run: 85_256_000 ps.
+		Weight::from_parts(87_570_000, 3647)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(2))
 	}
@@ -91,13 +91,15 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:2 w:0)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Services` (r:1 w:0)
+	/// Proof: `Provers::Services` (`max_values`: None, `max_size`: Some(513), added: 2988, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
-	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Market::NextRequestId` (r:1 w:1)
 	/// Proof: `Market::NextRequestId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Queue` (r:1 w:1)
@@ -105,10 +107,10 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Requests` (r:0 w:1)
 	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
 	fn submit_request() -> Weight {
-		// Proof size (bytes): measured `10005`, estimated `9679`.
-		// Fastest run: 784_584_000 ps.
-		Weight::from_parts(801_259_000, 9679)
-			.saturating_add(Db::get().reads(11))
+		// Proof size (bytes): measured `10021`, estimated `9679`.
+		// Fastest run: 822_991_000 ps.
+		Weight::from_parts(834_128_000, 9679)
+			.saturating_add(Db::get().reads(12))
 			.saturating_add(Db::get().writes(9))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
@@ -120,7 +122,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
-	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:1)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenRequests` (r:1 w:1)
@@ -132,9 +134,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn cancel_request() -> Weight {
-		// Proof size (bytes): measured `76660`, estimated `70054`.
-		// Fastest run: 636_975_000 ps.
-		Weight::from_parts(667_250_000, 70054)
+		// Proof size (bytes): measured `76664`, estimated `70054`.
+		// Fastest run: 657_446_000 ps.
+		Weight::from_parts(695_221_000, 70054)
 			.saturating_add(Db::get().reads(9))
 			.saturating_add(Db::get().writes(10))
 	}
@@ -145,7 +147,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::PendingCommission` (r:1 w:0)
 	/// Proof: `Provers::PendingCommission` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Warming` (r:1 w:0)
@@ -153,7 +155,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Deadlines` (r:1 w:1)
 	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
-	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenRequests` (r:1 w:1)
 	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenRequestsOf` (r:1 w:1)
@@ -167,9 +169,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Requests` (r:0 w:1)
 	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
 	fn submit_proof_valid() -> Weight {
-		// Proof size (bytes): measured `2355`, estimated `10171`.
-		// Fastest run: 9_846_521_000 ps.
-		Weight::from_parts(10_057_965_000, 10171)
+		// Proof size (bytes): measured `2371`, estimated `10171`.
+		// Fastest run: 10_021_421_000 ps.
+		Weight::from_parts(10_180_878_000, 10171)
 			.saturating_add(Db::get().reads(13))
 			.saturating_add(Db::get().writes(14))
 	}
@@ -178,7 +180,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Deadlines` (r:1 w:1)
 	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
@@ -196,9 +198,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Requests` (r:0 w:1)
 	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
 	fn submit_proof_invalid() -> Weight {
-		// Proof size (bytes): measured `10000`, estimated `9679`.
-		// Fastest run: 9_606_215_000 ps.
-		Weight::from_parts(9_690_030_000, 9679)
+		// Proof size (bytes): measured `10012`, estimated `9679`.
+		// Fastest run: 9_812_361_000 ps.
+		Weight::from_parts(9_996_625_000, 9679)
 			.saturating_add(Db::get().reads(11))
 			.saturating_add(Db::get().writes(9))
 	}
@@ -210,8 +212,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size (bytes): measured `109`, estimated `9679`.
-		// Fastest run: 22_683_000 ps.
-		Weight::from_parts(23_815_000, 9679)
+		// Fastest run: 23_064_000 ps.
+		Weight::from_parts(24_517_000, 9679)
 			.saturating_add(Db::get().reads(3))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
@@ -225,16 +227,18 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:2 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Services` (r:1 w:0)
+	/// Proof: `Provers::Services` (`max_values`: None, `max_size`: Some(513), added: 2988, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Warming` (r:1 w:0)
 	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Jobs` (r:0 w:1)
 	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn offer() -> Weight {
-		// Proof size (bytes): measured `66399`, estimated `70054`.
-		// Fastest run: 253_056_000 ps.
-		Weight::from_parts(260_536_000, 70054)
-			.saturating_add(Db::get().reads(8))
+		// Proof size (bytes): measured `66411`, estimated `70054`.
+		// Fastest run: 286_816_000 ps.
+		Weight::from_parts(296_901_000, 70054)
+			.saturating_add(Db::get().reads(9))
 			.saturating_add(Db::get().writes(4))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
@@ -244,7 +248,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
-	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:1)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenRequests` (r:1 w:1)
@@ -256,9 +260,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn expire_queued() -> Weight {
-		// Proof size (bytes): measured `66762`, estimated `70054`.
-		// Fastest run: 483_488_000 ps.
-		Weight::from_parts(492_010_000, 70054)
+		// Proof size (bytes): measured `66766`, estimated `70054`.
+		// Fastest run: 496_878_000 ps.
+		Weight::from_parts(508_484_000, 70054)
 			.saturating_add(Db::get().reads(9))
 			.saturating_add(Db::get().writes(10))
 	}
@@ -269,7 +273,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Deadlines` (r:1 w:1)
 	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
@@ -281,9 +285,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Jobs` (r:0 w:1)
 	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn miss_deadline_requeue() -> Weight {
-		// Proof size (bytes): measured `76765`, estimated `70054`.
-		// Fastest run: 614_372_000 ps.
-		Weight::from_parts(634_782_000, 70054)
+		// Proof size (bytes): measured `76777`, estimated `70054`.
+		// Fastest run: 631_347_000 ps.
+		Weight::from_parts(653_239_000, 70054)
 			.saturating_add(Db::get().reads(10))
 			.saturating_add(Db::get().writes(9))
 	}
@@ -294,7 +298,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Deadlines` (r:1 w:1)
 	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
@@ -302,7 +306,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
-	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenRequests` (r:1 w:1)
 	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenRequestsOf` (r:1 w:1)
@@ -314,9 +318,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn miss_deadline_expire() -> Weight {
-		// Proof size (bytes): measured `69329`, estimated `70054`.
-		// Fastest run: 980_275_000 ps.
-		Weight::from_parts(1_009_798_000, 70054)
+		// Proof size (bytes): measured `69345`, estimated `70054`.
+		// Fastest run: 992_162_000 ps.
+		Weight::from_parts(1_009_709_000, 70054)
 			.saturating_add(Db::get().reads(14))
 			.saturating_add(Db::get().writes(15))
 	}
@@ -330,25 +334,25 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	fn lock_request() -> Weight {
 		// Proof size (bytes): measured `67870`, estimated `70054`.
-		// Fastest run: 529_997_000 ps.
-		Weight::from_parts(545_419_000, 70054)
+		// Fastest run: 532_189_000 ps.
+		Weight::from_parts(549_836_000, 70054)
 			.saturating_add(Db::get().reads(5))
 			.saturating_add(Db::get().writes(5))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
 	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Listings` (r:1 w:1)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Deadlines` (r:1 w:1)
 	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
-	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Listings` (r:1 w:1)
-	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenRequests` (r:1 w:1)
 	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenRequestsOf` (r:1 w:1)
@@ -360,26 +364,26 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn decline_request() -> Weight {
-		// Proof size (bytes): measured `69029`, estimated `70054`.
-		// Fastest run: 747_890_000 ps.
-		Weight::from_parts(782_912_000, 70054)
+		// Proof size (bytes): measured `69045`, estimated `70054`.
+		// Fastest run: 769_252_000 ps.
+		Weight::from_parts(779_777_000, 70054)
 			.saturating_add(Db::get().reads(10))
 			.saturating_add(Db::get().writes(12))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
 	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Listings` (r:1 w:1)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Deadlines` (r:1 w:1)
 	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
-	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(174), added: 2649, mode: `MaxEncodedLen`)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
-	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
-	/// Storage: `Market::Listings` (r:1 w:1)
-	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenRequests` (r:1 w:1)
 	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenRequestsOf` (r:1 w:1)
@@ -391,9 +395,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn lapse_offer() -> Weight {
-		// Proof size (bytes): measured `69029`, estimated `70054`.
-		// Fastest run: 715_282_000 ps.
-		Weight::from_parts(748_460_000, 70054)
+		// Proof size (bytes): measured `69045`, estimated `70054`.
+		// Fastest run: 729_823_000 ps.
+		Weight::from_parts(743_253_000, 70054)
 			.saturating_add(Db::get().reads(10))
 			.saturating_add(Db::get().writes(12))
 	}
@@ -405,8 +409,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
 	fn retire() -> Weight {
 		// Proof size (bytes): measured `338`, estimated `3493`.
-		// Fastest run: 46_188_000 ps.
-		Weight::from_parts(48_192_000, 3493)
+		// Fastest run: 47_251_000 ps.
+		Weight::from_parts(48_982_000, 3493)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(3))
 	}
