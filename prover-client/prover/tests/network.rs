@@ -37,7 +37,14 @@ fn register_circuits(net: &Network, workloads: &str, degree: usize) {
 	]);
 }
 
+/// Registers each of `names` with room for two 2^12-row jobs (2 work units).
 fn register_provers(net: &Network, names: &[&str]) {
+	register_provers_with_capacity(net, names, 2);
+}
+
+/// Registers each of `names` with room for `units` work units at once.
+fn register_provers_with_capacity(net: &Network, names: &[&str], units: u32) {
+	let units = units.to_string();
 	for name in names {
 		net.cli(&[
 			"register",
@@ -48,7 +55,7 @@ fn register_provers(net: &Network, names: &[&str]) {
 			"--ask",
 			"100",
 			"--capacity",
-			"2",
+			&units,
 		]);
 	}
 }
@@ -234,7 +241,8 @@ async fn a_daemon_killed_mid_proof_forfeits_its_collateral_and_does_not_resubmit
 	let bob_node = net.peers[0].1.clone();
 	// 2^14 rows: long enough to be killed in the middle of.
 	register_circuits(&net, "poseidon_chain", 14);
-	register_provers(&net, &["Bob", "Charlie"]);
+	// One 2^14-row job is 4 work units.
+	register_provers_with_capacity(&net, &["Bob", "Charlie"], 4);
 	let daemons = [net.start_daemon("Bob"), net.start_daemon_via("Charlie", &bob_node, &[])];
 	for index in daemons {
 		net.wait_for("daemons to connect", Duration::from_secs(60), || {
