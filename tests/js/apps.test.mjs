@@ -41,6 +41,7 @@ const PALLETS = {
       liftForceChill: ['prover'],
       forceRemove: ['prover'],
       settleLeaving: ['prover', 'staker'],
+      setServices: ['services'],
     },
   },
   verifier: {

@@ -899,40 +899,6 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::deregister(delegators)).into())
 		}
 
-		/// Declares the caller's services, replacing those declared before: each
-		/// covers circuits (one, a workload family up to a size, or any up to a
-		/// size) at an ask per work unit and a declared speed (the least
-		/// deadline it accepts per work unit). Elections offer a prover only
-		/// the jobs one of its services takes, at the ask of the most specific
-		/// one; an empty list serves every circuit at the record's `ask`. Jobs
-		/// already offered or locked keep their price.
-		#[pallet::call_index(16)]
-		#[pallet::weight(T::WeightInfo::set_services(services.len() as u32))]
-		pub fn set_services(
-			origin: OriginFor<T>,
-			services: BoundedVec<Service<BalanceOf<T>>, T::MaxServices>,
-		) -> DispatchResult {
-			let prover = ensure_signed(origin)?;
-			let record = Self::prover_record(&prover)?;
-			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
-			for (index, service) in services.iter().enumerate() {
-				if let ServiceScope::Family { name, .. } = &service.scope {
-					ensure!(!name.is_empty(), Error::<T>::EmptyFamily);
-				}
-				ensure!(
-					services[..index].iter().all(|earlier| earlier.scope != service.scope),
-					Error::<T>::DuplicateService
-				);
-			}
-			if services.is_empty() {
-				Services::<T>::remove(&prover);
-			} else {
-				Services::<T>::insert(&prover, services.clone());
-			}
-			Self::deposit_event(Event::ServicesSet { prover, services });
-			Ok(())
-		}
-
 		/// Anyone: returns `staker`'s matured unbonding stake on a leaving
 		/// `prover` to `staker`, and pays it its unclaimed rewards, so that a
 		/// leaving prover's record can go without waiting for every delegator.
@@ -967,6 +933,40 @@ pub mod pallet {
 			}
 			ensure!(!(withdrawn.is_zero() && paid.is_zero()), Error::<T>::NothingToWithdraw);
 			Self::remove_if_gone(&prover);
+			Ok(())
+		}
+
+		/// Declares the caller's services, replacing those declared before: each
+		/// covers circuits (one, a workload family up to a size, or any up to a
+		/// size) at an ask per work unit and a declared speed (the least
+		/// deadline it accepts per work unit). Elections offer a prover only
+		/// the jobs one of its services takes, at the ask of the most specific
+		/// one; an empty list serves every circuit at the record's `ask`. Jobs
+		/// already offered or locked keep their price.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::set_services(services.len() as u32))]
+		pub fn set_services(
+			origin: OriginFor<T>,
+			services: BoundedVec<Service<BalanceOf<T>>, T::MaxServices>,
+		) -> DispatchResult {
+			let prover = ensure_signed(origin)?;
+			let record = Self::prover_record(&prover)?;
+			ensure!(record.status != ProverStatus::Leaving, Error::<T>::ProverLeaving);
+			for (index, service) in services.iter().enumerate() {
+				if let ServiceScope::Family { name, .. } = &service.scope {
+					ensure!(!name.is_empty(), Error::<T>::EmptyFamily);
+				}
+				ensure!(
+					services[..index].iter().all(|earlier| earlier.scope != service.scope),
+					Error::<T>::DuplicateService
+				);
+			}
+			if services.is_empty() {
+				Services::<T>::remove(&prover);
+			} else {
+				Services::<T>::insert(&prover, services.clone());
+			}
+			Self::deposit_event(Event::ServicesSet { prover, services });
 			Ok(())
 		}
 	}
