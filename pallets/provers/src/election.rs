@@ -76,10 +76,11 @@ pub fn ask_for(
 
 /// The prover's ask for the context's job if it meets `requirements` in
 /// everything but price, free capacity and exclusion (its whole capacity must
-/// hold the job): the provers the job could ever be served by.
+/// hold the job): the provers the job could ever be served by. `services`
+/// reads the prover's services, only once its record qualifies.
 pub fn qualifies(
 	record: &ProverRecord<u128>,
-	services: &[Service<u128>],
+	services: impl FnOnce() -> Vec<Service<u128>>,
 	requirements: &RequestRequirements<u128>,
 	context: &Context,
 ) -> Option<u128> {
@@ -92,22 +93,22 @@ pub fn qualifies(
 		&& record.hardware.satisfies(&requirements.hardware)
 		&& record.reputation.score_at(context.epoch) >= requirements.min_reputation
 		&& u64::from(record.capacity) >= context.job.units;
-	qualified.then(|| ask_for(record, services, context.job)).flatten()
+	qualified.then(|| ask_for(record, &services(), context.job)).flatten()
 }
 
 /// Whether `prover` may be elected for the context's job with `requirements`.
 pub fn is_eligible<AccountId: PartialEq>(
 	prover: &AccountId,
 	record: &ProverRecord<u128>,
-	services: &[Service<u128>],
+	services: impl FnOnce() -> Vec<Service<u128>>,
 	requirements: &ProverRequirements<u128>,
 	context: &Context,
 	exclude: &[AccountId],
 ) -> bool {
-	qualifies(record, services, &requirements.without_price(), context)
-		.is_some_and(|ask| ask <= requirements.offered_price)
-		&& has_room(record, context.job)
+	has_room(record, context.job)
 		&& !exclude.contains(prover)
+		&& qualifies(record, services, &requirements.without_price(), context)
+			.is_some_and(|ask| ask <= requirements.offered_price)
 }
 
 /// Whether the prover's free capacity holds `job`'s work units.
@@ -124,7 +125,8 @@ pub fn cheapest_ask<T: Config>(
 	let context = Context::now::<T>(job);
 	Provers::<T>::iter()
 		.filter_map(|(prover, record)| {
-			qualifies(&record, &Services::<T>::get(&prover), requirements, &context)
+			let services = || Services::<T>::get(&prover).into_inner();
+			qualifies(&record, services, requirements, &context)
 		})
 		.min()
 }
@@ -138,8 +140,8 @@ pub fn eligible<T: Config>(
 	let context = Context::now::<T>(job);
 	Provers::<T>::iter()
 		.filter(|(prover, record)| {
-			let services = Services::<T>::get(prover);
-			is_eligible(prover, record, &services, requirements, &context, exclude)
+			let services = || Services::<T>::get(prover).into_inner();
+			is_eligible(prover, record, services, requirements, &context, exclude)
 		})
 		.map(|(prover, record)| (prover, record.backing()))
 		.collect()

@@ -73,8 +73,16 @@ pub fn proving_memory(rows: u64) -> u64 {
 /// Memory this machine has free now (`MemAvailable` of `/proc/meminfo`);
 /// `None` where that cannot be read.
 pub fn available_memory() -> Option<u64> {
+	meminfo_bytes("MemAvailable")
+}
+
+/// The `field` of `/proc/meminfo` (e.g. `MemTotal`), in bytes; `None` where
+/// it cannot be read.
+pub fn meminfo_bytes(field: &str) -> Option<u64> {
 	let meminfo = std::fs::read_to_string("/proc/meminfo").ok()?;
-	let line = meminfo.lines().find(|line| line.starts_with("MemAvailable:"))?;
+	let line = meminfo
+		.lines()
+		.find(|line| line.strip_prefix(field).is_some_and(|rest| rest.starts_with(':')))?;
 	let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
 	Some(kib.saturating_mul(1024))
 }

@@ -23,16 +23,8 @@ use subxt::utils::AccountId32;
 /// This machine's cores and memory, for the hardware a prover declares.
 fn detect_hardware() -> (u16, u16) {
 	let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-	let memory_kib = std::fs::read_to_string("/proc/meminfo")
-		.ok()
-		.and_then(|info| {
-			info.lines()
-				.find(|line| line.starts_with("MemTotal:"))
-				.and_then(|line| line.split_whitespace().nth(1))
-				.and_then(|kib| kib.parse::<u64>().ok())
-		})
-		.unwrap_or(0);
-	(cores.min(u16::MAX as usize) as u16, (memory_kib / (1024 * 1024)).min(u16::MAX as u64) as u16)
+	let memory = crate::backend::meminfo_bytes("MemTotal").unwrap_or(0);
+	(cores.min(u16::MAX as usize) as u16, (memory >> 30).min(u16::MAX as u64) as u16)
 }
 
 fn hardware(args: &HardwareArgs, current: Option<&ProverStatus>) -> HardwareClass {
