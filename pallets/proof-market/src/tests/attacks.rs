@@ -256,3 +256,40 @@ fn provers_are_offered_only_what_their_declared_services_take() {
 		assert_eq!(in_use(6), 0);
 	});
 }
+
+/// A prover offered a job cannot raise its price by raising its ask or its
+/// services' before locking: the price is fixed when the offer is made, and
+/// the requester pays exactly that.
+#[test]
+fn raising_the_ask_after_an_offer_does_not_raise_the_price() {
+	use pallet_provers::{Service, ServiceScope};
+	run_test(|| {
+		register_prover(5, MIN_BOND, 3);
+		let circuit = list(1, &CHAIN);
+		let requester = 10;
+		let start = total(requester);
+		let id = submit_with(requester, circuit, &CHAIN.proofs[0].0, 5_000, 20);
+		next_block();
+		assert!(matches!(status(id), RequestStatus::Offered { prover: 5, price: 3, .. }));
+
+		let greedy = vec![Service {
+			scope: ServiceScope::Any { max_degree_bits: 20 },
+			ask: 4_000,
+			blocks_per_thousand_units: 0,
+		}];
+		let prover = RuntimeOrigin::signed(5);
+		assert_ok!(Provers::set_services(prover.clone(), BoundedVec::try_from(greedy).unwrap()));
+		assert_ok!(Provers::update(
+			prover.clone(),
+			cpu_box(),
+			2,
+			4_000,
+			sp_runtime::Perbill::from_percent(10)
+		));
+		assert_ok!(Market::lock_request(prover, id));
+		assert!(matches!(status(id), RequestStatus::Locked { price: 3, .. }));
+		prove(5, id, &CHAIN, 0);
+		assert!(matches!(status(id), RequestStatus::Fulfilled { price: 3, .. }));
+		assert_eq!(total(requester), start - 3);
+	});
+}
