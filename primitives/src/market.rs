@@ -394,6 +394,16 @@ pub trait ProverRegistry<AccountId, Balance> {
 	/// per work unit it can be served at. `None` when no prover qualifies.
 	fn cheapest_ask(requirements: &RequestRequirements<Balance>, job: &JobSpec) -> Option<Balance>;
 
+	/// `prover`'s ask for `job` if it meets `requirements` and serves the job,
+	/// in everything but price, free capacity and exclusion: whether it may
+	/// bid for or lock a job no election chose it for (auctions). `None`
+	/// when it does not qualify.
+	fn qualified_ask(
+		prover: &AccountId,
+		requirements: &RequestRequirements<Balance>,
+		job: &JobSpec,
+	) -> Option<Balance>;
+
 	/// Takes `job`'s work units of the prover's capacity for it, which it was
 	/// elected for and is offered; returns its ask for the job, the price per
 	/// work unit.
@@ -420,6 +430,9 @@ pub trait ProverRegistry<AccountId, Balance> {
 	/// Weight of [`Self::elect`] (and [`Self::cheapest_ask`], one pass over the
 	/// same registry) at the registry's bound.
 	fn elect_weight() -> Weight;
+
+	/// Weight of [`Self::qualified_ask`].
+	fn qualify_weight() -> Weight;
 
 	/// Weight of [`Self::reserve_capacity`] plus [`Self::release_capacity`].
 	fn capacity_weight() -> Weight;

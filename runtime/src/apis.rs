@@ -220,6 +220,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_proof_market::runtime_api::ProofMarketApi<
 		Block,
 		AccountId,
@@ -240,6 +241,10 @@ impl_runtime_apis! {
 			requirements: pallet_proof_market::RequestRequirements<Balance>,
 		) -> Option<pallet_proof_market::Quote<Balance>> {
 			Market::quote(circuit, requirements)
+		}
+
+		fn openings(prover: AccountId) -> Vec<pallet_proof_market::Opening<Balance, BlockNumber>> {
+			Market::openings(prover)
 		}
 	}
 

@@ -70,19 +70,80 @@ fn prover<T: Config>() -> T::AccountId {
 /// Submits `count` requests for `circuit` from `requester` (at most
 /// `MaxOpenRequestsPerAccount`); returns their ids. A prover must be registered.
 fn requests<T: Config>(requester: &T::AccountId, circuit: CircuitId, count: u32) -> Vec<RequestId> {
-	(0..count)
-		.map(|_| {
-			Pallet::<T>::do_submit_request(
-				requester.clone(),
-				circuit,
-				input::<T>(),
-				1_000_000u32.into(),
-				T::MaxDeadline::get(),
-				RequestRequirements::default(),
-			)
-			.expect("a valid request is accepted")
-		})
-		.collect()
+	(0..count).map(|_| request_with::<T>(requester, circuit, Terms::default())).collect()
+}
+
+/// Submits one request for `circuit` from `requester` under `terms`.
+fn request_with<T: Config>(
+	requester: &T::AccountId,
+	circuit: CircuitId,
+	terms: Terms<BlockNumberFor<T>, BalanceOf<T>>,
+) -> RequestId {
+	Pallet::<T>::do_submit_request(
+		requester.clone(),
+		circuit,
+		input::<T>(),
+		1_000_000u32.into(),
+		T::MaxDeadline::get(),
+		RequestRequirements::default(),
+		terms,
+	)
+	.expect("a valid request is accepted")
+}
+
+/// A sealed-bid auction for a request of a fresh requester, with a
+/// registered prover; returns the prover, the request and its windows.
+fn auction<T: Config>() -> (T::AccountId, RequestId, BlockNumberFor<T>, BlockNumberFor<T>) {
+	let (_, circuit) = listed::<T>();
+	let prover = prover::<T>();
+	let requester = funded::<T>("requester", 0);
+	let terms = Terms {
+		mechanism: Mechanism::SealedBid {
+			bid_blocks: T::MaxBidBlocks::get(),
+			reveal_blocks: T::MaxBidBlocks::get(),
+			fallback: Fallback::Election,
+		},
+		latency: None,
+	};
+	let id = request_with::<T>(&requester, circuit, terms);
+	let RequestStatus::Bidding { bids_until, reveal_until, .. } =
+		Requests::<T>::get(id).unwrap().status
+	else {
+		unreachable!("a sealed-bid request opens its auction")
+	};
+	(prover, id, bids_until, reveal_until)
+}
+
+/// A bid of `price` per unit with a zero salt for `bidder`, committed with
+/// its bond held, revealed if `revealed`.
+fn place_bid<T: Config>(id: RequestId, bidder: &T::AccountId, price: u32, revealed: bool) {
+	let price: BalanceOf<T> = price.into();
+	let commitment = bid_commitment(id, &price, &[0; 32], bidder);
+	let bond = T::BidBond::get();
+	escrow::hold::<T>(HoldReason::BidBond, bidder, bond).expect("funded bidders hold bonds");
+	Bids::<T>::insert(id, bidder, Bid { commitment, bond, revealed: revealed.then_some(price) });
+	let mut request = Requests::<T>::get(id).unwrap();
+	if let RequestStatus::Bidding { bids, .. } = &mut request.status {
+		*bids += 1;
+	}
+	Requests::<T>::insert(id, request);
+}
+
+/// A Dutch auction for a request of a fresh requester, with a registered
+/// prover; returns the prover, the request and the block it closes.
+fn dutch<T: Config>() -> (T::AccountId, RequestId, BlockNumberFor<T>) {
+	let (_, circuit) = listed::<T>();
+	let prover = prover::<T>();
+	let requester = funded::<T>("requester", 0);
+	let terms = Terms {
+		mechanism: Mechanism::Dutch { floor: 1u32.into(), ramp_blocks: T::MaxRampBlocks::get() },
+		latency: None,
+	};
+	let id = request_with::<T>(&requester, circuit, terms);
+	let RequestStatus::Dutch { closes, .. } = Requests::<T>::get(id).unwrap().status else {
+		unreachable!("a Dutch request opens its auction")
+	};
+	(prover, id, closes)
 }
 
 /// Submits `count` requests for `circuit` from as many other requesters as
@@ -128,12 +189,8 @@ fn offered_behind_a_full_queue<T: Config>() -> (T::AccountId, RequestId) {
 fn locked_behind_a_full_queue<T: Config>() -> (T::AccountId, RequestId, LockedJob<T>) {
 	let (prover, id) = offered_behind_a_full_queue::<T>();
 	Pallet::<T>::do_lock_request(prover.clone(), id).expect("the offered prover locks");
-	let RequestStatus::Locked { price, deadline, collateral, candidates, .. } =
-		Requests::<T>::get(id).unwrap().status
-	else {
-		unreachable!("just locked")
-	};
-	(prover, id, LockedJob { price, deadline, collateral, candidates })
+	let job = LockedJob::of(&Requests::<T>::get(id).unwrap().status).expect("just locked");
+	(prover, id, job)
 }
 
 /// Marks request `id` as declined by all but one of the provers it may be,
@@ -398,6 +455,84 @@ mod benchmarks {
 		}
 
 		assert!(!Requests::<T>::contains_key(id));
+	}
+
+	/// Committing the last bid an auction takes, by a qualified prover.
+	#[benchmark]
+	fn commit_bid() {
+		let (prover, id, _, _) = auction::<T>();
+		for index in 1..T::MaxBids::get() {
+			place_bid::<T>(id, &funded::<T>("bidder", index), 1, false);
+		}
+		let commitment = bid_commitment(id, &BalanceOf::<T>::from(1u32), &[0; 32], &prover);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(prover.clone()), id, commitment);
+
+		assert!(Bids::<T>::contains_key(id, &prover));
+	}
+
+	/// Revealing a bid.
+	#[benchmark]
+	fn reveal_bid() {
+		let (prover, id, bids_until, _) = auction::<T>();
+		place_bid::<T>(id, &prover, 1, false);
+		frame_system::Pallet::<T>::set_block_number(bids_until);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(prover.clone()), id, 1u32.into(), [0; 32]);
+
+		assert!(Bids::<T>::get(id, &prover).unwrap().revealed.is_some());
+	}
+
+	/// Settling an auction of `b` revealed bids: the `b - 1` lowest from
+	/// accounts that are not provers (each checked and its bond returned),
+	/// then the prover's, which wins and locks. The registry's qualification
+	/// checks are added by `settle_auction_weight`.
+	#[benchmark]
+	fn settle_auction(b: Linear<1, { T::MaxBids::get() }>) {
+		let (prover, id, _, reveal_until) = auction::<T>();
+		for index in 1..b {
+			place_bid::<T>(id, &funded::<T>("bidder", index), 1, true);
+		}
+		place_bid::<T>(id, &prover, 2, true);
+		frame_system::Pallet::<T>::set_block_number(reveal_until);
+		Deadlines::<T>::remove(reveal_until);
+
+		#[block]
+		{
+			Pallet::<T>::process_deadline(id, reveal_until);
+		}
+
+		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Locked { .. }));
+	}
+
+	/// Locking a Dutch auction's request mid-ramp: the qualification (added
+	/// by the call's weight), the capacity, the collateral and a deadline slot.
+	#[benchmark]
+	fn lock_dutch() {
+		let (prover, id, _) = dutch::<T>();
+		let now = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		frame_system::Pallet::<T>::set_block_number(now);
+
+		#[extrinsic_call]
+		lock_request(RawOrigin::Signed(prover), id);
+
+		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Locked { .. }));
+	}
+
+	/// A Dutch auction nobody took: expired, the deposit forfeited.
+	#[benchmark]
+	fn close_dutch() {
+		let (_, id, closes) = dutch::<T>();
+		frame_system::Pallet::<T>::set_block_number(closes);
+
+		#[block]
+		{
+			Pallet::<T>::process_deadline(id, closes);
+		}
+
+		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Expired { .. }));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -43,17 +43,25 @@ pub fn release<T: Config>(
 	T::Currency::release(&reason.into(), who, amount, Precision::Exact).map(|_| ())
 }
 
-/// Takes `amount` of `requester`'s held deposits and sends it to
-/// [`Config::Forfeits`]; returns what was taken.
-pub fn forfeit_deposit<T: Config>(requester: &T::AccountId, amount: BalanceOf<T>) -> BalanceOf<T> {
+/// Takes `amount` of `who`'s funds held for `reason` (a request deposit, a
+/// bid bond) and sends it to [`Config::Forfeits`]; returns what was taken.
+pub fn forfeit<T: Config>(
+	reason: HoldReason,
+	who: &T::AccountId,
+	amount: BalanceOf<T>,
+) -> BalanceOf<T> {
 	if amount.is_zero() {
 		return amount;
 	}
-	let (credit, _missing) =
-		T::Currency::slash(&HoldReason::RequestDeposit.into(), requester, amount);
+	let (credit, _missing) = T::Currency::slash(&reason.into(), who, amount);
 	let taken = credit.peek();
 	T::Forfeits::on_unbalanced(credit);
 	taken
+}
+
+/// Whether `amount` can be held from `who`'s free balance for `reason` now.
+pub fn can_hold<T: Config>(reason: HoldReason, who: &T::AccountId, amount: BalanceOf<T>) -> bool {
+	amount.is_zero() || T::Currency::ensure_can_hold(&reason.into(), who, amount).is_ok()
 }
 
 /// Takes `amount` of `prover`'s held collateral: up to `compensation` of it

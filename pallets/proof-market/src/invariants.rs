@@ -2,8 +2,8 @@
 //! every test).
 
 use crate::{
-	escrow, Config, Deadlines, HoldReason, Jobs, Listings, OpenRequests, OpenRequestsOf, Pallet,
-	Queue, RequestStatus, Requests, Retiring, RetiringRange,
+	escrow, Bids, Config, Deadlines, HoldReason, Jobs, Listings, OpenRequests, OpenRequestsOf,
+	Pallet, Queue, RequestStatus, Requests, Retiring, RetiringRange,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::{ensure, traits::Get};
@@ -25,12 +25,19 @@ impl<T: Config> Pallet<T> {
 			if let RequestStatus::Locked { prover, collateral: held, .. } = &request.status {
 				collateral.entry(prover.clone()).or_default().saturating_accrue(*held);
 			}
-			if let Some((prover, due)) = request.status.holder() {
-				ensure!(!queued.contains(&id), "an offered or locked request is queued");
+			if let Some((prover, _)) = request.status.holder() {
 				ensure!(Jobs::<T>::contains_key(prover, id), "an offer or lock has no job entry");
+			}
+			if let RequestStatus::Bidding { bids, .. } = request.status {
+				let stored = Bids::<T>::iter_prefix(id).count() as u32;
+				ensure!(stored == bids, "an auction's bid count is off");
+				ensure!(bids <= T::MaxBids::get(), "an auction has too many bids");
+			}
+			if let Some(due) = request.status.due() {
+				ensure!(!queued.contains(&id), "a request waiting in the index is queued");
 				ensure!(
 					Deadlines::<T>::get(due).contains(&id),
-					"an offer or lock is missing from the index under its block"
+					"an offer, lock or auction is missing from the index under its block"
 				);
 			} else if matches!(request.status, RequestStatus::Queued { .. }) {
 				ensure!(queued.contains(&id), "a queued request is missing from the queue");
@@ -82,11 +89,23 @@ impl<T: Config> Pallet<T> {
 				"collateral hold differs from the locked jobs' collateral"
 			);
 		}
+		let mut bonds: BTreeMap<T::AccountId, u128> = BTreeMap::new();
+		for (id, bidder, bid) in Bids::<T>::iter() {
+			let bidding = Requests::<T>::get(id)
+				.is_some_and(|request| matches!(request.status, RequestStatus::Bidding { .. }));
+			ensure!(bidding, "a bid for a request not in auction");
+			bonds.entry(bidder).or_default().saturating_accrue(bid.bond);
+		}
+		for (bidder, expected) in &bonds {
+			ensure!(
+				escrow::held::<T>(HoldReason::BidBond, bidder) == *expected,
+				"bid bond hold differs from the bidder's bids"
+			);
+		}
 		for (block, due) in Deadlines::<T>::iter() {
 			for id in due {
-				let due_here = Requests::<T>::get(id).is_some_and(|request| {
-					request.status.holder().is_some_and(|(_, b)| b == block)
-				});
+				let due_here = Requests::<T>::get(id)
+					.is_some_and(|request| request.status.due() == Some(block));
 				ensure!(due_here, "an index entry of a request not due then");
 			}
 		}

@@ -117,6 +117,34 @@
 //! in `submit_request`'s weight instead. `lock_request` and `decline_request`
 //! pay their (small) weight.
 
+//! ## Mechanisms
+//! A request chooses how its prover and price are found ([`Terms`], with
+//! `submit_request_with_terms`; `submit_request` is the election):
+//! - **Election** (above): a stake-weighted draw among eligible provers at
+//!   the drawn prover's ask. Small provers get work in proportion to their
+//!   backing and nobody can be shut out by price: for censorship resistance.
+//! - **Sealed-bid auction** (second price, see the `auction` module): eligible
+//!   provers commit hidden prices per work unit, reveal them, and the lowest
+//!   wins at the second-lowest. Truthful bidding is each prover's best
+//!   strategy, so the requester pays the market's real cost: for
+//!   cost-sensitive requests that can wait the bid and reveal windows.
+//! - **Dutch auction**: the price rises each block from a floor to `max_fee`
+//!   and the first eligible prover to `lock_request` takes the job at that
+//!   block's price. One transaction, price discovery without a reveal
+//!   round; for requests that want a fair price quickly. It closes
+//!   `LockWindow` blocks after reaching `max_fee`; a request nobody took
+//!   expires (deposit forfeited, as for a request never offered). A locker
+//!   that fails re-opens the ramp for the others.
+//! - A **latency guarantee** (any mechanism): a proof later than the target
+//!   (counted from the lock, so that queue and auction time are not the
+//!   prover's) is paid linearly less, down to the floor's share at the
+//!   deadline; the difference stays with the requester.
+//!
+//! In every mechanism only the prover holding the request (the one that
+//! locked it) can be paid for a proof, so a proof copied from the pool is
+//! worth nothing to anyone else, and the collateral, slashes and
+//! compensation rules below are the same.
+//!
 //! ## Bounds
 //! At most [`Config::MaxOpenRequests`] requests are open (queued, offered or
 //! locked) at once, which bounds the queue. Lock windows and deadlines are
@@ -139,15 +167,20 @@
 //!    requests, its deposit hold the sum of their deposits, and
 //!    `OpenRequestsOf` their number.
 //! 5. A listing's `open_requests` equals the open requests for its circuit.
-//! 6. The deadline index holds exactly the offered and locked requests, each
-//!    under its block: a job that ends frees its slot at once.
+//! 6. The deadline index holds exactly the offered, locked, bidding and
+//!    Dutch requests, each under its block: a job that ends frees its slot
+//!    at once.
 //! 7. Each prover's collateral hold equals the collateral of the requests it
 //!    has locked.
+//! 8. Bids exist only for requests in a sealed-bid auction, as many as the
+//!    auction counts (at most `MaxBids`), and each bidder's bond hold equals
+//!    the bonds of its bids.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+mod auction;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod escrow;
@@ -163,6 +196,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
+pub use auction::bid_commitment;
 pub use pallet::*;
 pub use prova_primitives::{
 	market::{work_units, ProverRegistry, RequestRequirements},
@@ -227,9 +261,9 @@ pub mod pallet {
 		fungible::Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 
 	/// The storage layout's version: 1 added request deposits and the
-	/// per-account open-request count, 2 offers, locks and collateral
-	/// ([`crate::migrations`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// per-account open-request count, 2 offers, locks and collateral, 3
+	/// market terms and auctions ([`crate::migrations`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -336,7 +370,25 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxAssignmentsPerBlock: Get<u32>;
 
-		/// Most lock windows and deadlines ending in one block.
+		/// Most sealed bids one auction takes.
+		#[pallet::constant]
+		type MaxBids: Get<u32>;
+
+		/// Held from a bidder for each sealed bid until its auction settles;
+		/// forfeited if the bid is not revealed, or wins and cannot be backed
+		/// with collateral.
+		#[pallet::constant]
+		type BidBond: Get<BalanceOf<Self>>;
+
+		/// Longest bid window, and longest reveal window, of a sealed-bid auction.
+		#[pallet::constant]
+		type MaxBidBlocks: Get<BlockNumberFor<Self>>;
+
+		/// Longest price ramp of a Dutch auction.
+		#[pallet::constant]
+		type MaxRampBlocks: Get<BlockNumberFor<Self>>;
+
+		/// Most lock windows, deadlines and auction ends in one block.
 		#[pallet::constant]
 		type MaxDeadlinesPerBlock: Get<u32>;
 
@@ -368,6 +420,8 @@ pub mod pallet {
 		RequestDeposit,
 		/// A prover's collateral for a job it locked, until the job ends.
 		JobCollateral,
+		/// A sealed bid's bond, until its auction settles.
+		BidBond,
 	}
 
 	/// The next request's id.
@@ -397,8 +451,9 @@ pub mod pallet {
 	pub type OpenRequestsOf<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
-	/// Offered requests by the block their lock window ends, and locked ones
-	/// by their deadline block.
+	/// Offered requests by the block their lock window ends, locked ones by
+	/// their deadline block, sealed-bid auctions by the block they settle and
+	/// Dutch auctions by the block they close.
 	#[pallet::storage]
 	pub type Deadlines<T: Config> = StorageMap<
 		_,
@@ -406,6 +461,18 @@ pub mod pallet {
 		BlockNumberFor<T>,
 		BoundedVec<RequestId, T::MaxDeadlinesPerBlock>,
 		ValueQuery,
+	>;
+
+	/// Sealed bids of the requests in auction, by request and bidder (at most
+	/// `MaxBids` per request); removed when the auction settles.
+	#[pallet::storage]
+	pub type Bids<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		RequestId,
+		Blake2_128Concat,
+		T::AccountId,
+		Bid<BalanceOf<T>>,
 	>;
 
 	/// Requests offered to or locked by each prover (what its client polls).
@@ -434,13 +501,32 @@ pub mod pallet {
 		},
 		/// A circuit was withdrawn from the market.
 		CircuitDelisted { circuit: CircuitId },
-		/// A request was accepted and its fee and deposit held.
+		/// A request was accepted and its fee and deposit held; it finds its
+		/// prover by `terms`.
 		RequestSubmitted {
 			request: RequestId,
 			requester: T::AccountId,
 			circuit: CircuitId,
 			max_fee: BalanceOf<T>,
 			deposit: BalanceOf<T>,
+			terms: Terms<BlockNumberFor<T>, BalanceOf<T>>,
+		},
+		/// A prover committed a sealed bid for a request, holding `bond`.
+		BidCommitted { request: RequestId, bidder: T::AccountId, bond: BalanceOf<T> },
+		/// A prover revealed its bid: `price` per work unit.
+		BidRevealed { request: RequestId, bidder: T::AccountId, price: BalanceOf<T> },
+		/// A bid's bond was forfeited: it was not revealed, or it won and its
+		/// bidder could not hold the job's collateral.
+		BidForfeited { request: RequestId, bidder: T::AccountId, bond: BalanceOf<T> },
+		/// A sealed-bid auction ended: `winner` locked the request at `price`
+		/// (the second-lowest revealed bid times the work units, or its own
+		/// bid when alone), or nobody did and the request took its fallback.
+		AuctionSettled {
+			request: RequestId,
+			winner: Option<T::AccountId>,
+			price: Option<BalanceOf<T>>,
+			bids: u32,
+			revealed: u32,
 		},
 		/// A prover was elected for a request and offered it at `price`; it
 		/// may lock it before `lock_by`.
@@ -451,18 +537,22 @@ pub mod pallet {
 			lock_by: BlockNumberFor<T>,
 			attempt: u32,
 		},
-		/// The offered prover took the request, holding `collateral`; it must
-		/// prove it before `deadline`.
+		/// A prover took the request at `price` (an offer, an auction's win or
+		/// a Dutch auction's price), holding `collateral`; it must prove it
+		/// before `deadline`.
 		RequestLocked {
 			request: RequestId,
 			prover: T::AccountId,
+			price: BalanceOf<T>,
 			collateral: BalanceOf<T>,
 			deadline: BlockNumberFor<T>,
 		},
 		/// The offered prover did not take the request: it declined, or let
 		/// the lock window pass (`lapsed`). No slash.
 		OfferDeclined { request: RequestId, prover: T::AccountId, lapsed: bool },
-		/// A valid proof arrived; the prover was paid and the rest refunded.
+		/// A valid proof arrived; the prover was paid `price` (less than it
+		/// locked at if it was later than the request's latency target) and
+		/// the rest refunded.
 		RequestFulfilled {
 			request: RequestId,
 			prover: T::AccountId,
@@ -557,6 +647,36 @@ pub mod pallet {
 		/// Every deadline block within reach of the lock is full; lock again
 		/// in a later block.
 		NoDeadlineSlot,
+		/// A sealed-bid auction's bid or reveal window is zero or longer than
+		/// `MaxBidBlocks`.
+		BidWindowOutOfRange,
+		/// A Dutch auction's ramp is zero or longer than `MaxRampBlocks`.
+		RampOutOfRange,
+		/// A Dutch auction's floor times the work units exceeds `max_fee`.
+		FloorAboveMaxFee,
+		/// A latency target is zero or not shorter than the deadline.
+		LatencyTargetOutOfRange,
+		/// The request is not in a sealed-bid auction taking bids.
+		NotBidding,
+		/// The caller does not meet the request's requirements or does not
+		/// serve its circuit.
+		NotQualified,
+		/// The caller failed or declined this request before.
+		Excluded,
+		/// The caller has already bid for the request.
+		AlreadyBid,
+		/// The auction has `MaxBids` bids already.
+		TooManyBids,
+		/// The request is not in an auction's reveal phase.
+		NotRevealing,
+		/// The caller has no bid for the request.
+		NoBid,
+		/// The bid is already revealed.
+		AlreadyRevealed,
+		/// The revealed price and salt do not match the commitment.
+		CommitmentMismatch,
+		/// The revealed price times the work units exceeds `max_fee`.
+		BidAboveMaxFee,
 	}
 
 	#[pallet::hooks]
@@ -575,6 +695,7 @@ pub mod pallet {
 			assert!(T::MaxPublicInputs::get() as usize >= INPUT_COMMITMENT_LEN);
 			assert!(T::MaxOpenRequestsPerAccount::get() >= 1);
 			assert!(T::MaxOpenRequestsPerAccount::get() <= T::MaxOpenRequests::get());
+			assert!(T::MaxBids::get() >= 1);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -670,8 +791,17 @@ pub mod pallet {
 			requirements: RequestRequirements<BalanceOf<T>>,
 		) -> DispatchResult {
 			let requester = ensure_signed(origin)?;
-			Self::do_submit_request(requester, circuit, input, max_fee, deadline, requirements)
-				.map(|_| ())
+			let terms = Terms::default();
+			Self::do_submit_request(
+				requester,
+				circuit,
+				input,
+				max_fee,
+				deadline,
+				requirements,
+				terms,
+			)
+			.map(|_| ())
 		}
 
 		/// Withdraws a request not yet offered to a prover; refunds its fee and
@@ -700,11 +830,13 @@ pub mod pallet {
 			Self::do_submit_proof(prover, request, public_inputs.into_inner(), &proof)
 		}
 
-		/// Takes a request offered to the caller: holds its collateral from the
+		/// Takes a request offered to the caller, or a request in a Dutch
+		/// auction at this block's price: holds its collateral from the
 		/// caller's free balance and starts its deadline.
 		#[pallet::call_index(5)]
 		#[pallet::weight(
 			T::WeightInfo::lock_request()
+				.max(T::WeightInfo::lock_dutch().saturating_add(T::Provers::qualify_weight()))
 				.saturating_add(T::DbWeight::get().reads(DEADLINE_SLOT_TRIES.into()))
 		)]
 		pub fn lock_request(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
@@ -719,6 +851,71 @@ pub mod pallet {
 		pub fn decline_request(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
 			let prover = ensure_signed(origin)?;
 			Self::do_decline_request(prover, request)
+		}
+
+		/// [`Pallet::submit_request`] with market `terms`: a mechanism other
+		/// than the election (a sealed-bid or a Dutch auction) and a latency
+		/// guarantee.
+		#[pallet::call_index(7)]
+		#[pallet::weight(
+			T::WeightInfo::submit_request()
+				.saturating_add(T::Provers::elect_weight())
+				.saturating_add(Pallet::<T>::verify_weight(circuit))
+				.saturating_add(T::DbWeight::get().reads(DEADLINE_SLOT_TRIES.into()))
+		)]
+		pub fn submit_request_with_terms(
+			origin: OriginFor<T>,
+			circuit: CircuitId,
+			input: BoundedVec<u8, T::MaxInputBytes>,
+			max_fee: BalanceOf<T>,
+			deadline: BlockNumberFor<T>,
+			requirements: RequestRequirements<BalanceOf<T>>,
+			terms: Terms<BlockNumberFor<T>, BalanceOf<T>>,
+		) -> DispatchResult {
+			let requester = ensure_signed(origin)?;
+			Self::do_submit_request(
+				requester,
+				circuit,
+				input,
+				max_fee,
+				deadline,
+				requirements,
+				terms,
+			)
+			.map(|_| ())
+		}
+
+		/// Commits a sealed bid for a request in a sealed-bid auction:
+		/// `commitment` is `blake2_256(SCALE(request, price, salt, caller))`
+		/// with `price` per work unit and a secret 32-byte `salt`. Holds
+		/// `BidBond` until the auction settles. The caller must meet the
+		/// request's requirements and serve its circuit.
+		#[pallet::call_index(8)]
+		#[pallet::weight(
+			T::WeightInfo::commit_bid().saturating_add(T::Provers::qualify_weight())
+		)]
+		pub fn commit_bid(
+			origin: OriginFor<T>,
+			request: RequestId,
+			commitment: [u8; 32],
+		) -> DispatchResult {
+			let bidder = ensure_signed(origin)?;
+			Self::do_commit_bid(bidder, request, commitment)
+		}
+
+		/// Reveals the caller's sealed bid: the `price` per work unit and the
+		/// `salt` it committed to. A bid not revealed by the end of the reveal
+		/// window forfeits its bond.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::reveal_bid())]
+		pub fn reveal_bid(
+			origin: OriginFor<T>,
+			request: RequestId,
+			price: BalanceOf<T>,
+			salt: [u8; 32],
+		) -> DispatchResult {
+			let bidder = ensure_signed(origin)?;
+			Self::do_reveal_bid(bidder, request, price, salt)
 		}
 	}
 }

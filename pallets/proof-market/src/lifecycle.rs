@@ -7,10 +7,10 @@
 //! verifier's use count and the retirement queue are kept in one place.
 
 use crate::{
-	escrow, BalanceOf, Config, Deadlines, Error, Event, HoldReason, Jobs, Listing, Listings,
-	OpenRequests, OpenRequestsOf, Pallet, Queue, Request, RequestId, RequestStatus, Requests,
-	Retiring, RetiringRange, WeightInfo, DEADLINE_SLOT_TRIES, ELEMENT_BYTES, GOLDILOCKS_ORDER,
-	INPUT_COMMITMENT_LEN,
+	escrow, BalanceOf, Config, Deadlines, Error, Event, Fallback, HoldReason, Jobs, Listing,
+	Listings, Mechanism, OpenRequests, OpenRequestsOf, Pallet, Queue, Request, RequestId,
+	RequestStatus, Requests, Retiring, RetiringRange, Terms, WeightInfo, DEADLINE_SLOT_TRIES,
+	ELEMENT_BYTES, GOLDILOCKS_ORDER, INPUT_COMMITMENT_LEN,
 };
 use alloc::vec::Vec;
 use codec::Encode;
@@ -46,6 +46,26 @@ pub(crate) struct LockedJob<T: Config> {
 	pub collateral: BalanceOf<T>,
 	/// Eligible provers it was elected among.
 	pub candidates: u32,
+	/// The block it was locked in.
+	pub locked_at: BlockNumberFor<T>,
+}
+
+impl<T: Config> LockedJob<T> {
+	/// The terms of a `Locked` status; `None` for any other.
+	pub fn of(status: &RequestStatus<T>) -> Option<Self> {
+		match status {
+			RequestStatus::Locked {
+				price, deadline, collateral, candidates, locked_at, ..
+			} => Some(LockedJob {
+				price: *price,
+				deadline: *deadline,
+				collateral: *collateral,
+				candidates: *candidates,
+				locked_at: *locked_at,
+			}),
+			_ => None,
+		}
+	}
 }
 
 /// How a locker failed a request.
@@ -79,6 +99,7 @@ impl<T: Config> Pallet<T> {
 		max_fee: BalanceOf<T>,
 		deadline: BlockNumberFor<T>,
 		requirements: RequestRequirements<BalanceOf<T>>,
+		terms: Terms<BlockNumberFor<T>, BalanceOf<T>>,
 	) -> Result<RequestId, DispatchError> {
 		let mut listing = Listings::<T>::get(circuit).ok_or_else(|| {
 			if T::Verifier::circuit(&circuit).is_some() {
@@ -102,6 +123,8 @@ impl<T: Config> Pallet<T> {
 			T::Provers::cheapest_ask(&requirements, &job).ok_or(Error::<T>::NoQualifiedProver)?;
 		let min_fee = ask.saturating_mul(listing.work_units.into());
 		ensure!(max_fee >= min_fee, Error::<T>::FeeBelowCheapestAsk);
+		let now = frame_system::Pallet::<T>::block_number();
+		let status = Self::opening_status(&terms, deadline, max_fee, listing.work_units, now)?;
 
 		let deposit = T::RequestDeposit::get();
 		escrow::hold::<T>(HoldReason::RequestEscrow, &requester, max_fee)?;
@@ -112,12 +135,17 @@ impl<T: Config> Pallet<T> {
 			*next = next.saturating_add(1);
 			id
 		});
-		Queue::<T>::try_append(id).map_err(|_| Error::<T>::MarketFull)?;
+		match status.due() {
+			// `opening_status` found room in this block's list.
+			Some(due) => {
+				Deadlines::<T>::try_append(due, id).map_err(|_| Error::<T>::NoDeadlineSlot)?
+			}
+			None => Queue::<T>::try_append(id).map_err(|_| Error::<T>::MarketFull)?,
+		}
 		OpenRequests::<T>::mutate(|open| open.saturating_inc());
 		OpenRequestsOf::<T>::insert(&requester, own_open.saturating_add(1));
 		listing.open_requests.saturating_inc();
 		Listings::<T>::insert(circuit, listing);
-		let now = frame_system::Pallet::<T>::block_number();
 		Requests::<T>::insert(
 			id,
 			Request {
@@ -131,8 +159,9 @@ impl<T: Config> Pallet<T> {
 				failed: BoundedVec::new(),
 				declined: BoundedVec::new(),
 				compensated: Zero::zero(),
-				status: RequestStatus::Queued { since: now },
+				status,
 				deposit,
+				terms,
 			},
 		);
 		Self::deposit_event(Event::RequestSubmitted {
@@ -141,6 +170,7 @@ impl<T: Config> Pallet<T> {
 			circuit,
 			max_fee,
 			deposit,
+			terms,
 		});
 		Ok(id)
 	}
@@ -154,7 +184,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(request.requester == who, Error::<T>::NotRequester);
 		match request.status {
 			RequestStatus::Queued { .. } => {}
-			RequestStatus::Offered { .. } => return Err(Error::<T>::AlreadyOffered.into()),
+			RequestStatus::Offered { .. }
+			| RequestStatus::Bidding { .. }
+			| RequestStatus::Dutch { .. } => return Err(Error::<T>::AlreadyOffered.into()),
 			RequestStatus::Locked { .. } => return Err(Error::<T>::AlreadyLocked.into()),
 			_ => return Err(Error::<T>::RequestEnded.into()),
 		}
@@ -179,18 +211,11 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResultWithPostInfo {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		let job = match &request.status {
-			RequestStatus::Locked { prover: locker, price, deadline, collateral, candidates } => {
+			RequestStatus::Locked { prover: locker, .. } => {
 				ensure!(*locker == prover, Error::<T>::NotLocker);
-				LockedJob {
-					price: *price,
-					deadline: *deadline,
-					collateral: *collateral,
-					candidates: *candidates,
-				}
+				LockedJob::of(&request.status).ok_or(Error::<T>::NotLocked)?
 			}
-			RequestStatus::Queued { .. } | RequestStatus::Offered { .. } => {
-				return Err(Error::<T>::NotLocked.into())
-			}
+			status if status.is_open() => return Err(Error::<T>::NotLocked.into()),
 			_ => return Err(Error::<T>::RequestEnded.into()),
 		};
 		let verify = Self::verify_weight(&request.circuit);
@@ -253,7 +278,9 @@ impl<T: Config> Pallet<T> {
 		job: LockedJob<T>,
 		public_inputs: Vec<u64>,
 	) -> DispatchResult {
-		let LockedJob { price, deadline, collateral, candidates } = job;
+		let now = frame_system::Pallet::<T>::block_number();
+		let price = Self::price_paid(&request, &job, now);
+		let LockedJob { deadline, collateral, candidates, .. } = job;
 		escrow::settle::<T>(&request.requester, request.max_fee, &prover, price)?;
 		escrow::release::<T>(HoldReason::RequestDeposit, &request.requester, request.deposit)?;
 		escrow::release::<T>(HoldReason::JobCollateral, &prover, collateral)?;
@@ -264,7 +291,6 @@ impl<T: Config> Pallet<T> {
 		let output = public_inputs.get(INPUT_COMMITMENT_LEN..).unwrap_or_default().to_vec();
 		let output = BoundedVec::truncate_from(output);
 		let refunded = request.max_fee.saturating_sub(price);
-		let now = frame_system::Pallet::<T>::block_number();
 		Self::close(
 			id,
 			request,
@@ -336,12 +362,37 @@ impl<T: Config> Pallet<T> {
 		if !excluded || request.failed.len() as u32 >= T::MaxAttempts::get() {
 			Self::expire(id, request, now);
 		} else {
-			Self::requeue(id, request, now);
+			Self::reopen(id, request, now);
 		}
 	}
 
+	/// Opens a request again after its locker failed, by its mechanism: a
+	/// Dutch auction restarts its ramp (its last closing block full, it is
+	/// queued for an election instead); an election or a settled sealed-bid
+	/// auction whose fallback is the election is queued; a sealed-bid
+	/// auction whose fallback is expiry expires.
+	fn reopen(id: RequestId, mut request: Request<T>, now: BlockNumberFor<T>) {
+		match request.terms.mechanism {
+			Mechanism::Dutch { ramp_blocks, .. } => {
+				let closes = now.saturating_add(ramp_blocks).saturating_add(T::LockWindow::get());
+				if let Some(closes) = Self::free_deadline_slot(closes) {
+					// `free_deadline_slot` found room in this block's list.
+					let _ = Deadlines::<T>::try_append(closes, id);
+					request.status = RequestStatus::Dutch { since: now, closes };
+					Requests::<T>::insert(id, request);
+					return;
+				}
+			}
+			Mechanism::SealedBid { fallback: Fallback::Expire, .. } => {
+				return Self::expire(id, request, now);
+			}
+			_ => {}
+		}
+		Self::requeue(id, request, now);
+	}
+
 	/// Puts an open request back at the front of the queue, as of `now`.
-	fn requeue(id: RequestId, mut request: Request<T>, now: BlockNumberFor<T>) {
+	pub(crate) fn requeue(id: RequestId, mut request: Request<T>, now: BlockNumberFor<T>) {
 		request.status = RequestStatus::Queued { since: now };
 		Requests::<T>::insert(id, request);
 		Queue::<T>::mutate(|queue| {
@@ -377,37 +428,125 @@ impl<T: Config> Pallet<T> {
 
 	/// See [`crate::Pallet::lock_request`].
 	pub(crate) fn do_lock_request(prover: T::AccountId, id: RequestId) -> DispatchResult {
-		let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
-		let (price, lock_by, candidates) = match &request.status {
+		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+		let now = frame_system::Pallet::<T>::block_number();
+		match &request.status {
 			RequestStatus::Offered { prover: offered, price, lock_by, candidates }
 				if *offered == prover =>
 			{
-				(*price, *lock_by, *candidates)
+				// The hook passes a lapsed offer on at the start of `lock_by`, so
+				// an offer still standing is in its window; checked all the same.
+				ensure!(now < *lock_by, Error::<T>::NotOffered);
+				let (price, lock_by, candidates) = (*price, *lock_by, *candidates);
+				Self::lock(id, request, prover, price, candidates, lock_by, now, |_| Ok(()))
 			}
-			status if status.is_open() => return Err(Error::<T>::NotOffered.into()),
-			_ => return Err(Error::<T>::RequestEnded.into()),
-		};
-		let now = frame_system::Pallet::<T>::block_number();
-		// The hook passes a lapsed offer on at the start of `lock_by`, so an
-		// offer still standing is in its window; checked all the same.
-		ensure!(now < lock_by, Error::<T>::NotOffered);
+			RequestStatus::Dutch { since, closes } => {
+				ensure!(now < *closes, Error::<T>::NotOffered);
+				let excluded = request.failed.contains(&prover);
+				ensure!(!excluded, Error::<T>::Excluded);
+				let job = Self::job_spec(
+					request.circuit,
+					&Self::listing_of(&request)?,
+					request.deadline_blocks,
+				);
+				T::Provers::qualified_ask(&prover, &request.requirements, &job)
+					.ok_or(Error::<T>::NotQualified)?;
+				let price = Self::dutch_price(&request, *since, now);
+				let closes = *closes;
+				Self::lock(id, request, prover, price, 1, closes, now, |prover| {
+					T::Provers::reserve_capacity(prover, &job).map(|_| ())
+				})
+			}
+			status if status.is_open() => Err(Error::<T>::NotOffered.into()),
+			_ => Err(Error::<T>::RequestEnded.into()),
+		}
+	}
+
+	/// `prover` takes request `id` at `price`: its deadline is set from
+	/// `now`, its collateral held, `reserve` takes the prover's capacity
+	/// (already taken for an offer) and the request leaves the index block
+	/// `due` it was waiting under. Fails, changing nothing, when no deadline
+	/// slot is free, the collateral cannot be held or `reserve` fails.
+	#[allow(clippy::too_many_arguments)]
+	pub(crate) fn lock(
+		id: RequestId,
+		mut request: Request<T>,
+		prover: T::AccountId,
+		price: BalanceOf<T>,
+		candidates: u32,
+		due: BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
+		reserve: impl FnOnce(&T::AccountId) -> DispatchResult,
+	) -> DispatchResult {
 		let deadline = Self::free_deadline_slot(now.saturating_add(request.deadline_blocks))
 			.ok_or(Error::<T>::NoDeadlineSlot)?;
 		let collateral = Self::collateral_for(price);
-		escrow::hold::<T>(HoldReason::JobCollateral, &prover, collateral)?;
-		Self::take_off_index(id, lock_by);
+		frame_support::storage::with_storage_layer(|| {
+			escrow::hold::<T>(HoldReason::JobCollateral, &prover, collateral)?;
+			reserve(&prover)
+		})?;
+		Self::take_off_index(id, due);
 		// `free_deadline_slot` found room in this block's list.
 		let _ = Deadlines::<T>::try_append(deadline, id);
+		Jobs::<T>::insert(&prover, id, ());
 		request.status = RequestStatus::Locked {
 			prover: prover.clone(),
 			price,
 			deadline,
 			collateral,
 			candidates,
+			locked_at: now,
 		};
 		Requests::<T>::insert(id, request);
-		Self::deposit_event(Event::RequestLocked { request: id, prover, collateral, deadline });
+		Self::deposit_event(Event::RequestLocked {
+			request: id,
+			prover,
+			price,
+			collateral,
+			deadline,
+		});
 		Ok(())
+	}
+
+	/// The whole job's price in a Dutch auction started at `since`, at block
+	/// `now`: from the floor times the work units up to `max_fee`, linearly
+	/// over the ramp, then `max_fee`.
+	pub fn dutch_price(
+		request: &Request<T>,
+		since: BlockNumberFor<T>,
+		now: BlockNumberFor<T>,
+	) -> BalanceOf<T> {
+		let Mechanism::Dutch { floor, ramp_blocks } = request.terms.mechanism else {
+			return request.max_fee;
+		};
+		let units: BalanceOf<T> = Self::units_of(request).into();
+		let start = floor.saturating_mul(units).min(request.max_fee);
+		let ramp: u128 = ramp_blocks.saturated_into::<u128>().max(1);
+		let elapsed: u128 = now.saturating_sub(since).saturated_into::<u128>().min(ramp);
+		let rise = multiply_ratio(request.max_fee.saturating_sub(start), elapsed, ramp);
+		start.saturating_add(rise)
+	}
+
+	/// What a valid proof for a locked job is paid at `now`: its price, less
+	/// the latency guarantee's discount when later than its target (linear
+	/// from the full price at the target to the floor's share at the
+	/// nominal deadline, `deadline_blocks` after the lock).
+	pub(crate) fn price_paid(
+		request: &Request<T>,
+		job: &LockedJob<T>,
+		now: BlockNumberFor<T>,
+	) -> BalanceOf<T> {
+		let Some(guarantee) = request.terms.latency else { return job.price };
+		let taken: u128 = now.saturating_sub(job.locked_at).saturated_into();
+		let target: u128 = guarantee.target_blocks.saturated_into();
+		let window: u128 = request.deadline_blocks.saturated_into();
+		if taken <= target || window <= target {
+			return job.price;
+		}
+		let late = (taken - target).min(window - target);
+		let floor = guarantee.floor.mul_floor(job.price);
+		let discount = multiply_ratio(job.price.saturating_sub(floor), late, window - target);
+		job.price.saturating_sub(discount)
 	}
 
 	/// See [`crate::Pallet::decline_request`].
@@ -425,8 +564,13 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The listing of `request`'s circuit (kept while requests are open).
+	pub(crate) fn listing_of(request: &Request<T>) -> Result<Listing<T>, DispatchError> {
+		Listings::<T>::get(request.circuit).ok_or_else(|| Error::<T>::NotListed.into())
+	}
+
 	/// Work units of `request`'s circuit (one if it is no longer listed).
-	fn units_of(request: &Request<T>) -> u64 {
+	pub(crate) fn units_of(request: &Request<T>) -> u64 {
 		Listings::<T>::get(request.circuit).map_or(1, |listing| listing.work_units)
 	}
 
@@ -471,7 +615,19 @@ impl<T: Config> Pallet<T> {
 	/// was never offered to anyone (no eligible prover in all its wait). A
 	/// request every offered prover declined gets its deposit back: provers
 	/// that let offers lapse must not be able to burn requesters' deposits.
-	fn expire(id: RequestId, request: Request<T>, now: BlockNumberFor<T>) {
+	pub(crate) fn expire(id: RequestId, request: Request<T>, now: BlockNumberFor<T>) {
+		let forfeit = request.failed.is_empty() && request.declined.is_empty();
+		Self::expire_forfeiting(id, request, now, forfeit)
+	}
+
+	/// Ends a request unfulfilled, refunding its fee, and its deposit unless
+	/// `forfeit`.
+	pub(crate) fn expire_forfeiting(
+		id: RequestId,
+		request: Request<T>,
+		now: BlockNumberFor<T>,
+		forfeit: bool,
+	) {
 		let refunded = request.max_fee;
 		let compensated = request.compensated;
 		if let Err(error) =
@@ -479,8 +635,8 @@ impl<T: Config> Pallet<T> {
 		{
 			defensive!("refunding an expired request's fee failed", (id, error));
 		}
-		let forfeited = if request.failed.is_empty() && request.declined.is_empty() {
-			escrow::forfeit_deposit::<T>(&request.requester, request.deposit)
+		let forfeited = if forfeit {
+			escrow::forfeit::<T>(HoldReason::RequestDeposit, &request.requester, request.deposit)
 		} else {
 			if let Err(error) = escrow::release::<T>(
 				HoldReason::RequestDeposit,
@@ -528,8 +684,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn on_block(now: BlockNumberFor<T>) -> Weight {
 		let mut weight = T::WeightInfo::on_initialize_idle();
 		for id in Deadlines::<T>::take(now) {
-			weight.saturating_accrue(Self::deadline_weight());
-			Self::process_deadline(id, now);
+			weight.saturating_accrue(Self::process_deadline(id, now));
 		}
 		let mut queue = Queue::<T>::get().into_inner();
 		let offered = queue.len().min(T::MaxAssignmentsPerBlock::get() as usize);
@@ -555,14 +710,22 @@ impl<T: Config> Pallet<T> {
 		weight
 	}
 
-	/// Weight of one entry of the deadline index at its worst: a missed
-	/// deadline with a slash at the registry's bound, or a lapsed offer.
-	pub(crate) fn deadline_weight() -> Weight {
+	/// Weight of a missed deadline, a lapsed offer or a Dutch close.
+	fn job_end_weight() -> Weight {
 		T::WeightInfo::miss_deadline_requeue()
 			.max(T::WeightInfo::miss_deadline_expire())
 			.saturating_add(T::Provers::slash_weight())
 			.max(T::WeightInfo::lapse_offer())
+			.max(T::WeightInfo::close_dutch())
 			.saturating_add(T::Provers::capacity_weight())
+	}
+
+	/// Weight of settling a sealed-bid auction with `bids` bids.
+	pub(crate) fn settle_auction_weight(bids: u32) -> Weight {
+		T::WeightInfo::settle_auction(bids)
+			.saturating_add(T::Provers::qualify_weight().saturating_mul(bids.into()))
+			.saturating_add(T::Provers::capacity_weight())
+			.saturating_add(T::DbWeight::get().reads(DEADLINE_SLOT_TRIES.into()))
 	}
 
 	/// Weight of offering one queued request at its worst: an election at the
@@ -576,21 +739,31 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Handles `id`'s entry in the deadline index of block `now`: an offer
-	/// whose lock window ends, or a locked job whose deadline falls.
-	pub(crate) fn process_deadline(id: RequestId, now: BlockNumberFor<T>) {
-		let Some(request) = Requests::<T>::get(id) else { return };
+	/// whose lock window ends, a locked job whose deadline falls, a
+	/// sealed-bid auction that settles or a Dutch auction that closes.
+	/// Returns the weight used, at the worst case of its kind.
+	pub(crate) fn process_deadline(id: RequestId, now: BlockNumberFor<T>) -> Weight {
+		let Some(request) = Requests::<T>::get(id) else { return Self::job_end_weight() };
 		match request.status.clone() {
 			RequestStatus::Offered { prover, lock_by, .. } if lock_by == now => {
 				Self::pass_offer(id, request, prover, lock_by, true, now);
 			}
-			RequestStatus::Locked { prover, price, deadline, collateral, candidates }
-				if deadline == now =>
-			{
-				let job = LockedJob { price, deadline, collateral, candidates };
-				Self::fail_attempt(id, request, prover, job, Failure::MissedDeadline, now);
+			RequestStatus::Locked { prover, deadline, .. } if deadline == now => {
+				if let Some(job) = LockedJob::of(&request.status) {
+					Self::fail_attempt(id, request, prover, job, Failure::MissedDeadline, now);
+				}
+			}
+			RequestStatus::Bidding { reveal_until, bids, .. } if reveal_until == now => {
+				Self::settle_auction(id, request, now);
+				return Self::settle_auction_weight(bids);
+			}
+			RequestStatus::Dutch { closes, .. } if closes == now => {
+				// Nobody took it at any price up to `max_fee`.
+				Self::expire(id, request, now);
 			}
 			_ => {}
 		}
+		Self::job_end_weight()
 	}
 
 	/// Offers queued request `id` to the registry. The caller has taken it out
@@ -629,6 +802,7 @@ impl<T: Config> Pallet<T> {
 			}
 		};
 		let price = ask.saturating_mul(units).min(request.max_fee);
+		request.terms.mechanism = Mechanism::Election;
 		// `free_deadline_slot` found room in this block's list.
 		let _ = Deadlines::<T>::try_append(lock_by, id);
 		Jobs::<T>::insert(&prover, id, ());
@@ -652,7 +826,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The first block from `from` on whose deadline list has room, within
 	/// [`DEADLINE_SLOT_TRIES`] blocks.
-	fn free_deadline_slot(from: BlockNumberFor<T>) -> Option<BlockNumberFor<T>> {
+	pub(crate) fn free_deadline_slot(from: BlockNumberFor<T>) -> Option<BlockNumberFor<T>> {
 		let mut block = from;
 		for _ in 0..DEADLINE_SLOT_TRIES {
 			let used = Deadlines::<T>::decode_len(block).unwrap_or(0);
@@ -720,6 +894,18 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(T::Provers::slash_weight())
 			.saturating_add(T::Provers::capacity_weight())
 	}
+}
+
+/// `value × numerator / denominator`, rounded down (zero for a zero
+/// denominator); `numerator ≤ denominator` in every use, so it never saturates.
+pub fn multiply_ratio(value: u128, numerator: u128, denominator: u128) -> u128 {
+	sp_runtime::helpers_128bit::multiply_by_rational_with_rounding(
+		value,
+		numerator,
+		denominator,
+		sp_runtime::Rounding::Down,
+	)
+	.unwrap_or(0)
 }
 
 /// Input bytes as canonical field elements (8-byte little-endian words below

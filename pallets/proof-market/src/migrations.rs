@@ -1,7 +1,7 @@
 //! Storage migrations, one module per version step.
 //!
-//! The runtime lists [`MigrateV0ToV1`] and [`MigrateV1ToV2`] in its
-//! `Migrations`; `VersionedMigration` runs each only while the pallet's
+//! The runtime lists [`MigrateV0ToV1`], [`MigrateV1ToV2`] and
+//! [`MigrateV2ToV3`] in its `Migrations`; `VersionedMigration` runs each only while the pallet's
 //! on-chain storage version is its starting one and then writes the next, so
 //! listing a step beyond its upgrade is harmless, and a chain at version 0
 //! runs both in order.
@@ -247,15 +247,110 @@ pub type MigrateV1ToV2<T> = VersionedMigration<
 	<T as frame_system::Config>::DbWeight,
 >;
 
-/// The step from version 1 to 2.
+/// The version 2 layout and the step from version 1 to 2.
 pub mod v2 {
 	use super::{v1, *};
-	use crate::{RequestId, RequestStatus};
-	use frame_support::BoundedVec;
+	use crate::RequestId;
+	use codec::{Decode, Encode};
+	use frame_support::{
+		storage_alias, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+		Twox64Concat,
+	};
+	use frame_system::pallet_prelude::BlockNumberFor;
+	use prova_primitives::{market::RequestRequirements, proofs::CircuitId};
+
+	/// A request's status in version 2: no auctions, and a lock without its block.
+	#[derive(CloneNoBound, DebugNoBound, Decode, Encode, PartialEqNoBound, EqNoBound)]
+	pub enum RequestStatus<T: Config> {
+		/// See [`crate::RequestStatus::Queued`].
+		Queued {
+			/// The block.
+			since: BlockNumberFor<T>,
+		},
+		/// See [`crate::RequestStatus::Offered`].
+		Offered {
+			/// The prover.
+			prover: T::AccountId,
+			/// Its price.
+			price: BalanceOf<T>,
+			/// The end of the lock window.
+			lock_by: BlockNumberFor<T>,
+			/// Eligible provers.
+			candidates: u32,
+		},
+		/// See [`crate::RequestStatus::Locked`].
+		Locked {
+			/// The prover.
+			prover: T::AccountId,
+			/// Its price.
+			price: BalanceOf<T>,
+			/// The first late block.
+			deadline: BlockNumberFor<T>,
+			/// Its collateral.
+			collateral: BalanceOf<T>,
+			/// Eligible provers.
+			candidates: u32,
+		},
+		/// See [`crate::RequestStatus::Fulfilled`].
+		Fulfilled {
+			/// Who proved it.
+			prover: T::AccountId,
+			/// What it was paid.
+			price: BalanceOf<T>,
+			/// The output.
+			output: BoundedVec<u64, T::MaxOutputElements>,
+			/// The block.
+			at: BlockNumberFor<T>,
+		},
+		/// See [`crate::RequestStatus::Expired`].
+		Expired {
+			/// The block.
+			at: BlockNumberFor<T>,
+		},
+		/// See [`crate::RequestStatus::Cancelled`].
+		Cancelled {
+			/// The block.
+			at: BlockNumberFor<T>,
+		},
+	}
+
+	/// A request as version 2 stored it: no terms.
+	#[derive(CloneNoBound, DebugNoBound, Decode, Encode, PartialEqNoBound, EqNoBound)]
+	pub struct RequestV2<T: Config> {
+		/// See [`Request::requester`].
+		pub requester: T::AccountId,
+		/// See [`Request::circuit`].
+		pub circuit: CircuitId,
+		/// See [`Request::input`].
+		pub input: BoundedVec<u8, T::MaxInputBytes>,
+		/// See [`Request::max_fee`].
+		pub max_fee: BalanceOf<T>,
+		/// See [`Request::deadline_blocks`].
+		pub deadline_blocks: BlockNumberFor<T>,
+		/// See [`Request::requirements`].
+		pub requirements: RequestRequirements<BalanceOf<T>>,
+		/// See [`Request::submitted_at`].
+		pub submitted_at: BlockNumberFor<T>,
+		/// See [`Request::failed`].
+		pub failed: BoundedVec<T::AccountId, T::MaxAttempts>,
+		/// See [`Request::declined`].
+		pub declined: BoundedVec<T::AccountId, T::MaxDeclines>,
+		/// See [`Request::compensated`].
+		pub compensated: BalanceOf<T>,
+		/// The status, in this layout.
+		pub status: RequestStatus<T>,
+		/// See [`Request::deposit`].
+		pub deposit: BalanceOf<T>,
+	}
+
+	/// `Requests` in the version 2 layout.
+	#[storage_alias]
+	pub type Requests<T: Config> =
+		StorageMap<crate::Pallet<T>, Twox64Concat, RequestId, RequestV2<T>>;
 
 	impl<T: Config> v1::RequestV1<T> {
 		/// The same request in the version 2 layout.
-		pub fn upgrade(self) -> Request<T> {
+		pub fn upgrade(self) -> RequestV2<T> {
 			let status = match self.status {
 				v1::RequestStatus::Queued { since } => RequestStatus::Queued { since },
 				// Not known for old assignments: counted as uncontested, so
@@ -273,7 +368,7 @@ pub mod v2 {
 				v1::RequestStatus::Expired { at } => RequestStatus::Expired { at },
 				v1::RequestStatus::Cancelled { at } => RequestStatus::Cancelled { at },
 			};
-			Request {
+			RequestV2 {
 				requester: self.requester,
 				circuit: self.circuit,
 				input: self.input,
@@ -305,8 +400,97 @@ pub mod v2 {
 
 		#[cfg(feature = "try-runtime")]
 		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
-			use codec::Encode;
 			Ok((v1::Requests::<T>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut &state[..]).map_err(|_| "pre-upgrade state")?;
+			let after = Requests::<T>::iter_values().count() as u64;
+			frame_support::ensure!(before == after, "requests lost in the migration");
+			Ok(())
+		}
+	}
+}
+
+/// Version 2 → 3: market terms. Every request gains the election's terms
+/// with no latency guarantee (what it was made under), and a locked
+/// request records the block it was locked in, taken as its deadline less
+/// its deadline blocks (only a latency guarantee reads it, and old requests
+/// have none).
+pub type MigrateV2ToV3<T> = VersionedMigration<
+	2,
+	3,
+	v3::InnerMigrateV2ToV3<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The step from version 2 to 3.
+pub mod v3 {
+	use super::{v2, *};
+	use crate::{RequestId, RequestStatus, Terms};
+	use sp_runtime::Saturating;
+
+	impl<T: Config> v2::RequestV2<T> {
+		/// The same request in the version 3 layout.
+		pub fn upgrade(self) -> Request<T> {
+			let status = match self.status {
+				v2::RequestStatus::Queued { since } => RequestStatus::Queued { since },
+				v2::RequestStatus::Offered { prover, price, lock_by, candidates } => {
+					RequestStatus::Offered { prover, price, lock_by, candidates }
+				}
+				v2::RequestStatus::Locked { prover, price, deadline, collateral, candidates } => {
+					RequestStatus::Locked {
+						prover,
+						price,
+						deadline,
+						collateral,
+						candidates,
+						locked_at: deadline.saturating_sub(self.deadline_blocks),
+					}
+				}
+				v2::RequestStatus::Fulfilled { prover, price, output, at } => {
+					RequestStatus::Fulfilled { prover, price, output, at }
+				}
+				v2::RequestStatus::Expired { at } => RequestStatus::Expired { at },
+				v2::RequestStatus::Cancelled { at } => RequestStatus::Cancelled { at },
+			};
+			Request {
+				requester: self.requester,
+				circuit: self.circuit,
+				input: self.input,
+				max_fee: self.max_fee,
+				deadline_blocks: self.deadline_blocks,
+				requirements: self.requirements,
+				submitted_at: self.submitted_at,
+				failed: self.failed,
+				declined: self.declined,
+				compensated: self.compensated,
+				status,
+				deposit: self.deposit,
+				terms: Terms::default(),
+			}
+		}
+	}
+
+	/// The unversioned step; use it through [`MigrateV2ToV3`].
+	pub struct InnerMigrateV2ToV3<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV2ToV3<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut requests = 0u64;
+			Requests::<T>::translate::<v2::RequestV2<T>, _>(|_id: RequestId, old| {
+				requests += 1;
+				Some(old.upgrade())
+			});
+			T::DbWeight::get().reads_writes(requests, requests)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			use codec::Encode;
+			Ok((v2::Requests::<T>::iter_keys().count() as u64).encode())
 		}
 
 		#[cfg(feature = "try-runtime")]

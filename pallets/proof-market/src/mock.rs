@@ -44,6 +44,10 @@ pub const ED: Balance = 10;
 pub const ENDOWMENT: Balance = 1_000_000;
 /// Number of endowed accounts.
 pub const ACCOUNTS: AccountId = 20;
+/// Most bids one auction takes.
+pub const MAX_BIDS: u32 = 6;
+/// A sealed bid's bond.
+pub const BID_BOND: Balance = 50;
 /// Where slashes and forfeited deposits go.
 pub const TREASURY: AccountId = 999;
 /// Minimum prover self-bond.
@@ -160,6 +164,10 @@ impl pallet_proof_market::Config for Test {
 	type MaxOpenRequests = frame_support::traits::ConstU32<MAX_OPEN>;
 	type MaxAssignmentsPerBlock = frame_support::traits::ConstU32<4>;
 	type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<4>;
+	type MaxBids = frame_support::traits::ConstU32<MAX_BIDS>;
+	type BidBond = frame_support::traits::ConstU128<BID_BOND>;
+	type MaxBidBlocks = frame_support::traits::ConstU64<20>;
+	type MaxRampBlocks = frame_support::traits::ConstU64<50>;
 	type MaxQueueWait = frame_support::traits::ConstU64<QUEUE_WAIT>;
 	type ResultRetention = frame_support::traits::ConstU64<RETENTION>;
 	type MaxRetiredPerBlock = frame_support::traits::ConstU32<4>;

@@ -6,16 +6,19 @@
 //! [`ProofMarketApi::jobs`] at each block instead of scanning storage.
 
 use crate::{
-	BalanceOf, Config, Job, JobStage, Jobs, Listings, Pallet, ProverRegistry, Quote, Request,
-	RequestId, RequestRequirements, RequestStatus, Requests,
+	BalanceOf, Bids, Config, Job, JobStage, Jobs, Listings, Opening, OpeningPhase, Pallet,
+	ProverRegistry, Quote, Request, RequestId, RequestRequirements, RequestStatus, Requests,
 };
 use alloc::vec::Vec;
 use codec::Codec;
 use frame_system::pallet_prelude::BlockNumberFor;
 use prova_primitives::proofs::CircuitId;
+use sp_runtime::Saturating;
 
 sp_api::decl_runtime_apis! {
-	/// Queries over the proof market.
+	/// Queries over the proof market. Version 2: `openings`, the auctions a
+	/// prover may bid in or lock.
+	#[api_version(2)]
 	pub trait ProofMarketApi<AccountId, Balance, BlockNumber, Request>
 	where
 		AccountId: Codec,
@@ -32,6 +35,11 @@ sp_api::decl_runtime_apis! {
 		/// What a request for `circuit` with `requirements` costs at least now;
 		/// `None` if the circuit is not listed.
 		fn quote(circuit: CircuitId, requirements: RequestRequirements<Balance>) -> Option<Quote<Balance>>;
+		/// The open auctions `prover` qualifies for and may act on now:
+		/// sealed-bid auctions in their bid or reveal phase and Dutch
+		/// auctions with their price.
+		#[api_version(2)]
+		fn openings(prover: AccountId) -> Vec<Opening<Balance, BlockNumber>>;
 	}
 }
 
@@ -91,5 +99,59 @@ impl<T: Config> Pallet<T> {
 			T::Provers::elect(&[0; 32], &requirements.at_price(ask), &job, &[]).is_some()
 		});
 		Some(Quote { work_units: listing.work_units, cheapest_ask, min_fee, available_now })
+	}
+
+	/// See [`ProofMarketApi::openings`]: one pass over the stored requests
+	/// (at most `MaxOpenRequests` open, plus those retained), for the client
+	/// only.
+	pub fn openings(prover: T::AccountId) -> Vec<Opening<BalanceOf<T>, BlockNumberFor<T>>> {
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut openings: Vec<_> = Requests::<T>::iter()
+			.filter_map(|(id, request)| {
+				let phase = match request.status {
+					RequestStatus::Bidding { bids_until, reveal_until, .. } => {
+						let bid = Bids::<T>::get(id, &prover);
+						if now < bids_until {
+							OpeningPhase::Commit { bids_until, committed: bid.is_some() }
+						} else if now < reveal_until {
+							OpeningPhase::Reveal {
+								reveal_until,
+								committed: bid.is_some(),
+								revealed: bid.is_some_and(|bid| bid.revealed.is_some()),
+							}
+						} else {
+							return None;
+						}
+					}
+					RequestStatus::Dutch { since, closes } if now < closes => OpeningPhase::Dutch {
+						price: Self::dutch_price(&request, since, now),
+						next_price: Self::dutch_price(
+							&request,
+							since,
+							now.saturating_add(1u32.into()),
+						),
+						closes,
+					},
+					_ => return None,
+				};
+				if request.failed.contains(&prover) || request.declined.contains(&prover) {
+					return None;
+				}
+				let listing = Listings::<T>::get(request.circuit)?;
+				let job = Self::job_spec(request.circuit, &listing, request.deadline_blocks);
+				let ask = T::Provers::qualified_ask(&prover, &request.requirements, &job)?;
+				Some(Opening {
+					request: id,
+					circuit: request.circuit,
+					work_units: listing.work_units,
+					max_fee: request.max_fee,
+					deadline_blocks: request.deadline_blocks,
+					ask,
+					phase,
+				})
+			})
+			.collect();
+		openings.sort_by_key(|opening| opening.request);
+		openings
 	}
 }

@@ -1,11 +1,12 @@
 //! The records the market stores and the views its runtime API returns.
 
 use crate::{BalanceOf, Config};
-use codec::{Decode, Encode, MaxEncodedLen};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use frame_system::pallet_prelude::BlockNumberFor;
 use prova_primitives::{market::RequestRequirements, proofs::CircuitId};
 use scale_info::TypeInfo;
+use sp_runtime::Perbill;
 
 extern crate alloc;
 use alloc::vec::Vec;
@@ -35,15 +36,139 @@ pub struct Listing<T: Config> {
 	pub open_requests: u32,
 }
 
+/// How a request finds its prover and price (see the crate docs,
+/// "Mechanisms").
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Default,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub enum Mechanism<BlockNumber, Balance> {
+	/// A stake-weighted draw among eligible provers; the price is the drawn
+	/// prover's ask.
+	#[default]
+	Election,
+	/// A sealed-bid second-price reverse auction: eligible provers commit to a
+	/// price per work unit for `bid_blocks`, reveal it in the following
+	/// `reveal_blocks`; the lowest bid wins and is paid the second-lowest.
+	SealedBid {
+		/// Blocks during which bids are committed.
+		bid_blocks: BlockNumber,
+		/// Blocks after those during which bids are revealed.
+		reveal_blocks: BlockNumber,
+		/// What happens when no revealed bid takes the job.
+		fallback: Fallback,
+	},
+	/// A reverse Dutch auction: the price offered for the whole job rises
+	/// from `floor` per work unit to `max_fee` over `ramp_blocks`; the first
+	/// eligible prover to lock it takes it at the price of that block.
+	Dutch {
+		/// The starting price per work unit.
+		floor: Balance,
+		/// Blocks the price takes to rise to `max_fee`.
+		ramp_blocks: BlockNumber,
+	},
+}
+
+/// What a sealed-bid auction that ends without a winner turns into.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Default,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub enum Fallback {
+	/// Queue the request for an election among eligible provers.
+	#[default]
+	Election,
+	/// End the request and refund its fee.
+	Expire,
+}
+
+/// A promise of speed with money on it: a proof later than `target_blocks`
+/// after the lock is paid less, linearly down to `floor` of the price at the
+/// deadline; the difference stays with the requester.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub struct LatencyGuarantee<BlockNumber> {
+	/// Blocks from the lock within which a proof is paid in full.
+	pub target_blocks: BlockNumber,
+	/// The share of the price a proof at the deadline is still paid.
+	pub floor: Perbill,
+}
+
+/// The market terms a request chooses: its mechanism and, optionally, a
+/// latency guarantee.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Default,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub struct Terms<BlockNumber, Balance> {
+	/// How the prover and its price are found.
+	pub mechanism: Mechanism<BlockNumber, Balance>,
+	/// A refund for slow proofs, if any.
+	pub latency: Option<LatencyGuarantee<BlockNumber>>,
+}
+
+/// A prover's sealed bid for a request.
+#[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+pub struct Bid<Balance> {
+	/// `blake2_256(SCALE(request, price per unit, salt, bidder))`.
+	pub commitment: [u8; 32],
+	/// Held from the bidder ([`crate::HoldReason::BidBond`]) until the auction
+	/// settles; forfeited if the bid is not revealed or its winner cannot
+	/// back it.
+	pub bond: Balance,
+	/// The revealed price per work unit, once revealed.
+	pub revealed: Option<Balance>,
+}
+
 /// Where a request is in its life.
 ///
 /// ```text
-/// Queued ──elect──▶ Offered ──lock──▶ Locked ──valid proof──▶ Fulfilled
+///            ┌──────────────── no winner, fallback Election ───────────┐
+/// Bidding ──settle (winner)──────────────────────────┐                 │
+/// Dutch ──lock at the ramp's price──────────────────┐ │                 ▼
+/// Queued ──elect──▶ Offered ──lock──▶ Locked ◀──────┴─┘     ──valid proof──▶ Fulfilled
 ///   │  ▲               │                 │
 ///   │  ├──decline / lapse (declines left)┘ │
-///   │  └──────miss / invalid (attempts left)┘
+///   │  └──────miss / invalid (attempts left; a Dutch request re-opens its ramp)
 ///   ├──cancel (queued only)──▶ Cancelled
-///   └──wait too long, no declines or attempts left──▶ Expired
+///   └──wait too long, no declines or attempts left, no bid or no taker──▶ Expired
 /// ```
 #[derive(
 	CloneNoBound, DebugNoBound, Decode, Encode, EqNoBound, MaxEncodedLen, PartialEqNoBound, TypeInfo,
@@ -55,6 +180,24 @@ pub enum RequestStatus<T: Config> {
 	Queued {
 		/// The block it entered the queue (again, after a decline or failure).
 		since: BlockNumberFor<T>,
+	},
+	/// In a sealed-bid auction: bids are committed before `bids_until` and
+	/// revealed before `reveal_until`, when the auction settles.
+	Bidding {
+		/// The first block in which bids are no longer committed but revealed.
+		bids_until: BlockNumberFor<T>,
+		/// The block at whose start the auction settles.
+		reveal_until: BlockNumberFor<T>,
+		/// Bids committed so far (at most `MaxBids`).
+		bids: u32,
+	},
+	/// In a reverse Dutch auction: any eligible prover may lock it at the
+	/// ramp's price until `closes`, when it expires untaken.
+	Dutch {
+		/// The block the ramp started (again, after a failed attempt).
+		since: BlockNumberFor<T>,
+		/// The block at whose start it closes.
+		closes: BlockNumberFor<T>,
 	},
 	/// Offered to an elected prover, which takes it by locking it before
 	/// `lock_by`, or declines it.
@@ -80,8 +223,11 @@ pub enum RequestStatus<T: Config> {
 		/// Held from the prover ([`crate::HoldReason::JobCollateral`]) and
 		/// forfeited if it fails the job.
 		collateral: BalanceOf<T>,
-		/// Eligible provers it was elected among (itself included).
+		/// Eligible provers it was elected among (itself included); for an
+		/// auction, the bids revealed; for a Dutch auction, 1.
 		candidates: u32,
+		/// The block it was locked in, from which a latency guarantee counts.
+		locked_at: BlockNumberFor<T>,
 	},
 	/// Proved and paid.
 	Fulfilled {
@@ -118,11 +264,24 @@ impl<T: Config> RequestStatus<T> {
 		}
 	}
 
-	/// Whether the request is still open (queued, offered or locked).
+	/// The block at whose start the hook next looks at the request (an
+	/// offer's window, a deadline, an auction's settlement, a Dutch
+	/// auction's close): where the deadline index holds it.
+	pub fn due(&self) -> Option<BlockNumberFor<T>> {
+		match self {
+			RequestStatus::Bidding { reveal_until, .. } => Some(*reveal_until),
+			RequestStatus::Dutch { closes, .. } => Some(*closes),
+			status => status.holder().map(|(_, due)| due),
+		}
+	}
+
+	/// Whether the request is still open (queued, in an auction, offered or locked).
 	pub fn is_open(&self) -> bool {
 		matches!(
 			self,
 			RequestStatus::Queued { .. }
+				| RequestStatus::Bidding { .. }
+				| RequestStatus::Dutch { .. }
 				| RequestStatus::Offered { .. }
 				| RequestStatus::Locked { .. }
 		)
@@ -167,6 +326,8 @@ pub struct Request<T: Config> {
 	/// Held from the requester while the request is open
 	/// ([`crate::HoldReason::RequestDeposit`]); what was held when it was made.
 	pub deposit: BalanceOf<T>,
+	/// Its mechanism and latency guarantee.
+	pub terms: Terms<BlockNumberFor<T>, BalanceOf<T>>,
 }
 
 /// A fee quote for a circuit and requirements.
@@ -216,5 +377,56 @@ pub enum JobStage<BlockNumber> {
 	Locked {
 		/// The first block at which the proof is late.
 		deadline: BlockNumber,
+	},
+}
+
+/// A request open to every eligible prover (a sealed-bid or Dutch auction),
+/// as a prover client sees it.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct Opening<Balance, BlockNumber> {
+	/// The request.
+	pub request: RequestId,
+	/// The circuit to prove.
+	pub circuit: CircuitId,
+	/// Units of proving work of the circuit.
+	pub work_units: u64,
+	/// The most the requester pays for the whole job.
+	pub max_fee: Balance,
+	/// Blocks the winner has to prove, counted from its lock.
+	pub deadline_blocks: BlockNumber,
+	/// The asking prover's own ask for the job (what it would be offered at
+	/// in an election).
+	pub ask: Balance,
+	/// The auction's phase.
+	pub phase: OpeningPhase<Balance, BlockNumber>,
+}
+
+/// What a prover may do about an [`Opening`] now.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub enum OpeningPhase<Balance, BlockNumber> {
+	/// Sealed bids are committed (`commit_bid`) before `bids_until`.
+	Commit {
+		/// The first block of the reveal phase.
+		bids_until: BlockNumber,
+		/// Whether the asking prover has committed a bid.
+		committed: bool,
+	},
+	/// Committed bids are revealed (`reveal_bid`) before `reveal_until`.
+	Reveal {
+		/// The block the auction settles at.
+		reveal_until: BlockNumber,
+		/// Whether the asking prover has a bid to reveal.
+		committed: bool,
+		/// Whether it has revealed it.
+		revealed: bool,
+	},
+	/// A Dutch auction: `lock_request` takes it at `price` in this block.
+	Dutch {
+		/// The whole job's price now.
+		price: Balance,
+		/// The price in the next block.
+		next_price: Balance,
+		/// The block it closes at.
+		closes: BlockNumber,
 	},
 }

@@ -51,6 +51,11 @@ pub trait WeightInfo {
 	fn decline_request() -> Weight;
 	fn lapse_offer() -> Weight;
 	fn retire() -> Weight;
+	fn commit_bid() -> Weight;
+	fn reveal_bid() -> Weight;
+	fn settle_auction(b: u32, ) -> Weight;
+	fn lock_dutch() -> Weight;
+	fn close_dutch() -> Weight;
 }
 
 /// The measured weights, with database accesses priced by `Db`.
@@ -414,6 +419,25 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(3))
 	}
+
+	fn commit_bid() -> Weight {
+		Weight::from_parts(60_000_000, 6000).saturating_add(Db::get().reads_writes(4, 3))
+	}
+	fn reveal_bid() -> Weight {
+		Weight::from_parts(60_000_000, 6000).saturating_add(Db::get().reads_writes(3, 1))
+	}
+	fn settle_auction(b: u32, ) -> Weight {
+		Weight::from_parts(150_000_000, 9000)
+			.saturating_add(Weight::from_parts(40_000_000, 3000).saturating_mul(b.into()))
+			.saturating_add(Db::get().reads_writes(8, 8))
+			.saturating_add(Db::get().reads_writes(2, 2).saturating_mul(b.into()))
+	}
+	fn lock_dutch() -> Weight {
+		Weight::from_parts(150_000_000, 9000).saturating_add(Db::get().reads_writes(8, 6))
+	}
+	fn close_dutch() -> Weight {
+		Weight::from_parts(150_000_000, 9000).saturating_add(Db::get().reads_writes(8, 8))
+	}
 }
 
 /// The measured weights priced with RocksDB's database weights, for mocks.
@@ -462,5 +486,20 @@ impl WeightInfo for () {
 	}
 	fn retire() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::retire()
+	}
+	fn commit_bid() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::commit_bid()
+	}
+	fn reveal_bid() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::reveal_bid()
+	}
+	fn settle_auction(b: u32, ) -> Weight {
+		MeasuredWeight::<RocksDbWeight>::settle_auction(b)
+	}
+	fn lock_dutch() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::lock_dutch()
+	}
+	fn close_dutch() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::close_dutch()
 	}
 }

@@ -28,6 +28,17 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		election::cheapest_ask::<T>(requirements, job)
 	}
 
+	fn qualified_ask(
+		prover: &T::AccountId,
+		requirements: &RequestRequirements<BalanceOf<T>>,
+		job: &JobSpec,
+	) -> Option<BalanceOf<T>> {
+		let record = Provers::<T>::get(prover)?;
+		let context = election::Context::now::<T>(job);
+		let services = || Services::<T>::get(prover).into_inner();
+		election::qualifies(&record, services, requirements, &context)
+	}
+
 	fn reserve_capacity(
 		prover: &T::AccountId,
 		job: &JobSpec,
@@ -104,6 +115,12 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 
 	fn elect_weight() -> Weight {
 		T::WeightInfo::elect(Self::max_records())
+	}
+
+	fn qualify_weight() -> Weight {
+		// Reserving reads the same record and services (and writes the record):
+		// a benchmarked bound.
+		T::WeightInfo::reserve_capacity()
 	}
 
 	fn capacity_weight() -> Weight {

@@ -310,6 +310,10 @@ impl pallet_proof_market::Config for Runtime {
 	type MaxOpenRequests = ConstU32<1024>;
 	type MaxAssignmentsPerBlock = ConstU32<16>;
 	type MaxDeadlinesPerBlock = ConstU32<4>;
+	type MaxBids = ConstU32<16>;
+	type BidBond = ConstU128<{ UNIT / 10 }>;
+	type MaxBidBlocks = ConstU32<{ crate::MINUTES * 10 }>;
+	type MaxRampBlocks = ConstU32<{ crate::HOURS }>;
 	type MaxQueueWait = ConstU32<{ crate::HOURS }>;
 	type ResultRetention = ConstU32<{ crate::DAYS }>;
 	type MaxRetiredPerBlock = ConstU32<32>;

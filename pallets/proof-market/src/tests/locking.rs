@@ -33,7 +33,8 @@ fn locking_holds_collateral_and_starts_the_deadline() {
 				price: 70,
 				deadline: 13,
 				collateral: collateral_held,
-				candidates: 1
+				candidates: 1,
+				locked_at: 3,
 			}
 		);
 		assert_eq!(collateral(5), collateral_held);
@@ -45,6 +46,7 @@ fn locking_holds_collateral_and_starts_the_deadline() {
 			Some(&Event::RequestLocked {
 				request: id,
 				prover: 5,
+				price: 70,
 				collateral: collateral_held,
 				deadline: 13
 			})

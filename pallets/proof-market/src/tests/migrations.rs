@@ -4,7 +4,7 @@ use super::*;
 use crate::{
 	migrations::{
 		v1::{self, RequestV0},
-		MigrateV0ToV1, MigrateV1ToV2,
+		MigrateV0ToV1, MigrateV1ToV2, MigrateV2ToV3,
 	},
 	OpenRequestsOf, Pallet,
 };
@@ -27,9 +27,9 @@ fn old_request(requester: AccountId, status: v1::RequestStatus<Test>) -> Request
 	}
 }
 
-/// A chain at version 0 runs both steps in one upgrade, as the runtime lists them.
+/// A chain at version 0 runs every step in one upgrade, as the runtime lists them.
 #[test]
-fn v0_to_v2_adds_deposits_counts_open_requests_and_listings_and_locks_assignments() {
+fn v0_to_v3_adds_deposits_counts_open_requests_and_listings_and_locks_assignments() {
 	new_test_ext().execute_with(|| {
 		register_prover(5, MIN_BOND, 10);
 		let circuit = list(1, &CHAIN);
@@ -67,6 +67,9 @@ fn v0_to_v2_adds_deposits_counts_open_requests_and_listings_and_locks_assignment
 		});
 		MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 2);
+		assert!(crate::migrations::v2::Requests::<Test>::get(1).unwrap().declined.is_empty());
+		MigrateV2ToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 3);
 		crate::Jobs::<Test>::insert(5, 1, ());
 
 		let expected = [
@@ -77,6 +80,8 @@ fn v0_to_v2_adds_deposits_counts_open_requests_and_listings_and_locks_assignment
 				deadline: 12,
 				collateral: 0,
 				candidates: 1,
+				// Its deadline less its 10 deadline blocks.
+				locked_at: 2,
 			},
 			RequestStatus::Cancelled { at: 1 },
 			RequestStatus::Queued { since: 1 },
@@ -89,6 +94,7 @@ fn v0_to_v2_adds_deposits_counts_open_requests_and_listings_and_locks_assignment
 			);
 			assert_eq!((after.max_fee, after.input.len()), (100, CHAIN.proofs[0].0.len()));
 			assert!(after.declined.is_empty());
+			assert_eq!(after.terms, crate::Terms::default());
 		}
 		assert_eq!((OpenRequestsOf::<Test>::get(10), OpenRequestsOf::<Test>::get(11)), (2, 1));
 		assert_eq!(pallet_plonky2_verifier::Circuits::<Test>::get(circuit).unwrap().users, 1);
@@ -96,10 +102,11 @@ fn v0_to_v2_adds_deposits_counts_open_requests_and_listings_and_locks_assignment
 		assert_eq!(crate::Deadlines::<Test>::get(12).into_inner(), vec![1]);
 		assert!(!crate::Deadlines::<Test>::contains_key(13));
 
-		// Run again at version 2: nothing changes.
+		// Run again at version 3: nothing changes.
 		let before: Vec<_> = Requests::<Test>::iter().collect();
 		MigrateV0ToV1::<Test>::on_runtime_upgrade();
 		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		MigrateV2ToV3::<Test>::on_runtime_upgrade();
 		assert_eq!(Requests::<Test>::iter().collect::<Vec<_>>(), before);
 		assert_eq!(OpenRequestsOf::<Test>::get(10), 2);
 		assert_eq!(pallet_plonky2_verifier::Circuits::<Test>::get(circuit).unwrap().users, 1);

@@ -1,11 +1,13 @@
 //! The market's behaviour in the mock runtime, with real Plonky2 proofs.
 //!
 //! Split by topic: listing circuits, submitting and cancelling requests,
-//! offers, locks and declines, proofs and settlement, deadlines and expiry, queries, and a
-//! property test over random interleavings.
+//! offers, locks and declines, auctions and the latency guarantee, proofs and
+//! settlement, deadlines and expiry, queries, and a property test over random
+//! interleavings.
 
 mod assignment;
 mod attacks;
+mod auctions;
 mod deadlines;
 mod listing;
 mod locking;

@@ -44,7 +44,8 @@ fn a_request_holds_its_fee_and_waits_in_the_queue() {
 				requester: 10,
 				circuit,
 				max_fee: 250,
-				deposit: REQUEST_DEPOSIT
+				deposit: REQUEST_DEPOSIT,
+				terms: crate::Terms::default(),
 			})
 		);
 		// The next request gets the next id.
