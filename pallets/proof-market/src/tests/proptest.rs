@@ -1,17 +1,21 @@
-//! Random interleavings of requests, cancellations, locks, declines, right and
-//! wrong proofs (from the locker or anyone else) and block advances: provers
-//! that lock and vanish, requesters that ask the impossible and cancel. After
+//! Random interleavings of requests under every mechanism (election,
+//! sealed-bid auction with either fallback, Dutch auction, with or without a
+//! latency guarantee), cancellations, locks, declines, bids that are
+//! revealed, revealed wrong or never revealed, Dutch locks by anyone, right
+//! and wrong proofs (from the locker or anyone else) and block advances:
+//! provers that lock and vanish, requesters that ask the impossible and
+//! cancel, bidders that bid to block and withhold. After
 //! every step the invariants hold and a failed call left storage untouched; at
 //! the end every request has ended exactly once and the money balances to the
 //! plank: what requesters lost is what provers were paid plus forfeited
 //! deposits, less the compensation they got out of forfeited collateral; what
 //! provers lost (slashes and collateral) went to the treasury or, bounded by
-//! the job's price, to the requester; no requester ends richer than the
-//! compensation it was paid, and no prover richer than it was paid for
-//! valid proofs.
+//! the job's price, to the requester; forfeited bid bonds went to the
+//! treasury; no requester ends richer than the compensation it was paid,
+//! and no prover richer than it was paid for valid proofs.
 
 use super::{collateral as collateral_of, *};
-use crate::Event;
+use crate::{bid_commitment, Event, Fallback, LatencyGuarantee, Mechanism, Terms};
 use ::proptest::{prelude::*, test_runner::TestRunner};
 use sp_runtime::StateVersion;
 use std::collections::BTreeMap;
@@ -26,6 +30,24 @@ enum Op {
 		which: usize,
 		fee: Balance,
 		deadline: u64,
+		terms: Terms<u64, Balance>,
+	},
+	/// `who` commits a bid of `price` for the `n`-th request in auction.
+	Bid {
+		n: u8,
+		who: AccountId,
+		price: Balance,
+	},
+	/// The `n`-th bid whose auction is revealing is revealed, honestly or
+	/// with another price.
+	Reveal {
+		n: u8,
+		honest: bool,
+	},
+	/// `who` locks the `n`-th request in a Dutch auction.
+	LockDutch {
+		n: u8,
+		who: AccountId,
 	},
 	Cancel {
 		requester: AccountId,
@@ -55,16 +77,46 @@ enum Op {
 	},
 }
 
+fn mechanism() -> impl Strategy<Value = Mechanism<u64, Balance>> {
+	prop_oneof![
+		1 => Just(Mechanism::Election),
+		2 => (1..5u64, 1..5u64, any::<bool>()).prop_map(|(bid_blocks, reveal_blocks, expire)| {
+			let fallback = if expire { Fallback::Expire } else { Fallback::Election };
+			Mechanism::SealedBid { bid_blocks, reveal_blocks, fallback }
+		}),
+		1 => (0..100u128, 1..10u64)
+			.prop_map(|(floor, ramp_blocks)| Mechanism::Dutch { floor, ramp_blocks }),
+	]
+}
+
+fn terms() -> impl Strategy<Value = Terms<u64, Balance>> {
+	let latency = prop::option::weighted(
+		0.3,
+		(1..30u64, 0..=100u32).prop_map(|(target_blocks, floor)| LatencyGuarantee {
+			target_blocks,
+			floor: sp_runtime::Perbill::from_percent(floor),
+		}),
+	);
+	(mechanism(), latency).prop_map(|(mechanism, latency)| Terms { mechanism, latency })
+}
+
 fn op() -> impl Strategy<Value = Op> {
 	prop_oneof![
-		3 => (REQUESTERS, 0..3usize, 0..200u128, 1..30u64)
-			.prop_map(|(requester, which, fee, deadline)| Op::Submit { requester, which, fee, deadline }),
+		4 => (REQUESTERS, 0..3usize, 0..200u128, 1..30u64, terms()).prop_map(
+			|(requester, which, fee, deadline, terms)| Op::Submit { requester, which, fee, deadline, terms }
+		),
+		4 => (any::<u8>(), 4..9 as AccountId, 0..250u128)
+			.prop_map(|(n, who, price)| Op::Bid { n, who, price }),
+		8 => (any::<u8>(), prop::bool::weighted(0.8))
+			.prop_map(|(n, honest)| Op::Reveal { n, honest }),
+		2 => (any::<u8>(), 4..9 as AccountId).prop_map(|(n, who)| Op::LockDutch { n, who }),
 		1 => (REQUESTERS, any::<u8>()).prop_map(|(requester, n)| Op::Cancel { requester, n }),
 		3 => any::<u8>().prop_map(|n| Op::Lock { n }),
 		1 => any::<u8>().prop_map(|n| Op::Decline { n }),
 		3 => (any::<u8>(), 0..3usize).prop_map(|(n, which)| Op::Prove { n, which }),
 		1 => (any::<u8>(), 4..9 as AccountId).prop_map(|(n, who)| Op::ProveAs { n, who }),
-		2 => (1..12u64).prop_map(|blocks| Op::Advance { blocks }),
+		3 => (1..3u64).prop_map(|blocks| Op::Advance { blocks }),
+		1 => (3..12u64).prop_map(|blocks| Op::Advance { blocks }),
 	]
 }
 
@@ -82,24 +134,88 @@ fn nth_held(n: u8, locked: bool) -> Option<(RequestId, AccountId)> {
 	(!held.is_empty()).then(|| held[usize::from(n) % held.len()])
 }
 
+/// An auction's phase, as the ops pick requests by it.
+#[derive(Clone, Copy, PartialEq)]
+enum Phase {
+	Commit,
+	Reveal,
+	Dutch,
+}
+
+/// The phase request `id` is in now, if in an auction.
+fn phase_of(id: RequestId) -> Option<Phase> {
+	match Requests::<Test>::get(id)?.status {
+		RequestStatus::Bidding { bids_until, .. } if System::block_number() < bids_until => {
+			Some(Phase::Commit)
+		}
+		RequestStatus::Bidding { .. } => Some(Phase::Reveal),
+		RequestStatus::Dutch { .. } => Some(Phase::Dutch),
+		_ => None,
+	}
+}
+
+/// The `n`-th (wrapping) of `items`, if any.
+fn nth<T: Copy>(n: u8, items: &[T]) -> Option<T> {
+	(!items.is_empty()).then(|| items[usize::from(n) % items.len()])
+}
+
+/// The `n`-th request id in `phase` now.
+fn nth_opening(n: u8, phase: Phase) -> Option<RequestId> {
+	let mut open: Vec<_> =
+		Requests::<Test>::iter_keys().filter(|id| phase_of(*id) == Some(phase)).collect();
+	open.sort();
+	nth(n, &open)
+}
+
 /// Which fixture input each request was submitted with.
 type Inputs = BTreeMap<RequestId, usize>;
 
-fn apply(op: &Op, inputs: &mut Inputs) -> frame_support::dispatch::DispatchResult {
+/// What each bidder committed to, by request.
+type Bids = BTreeMap<(RequestId, AccountId), Balance>;
+
+fn apply(op: &Op, inputs: &mut Inputs, bids: &mut Bids) -> frame_support::dispatch::DispatchResult {
 	match *op {
-		Op::Submit { requester, which, fee, deadline } => {
+		Op::Submit { requester, which, fee, deadline, terms } => {
 			let id = crate::NextRequestId::<Test>::get();
-			Market::submit_request(
+			Market::submit_request_with_terms(
 				RuntimeOrigin::signed(requester),
 				CHAIN.circuit(),
 				BoundedVec::try_from(CHAIN.proofs[which].0.clone()).unwrap(),
 				fee,
 				deadline,
 				anyone(),
+				terms,
 			)?;
 			inputs.insert(id, which);
 			Ok(())
 		}
+		Op::Bid { n, who, price } => match nth_opening(n, Phase::Commit) {
+			Some(id) => {
+				let commitment = bid_commitment(id, &price, &[who as u8; 32], &who);
+				Market::commit_bid(RuntimeOrigin::signed(who), id, commitment)?;
+				bids.insert((id, who), price);
+				Ok(())
+			}
+			None => Ok(()),
+		},
+		Op::Reveal { n, honest } => {
+			let revealing: Vec<_> = bids
+				.iter()
+				.filter(|((id, _), _)| phase_of(*id) == Some(Phase::Reveal))
+				.map(|(key, price)| (*key, *price))
+				.collect();
+			match nth(n, &revealing) {
+				Some(((id, who), committed)) => {
+					let price = if honest { committed } else { committed + 1 };
+					Market::reveal_bid(RuntimeOrigin::signed(who), id, price, [who as u8; 32])
+				}
+				None => Ok(()),
+			}
+		}
+		Op::LockDutch { n, who } => match nth_opening(n, Phase::Dutch) {
+			Some(id) => Market::lock_request(RuntimeOrigin::signed(who), id),
+			None => Ok(()),
+		},
 		Op::Cancel { requester, n } => {
 			let next = crate::NextRequestId::<Test>::get().max(1);
 			Market::cancel_request(RuntimeOrigin::signed(requester), u64::from(n) % next)
@@ -146,10 +262,12 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 			.collect();
 		let before: BTreeMap<_, _> = accounts.iter().map(|&who| (who, total(who))).collect();
 		let mut inputs = Inputs::new();
+		let mut bids = Bids::new();
 
 		for op in &ops {
 			let root = sp_io::storage::root(StateVersion::V1);
-			let result = frame_support::storage::with_storage_layer(|| apply(op, &mut inputs));
+			let result =
+				frame_support::storage::with_storage_layer(|| apply(op, &mut inputs, &mut bids));
 			if result.is_err() {
 				prop_assert_eq!(
 					sp_io::storage::root(StateVersion::V1),
@@ -163,8 +281,9 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 		// Long enough for every open request to end.
 		run_to_block(System::block_number() + 400);
 
-		let (mut paid, mut slashed, mut compensated, mut forfeited, mut collateral) =
-			(0, 0, 0, 0, 0);
+		let (mut paid, mut slashed, mut compensated, mut forfeited, mut collateral, mut bonds) =
+			(0, 0, 0, 0, 0, 0);
+		let mut locked_price: BTreeMap<RequestId, Balance> = BTreeMap::new();
 		let mut paid_to: BTreeMap<AccountId, Balance> = BTreeMap::new();
 		let mut compensated_to: BTreeMap<AccountId, Balance> = BTreeMap::new();
 		let mut ended: BTreeMap<RequestId, u32> = BTreeMap::new();
@@ -174,7 +293,13 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 				Event::RequestSubmitted { request, requester, .. } => {
 					requester_of.insert(request, requester);
 				}
+				Event::RequestLocked { request, price, .. } => {
+					locked_price.insert(request, price);
+				}
+				Event::BidForfeited { bond, .. } => bonds += bond,
 				Event::RequestFulfilled { request, price, prover, .. } => {
+					// Never more than the price it was locked at.
+					prop_assert!(price <= locked_price[&request]);
 					paid += price;
 					*paid_to.entry(prover).or_default() += price;
 					*ended.entry(request).or_default() += 1;
@@ -199,11 +324,10 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 					slashed += s;
 					compensated += c;
 					collateral += f;
-					// Every prover asks 10 for the one-unit circuit: a failure
-					// pays the requester at most that price, and at most its
-					// share of the collateral.
+					// A failure pays the requester at most the price the job
+					// was locked at, and at most its share of the collateral.
 					prop_assert!(
-						c <= 10 && c <= FAILURE_COMPENSATION * f,
+						c <= locked_price[&request] && c <= FAILURE_COMPENSATION * f,
 						"compensation {} of {}",
 						c,
 						f
@@ -222,16 +346,18 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 		let requesters: i128 = REQUESTERS.map(delta).sum();
 		let provers: i128 =
 			PROVERS.map(delta).sum::<i128>() + delta(pallet_provers::asset::reward_pot::<Test>());
-		let (paid, slashed, compensated, forfeited, collateral) = (
+		let (paid, slashed, compensated, forfeited, collateral, bonds) = (
 			paid as i128,
 			slashed as i128,
 			compensated as i128,
 			forfeited as i128,
 			collateral as i128,
+			bonds as i128,
 		);
+		// Bidders outside the provers (4 and 8) are refused before holding anything.
 		prop_assert_eq!(requesters, -paid - forfeited + compensated);
-		prop_assert_eq!(provers, paid - slashed - collateral);
-		prop_assert_eq!(delta(TREASURY), slashed + forfeited + collateral - compensated);
+		prop_assert_eq!(provers, paid - slashed - collateral - bonds);
+		prop_assert_eq!(delta(TREASURY), slashed + forfeited + collateral + bonds - compensated);
 		for requester in REQUESTERS {
 			let got = compensated_to.get(&requester).copied().unwrap_or(0) as i128;
 			prop_assert!(
@@ -249,7 +375,9 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 				prover
 			);
 			prop_assert_eq!(collateral_of(prover), 0);
+			prop_assert_eq!(crate::escrow::held::<Test>(crate::HoldReason::BidBond, &prover), 0);
 		}
+		prop_assert_eq!(crate::Bids::<Test>::iter().count(), 0);
 		Ok(())
 	})
 }
@@ -259,6 +387,6 @@ fn random_interleavings_lose_no_funds_and_end_every_request() {
 	let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(32);
 	let mut runner = TestRunner::new(ProptestConfig { cases, ..ProptestConfig::default() });
 	runner
-		.run(&prop::collection::vec(op(), 1..30), run)
+		.run(&prop::collection::vec(op(), 1..60), run)
 		.expect("no interleaving breaks the market");
 }
