@@ -62,6 +62,9 @@ const PALLETS = {
       submitProof: ['request', 'publicInputs', 'proof'],
       lockRequest: ['request'],
       declineRequest: ['request'],
+      submitRequestWithTerms: ['circuit', 'input', 'maxFee', 'deadline', 'requirements', 'terms'],
+      commitBid: ['request', 'commitment'],
+      revealBid: ['request', 'price', 'salt'],
     },
   },
 };

@@ -10,7 +10,10 @@
 //   balance fail with errors named by the metadata, moving nothing but fees;
 // - Dave, an application, requests a proof of the fixture's input, the chain
 //   assigns it to Bob, Bob submits the fixture proof, Dave sees the request
-//   settled; Charlie claims his share of Bob's reward.
+//   settled; Charlie claims his share of Bob's reward;
+// - Dave then asks for a Dutch auction instead of the election: Bob sees the
+//   opening with its price, locks it and is paid exactly the ramp's price of
+//   the block he locked in.
 //
 // After every step each account's free balance and holds, and the total
 // issuance, are compared to the plank with what the fees (from
@@ -201,7 +204,10 @@ describe('staking and a proof request through polkadot.js', () => {
 
     const submitted = theEvent(request, 'market', 'RequestSubmitted');
     const deposit = api.consts.market.requestDeposit.toBigInt();
-    assert.deepEqual(submitted, { request: nextId, requester: who.dave.address, circuit: fixture.circuit, maxFee: MAX_FEE, deposit });
+    assert.deepEqual(submitted, {
+      request: nextId, requester: who.dave.address, circuit: fixture.circuit, maxFee: MAX_FEE, deposit,
+      terms: { mechanism: { election: null }, latency: null },
+    });
     state.deposit = deposit;
     state.request = submitted.request;
     state.requestBlock = request.blockNumber;
@@ -303,6 +309,52 @@ describe('staking and a proof request through polkadot.js', () => {
     ledger.fee('charlie', refused.fee);
     await ledger.check(refused.blockHash, 'after the refused claim');
     state.lastBlock = refused.blockNumber;
+  });
+
+  step('a requester picks a Dutch auction: the prover locks at the block\'s price on the ramp and is paid exactly that', async () => {
+    const FLOOR = ASK / 2n; // per work unit
+    const RAMP = 10;
+    const terms = { mechanism: { Dutch: { floor: FLOOR, rampBlocks: RAMP } }, latency: null };
+    const submitted = await ok(who.dave, api.tx.market.submitRequestWithTerms(fixture.circuit, fixture.inputHex, MAX_FEE, DEADLINE, NO_REQUIREMENTS, terms));
+    const { request } = theEvent(submitted, 'market', 'RequestSubmitted');
+    ledger.fee('dave', submitted.fee);
+    ledger.hold('dave', ESCROW, MAX_FEE);
+    ledger.hold('dave', REQUEST_DEPOSIT, state.deposit);
+    await ledger.check(submitted.blockHash, 'after the Dutch request');
+
+    // The ramp: the floor times the work units, rising to the fee over RAMP blocks.
+    const start = FLOOR * WORK_UNITS;
+    const priceAt = (block) => {
+      const elapsed = BigInt(Math.min(block - submitted.blockNumber, RAMP));
+      return start + ((MAX_FEE - start) * elapsed) / BigInt(RAMP);
+    };
+    // What Bob's client polls besides its jobs: the auctions open to it.
+    const openings = await (await api.at(submitted.blockHash)).call.proofMarketApi.openings(who.bob.address);
+    assert.deepEqual(openings.map((o) => ({ request: o.request.toBigInt(), dutch: o.phase.isDutch, price: o.phase.asDutch.price.toBigInt() })),
+      [{ request, dutch: true, price: priceAt(submitted.blockNumber) }]);
+
+    const locked = await ok(who.bob, api.tx.market.lockRequest(request));
+    const price = priceAt(locked.blockNumber);
+    const collateral = 2n * price > UNIT ? 2n * price : UNIT;
+    assert.deepEqual(theEvent(locked, 'market', 'RequestLocked'), {
+      request, prover: who.bob.address, price, collateral, deadline: BigInt(locked.blockNumber + DEADLINE),
+    });
+    ledger.fee('bob', locked.fee);
+    ledger.hold('bob', JOB_COLLATERAL, collateral);
+    await ledger.check(locked.blockHash, 'after the Dutch lock');
+
+    const pis = publicInputs(fixture.proof, state.publicInputCount);
+    const proved = await ok(who.bob, api.tx.market.submitProof(request, pis, fixture.proofHex));
+    assert.deepEqual(theEvent(proved, 'market', 'RequestFulfilled'), { request, prover: who.bob.address, price, refunded: MAX_FEE - price });
+    const split = splitReward({ amount: price, commission: COMMISSION, selfBond: BOND, delegated: 0n, rewardPerShare: state.rewardPerShare });
+    ledger.fee('bob', proved.fee);
+    ledger.release('bob', JOB_COLLATERAL, collateral);
+    ledger.release('dave', ESCROW, MAX_FEE);
+    ledger.release('dave', REQUEST_DEPOSIT, state.deposit);
+    ledger.transfer('dave', 'bob', split.toProver);
+    ledger.transfer('dave', 'rewardPot', split.toDelegators);
+    await ledger.check(proved.blockHash, 'after the Dutch settlement');
+    state.lastBlock = proved.blockNumber;
   });
 
   // The last two read whatever the story left, even if it broke off.

@@ -24,9 +24,9 @@
 // --template
 // scripts/weight-template.hbs
 // --header
-// /work/bench-header.txt
+// /tmp/tmp.TuUiMAdP4k
 // --output
-// /work/wt-bench/pallets/proof-market/src/weights.rs
+// pallets/proof-market/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens, unused_imports, missing_docs)]
@@ -71,8 +71,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	fn list_circuit() -> Weight {
 		// Proof size (bytes): measured `280`, estimated `3647`.
-		// Fastest run: 86_899_000 ps.
-		Weight::from_parts(89_352_000, 3647)
+		// Fastest run: 88_131_000 ps.
+		Weight::from_parts(90_554_000, 3647)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(2))
 	}
@@ -82,8 +82,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	fn delist_circuit() -> Weight {
 		// Proof size (bytes): measured `490`, estimated `3647`.
-		// Fastest run: 85_256_000 ps.
-		Weight::from_parts(87_570_000, 3647)
+		// Fastest run: 85_717_000 ps.
+		Weight::from_parts(88_210_000, 3647)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(2))
 	}
@@ -102,7 +102,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Market::NextRequestId` (r:1 w:1)
@@ -110,22 +110,22 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Queue` (r:1 w:1)
 	/// Proof: `Market::Queue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Requests` (r:0 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
 	fn submit_request() -> Weight {
 		// Proof size (bytes): measured `10021`, estimated `9679`.
-		// Fastest run: 822_991_000 ps.
-		Weight::from_parts(834_128_000, 9679)
+		// Fastest run: 826_827_000 ps.
+		Weight::from_parts(843_652_000, 9679)
 			.saturating_add(Db::get().reads(12))
 			.saturating_add(Db::get().writes(9))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Queue` (r:1 w:1)
 	/// Proof: `Market::Queue` (`max_values`: Some(1), `max_size`: Some(8194), added: 8689, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:1)
@@ -139,9 +139,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn cancel_request() -> Weight {
-		// Proof size (bytes): measured `76664`, estimated `70054`.
-		// Fastest run: 657_446_000 ps.
-		Weight::from_parts(695_221_000, 70054)
+		// Proof size (bytes): measured `76666`, estimated `70084`.
+		// Fastest run: 654_351_000 ps.
+		Weight::from_parts(677_556_000, 70084)
 			.saturating_add(Db::get().reads(9))
 			.saturating_add(Db::get().writes(10))
 	}
@@ -150,7 +150,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::PendingCommission` (r:1 w:0)
@@ -172,11 +172,11 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Requests` (r:0 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
 	fn submit_proof_valid() -> Weight {
 		// Proof size (bytes): measured `2371`, estimated `10171`.
-		// Fastest run: 10_021_421_000 ps.
-		Weight::from_parts(10_180_878_000, 10171)
+		// Fastest run: 9_935_714_000 ps.
+		Weight::from_parts(10_095_761_000, 10171)
 			.saturating_add(Db::get().reads(13))
 			.saturating_add(Db::get().writes(14))
 	}
@@ -187,7 +187,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
@@ -201,11 +201,11 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Jobs` (r:0 w:1)
 	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Requests` (r:0 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
 	fn submit_proof_invalid() -> Weight {
 		// Proof size (bytes): measured `10012`, estimated `9679`.
-		// Fastest run: 9_812_361_000 ps.
-		Weight::from_parts(9_996_625_000, 9679)
+		// Fastest run: 9_651_542_000 ps.
+		Weight::from_parts(9_855_825_000, 9679)
 			.saturating_add(Db::get().reads(11))
 			.saturating_add(Db::get().writes(9))
 	}
@@ -217,12 +217,12 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size (bytes): measured `109`, estimated `9679`.
-		// Fastest run: 23_064_000 ps.
-		Weight::from_parts(24_517_000, 9679)
+		// Fastest run: 23_034_000 ps.
+		Weight::from_parts(24_036_000, 9679)
 			.saturating_add(Db::get().reads(3))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:0)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Deadlines` (r:1 w:1)
@@ -240,18 +240,18 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Jobs` (r:0 w:1)
 	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn offer() -> Weight {
-		// Proof size (bytes): measured `66411`, estimated `70054`.
-		// Fastest run: 286_816_000 ps.
-		Weight::from_parts(296_901_000, 70054)
+		// Proof size (bytes): measured `66413`, estimated `70084`.
+		// Fastest run: 284_672_000 ps.
+		Weight::from_parts(292_354_000, 70084)
 			.saturating_add(Db::get().reads(9))
 			.saturating_add(Db::get().writes(4))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:1)
@@ -265,14 +265,14 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn expire_queued() -> Weight {
-		// Proof size (bytes): measured `66766`, estimated `70054`.
-		// Fastest run: 496_878_000 ps.
-		Weight::from_parts(508_484_000, 70054)
+		// Proof size (bytes): measured `66768`, estimated `70084`.
+		// Fastest run: 493_382_000 ps.
+		Weight::from_parts(506_232_000, 70084)
 			.saturating_add(Db::get().reads(9))
 			.saturating_add(Db::get().writes(10))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:0)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Deadlines` (r:1 w:1)
@@ -280,7 +280,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
@@ -290,14 +290,14 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Jobs` (r:0 w:1)
 	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn miss_deadline_requeue() -> Weight {
-		// Proof size (bytes): measured `76777`, estimated `70054`.
-		// Fastest run: 631_347_000 ps.
-		Weight::from_parts(653_239_000, 70054)
+		// Proof size (bytes): measured `76783`, estimated `70084`.
+		// Fastest run: 632_178_000 ps.
+		Weight::from_parts(656_494_000, 70084)
 			.saturating_add(Db::get().reads(10))
 			.saturating_add(Db::get().writes(9))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:1)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Deadlines` (r:1 w:1)
@@ -305,7 +305,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
@@ -323,29 +323,31 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn miss_deadline_expire() -> Weight {
-		// Proof size (bytes): measured `69345`, estimated `70054`.
-		// Fastest run: 992_162_000 ps.
-		Weight::from_parts(1_009_709_000, 70054)
+		// Proof size (bytes): measured `69351`, estimated `70084`.
+		// Fastest run: 982_328_000 ps.
+		Weight::from_parts(1_010_139_000, 70084)
 			.saturating_add(Db::get().reads(14))
 			.saturating_add(Db::get().writes(15))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Deadlines` (r:2 w:2)
 	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Jobs` (r:0 w:1)
+	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn lock_request() -> Weight {
-		// Proof size (bytes): measured `67870`, estimated `70054`.
-		// Fastest run: 532_189_000 ps.
-		Weight::from_parts(549_836_000, 70054)
+		// Proof size (bytes): measured `67872`, estimated `70084`.
+		// Fastest run: 555_785_000 ps.
+		Weight::from_parts(565_820_000, 70084)
 			.saturating_add(Db::get().reads(5))
-			.saturating_add(Db::get().writes(5))
+			.saturating_add(Db::get().writes(6))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:1)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Deadlines` (r:1 w:1)
@@ -355,7 +357,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenRequests` (r:1 w:1)
@@ -369,14 +371,14 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn decline_request() -> Weight {
-		// Proof size (bytes): measured `69045`, estimated `70054`.
-		// Fastest run: 769_252_000 ps.
-		Weight::from_parts(779_777_000, 70054)
+		// Proof size (bytes): measured `69047`, estimated `70084`.
+		// Fastest run: 760_909_000 ps.
+		Weight::from_parts(775_121_000, 70084)
 			.saturating_add(Db::get().reads(10))
 			.saturating_add(Db::get().writes(12))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Listings` (r:1 w:1)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Deadlines` (r:1 w:1)
@@ -386,7 +388,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Market::OpenRequests` (r:1 w:1)
@@ -400,9 +402,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Retiring` (r:0 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn lapse_offer() -> Weight {
-		// Proof size (bytes): measured `69045`, estimated `70054`.
-		// Fastest run: 729_823_000 ps.
-		Weight::from_parts(743_253_000, 70054)
+		// Proof size (bytes): measured `69047`, estimated `70084`.
+		// Fastest run: 729_863_000 ps.
+		Weight::from_parts(766_478_000, 70084)
 			.saturating_add(Db::get().reads(10))
 			.saturating_add(Db::get().writes(12))
 	}
@@ -411,32 +413,137 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Market::Retiring` (r:1 w:1)
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Requests` (r:0 w:1)
-	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66589), added: 69064, mode: `MaxEncodedLen`)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
 	fn retire() -> Weight {
 		// Proof size (bytes): measured `338`, estimated `3493`.
-		// Fastest run: 47_251_000 ps.
-		Weight::from_parts(48_982_000, 3493)
+		// Fastest run: 46_229_000 ps.
+		Weight::from_parts(48_232_000, 3493)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(3))
 	}
-
+	/// Storage: `Market::Requests` (r:1 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Bids` (r:1 w:1)
+	/// Proof: `Market::Bids` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Listings` (r:1 w:0)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:1 w:0)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Services` (r:1 w:0)
+	/// Proof: `Provers::Services` (`max_values`: None, `max_size`: Some(513), added: 2988, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn commit_bid() -> Weight {
-		Weight::from_parts(60_000_000, 6000).saturating_add(Db::get().reads_writes(4, 3))
+		// Proof size (bytes): measured `67440`, estimated `70084`.
+		// Fastest run: 434_605_000 ps.
+		Weight::from_parts(462_136_000, 70084)
+			.saturating_add(Db::get().reads(8))
+			.saturating_add(Db::get().writes(4))
 	}
+	/// Storage: `Market::Requests` (r:1 w:0)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Bids` (r:1 w:1)
+	/// Proof: `Market::Bids` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Listings` (r:1 w:0)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	fn reveal_bid() -> Weight {
-		Weight::from_parts(60_000_000, 6000).saturating_add(Db::get().reads_writes(3, 1))
+		// Proof size (bytes): measured `66303`, estimated `70084`.
+		// Fastest run: 140_768_000 ps.
+		Weight::from_parts(149_332_000, 70084)
+			.saturating_add(Db::get().reads(3))
+			.saturating_add(Db::get().writes(1))
 	}
+	/// Storage: `Market::Requests` (r:1 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Bids` (r:17 w:16)
+	/// Proof: `Market::Bids` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
+	/// Storage: `System::ParentHash` (r:1 w:0)
+	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Listings` (r:1 w:0)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:16 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:16 w:16)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:16 w:16)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Services` (r:1 w:0)
+	/// Proof: `Provers::Services` (`max_values`: None, `max_size`: Some(513), added: 2988, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Deadlines` (r:2 w:2)
+	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Warming` (r:1 w:0)
+	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Jobs` (r:0 w:1)
+	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Component `b` ranges over `[1, 16]`.
 	fn settle_auction(b: u32, ) -> Weight {
-		Weight::from_parts(150_000_000, 9000)
-			.saturating_add(Weight::from_parts(40_000_000, 3000).saturating_mul(b.into()))
-			.saturating_add(Db::get().reads_writes(8, 8))
-			.saturating_add(Db::get().reads_writes(2, 2).saturating_mul(b.into()))
+		// Proof size (bytes): measured `66698 + b * 282`, estimated `70084 + b * 2668`.
+		// Fastest run: 783_823_000 ps.
+		Weight::from_parts(615_549_026, 70084)
+			.saturating_add(Weight::from_parts(208_348_499, 0).saturating_mul(b.into()))
+			.saturating_add(Db::get().reads(9))
+			.saturating_add(Db::get().reads((4_u64).saturating_mul(b.into())))
+			.saturating_add(Db::get().writes(5))
+			.saturating_add(Db::get().writes((3_u64).saturating_mul(b.into())))
+			.saturating_add(Weight::from_parts(0, 2668).saturating_mul(b.into()))
 	}
+	/// Storage: `Market::Requests` (r:1 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Listings` (r:1 w:0)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Services` (r:1 w:0)
+	/// Proof: `Provers::Services` (`max_values`: None, `max_size`: Some(513), added: 2988, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Deadlines` (r:2 w:2)
+	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Warming` (r:1 w:0)
+	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Jobs` (r:0 w:1)
+	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn lock_dutch() -> Weight {
-		Weight::from_parts(150_000_000, 9000).saturating_add(Db::get().reads_writes(8, 6))
+		// Proof size (bytes): measured `66792`, estimated `70084`.
+		// Fastest run: 511_709_000 ps.
+		Weight::from_parts(522_165_000, 70084)
+			.saturating_add(Db::get().reads(10))
+			.saturating_add(Db::get().writes(7))
 	}
+	/// Storage: `Market::Requests` (r:1 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `Verifier::Circuits` (r:1 w:1)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Listings` (r:1 w:1)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequests` (r:1 w:1)
+	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequestsOf` (r:1 w:1)
+	/// Proof: `Market::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Market::RetiringRange` (r:1 w:1)
+	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Retiring` (r:0 w:1)
+	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn close_dutch() -> Weight {
-		Weight::from_parts(150_000_000, 9000).saturating_add(Db::get().reads_writes(8, 8))
+		// Proof size (bytes): measured `66801`, estimated `70084`.
+		// Fastest run: 490_608_000 ps.
+		Weight::from_parts(499_441_000, 70084)
+			.saturating_add(Db::get().reads(9))
+			.saturating_add(Db::get().writes(10))
 	}
 }
 
@@ -494,7 +601,7 @@ impl WeightInfo for () {
 		MeasuredWeight::<RocksDbWeight>::reveal_bid()
 	}
 	fn settle_auction(b: u32, ) -> Weight {
-		MeasuredWeight::<RocksDbWeight>::settle_auction(b)
+		MeasuredWeight::<RocksDbWeight>::settle_auction(b, )
 	}
 	fn lock_dutch() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::lock_dutch()
