@@ -404,6 +404,9 @@ pub trait ProverRegistry<AccountId, Balance> {
 		job: &JobSpec,
 	) -> Option<Balance>;
 
+	/// Whether `prover` is registered and active (it may post standing asks).
+	fn is_active(prover: &AccountId) -> bool;
+
 	/// Takes `job`'s work units of the prover's capacity for it, which it was
 	/// elected for and is offered; returns its ask for the job, the price per
 	/// work unit.

@@ -80,7 +80,10 @@ impl<T: Config> Pallet<T> {
 				.ok_or(Error::<T>::BidWindowOutOfRange)
 		};
 		match terms.mechanism {
-			Mechanism::Election => Ok(RequestStatus::Queued { since: now }),
+			// A book request is matched as soon as it is stored, else queued.
+			Mechanism::Election | Mechanism::Book { .. } => {
+				Ok(RequestStatus::Queued { since: now })
+			}
 			Mechanism::SealedBid { bid_blocks, reveal_blocks, .. } => {
 				let bids_until = now.saturating_add(window(bid_blocks)?);
 				let reveal_until =

@@ -129,6 +129,30 @@ fn place_bid<T: Config>(id: RequestId, bidder: &T::AccountId, price: u32, reveal
 	Requests::<T>::insert(id, request);
 }
 
+/// Fills the book with `count` asks of `price` from accounts that are not
+/// provers (inserted directly: posting needs an active prover), each
+/// covering every circuit, expiring at `expires_at`.
+fn fill_book<T: Config>(count: u32, price: u32, expires_at: BlockNumberFor<T>) {
+	let mut book = Book::<T>::get();
+	for index in 0..count {
+		let id = NextAskId::<T>::mutate(|next| {
+			*next += 1;
+			*next - 1
+		});
+		let ask = StandingAsk {
+			id,
+			prover: account("asker", index, 0),
+			scope: prova_primitives::market::ServiceScope::Any { max_degree_bits: 32 },
+			price: price.into(),
+			units: u64::MAX,
+			deadline_blocks: T::MinDeadline::get(),
+			expires_at,
+		};
+		book.try_push(ask).expect("within MaxAsks");
+	}
+	Book::<T>::put(book);
+}
+
 /// A Dutch auction for a request of a fresh requester, with a registered
 /// prover; returns the prover, the request and the block it closes.
 fn dutch<T: Config>() -> (T::AccountId, RequestId, BlockNumberFor<T>) {
@@ -533,6 +557,82 @@ mod benchmarks {
 		}
 
 		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Expired { .. }));
+	}
+
+	/// Posting into a full book of expired asks, which are dropped first.
+	#[benchmark]
+	fn post_ask() {
+		let prover = prover::<T>();
+		fill_book::<T>(T::MaxAsks::get(), 1, frame_system::Pallet::<T>::block_number());
+		let scope = prova_primitives::market::ServiceScope::Any { max_degree_bits: 32 };
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(prover),
+			scope,
+			1u32.into(),
+			1,
+			T::MinDeadline::get(),
+			T::MaxAskLifetime::get(),
+		);
+
+		assert_eq!(Book::<T>::get().len(), 1);
+	}
+
+	/// Cancelling the last ask of a full book.
+	#[benchmark]
+	fn cancel_ask() {
+		let prover = prover::<T>();
+		let far = T::MaxAskLifetime::get();
+		fill_book::<T>(T::MaxAsks::get() - 1, 1, far);
+		let scope = prova_primitives::market::ServiceScope::Any { max_degree_bits: 32 };
+		let id = Pallet::<T>::do_post_ask(
+			prover.clone(),
+			scope,
+			2u32.into(),
+			1,
+			T::MinDeadline::get(),
+			far,
+		)
+		.expect("posts");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(prover), id);
+
+		assert_eq!(Book::<T>::get().len() as u32, T::MaxAsks::get() - 1);
+	}
+
+	/// Matching a request with a book of `a` asks: the `a - 1` cheapest from
+	/// accounts that are not provers (each checked and passed over), then the
+	/// prover's, which locks. The registry's qualification checks are added
+	/// by `submit_with_terms_weight`.
+	#[benchmark]
+	fn match_book(a: Linear<1, { T::MaxAsks::get() }>) {
+		let (_, circuit) = listed::<T>();
+		let prover = prover::<T>();
+		let far = T::MaxAskLifetime::get();
+		fill_book::<T>(a - 1, 1, far);
+		let scope = prova_primitives::market::ServiceScope::Any { max_degree_bits: 32 };
+		Pallet::<T>::do_post_ask(prover, scope, 2u32.into(), 1_000, T::MinDeadline::get(), far)
+			.expect("posts");
+		let requester = funded::<T>("requester", 0);
+		let terms =
+			Terms { mechanism: Mechanism::Book { fallback: Fallback::Expire }, latency: None };
+		let id = request_with::<T>(&requester, circuit, Terms::default());
+		let mut request = Requests::<T>::get(id).unwrap();
+		request.terms = terms;
+		Queue::<T>::kill();
+		let now = frame_system::Pallet::<T>::block_number();
+
+		#[block]
+		{
+			assert!(matches!(
+				Pallet::<T>::match_book(id, &request, now),
+				Ok(crate::book::BookMatch::Locked)
+			));
+		}
+
+		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Locked { .. }));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

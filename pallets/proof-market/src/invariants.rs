@@ -2,8 +2,8 @@
 //! every test).
 
 use crate::{
-	escrow, Bids, Config, Deadlines, HoldReason, Jobs, Listings, OpenRequests, OpenRequestsOf,
-	Pallet, Queue, RequestStatus, Requests, Retiring, RetiringRange,
+	escrow, Bids, Book, Config, Deadlines, HoldReason, Jobs, Listings, NextAskId, OpenRequests,
+	OpenRequestsOf, Pallet, Queue, RequestStatus, Requests, Retiring, RetiringRange,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::{ensure, traits::Get};
@@ -109,6 +109,16 @@ impl<T: Config> Pallet<T> {
 				ensure!(due_here, "an index entry of a request not due then");
 			}
 		}
+		let book = Book::<T>::get();
+		ensure!(
+			book.windows(2).all(|pair| (pair[0].price, pair[0].id) < (pair[1].price, pair[1].id)),
+			"the book is not in price-time order"
+		);
+		ensure!(book.iter().all(|ask| ask.units > 0), "an ask with no units is on the book");
+		ensure!(
+			book.iter().all(|ask| ask.id < NextAskId::<T>::get()),
+			"an ask numbered beyond the next"
+		);
 		let (head, tail) = RetiringRange::<T>::get();
 		ensure!(head <= tail, "retirement range inverted");
 		ensure!(

@@ -135,6 +135,12 @@
 //!   `LockWindow` blocks after reaching `max_fee`; a request nobody took
 //!   expires (deposit forfeited, as for a request never offered). A locker
 //!   that fails re-opens the ramp for the others.
+//! - **Order book** (see [`book`]): provers post standing asks (a price per
+//!   work unit for some circuits, units offered, the deadline they commit
+//!   to, an expiry); a request locks in the block it arrives with the best
+//!   crossing ask, price-time priority, at that ask's price. For
+//!   latency-sensitive requests that want a known price at once; with no
+//!   crossing ask the request falls back to the election or is refused.
 //! - A **latency guarantee** (any mechanism): a proof later than the target
 //!   (counted from the lock, so that queue and auction time are not the
 //!   prover's) is paid linearly less, down to the floor's share at the
@@ -175,6 +181,8 @@
 //! 8. Bids exist only for requests in a sealed-bid auction, as many as the
 //!    auction counts (at most `MaxBids`), and each bidder's bond hold equals
 //!    the bonds of its bids.
+//! 9. The book is in price-time order (price, then ask number, strictly
+//!    increasing) and every ask on it offers some units.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -183,6 +191,7 @@ extern crate alloc;
 mod auction;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod book;
 pub mod escrow;
 mod invariants;
 mod lifecycle;
@@ -388,6 +397,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRampBlocks: Get<BlockNumberFor<Self>>;
 
+		/// Most standing asks on the order book.
+		#[pallet::constant]
+		type MaxAsks: Get<u32>;
+
+		/// Most standing asks of one prover on the book.
+		#[pallet::constant]
+		type MaxAsksPerProver: Get<u32>;
+
+		/// Longest a standing ask stands, in blocks.
+		#[pallet::constant]
+		type MaxAskLifetime: Get<BlockNumberFor<Self>>;
+
 		/// Most lock windows, deadlines and auction ends in one block.
 		#[pallet::constant]
 		type MaxDeadlinesPerBlock: Get<u32>;
@@ -475,6 +496,15 @@ pub mod pallet {
 		Bid<BalanceOf<T>>,
 	>;
 
+	/// The order book: standing asks, cheapest first, earlier first among
+	/// equal prices (see [`crate::book`]).
+	#[pallet::storage]
+	pub type Book<T: Config> = StorageValue<_, BoundedVec<book::AskOf<T>, T::MaxAsks>, ValueQuery>;
+
+	/// The next standing ask's number.
+	#[pallet::storage]
+	pub type NextAskId<T: Config> = StorageValue<_, AskId, ValueQuery>;
+
 	/// Requests offered to or locked by each prover (what its client polls).
 	#[pallet::storage]
 	pub type Jobs<T: Config> =
@@ -515,6 +545,22 @@ pub mod pallet {
 		BidCommitted { request: RequestId, bidder: T::AccountId, bond: BalanceOf<T> },
 		/// A prover revealed its bid: `price` per work unit.
 		BidRevealed { request: RequestId, bidder: T::AccountId, price: BalanceOf<T> },
+		/// A prover posted a standing ask on the order book.
+		AskPosted {
+			ask: AskId,
+			prover: T::AccountId,
+			price: BalanceOf<T>,
+			units: u64,
+			expires_at: BlockNumberFor<T>,
+		},
+		/// A prover withdrew its standing ask.
+		AskCancelled { ask: AskId },
+		/// A request locked with a standing ask at `price` (the ask's price
+		/// times the work units).
+		AskMatched { ask: AskId, request: RequestId, prover: T::AccountId, price: BalanceOf<T> },
+		/// A standing ask left the book: it `expired`, or its prover could not
+		/// hold the collateral of a job it matched.
+		AskRemoved { ask: AskId, expired: bool },
 		/// A bid's bond was forfeited: it was not revealed, or it won and its
 		/// bidder could not hold the job's collateral.
 		BidForfeited { request: RequestId, bidder: T::AccountId, bond: BalanceOf<T> },
@@ -677,6 +723,20 @@ pub mod pallet {
 		CommitmentMismatch,
 		/// The revealed price times the work units exceeds `max_fee`.
 		BidAboveMaxFee,
+		/// A standing ask offers no work units.
+		NoUnits,
+		/// A standing ask's lifetime is zero or longer than `MaxAskLifetime`.
+		AskLifetimeOutOfRange,
+		/// The prover has `MaxAsksPerProver` asks on the book already.
+		TooManyAsks,
+		/// The book holds `MaxAsks` asks, none expired.
+		BookFull,
+		/// No standing ask has this number.
+		UnknownAsk,
+		/// Only the prover that posted an ask may cancel it.
+		NotAskOwner,
+		/// No standing ask crosses the request and its fallback is to refuse it.
+		NoCrossingAsk,
 	}
 
 	#[pallet::hooks]
@@ -857,12 +917,7 @@ pub mod pallet {
 		/// than the election (a sealed-bid or a Dutch auction) and a latency
 		/// guarantee.
 		#[pallet::call_index(7)]
-		#[pallet::weight(
-			T::WeightInfo::submit_request()
-				.saturating_add(T::Provers::elect_weight())
-				.saturating_add(Pallet::<T>::verify_weight(circuit))
-				.saturating_add(T::DbWeight::get().reads(DEADLINE_SLOT_TRIES.into()))
-		)]
+		#[pallet::weight(Pallet::<T>::submit_with_terms_weight(circuit, terms))]
 		pub fn submit_request_with_terms(
 			origin: OriginFor<T>,
 			circuit: CircuitId,
@@ -916,6 +971,32 @@ pub mod pallet {
 		) -> DispatchResult {
 			let bidder = ensure_signed(origin)?;
 			Self::do_reveal_bid(bidder, request, price, salt)
+		}
+
+		/// Posts a standing ask on the order book: up to `units` work units of
+		/// the circuits `scope` covers at `price` per unit, for requests giving
+		/// at least `deadline_blocks`, for `lifetime` blocks. The caller must
+		/// be an active prover.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::post_ask())]
+		pub fn post_ask(
+			origin: OriginFor<T>,
+			scope: prova_primitives::market::ServiceScope,
+			price: BalanceOf<T>,
+			units: u64,
+			deadline_blocks: BlockNumberFor<T>,
+			lifetime: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let prover = ensure_signed(origin)?;
+			Self::do_post_ask(prover, scope, price, units, deadline_blocks, lifetime).map(|_| ())
+		}
+
+		/// Withdraws the caller's standing ask.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::cancel_ask())]
+		pub fn cancel_ask(origin: OriginFor<T>, ask: AskId) -> DispatchResult {
+			let prover = ensure_signed(origin)?;
+			Self::do_cancel_ask(prover, ask)
 		}
 	}
 }

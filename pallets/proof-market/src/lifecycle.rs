@@ -7,10 +7,10 @@
 //! verifier's use count and the retirement queue are kept in one place.
 
 use crate::{
-	escrow, BalanceOf, Config, Deadlines, Error, Event, Fallback, HoldReason, Jobs, Listing,
-	Listings, Mechanism, OpenRequests, OpenRequestsOf, Pallet, Queue, Request, RequestId,
-	RequestStatus, Requests, Retiring, RetiringRange, Terms, WeightInfo, DEADLINE_SLOT_TRIES,
-	ELEMENT_BYTES, GOLDILOCKS_ORDER, INPUT_COMMITMENT_LEN,
+	book::BookMatch, escrow, BalanceOf, Config, Deadlines, Error, Event, Fallback, HoldReason,
+	Jobs, Listing, Listings, Mechanism, OpenRequests, OpenRequestsOf, Pallet, Queue, Request,
+	RequestId, RequestStatus, Requests, Retiring, RetiringRange, Terms, WeightInfo,
+	DEADLINE_SLOT_TRIES, ELEMENT_BYTES, GOLDILOCKS_ORDER, INPUT_COMMITMENT_LEN,
 };
 use alloc::vec::Vec;
 use codec::Encode;
@@ -135,35 +135,36 @@ impl<T: Config> Pallet<T> {
 			*next = next.saturating_add(1);
 			id
 		});
+		let book = matches!(terms.mechanism, Mechanism::Book { .. });
 		match status.due() {
 			// `opening_status` found room in this block's list.
 			Some(due) => {
 				Deadlines::<T>::try_append(due, id).map_err(|_| Error::<T>::NoDeadlineSlot)?
 			}
+			// A book request is matched below, and queued only if nothing crosses.
+			None if book => {}
 			None => Queue::<T>::try_append(id).map_err(|_| Error::<T>::MarketFull)?,
 		}
 		OpenRequests::<T>::mutate(|open| open.saturating_inc());
 		OpenRequestsOf::<T>::insert(&requester, own_open.saturating_add(1));
 		listing.open_requests.saturating_inc();
 		Listings::<T>::insert(circuit, listing);
-		Requests::<T>::insert(
-			id,
-			Request {
-				requester: requester.clone(),
-				circuit,
-				input,
-				max_fee,
-				deadline_blocks: deadline,
-				requirements,
-				submitted_at: now,
-				failed: BoundedVec::new(),
-				declined: BoundedVec::new(),
-				compensated: Zero::zero(),
-				status,
-				deposit,
-				terms,
-			},
-		);
+		let request = Request {
+			requester: requester.clone(),
+			circuit,
+			input,
+			max_fee,
+			deadline_blocks: deadline,
+			requirements,
+			submitted_at: now,
+			failed: BoundedVec::new(),
+			declined: BoundedVec::new(),
+			compensated: Zero::zero(),
+			status,
+			deposit,
+			terms,
+		};
+		Requests::<T>::insert(id, &request);
 		Self::deposit_event(Event::RequestSubmitted {
 			request: id,
 			requester,
@@ -172,6 +173,17 @@ impl<T: Config> Pallet<T> {
 			deposit,
 			terms,
 		});
+		if book {
+			match Self::match_book(id, &request, now)? {
+				BookMatch::Locked => {}
+				BookMatch::NoCross(Fallback::Election) => {
+					Queue::<T>::try_append(id).map_err(|_| Error::<T>::MarketFull)?
+				}
+				BookMatch::NoCross(Fallback::Expire) => {
+					return Err(Error::<T>::NoCrossingAsk.into())
+				}
+			}
+		}
 		Ok(id)
 	}
 
@@ -708,6 +720,29 @@ impl<T: Config> Pallet<T> {
 			weight.saturating_accrue(T::WeightInfo::retire());
 		}
 		weight
+	}
+
+	/// Weight of `submit_request_with_terms`: `submit_request`'s (the
+	/// election's worst case is charged to every request, since any may fall
+	/// back to it), a deadline slot search for an auction, and for the book a
+	/// match over a full book with every prover's qualification checked.
+	pub fn submit_with_terms_weight(
+		circuit: &CircuitId,
+		terms: &Terms<BlockNumberFor<T>, BalanceOf<T>>,
+	) -> Weight {
+		let base = T::WeightInfo::submit_request()
+			.saturating_add(T::Provers::elect_weight())
+			.saturating_add(Self::verify_weight(circuit))
+			.saturating_add(T::DbWeight::get().reads(DEADLINE_SLOT_TRIES.into()));
+		match terms.mechanism {
+			Mechanism::Book { .. } => {
+				let asks = T::MaxAsks::get();
+				base.saturating_add(T::WeightInfo::match_book(asks))
+					.saturating_add(T::Provers::qualify_weight().saturating_mul(asks.into()))
+					.saturating_add(T::Provers::capacity_weight())
+			}
+			_ => base,
+		}
 	}
 
 	/// Weight of a missed deadline, a lapsed offer or a Dutch close.

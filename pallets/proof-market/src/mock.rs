@@ -44,6 +44,8 @@ pub const ED: Balance = 10;
 pub const ENDOWMENT: Balance = 1_000_000;
 /// Number of endowed accounts.
 pub const ACCOUNTS: AccountId = 20;
+/// Most standing asks on the book.
+pub const MAX_ASKS: u32 = 6;
 /// Most bids one auction takes.
 pub const MAX_BIDS: u32 = 6;
 /// A sealed bid's bond.
@@ -164,6 +166,9 @@ impl pallet_proof_market::Config for Test {
 	type MaxOpenRequests = frame_support::traits::ConstU32<MAX_OPEN>;
 	type MaxAssignmentsPerBlock = frame_support::traits::ConstU32<4>;
 	type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<4>;
+	type MaxAsks = frame_support::traits::ConstU32<MAX_ASKS>;
+	type MaxAsksPerProver = frame_support::traits::ConstU32<2>;
+	type MaxAskLifetime = frame_support::traits::ConstU64<100>;
 	type MaxBids = frame_support::traits::ConstU32<MAX_BIDS>;
 	type BidBond = frame_support::traits::ConstU128<BID_BOND>;
 	type MaxBidBlocks = frame_support::traits::ConstU64<20>;

@@ -4,7 +4,10 @@ use crate::{BalanceOf, Config};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use frame_system::pallet_prelude::BlockNumberFor;
-use prova_primitives::{market::RequestRequirements, proofs::CircuitId};
+use prova_primitives::{
+	market::{RequestRequirements, ServiceScope},
+	proofs::CircuitId,
+};
 use scale_info::TypeInfo;
 use sp_runtime::Perbill;
 
@@ -65,6 +68,14 @@ pub enum Mechanism<BlockNumber, Balance> {
 		/// Blocks after those during which bids are revealed.
 		reveal_blocks: BlockNumber,
 		/// What happens when no revealed bid takes the job.
+		fallback: Fallback,
+	},
+	/// The order book: matched, in the block it arrives, with the cheapest
+	/// standing ask (the earliest among equal prices) that covers the circuit
+	/// within the request's deadline and `max_fee`, at that ask's price.
+	Book {
+		/// What happens when no ask crosses: an election, or (`Expire`)
+		/// refusing the request outright.
 		fallback: Fallback,
 	},
 	/// A reverse Dutch auction: the price offered for the whole job rises
@@ -142,6 +153,29 @@ pub struct Terms<BlockNumber, Balance> {
 	pub mechanism: Mechanism<BlockNumber, Balance>,
 	/// A refund for slow proofs, if any.
 	pub latency: Option<LatencyGuarantee<BlockNumber>>,
+}
+
+/// A standing ask's number, in posting order: time priority among equal prices.
+pub type AskId = u64;
+
+/// A prover's standing offer on the order book.
+#[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+pub struct StandingAsk<AccountId, Balance, BlockNumber> {
+	/// Its number.
+	pub id: AskId,
+	/// The prover offering.
+	pub prover: AccountId,
+	/// The circuits it covers.
+	pub scope: ServiceScope,
+	/// Its price per work unit.
+	pub price: Balance,
+	/// Work units it still offers; each match takes its job's units.
+	pub units: u64,
+	/// The deadline it commits to: it matches requests giving at least this
+	/// many blocks from the lock.
+	pub deadline_blocks: BlockNumber,
+	/// The first block it no longer matches in.
+	pub expires_at: BlockNumber,
 }
 
 /// A prover's sealed bid for a request.

@@ -56,6 +56,9 @@ pub trait WeightInfo {
 	fn settle_auction(b: u32, ) -> Weight;
 	fn lock_dutch() -> Weight;
 	fn close_dutch() -> Weight;
+	fn post_ask() -> Weight;
+	fn cancel_ask() -> Weight;
+	fn match_book(a: u32, ) -> Weight;
 }
 
 /// The measured weights, with database accesses priced by `Db`.
@@ -545,6 +548,17 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 			.saturating_add(Db::get().reads(9))
 			.saturating_add(Db::get().writes(10))
 	}
+	fn post_ask() -> Weight {
+		Weight::from_parts(200_000_000, 20000).saturating_add(Db::get().reads_writes(3, 2))
+	}
+	fn cancel_ask() -> Weight {
+		Weight::from_parts(100_000_000, 20000).saturating_add(Db::get().reads_writes(1, 1))
+	}
+	fn match_book(a: u32, ) -> Weight {
+		Weight::from_parts(600_000_000, 70000)
+			.saturating_add(Weight::from_parts(20_000_000, 0).saturating_mul(a.into()))
+			.saturating_add(Db::get().reads_writes(10, 8))
+	}
 }
 
 /// The measured weights priced with RocksDB's database weights, for mocks.
@@ -608,5 +622,14 @@ impl WeightInfo for () {
 	}
 	fn close_dutch() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::close_dutch()
+	}
+	fn post_ask() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::post_ask()
+	}
+	fn cancel_ask() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::cancel_ask()
+	}
+	fn match_book(a: u32, ) -> Weight {
+		MeasuredWeight::<RocksDbWeight>::match_book(a)
 	}
 }

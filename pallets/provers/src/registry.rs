@@ -39,6 +39,10 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		election::qualifies(&record, services, requirements, &context)
 	}
 
+	fn is_active(prover: &T::AccountId) -> bool {
+		Provers::<T>::get(prover).is_some_and(|record| record.status == ProverStatus::Active)
+	}
+
 	fn reserve_capacity(
 		prover: &T::AccountId,
 		job: &JobSpec,

@@ -310,6 +310,9 @@ impl pallet_proof_market::Config for Runtime {
 	type MaxOpenRequests = ConstU32<1024>;
 	type MaxAssignmentsPerBlock = ConstU32<16>;
 	type MaxDeadlinesPerBlock = ConstU32<4>;
+	type MaxAsks = ConstU32<64>;
+	type MaxAsksPerProver = ConstU32<4>;
+	type MaxAskLifetime = ConstU32<{ crate::DAYS }>;
 	type MaxBids = ConstU32<16>;
 	type BidBond = ConstU128<{ UNIT / 10 }>;
 	type MaxBidBlocks = ConstU32<{ crate::MINUTES * 10 }>;

@@ -8,6 +8,7 @@
 mod assignment;
 mod attacks;
 mod auctions;
+mod book;
 mod deadlines;
 mod listing;
 mod locking;

@@ -1,7 +1,8 @@
 //! Random interleavings of requests under every mechanism (election,
-//! sealed-bid auction with either fallback, Dutch auction, with or without a
+//! sealed-bid auction with either fallback, Dutch auction, order book, with or without a
 //! latency guarantee), cancellations, locks, declines, bids that are
-//! revealed, revealed wrong or never revealed, Dutch locks by anyone, right
+//! revealed, revealed wrong or never revealed, Dutch locks by anyone,
+//! standing asks posted, cancelled, expiring and matched, right
 //! and wrong proofs (from the locker or anyone else) and block advances:
 //! provers that lock and vanish, requesters that ask the impossible and
 //! cancel, bidders that bid to block and withhold. After
@@ -43,6 +44,17 @@ enum Op {
 	Reveal {
 		n: u8,
 		honest: bool,
+	},
+	/// `who` posts a standing ask.
+	PostAsk {
+		who: AccountId,
+		price: Balance,
+		units: u64,
+		lifetime: u64,
+	},
+	/// The prover of the `n`-th ask on the book cancels it.
+	CancelAsk {
+		n: u8,
 	},
 	/// `who` locks the `n`-th request in a Dutch auction.
 	LockDutch {
@@ -86,6 +98,9 @@ fn mechanism() -> impl Strategy<Value = Mechanism<u64, Balance>> {
 		}),
 		1 => (0..100u128, 1..10u64)
 			.prop_map(|(floor, ramp_blocks)| Mechanism::Dutch { floor, ramp_blocks }),
+		1 => any::<bool>().prop_map(|expire| Mechanism::Book {
+			fallback: if expire { Fallback::Expire } else { Fallback::Election },
+		}),
 	]
 }
 
@@ -110,6 +125,9 @@ fn op() -> impl Strategy<Value = Op> {
 		8 => (any::<u8>(), prop::bool::weighted(0.8))
 			.prop_map(|(n, honest)| Op::Reveal { n, honest }),
 		2 => (any::<u8>(), 4..9 as AccountId).prop_map(|(n, who)| Op::LockDutch { n, who }),
+		2 => (4..9 as AccountId, 0..150u128, 0..4u64, 1..30u64)
+			.prop_map(|(who, price, units, lifetime)| Op::PostAsk { who, price, units, lifetime }),
+		1 => any::<u8>().prop_map(|n| Op::CancelAsk { n }),
 		1 => (REQUESTERS, any::<u8>()).prop_map(|(requester, n)| Op::Cancel { requester, n }),
 		3 => any::<u8>().prop_map(|n| Op::Lock { n }),
 		1 => any::<u8>().prop_map(|n| Op::Decline { n }),
@@ -209,6 +227,21 @@ fn apply(op: &Op, inputs: &mut Inputs, bids: &mut Bids) -> frame_support::dispat
 					let price = if honest { committed } else { committed + 1 };
 					Market::reveal_bid(RuntimeOrigin::signed(who), id, price, [who as u8; 32])
 				}
+				None => Ok(()),
+			}
+		}
+		Op::PostAsk { who, price, units, lifetime } => Market::post_ask(
+			RuntimeOrigin::signed(who),
+			prova_primitives::market::ServiceScope::Any { max_degree_bits: 20 },
+			price,
+			units,
+			2,
+			lifetime,
+		),
+		Op::CancelAsk { n } => {
+			let book = crate::Book::<Test>::get();
+			match nth(n, &book.iter().map(|ask| (ask.id, ask.prover)).collect::<Vec<_>>()) {
+				Some((ask, prover)) => Market::cancel_ask(RuntimeOrigin::signed(prover), ask),
 				None => Ok(()),
 			}
 		}
