@@ -246,6 +246,16 @@ impl_runtime_apis! {
 		fn openings(prover: AccountId) -> Vec<pallet_proof_market::Opening<Balance, BlockNumber>> {
 			Market::openings(prover)
 		}
+
+		fn market_quote(
+			circuit: pallet_proof_market::CircuitId,
+			requirements: pallet_proof_market::RequestRequirements<Balance>,
+			deadline: BlockNumber,
+			max_fee: Balance,
+			qos: pallet_proof_market::Qos,
+		) -> Option<pallet_proof_market::MarketQuote<Balance, BlockNumber>> {
+			Market::market_quote(circuit, requirements, deadline, max_fee, qos)
+		}
 	}
 
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {

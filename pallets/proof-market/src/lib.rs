@@ -146,6 +146,14 @@
 //!   prover's) is paid linearly less, down to the floor's share at the
 //!   deadline; the difference stays with the requester.
 //!
+//! - **Preferences instead of a mechanism** (`submit_request_with_qos`, see
+//!   [`router`]): the requester weighs speed, cost, safety and censorship
+//!   resistance and the chain picks the mechanism from a documented table
+//!   and the market's state (a crossing ask, competing provers, measured
+//!   prices and latencies in [`Stats`]); the choice is announced in
+//!   [`Event::RequestRouted`] and `ProofMarketApi::market_quote` shows every
+//!   mechanism side by side.
+//!
 //! In every mechanism only the prover holding the request (the one that
 //! locked it) can be paid for a proof, so a proof copied from the pool is
 //! worth nothing to anyone else, and the collateral, slashes and
@@ -199,6 +207,7 @@ pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod randomness;
+pub mod router;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
@@ -212,6 +221,7 @@ pub use prova_primitives::{
 	proofs::{CircuitId, ProofVerifier, VerifyError, INPUT_COMMITMENT_LEN},
 };
 pub use randomness::ParentHashRandomness;
+pub use router::ROUTABLE;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -501,6 +511,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Book<T: Config> = StorageValue<_, BoundedVec<book::AskOf<T>, T::MaxAsks>, ValueQuery>;
 
+	/// How each mechanism has been settling, for the router and quotes.
+	#[pallet::storage]
+	pub type Stats<T: Config> =
+		StorageMap<_, Twox64Concat, MechanismKind, MechanismStats<BalanceOf<T>>>;
+
 	/// The next standing ask's number.
 	#[pallet::storage]
 	pub type NextAskId<T: Config> = StorageValue<_, AskId, ValueQuery>;
@@ -541,6 +556,8 @@ pub mod pallet {
 			deposit: BalanceOf<T>,
 			terms: Terms<BlockNumberFor<T>, BalanceOf<T>>,
 		},
+		/// The QoS router chose `mechanism` for a request that stated preferences.
+		RequestRouted { request: RequestId, mechanism: Mechanism<BlockNumberFor<T>, BalanceOf<T>> },
 		/// A prover committed a sealed bid for a request, holding `bond`.
 		BidCommitted { request: RequestId, bidder: T::AccountId, bond: BalanceOf<T> },
 		/// A prover revealed its bid: `price` per work unit.
@@ -989,6 +1006,43 @@ pub mod pallet {
 		) -> DispatchResult {
 			let prover = ensure_signed(origin)?;
 			Self::do_post_ask(prover, scope, price, units, deadline_blocks, lifetime).map(|_| ())
+		}
+
+		/// [`Pallet::submit_request`] with preferences instead of a mechanism:
+		/// the QoS router picks the mechanism and its parameters from `qos`
+		/// and the market's state (see [`crate::router`]); the choice is in
+		/// [`Event::RequestRouted`].
+		#[pallet::call_index(12)]
+		#[pallet::weight(
+			Pallet::<T>::submit_with_terms_weight(
+				circuit,
+				&Terms { mechanism: Mechanism::Book { fallback: Fallback::Election }, latency: None },
+			)
+			.saturating_add(T::Provers::elect_weight().saturating_mul(2))
+			.saturating_add(T::DbWeight::get().reads(ROUTABLE.len() as u64 + 1))
+		)]
+		pub fn submit_request_with_qos(
+			origin: OriginFor<T>,
+			circuit: CircuitId,
+			input: BoundedVec<u8, T::MaxInputBytes>,
+			max_fee: BalanceOf<T>,
+			deadline: BlockNumberFor<T>,
+			requirements: RequestRequirements<BalanceOf<T>>,
+			qos: Qos,
+		) -> DispatchResult {
+			let requester = ensure_signed(origin)?;
+			let terms = Self::route(circuit, &requirements, deadline, max_fee, &qos)?;
+			let id = Self::do_submit_request(
+				requester,
+				circuit,
+				input,
+				max_fee,
+				deadline,
+				requirements,
+				terms,
+			)?;
+			Self::announce_route(id, &terms);
+			Ok(())
 		}
 
 		/// Withdraws the caller's standing ask.

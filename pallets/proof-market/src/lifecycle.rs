@@ -294,6 +294,12 @@ impl<T: Config> Pallet<T> {
 		let price = Self::price_paid(&request, &job, now);
 		let LockedJob { deadline, collateral, candidates, .. } = job;
 		escrow::settle::<T>(&request.requester, request.max_fee, &prover, price)?;
+		Self::record_settlement(
+			request.terms.mechanism.kind(),
+			price,
+			Self::units_of(&request),
+			now.saturating_sub(request.submitted_at),
+		);
 		escrow::release::<T>(HoldReason::RequestDeposit, &request.requester, request.deposit)?;
 		escrow::release::<T>(HoldReason::JobCollateral, &prover, collateral)?;
 		let competitive = candidates >= T::MinCompetitors::get();

@@ -6,8 +6,9 @@
 //! [`ProofMarketApi::jobs`] at each block instead of scanning storage.
 
 use crate::{
-	BalanceOf, Bids, Config, Job, JobStage, Jobs, Listings, Opening, OpeningPhase, Pallet,
-	ProverRegistry, Quote, Request, RequestId, RequestRequirements, RequestStatus, Requests,
+	BalanceOf, Bids, Config, Job, JobStage, Jobs, Listings, MarketQuote, Opening, OpeningPhase,
+	Pallet, ProverRegistry, Qos, Quote, Request, RequestId, RequestRequirements, RequestStatus,
+	Requests,
 };
 use alloc::vec::Vec;
 use codec::Codec;
@@ -40,6 +41,18 @@ sp_api::decl_runtime_apis! {
 		/// auctions with their price.
 		#[api_version(2)]
 		fn openings(prover: AccountId) -> Vec<Opening<Balance, BlockNumber>>;
+		/// Every mechanism's availability, expected price and latency for a
+		/// request for `circuit` with `requirements`, `deadline` and
+		/// `max_fee`, and the mechanism the router picks for `qos`; `None`
+		/// if the circuit is not listed.
+		#[api_version(2)]
+		fn market_quote(
+			circuit: CircuitId,
+			requirements: RequestRequirements<Balance>,
+			deadline: BlockNumber,
+			max_fee: Balance,
+			qos: Qos,
+		) -> Option<MarketQuote<Balance, BlockNumber>>;
 	}
 }
 

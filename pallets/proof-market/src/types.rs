@@ -155,6 +155,100 @@ pub struct Terms<BlockNumber, Balance> {
 	pub latency: Option<LatencyGuarantee<BlockNumber>>,
 }
 
+/// What a requester cares about, each from 0 (not at all) to 10 (most), for
+/// the QoS router (see [`crate::router`]).
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Default,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub struct Qos {
+	/// Time from submission to proof.
+	pub speed: u8,
+	/// The price paid.
+	pub cost: u8,
+	/// Certainty that a proof arrives.
+	pub safety: u8,
+	/// That no prover, or small set of provers, can keep it from being served.
+	pub censorship_resistance: u8,
+}
+
+/// A mechanism without its parameters.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	Ord,
+	PartialEq,
+	PartialOrd,
+	TypeInfo,
+)]
+pub enum MechanismKind {
+	/// [`Mechanism::Election`].
+	Election,
+	/// [`Mechanism::SealedBid`].
+	SealedBid,
+	/// [`Mechanism::Dutch`].
+	Dutch,
+	/// [`Mechanism::Book`].
+	Book,
+}
+
+/// How a mechanism has been settling: running means over its fulfilled
+/// requests, each new one weighing 1/8.
+#[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+pub struct MechanismStats<Balance> {
+	/// Requests it fulfilled.
+	pub settled: u32,
+	/// Mean price paid per work unit.
+	pub price_per_unit: Balance,
+	/// Mean blocks from submission to proof.
+	pub latency_blocks: u32,
+}
+
+/// One mechanism in a [`MarketQuote`].
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct MechanismQuote<Balance> {
+	/// The mechanism.
+	pub kind: MechanismKind,
+	/// Whether a request could use it now (the book: an ask crosses).
+	pub available: bool,
+	/// The expected price of the whole job: the measured mean once it has
+	/// enough settlements, else the best ask on the book (book) or the
+	/// cheapest qualified ask (the others), a lower bound.
+	pub expected_price: Option<Balance>,
+	/// The measured mean blocks from submission to proof, once known.
+	pub expected_latency_blocks: Option<u32>,
+	/// Requests it has fulfilled.
+	pub settled: u32,
+}
+
+/// Every mechanism side by side for one request, and the router's choice.
+#[derive(Clone, Debug, Decode, Encode, Eq, PartialEq, TypeInfo)]
+pub struct MarketQuote<Balance, BlockNumber> {
+	/// Units of proving work of the circuit.
+	pub work_units: u64,
+	/// Qualified provers with room now at the request's offered price.
+	pub competitors: u32,
+	/// Each routable mechanism.
+	pub mechanisms: Vec<MechanismQuote<Balance>>,
+	/// What the router would choose for the given preferences.
+	pub routed: Mechanism<BlockNumber, Balance>,
+}
+
 /// A standing ask's number, in posting order: time priority among equal prices.
 pub type AskId = u64;
 

@@ -17,6 +17,7 @@ mod proofs;
 mod proptest;
 mod queries;
 mod requests;
+mod router;
 
 use crate::{mock::*, RequestId, RequestStatus, Requests};
 use frame_support::{assert_ok, BoundedVec};
