@@ -65,6 +65,7 @@ impl<T: Config> Pallet<T> {
 		terms: &Terms<BlockNumberFor<T>, BalanceOf<T>>,
 		deadline: BlockNumberFor<T>,
 		max_fee: BalanceOf<T>,
+		min_fee: BalanceOf<T>,
 		work_units: u64,
 		now: BlockNumberFor<T>,
 	) -> Result<RequestStatus<T>, DispatchError> {
@@ -90,6 +91,25 @@ impl<T: Config> Pallet<T> {
 					Self::free_deadline_slot(bids_until.saturating_add(window(reveal_blocks)?))
 						.ok_or(Error::<T>::NoDeadlineSlot)?;
 				Ok(RequestStatus::Bidding { bids_until, reveal_until, bids: 0 })
+			}
+			Mechanism::Race { racers, open, window_blocks, .. } => {
+				ensure!(
+					(1..=T::MaxRacers::get()).contains(&racers)
+						&& !window_blocks.is_zero()
+						&& window_blocks <= T::MaxBidBlocks::get(),
+					Error::<T>::RaceOutOfRange
+				);
+				// Each racer is paid `max_fee / racers` in full.
+				ensure!(
+					max_fee / BalanceOf::<T>::from(racers) >= min_fee,
+					Error::<T>::FeeBelowCheapestAsk
+				);
+				if open {
+					Self::open_race(deadline, Default::default(), now)
+						.ok_or_else(|| Error::<T>::NoDeadlineSlot.into())
+				} else {
+					Ok(RequestStatus::Queued { since: now })
+				}
 			}
 			Mechanism::Dutch { floor, ramp_blocks } => {
 				ensure!(

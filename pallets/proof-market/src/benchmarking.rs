@@ -153,6 +153,24 @@ fn fill_book<T: Config>(count: u32, price: u32, expires_at: BlockNumberFor<T>) {
 	Book::<T>::put(book);
 }
 
+/// A race of `racers` for a request of a fresh requester, open or elected,
+/// with a registered prover; returns the prover and the request.
+fn racing<T: Config>(racers: u32, open: bool) -> (T::AccountId, RequestId) {
+	let (_, circuit) = listed::<T>();
+	let prover = prover::<T>();
+	let requester = funded::<T>("requester", 0);
+	let terms = Terms {
+		mechanism: Mechanism::Race {
+			racers,
+			open,
+			decay: sp_runtime::Perbill::from_percent(20),
+			window_blocks: T::MaxBidBlocks::get(),
+		},
+		latency: None,
+	};
+	(prover, request_with::<T>(&requester, circuit, terms))
+}
+
 /// A Dutch auction for a request of a fresh requester, with a registered
 /// prover; returns the prover, the request and the block it closes.
 fn dutch<T: Config>() -> (T::AccountId, RequestId, BlockNumberFor<T>) {
@@ -633,6 +651,87 @@ mod benchmarks {
 		}
 
 		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Locked { .. }));
+	}
+
+	/// Joining an open race with all but one place taken.
+	#[benchmark]
+	fn join_race() {
+		let (prover, id) = racing::<T>(T::MaxRacers::get(), true);
+
+		#[extrinsic_call]
+		lock_request(RawOrigin::Signed(prover.clone()), id);
+
+		assert!(Racers::<T>::contains_key(id, &prover));
+	}
+
+	/// The first commitment of a race: opening its window and moving its
+	/// settlement in the index.
+	#[benchmark]
+	fn commit_proof() {
+		let (prover, id) = racing::<T>(T::MaxRacers::get(), true);
+		Pallet::<T>::do_lock_request(prover.clone(), id).expect("joins");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(prover.clone()), id, [7; 32]);
+
+		assert!(Racers::<T>::get(id, &prover).unwrap().commitment.is_some());
+	}
+
+	/// Settling a race of `r` racers that all proved: each paid (the
+	/// registry's reward is added by `settle_race_weight`) and released, the
+	/// request fulfilled.
+	#[benchmark]
+	fn settle_race(r: Linear<1, { T::MaxRacers::get() }>) {
+		let (prover, id) = racing::<T>(T::MaxRacers::get(), true);
+		let mut racers = vec![prover];
+		for index in 1..r {
+			let racer: T::AccountId = account("racer", index, 0);
+			T::BenchmarkHelper::register_prover(&racer, 1);
+			T::Currency::mint_into(&racer, plenty::<T>()).expect("minting to a prover works");
+			racers.push(racer);
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		for (place, racer) in racers.iter().enumerate() {
+			Pallet::<T>::do_lock_request(racer.clone(), id).expect("joins");
+			let mut entry = Racers::<T>::get(id, racer).unwrap();
+			entry.commitment = Some([1; 32]);
+			entry.committed_at = Some((now, place as u32));
+			entry.output = Some(BoundedVec::truncate_from(vec![0u64]));
+			Racers::<T>::insert(id, racer, entry);
+		}
+		let request = Requests::<T>::get(id).unwrap();
+
+		#[block]
+		{
+			Pallet::<T>::settle_race(id, request.clone(), now);
+		}
+
+		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Fulfilled { .. }));
+	}
+
+	/// Opening an elected race with `r` invited (the elections themselves
+	/// are added by the hook's weight).
+	#[benchmark]
+	fn open_race(r: Linear<1, { T::MaxRacers::get() }>) {
+		let (_, id) = racing::<T>(T::MaxRacers::get(), false);
+		let now = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		let invited: Vec<T::AccountId> = (0..r).map(|index| account("invited", index, 0)).collect();
+		let request = Requests::<T>::get(id).unwrap();
+
+		#[block]
+		{
+			let status = Pallet::<T>::open_race(
+				request.deadline_blocks,
+				BoundedVec::truncate_from(invited.clone()),
+				now,
+			)
+			.expect("room in the index");
+			let due = status.due().expect("a race is due");
+			Deadlines::<T>::try_append(due, id).expect("room");
+			let mut request = request.clone();
+			request.status = status;
+			Requests::<T>::insert(id, request);
+		}
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

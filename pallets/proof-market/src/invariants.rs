@@ -3,7 +3,7 @@
 
 use crate::{
 	escrow, Bids, Book, Config, Deadlines, HoldReason, Jobs, Listings, NextAskId, OpenRequests,
-	OpenRequestsOf, Pallet, Queue, RequestStatus, Requests, Retiring, RetiringRange,
+	OpenRequestsOf, Pallet, Queue, Racers, RequestStatus, Requests, Retiring, RetiringRange,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::{ensure, traits::Get};
@@ -24,6 +24,18 @@ impl<T: Config> Pallet<T> {
 		for (id, request) in Requests::<T>::iter() {
 			if let RequestStatus::Locked { prover, collateral: held, .. } = &request.status {
 				collateral.entry(prover.clone()).or_default().saturating_accrue(*held);
+			}
+			if let RequestStatus::Racing { joined, .. } = &request.status {
+				let mut racers = 0u32;
+				for (racer, entry) in Racers::<T>::iter_prefix(id) {
+					racers += 1;
+					collateral
+						.entry(racer.clone())
+						.or_default()
+						.saturating_accrue(entry.collateral);
+					ensure!(Jobs::<T>::contains_key(&racer, id), "a racer has no job entry");
+				}
+				ensure!(racers == *joined, "a race's racer count is off");
 			}
 			if let Some((prover, _)) = request.status.holder() {
 				ensure!(Jobs::<T>::contains_key(prover, id), "an offer or lock has no job entry");
@@ -76,9 +88,15 @@ impl<T: Config> Pallet<T> {
 			let expected = per_circuit.get(&circuit).copied().unwrap_or(0);
 			ensure!(listing.open_requests == expected, "a listing's open count is off");
 		}
+		ensure!(
+			Racers::<T>::iter_keys().all(|(id, _)| Requests::<T>::get(id)
+				.is_some_and(|request| matches!(request.status, RequestStatus::Racing { .. }))),
+			"a racer of a request not racing"
+		);
 		for (prover, id, ()) in Jobs::<T>::iter() {
 			let held = Requests::<T>::get(id)
-				.is_some_and(|request| request.status.holder().is_some_and(|(p, _)| *p == prover));
+				.is_some_and(|request| request.status.holder().is_some_and(|(p, _)| *p == prover))
+				|| Racers::<T>::contains_key(id, &prover);
 			ensure!(held, "a job entry of a request the prover does not hold");
 			// Provers with collateral are checked below; this one must have none.
 			collateral.entry(prover).or_default();

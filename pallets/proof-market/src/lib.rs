@@ -141,6 +141,12 @@
 //!   crossing ask, price-time priority, at that ask's price. For
 //!   latency-sensitive requests that want a known price at once; with no
 //!   crossing ask the request falls back to the election or is refused.
+//! - **Proof race** (see [`race`]): up to N provers (elected by stake, or
+//!   any eligible prover for an open race) join and prove at once; they
+//!   commit to their proofs first and reveal them only once commitments
+//!   close, so nothing can be copied; the first is paid `max_fee / N` in
+//!   full, later ones less a decay per block of delay. For speed and
+//!   redundancy; the requester pays for the redundant work.
 //! - A **latency guarantee** (any mechanism): a proof later than the target
 //!   (counted from the lock, so that queue and auction time are not the
 //!   prover's) is paid linearly less, down to the floor's share at the
@@ -189,7 +195,9 @@
 //! 8. Bids exist only for requests in a sealed-bid auction, as many as the
 //!    auction counts (at most `MaxBids`), and each bidder's bond hold equals
 //!    the bonds of its bids.
-//! 9. The book is in price-time order (price, then ask number, strictly
+//! 9. Racers exist only for requests in a race, as many as the race counts,
+//!    each with its `Jobs` entry; their collateral is part of invariant 7.
+//! 10. The book is in price-time order (price, then ask number, strictly
 //!    increasing) and every ask on it offers some units.
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -206,6 +214,7 @@ mod lifecycle;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
+pub mod race;
 pub mod randomness;
 pub mod router;
 pub mod runtime_api;
@@ -407,6 +416,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRampBlocks: Get<BlockNumberFor<Self>>;
 
+		/// Most provers in one proof race.
+		#[pallet::constant]
+		type MaxRacers: Get<u32>;
+
 		/// Most standing asks on the order book.
 		#[pallet::constant]
 		type MaxAsks: Get<u32>;
@@ -506,6 +519,12 @@ pub mod pallet {
 		Bid<BalanceOf<T>>,
 	>;
 
+	/// The provers in each proof race, by request (at most `MaxRacers`);
+	/// removed when the race settles.
+	#[pallet::storage]
+	pub type Racers<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, RequestId, Blake2_128Concat, T::AccountId, Racer<T>>;
+
 	/// The order book: standing asks, cheapest first, earlier first among
 	/// equal prices (see [`crate::book`]).
 	#[pallet::storage]
@@ -562,6 +581,15 @@ pub mod pallet {
 		BidCommitted { request: RequestId, bidder: T::AccountId, bond: BalanceOf<T> },
 		/// A prover revealed its bid: `price` per work unit.
 		BidRevealed { request: RequestId, bidder: T::AccountId, price: BalanceOf<T> },
+		/// An elected proof race opened: the `invited` provers may join.
+		RaceOpened { request: RequestId, invited: alloc::vec::Vec<T::AccountId> },
+		/// A prover joined a proof race, holding `collateral`.
+		RaceJoined { request: RequestId, racer: T::AccountId, collateral: BalanceOf<T> },
+		/// A racer committed to its proof.
+		ProofCommitted { request: RequestId, racer: T::AccountId },
+		/// A proof race ended: `paid` each racer with a valid proof, in
+		/// commitment order.
+		RaceSettled { request: RequestId, paid: alloc::vec::Vec<(T::AccountId, BalanceOf<T>)> },
 		/// A prover posted a standing ask on the order book.
 		AskPosted {
 			ask: AskId,
@@ -754,6 +782,23 @@ pub mod pallet {
 		NotAskOwner,
 		/// No standing ask crosses the request and its fallback is to refuse it.
 		NoCrossingAsk,
+		/// A race's racers are zero or more than `MaxRacers`, or its window is
+		/// zero or longer than `MaxBidBlocks`.
+		RaceOutOfRange,
+		/// The caller is already racing for the request.
+		AlreadyRacing,
+		/// The race has all its racers.
+		RaceFull,
+		/// The caller is not racing for the request, or it is not a race.
+		NotRacing,
+		/// The racer has committed already.
+		AlreadyCommitted,
+		/// The race takes no more commitments.
+		CommitsClosed,
+		/// Proofs are revealed only once commitments close.
+		CommitsOpen,
+		/// The racer has not committed to a proof.
+		NoCommitment,
 	}
 
 	#[pallet::hooks]
@@ -913,7 +958,8 @@ pub mod pallet {
 		#[pallet::call_index(5)]
 		#[pallet::weight(
 			T::WeightInfo::lock_request()
-				.max(T::WeightInfo::lock_dutch().saturating_add(T::Provers::qualify_weight()))
+				.max(T::WeightInfo::lock_dutch().max(T::WeightInfo::join_race()))
+				.saturating_add(T::Provers::qualify_weight())
 				.saturating_add(T::DbWeight::get().reads(DEADLINE_SLOT_TRIES.into()))
 		)]
 		pub fn lock_request(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
@@ -1043,6 +1089,21 @@ pub mod pallet {
 			)?;
 			Self::announce_route(id, &terms);
 			Ok(())
+		}
+
+		/// Commits the caller, a racer, to its proof for a race:
+		/// `commitment` is `blake2_256(SCALE(request, public inputs,
+		/// blake2_256(proof), caller))`. The proof is revealed with
+		/// `submit_proof` once commitments close (see [`crate::race`]).
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::commit_proof())]
+		pub fn commit_proof(
+			origin: OriginFor<T>,
+			request: RequestId,
+			commitment: [u8; 32],
+		) -> DispatchResult {
+			let racer = ensure_signed(origin)?;
+			Self::do_commit_proof(racer, request, commitment)
 		}
 
 		/// Withdraws the caller's standing ask.

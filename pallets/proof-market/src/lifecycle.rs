@@ -70,11 +70,29 @@ impl<T: Config> LockedJob<T> {
 
 /// How a locker failed a request.
 #[derive(Clone, Copy, Debug)]
-enum Failure {
+pub(crate) enum Failure {
 	/// It let the deadline pass.
 	MissedDeadline,
 	/// Its proof failed for this reason.
 	InvalidProof(VerifyError),
+}
+
+impl Failure {
+	/// What the registry slashes it for.
+	fn slash_reason(self) -> SlashReason {
+		match self {
+			Failure::MissedDeadline => SlashReason::MissedDeadline,
+			Failure::InvalidProof(_) => SlashReason::InvalidProof,
+		}
+	}
+
+	/// How the job of `units` ended, for the prover's record.
+	pub(crate) fn outcome(self, units: u64) -> JobOutcome {
+		match self {
+			Failure::MissedDeadline => JobOutcome::Missed { units },
+			Failure::InvalidProof(_) => JobOutcome::InvalidProof { units },
+		}
+	}
 }
 
 /// What offering a queued request to the registry came to.
@@ -88,6 +106,11 @@ pub(crate) enum Offer {
 	Expired,
 	/// It is no longer queued (a stale queue entry).
 	Gone,
+	/// An elected race opened, with this many provers invited.
+	Raced {
+		/// Provers elected.
+		elected: u32,
+	},
 }
 
 impl<T: Config> Pallet<T> {
@@ -124,7 +147,8 @@ impl<T: Config> Pallet<T> {
 		let min_fee = ask.saturating_mul(listing.work_units.into());
 		ensure!(max_fee >= min_fee, Error::<T>::FeeBelowCheapestAsk);
 		let now = frame_system::Pallet::<T>::block_number();
-		let status = Self::opening_status(&terms, deadline, max_fee, listing.work_units, now)?;
+		let status =
+			Self::opening_status(&terms, deadline, max_fee, min_fee, listing.work_units, now)?;
 
 		let deposit = T::RequestDeposit::get();
 		escrow::hold::<T>(HoldReason::RequestEscrow, &requester, max_fee)?;
@@ -226,6 +250,20 @@ impl<T: Config> Pallet<T> {
 			RequestStatus::Locked { prover: locker, .. } => {
 				ensure!(*locker == prover, Error::<T>::NotLocker);
 				LockedJob::of(&request.status).ok_or(Error::<T>::NotLocked)?
+			}
+			RequestStatus::Racing { joined, .. } => {
+				let racers = *joined;
+				let verify = Self::verify_weight(&request.circuit);
+				let valid = Self::reveal_race_proof(prover, id, request, public_inputs, proof)?;
+				let (extra, pays_fee) = if valid {
+					(Self::settle_race_weight(racers), Pays::No)
+				} else {
+					(Self::punish_weight(), Pays::Yes)
+				};
+				return Ok(PostDispatchInfo {
+					actual_weight: Some(verify.saturating_add(extra)),
+					pays_fee,
+				});
 			}
 			status if status.is_open() => return Err(Error::<T>::NotLocked.into()),
 			_ => return Err(Error::<T>::RequestEnded.into()),
@@ -332,49 +370,8 @@ impl<T: Config> Pallet<T> {
 		now: BlockNumberFor<T>,
 	) {
 		let units = Self::units_of(&request);
-		let (reason, outcome) = match failure {
-			Failure::MissedDeadline => (SlashReason::MissedDeadline, JobOutcome::Missed { units }),
-			Failure::InvalidProof(_) => {
-				(SlashReason::InvalidProof, JobOutcome::InvalidProof { units })
-			}
-		};
-		Self::release_slot(id, &prover, job.deadline, units, outcome);
-		let compensation = T::FailureCompensation::get().mul_floor(job.collateral).min(job.price);
-		let (collateral, compensated) = escrow::forfeit_collateral::<T>(
-			&prover,
-			job.collateral,
-			&request.requester,
-			compensation,
-		);
-		request.compensated.saturating_accrue(compensated);
-		let fraction = T::Provers::slash_fraction(reason);
-		let slashed = if fraction.is_zero() {
-			Zero::zero()
-		} else {
-			T::Provers::slash(&prover, fraction, reason, None)
-				.unwrap_or_else(|error| {
-					log::warn!(target: LOG_TARGET, "request {id}: slashing the prover failed: {error:?}");
-					SlashOutcome::default()
-				})
-				.slashed
-		};
-		Self::deposit_event(match failure {
-			Failure::MissedDeadline => Event::DeadlineMissed {
-				request: id,
-				prover: prover.clone(),
-				collateral,
-				compensated,
-				slashed,
-			},
-			Failure::InvalidProof(reason) => Event::ProofRejected {
-				request: id,
-				prover: prover.clone(),
-				reason,
-				collateral,
-				compensated,
-				slashed,
-			},
-		});
+		Self::release_slot(id, &prover, job.deadline, units, failure.outcome(units));
+		Self::punish(id, &mut request, &prover, job.collateral, job.price, failure);
 		// A locked request has had fewer than `MaxAttempts` failures, so this fits.
 		let excluded = request.failed.try_push(prover).is_ok();
 		if !excluded || request.failed.len() as u32 >= T::MaxAttempts::get() {
@@ -382,6 +379,50 @@ impl<T: Config> Pallet<T> {
 		} else {
 			Self::reopen(id, request, now);
 		}
+	}
+
+	/// Forfeits `prover`'s `collateral` for a job at `price` it failed (at
+	/// most `FailureCompensation` of it, never more than the price, to the
+	/// requester), slashes its backing the registry's fraction for the
+	/// failure (all of it to the slash sink) and records what it lost.
+	pub(crate) fn punish(
+		id: RequestId,
+		request: &mut Request<T>,
+		prover: &T::AccountId,
+		collateral: BalanceOf<T>,
+		price: BalanceOf<T>,
+		failure: Failure,
+	) {
+		let compensation = T::FailureCompensation::get().mul_floor(collateral).min(price);
+		let (collateral, compensated) =
+			escrow::forfeit_collateral::<T>(prover, collateral, &request.requester, compensation);
+		request.compensated.saturating_accrue(compensated);
+		let reason = failure.slash_reason();
+		let fraction = T::Provers::slash_fraction(reason);
+		let slashed = if fraction.is_zero() {
+			Zero::zero()
+		} else {
+			T::Provers::slash(prover, fraction, reason, None)
+				.unwrap_or_else(|error| {
+					log::warn!(target: LOG_TARGET, "request {id}: slashing the prover failed: {error:?}");
+					SlashOutcome::default()
+				})
+				.slashed
+		};
+		let prover = prover.clone();
+		Self::deposit_event(match failure {
+			Failure::MissedDeadline => {
+				Event::DeadlineMissed { request: id, prover, collateral, compensated, slashed }
+			}
+			Failure::InvalidProof(reason) => Event::ProofRejected {
+				request: id,
+				prover,
+				reason,
+				collateral,
+				compensated,
+				slashed,
+			},
+		});
 	}
 
 	/// Opens a request again after its locker failed, by its mechanism: a
@@ -475,6 +516,7 @@ impl<T: Config> Pallet<T> {
 					T::Provers::reserve_capacity(prover, &job).map(|_| ())
 				})
 			}
+			RequestStatus::Racing { .. } => Self::join_race(prover, id, request, now),
 			status if status.is_open() => Err(Error::<T>::NotOffered.into()),
 			_ => Err(Error::<T>::RequestEnded.into()),
 		}
@@ -599,7 +641,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Removes `id` from the deadline index under `block` (at the block
 	/// itself the hook has already taken the list).
-	fn take_off_index(id: RequestId, block: BlockNumberFor<T>) {
+	pub(crate) fn take_off_index(id: RequestId, block: BlockNumberFor<T>) {
 		Deadlines::<T>::mutate_exists(block, |due| {
 			if let Some(list) = due {
 				list.retain(|due_id| *due_id != id);
@@ -675,7 +717,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Stores a request's final status and schedules its removal.
-	fn close(id: RequestId, mut request: Request<T>, status: RequestStatus<T>) {
+	pub(crate) fn close(id: RequestId, mut request: Request<T>, status: RequestStatus<T>) {
 		T::Verifier::release(&request.circuit);
 		Listings::<T>::mutate(request.circuit, |listing| {
 			if let Some(listing) = listing {
@@ -712,8 +754,14 @@ impl<T: Config> Pallet<T> {
 				weight.saturating_accrue(Self::offer_weight());
 				// Requests no prover was found for go to the back, so they do not
 				// block others.
-				if Self::offer(id, now) == Offer::Waits {
-					queue.push(id);
+				match Self::offer(id, now) {
+					Offer::Waits => queue.push(id),
+					Offer::Raced { elected } => {
+						weight.saturating_accrue(T::WeightInfo::open_race(elected).saturating_add(
+							T::Provers::elect_weight().saturating_mul(elected.into()),
+						))
+					}
+					_ => {}
 				}
 			}
 			// No longer than it was: nothing is cut.
@@ -802,6 +850,10 @@ impl<T: Config> Pallet<T> {
 				// Nobody took it at any price up to `max_fee`.
 				Self::expire(id, request, now);
 			}
+			RequestStatus::Racing { settles_at, joined, .. } if settles_at == now => {
+				Self::settle_race(id, request, now);
+				return Self::settle_race_weight(joined);
+			}
 			_ => {}
 		}
 		Self::job_end_weight()
@@ -815,6 +867,15 @@ impl<T: Config> Pallet<T> {
 		if now >= since.saturating_add(T::MaxQueueWait::get()) {
 			Self::expire(id, request, now);
 			return Offer::Expired;
+		}
+		if matches!(request.terms.mechanism, Mechanism::Race { .. }) {
+			return match Self::elect_racers(id, &mut request, now) {
+				Some(elected) => {
+					Requests::<T>::insert(id, request);
+					Offer::Raced { elected }
+				}
+				None => Offer::Waits,
+			};
 		}
 		let Some(listing) = Listings::<T>::get(request.circuit) else { return Offer::Waits };
 		let Some(lock_by) = Self::free_deadline_slot(now.saturating_add(T::LockWindow::get()))
@@ -909,7 +970,18 @@ impl<T: Config> Pallet<T> {
 		let verify = Requests::<T>::get(id)
 			.map(|request| Self::verify_weight(&request.circuit))
 			.unwrap_or_default();
-		verify.saturating_add(Self::settle_weight().max(Self::punish_weight()))
+		let settle = Self::settle_weight().max(Self::settle_race_weight(T::MaxRacers::get()));
+		verify.saturating_add(settle.max(Self::punish_weight()))
+	}
+
+	/// Settling a race of `racers`: paying, releasing or punishing each.
+	pub(crate) fn settle_race_weight(racers: u32) -> Weight {
+		T::WeightInfo::settle_race(racers).saturating_add(
+			T::Provers::reward_weight()
+				.max(T::Provers::slash_weight())
+				.saturating_add(T::Provers::capacity_weight())
+				.saturating_mul(racers.into()),
+		)
 	}
 
 	/// Verifying a proof of `circuit` at its registered size.

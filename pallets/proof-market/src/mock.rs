@@ -166,6 +166,7 @@ impl pallet_proof_market::Config for Test {
 	type MaxOpenRequests = frame_support::traits::ConstU32<MAX_OPEN>;
 	type MaxAssignmentsPerBlock = frame_support::traits::ConstU32<4>;
 	type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<4>;
+	type MaxRacers = frame_support::traits::ConstU32<4>;
 	type MaxAsks = frame_support::traits::ConstU32<MAX_ASKS>;
 	type MaxAsksPerProver = frame_support::traits::ConstU32<2>;
 	type MaxAskLifetime = frame_support::traits::ConstU64<100>;

@@ -20,6 +20,7 @@
 //! | Sealed bid | 2     | 10   | 7      | 6                     |
 //! | Dutch      | 7     | 7    | 7      | 4                     |
 //! | Book       | 10    | 6    | 8      | 3                     |
+//! | Race       | 8     | 0    | 10     | 6                     |
 //!
 //! Why: the election draws by stake, so no price or speed shuts a small
 //! prover out (censorship resistance), but it pays the drawn prover's own
@@ -30,11 +31,16 @@
 //! bots. The book locks in the block the request arrives at a price provers
 //! committed to in advance; a standing ask is a prover that planned capacity
 //! for it, the safest promise, and the best-capitalised provers hold the book.
+//! A race pays several provers for one proof (the dearest) and is the surest
+//! to deliver (redundancy), fast since the first proof wins; elected racers
+//! keep it fairly open.
 //! Every mechanism holds the same collateral and reassigns after a failure,
 //! so safety differs little.
 //!
 //! The grades follow the market's state:
-//! - the book is available only if an ask crosses the request now;
+//! - the book is available only if an ask crosses the request now, a race
+//!   only with at least [`ROUTED_RACERS`] qualified provers and a fee that
+//!   pays each of them the cheapest ask;
 //! - with fewer than two qualified provers there is no competition, so the
 //!   auctions' cost grade drops to the election's;
 //! - once two mechanisms have each settled at least [`MIN_SAMPLES`]
@@ -46,7 +52,9 @@
 //! The routed mechanism's parameters: a sealed-bid auction with
 //! [`ROUTED_BID_BLOCKS`] to bid and as many to reveal, falling back to the
 //! election; a Dutch auction from the cheapest qualified ask over
-//! [`ROUTED_RAMP_BLOCKS`]; the book falling back to the election. The choice
+//! [`ROUTED_RAMP_BLOCKS`]; the book falling back to the election; an elected
+//! race of [`ROUTED_RACERS`] with a [`ROUTED_RACE_WINDOW`]-block window and a
+//! 20% decay per block. The choice
 //! is in [`Event::RequestRouted`].
 
 use crate::{
@@ -83,12 +91,24 @@ fn base_grades(kind: MechanismKind) -> Grades {
 		MechanismKind::SealedBid => [2, 10, 7, 6],
 		MechanismKind::Dutch => [7, 7, 7, 4],
 		MechanismKind::Book => [10, 6, 8, 3],
+		MechanismKind::Race => [8, 0, 10, 6],
 	}
 }
 
 /// The mechanisms the router chooses among, in tie-breaking order.
-pub const ROUTABLE: [MechanismKind; 4] =
-	[MechanismKind::Election, MechanismKind::SealedBid, MechanismKind::Dutch, MechanismKind::Book];
+pub const ROUTABLE: [MechanismKind; 5] = [
+	MechanismKind::Election,
+	MechanismKind::SealedBid,
+	MechanismKind::Dutch,
+	MechanismKind::Book,
+	MechanismKind::Race,
+];
+
+/// Racers of a routed race.
+pub const ROUTED_RACERS: u32 = 2;
+
+/// Commitment window of a routed race, in blocks.
+pub const ROUTED_RACE_WINDOW: u32 = 2;
 
 impl<BlockNumber, Balance> Mechanism<BlockNumber, Balance> {
 	/// Which mechanism this is, without its parameters.
@@ -98,6 +118,7 @@ impl<BlockNumber, Balance> Mechanism<BlockNumber, Balance> {
 			Mechanism::SealedBid { .. } => MechanismKind::SealedBid,
 			Mechanism::Dutch { .. } => MechanismKind::Dutch,
 			Mechanism::Book { .. } => MechanismKind::Book,
+			Mechanism::Race { .. } => MechanismKind::Race,
 		}
 	}
 }
@@ -112,6 +133,8 @@ struct MarketView<Balance> {
 	competitors: u32,
 	/// The best crossing ask's price per unit, if one crosses now.
 	best_ask: Option<Balance>,
+	/// The request's `max_fee`.
+	max_fee: Balance,
 }
 
 impl<T: Config> Pallet<T> {
@@ -159,7 +182,7 @@ impl<T: Config> Pallet<T> {
 					&& ask.price.saturating_mul(units) <= max_fee
 			})
 			.map(|ask| ask.price);
-		MarketView { units: listing.work_units, cheapest_ask, competitors, best_ask }
+		MarketView { units: listing.work_units, cheapest_ask, competitors, best_ask, max_fee }
 	}
 
 	/// Each routable mechanism's grades in this market, `None` where it is
@@ -193,6 +216,15 @@ impl<T: Config> Pallet<T> {
 				}
 				let available = match kind {
 					MechanismKind::Book => view.best_ask.is_some(),
+					// A race of one is an election; each racer must be paid an ask.
+					MechanismKind::Race => {
+						view.competitors >= ROUTED_RACERS
+							&& view.cheapest_ask.is_some_and(|ask| {
+								ask.saturating_mul(view.units.into())
+									.saturating_mul(ROUTED_RACERS.into())
+									<= view.max_fee
+							})
+					}
 					_ => view.cheapest_ask.is_some(),
 				};
 				(kind, available.then_some(grades))
@@ -243,6 +275,13 @@ impl<T: Config> Pallet<T> {
 					.min(T::MaxRampBlocks::get()),
 			},
 			MechanismKind::Book => Mechanism::Book { fallback: Fallback::Election },
+			MechanismKind::Race => Mechanism::Race {
+				racers: ROUTED_RACERS.min(T::MaxRacers::get()),
+				open: false,
+				decay: sp_runtime::Perbill::from_percent(20),
+				window_blocks: BlockNumberFor::<T>::from(ROUTED_RACE_WINDOW)
+					.min(T::MaxBidBlocks::get()),
+			},
 		}
 	}
 

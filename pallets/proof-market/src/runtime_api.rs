@@ -7,8 +7,8 @@
 
 use crate::{
 	BalanceOf, Bids, Config, Job, JobStage, Jobs, Listings, MarketQuote, Opening, OpeningPhase,
-	Pallet, ProverRegistry, Qos, Quote, Request, RequestId, RequestRequirements, RequestStatus,
-	Requests,
+	Pallet, ProverRegistry, Qos, Quote, Racers, Request, RequestId, RequestRequirements,
+	RequestStatus, Requests,
 };
 use alloc::vec::Vec;
 use codec::Codec;
@@ -74,6 +74,15 @@ impl<T: Config> Pallet<T> {
 					}
 					RequestStatus::Locked { prover, price, deadline, collateral, .. } => {
 						(prover, price, collateral, JobStage::Locked { deadline })
+					}
+					RequestStatus::Racing { deadline, commits_close, .. } => {
+						let racer = Racers::<T>::get(id, &prover)?;
+						let stage = JobStage::Racing {
+							deadline,
+							commits_close,
+							committed: racer.commitment.is_some(),
+						};
+						(prover.clone(), Self::racer_price(&request), racer.collateral, stage)
 					}
 					_ => return None,
 				};

@@ -78,6 +78,21 @@ pub enum Mechanism<BlockNumber, Balance> {
 		/// refusing the request outright.
 		fallback: Fallback,
 	},
+	/// A proof race: up to `racers` provers (elected by stake, or the first
+	/// eligible to join when `open`) prove at once, each paid
+	/// `max_fee / racers` in full if first and less the `decay` share for
+	/// each block its proof commitment came after the first, within
+	/// `window_blocks` of it (see the `race` module).
+	Race {
+		/// Most provers racing.
+		racers: u32,
+		/// Whether any eligible prover may join, rather than the elected.
+		open: bool,
+		/// The share of a racer's pay lost per block of delay behind the first.
+		decay: Perbill,
+		/// Blocks after the first commitment during which others may commit.
+		window_blocks: BlockNumber,
+	},
 	/// A reverse Dutch auction: the price offered for the whole job rises
 	/// from `floor` per work unit to `max_fee` over `ramp_blocks`; the first
 	/// eligible prover to lock it takes it at the price of that block.
@@ -205,6 +220,8 @@ pub enum MechanismKind {
 	Dutch,
 	/// [`Mechanism::Book`].
 	Book,
+	/// [`Mechanism::Race`].
+	Race,
 }
 
 /// How a mechanism has been settling: running means over its fulfilled
@@ -272,6 +289,26 @@ pub struct StandingAsk<AccountId, Balance, BlockNumber> {
 	pub expires_at: BlockNumber,
 }
 
+/// A prover in a proof race.
+#[derive(
+	CloneNoBound, DebugNoBound, Decode, Encode, EqNoBound, MaxEncodedLen, PartialEqNoBound, TypeInfo,
+)]
+#[scale_info(skip_type_params(T))]
+#[codec(mel_bound())]
+pub struct Racer<T: Config> {
+	/// Held from the racer ([`crate::HoldReason::JobCollateral`]) until the
+	/// race settles.
+	pub collateral: BalanceOf<T>,
+	/// Its proof commitment, once made: `blake2_256(SCALE(request, public
+	/// inputs, blake2_256(proof), racer))`.
+	pub commitment: Option<[u8; 32]>,
+	/// The block its commitment was made in, and its place among the
+	/// commitments of that block.
+	pub committed_at: Option<(BlockNumberFor<T>, u32)>,
+	/// The output of its proof once revealed and valid.
+	pub output: Option<BoundedVec<u64, T::MaxOutputElements>>,
+}
+
 /// A prover's sealed bid for a request.
 #[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
 pub struct Bid<Balance> {
@@ -318,6 +355,23 @@ pub enum RequestStatus<T: Config> {
 		reveal_until: BlockNumberFor<T>,
 		/// Bids committed so far (at most `MaxBids`).
 		bids: u32,
+	},
+	/// In a proof race (see the `race` module).
+	Racing {
+		/// The provers elected to race; empty for an open race.
+		invited: BoundedVec<T::AccountId, T::MaxRacers>,
+		/// Racers that joined and are still in the race.
+		joined: u32,
+		/// The first block in which no prover may join.
+		join_until: BlockNumberFor<T>,
+		/// The first block in which no first commitment is taken: the race
+		/// settles then if nobody committed.
+		deadline: BlockNumberFor<T>,
+		/// The first block after the first commitment in which no more are
+		/// taken and proofs are revealed; `None` until someone commits.
+		commits_close: Option<BlockNumberFor<T>>,
+		/// The block at whose start the race settles.
+		settles_at: BlockNumberFor<T>,
 	},
 	/// In a reverse Dutch auction: any eligible prover may lock it at the
 	/// ramp's price until `closes`, when it expires untaken.
@@ -399,6 +453,7 @@ impl<T: Config> RequestStatus<T> {
 		match self {
 			RequestStatus::Bidding { reveal_until, .. } => Some(*reveal_until),
 			RequestStatus::Dutch { closes, .. } => Some(*closes),
+			RequestStatus::Racing { settles_at, .. } => Some(*settles_at),
 			status => status.holder().map(|(_, due)| due),
 		}
 	}
@@ -410,6 +465,7 @@ impl<T: Config> RequestStatus<T> {
 			RequestStatus::Queued { .. }
 				| RequestStatus::Bidding { .. }
 				| RequestStatus::Dutch { .. }
+				| RequestStatus::Racing { .. }
 				| RequestStatus::Offered { .. }
 				| RequestStatus::Locked { .. }
 		)
@@ -505,6 +561,17 @@ pub enum JobStage<BlockNumber> {
 	Locked {
 		/// The first block at which the proof is late.
 		deadline: BlockNumber,
+	},
+	/// Racing: commit to a proof (`commit_proof`) before `deadline` (or
+	/// before `commits_close` once someone committed), then reveal it with
+	/// `submit_proof` from `commits_close` on.
+	Racing {
+		/// The last block for a first commitment, plus one.
+		deadline: BlockNumber,
+		/// When commitments close and reveals open, once someone committed.
+		commits_close: Option<BlockNumber>,
+		/// Whether this racer has committed.
+		committed: bool,
 	},
 }
 

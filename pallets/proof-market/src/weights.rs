@@ -59,6 +59,10 @@ pub trait WeightInfo {
 	fn post_ask() -> Weight;
 	fn cancel_ask() -> Weight;
 	fn match_book(a: u32, ) -> Weight;
+	fn join_race() -> Weight;
+	fn commit_proof() -> Weight;
+	fn settle_race(r: u32, ) -> Weight;
+	fn open_race(r: u32, ) -> Weight;
 }
 
 /// The measured weights, with database accesses priced by `Db`.
@@ -559,6 +563,23 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 			.saturating_add(Weight::from_parts(20_000_000, 0).saturating_mul(a.into()))
 			.saturating_add(Db::get().reads_writes(10, 8))
 	}
+	fn join_race() -> Weight {
+		Weight::from_parts(600_000_000, 70000).saturating_add(Db::get().reads_writes(10, 7))
+	}
+	fn commit_proof() -> Weight {
+		Weight::from_parts(400_000_000, 70000).saturating_add(Db::get().reads_writes(8, 4))
+	}
+	fn settle_race(r: u32, ) -> Weight {
+		Weight::from_parts(700_000_000, 70000)
+			.saturating_add(Weight::from_parts(300_000_000, 3000).saturating_mul(r.into()))
+			.saturating_add(Db::get().reads_writes(10, 10))
+			.saturating_add(Db::get().reads_writes(6, 6).saturating_mul(r.into()))
+	}
+	fn open_race(r: u32, ) -> Weight {
+		Weight::from_parts(600_000_000, 70000)
+			.saturating_add(Weight::from_parts(10_000_000, 100).saturating_mul(r.into()))
+			.saturating_add(Db::get().reads_writes(6, 3))
+	}
 }
 
 /// The measured weights priced with RocksDB's database weights, for mocks.
@@ -631,5 +652,17 @@ impl WeightInfo for () {
 	}
 	fn match_book(a: u32, ) -> Weight {
 		MeasuredWeight::<RocksDbWeight>::match_book(a)
+	}
+	fn join_race() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::join_race()
+	}
+	fn commit_proof() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::commit_proof()
+	}
+	fn settle_race(r: u32, ) -> Weight {
+		MeasuredWeight::<RocksDbWeight>::settle_race(r)
+	}
+	fn open_race(r: u32, ) -> Weight {
+		MeasuredWeight::<RocksDbWeight>::open_race(r)
 	}
 }

@@ -310,6 +310,7 @@ impl pallet_proof_market::Config for Runtime {
 	type MaxOpenRequests = ConstU32<1024>;
 	type MaxAssignmentsPerBlock = ConstU32<16>;
 	type MaxDeadlinesPerBlock = ConstU32<4>;
+	type MaxRacers = ConstU32<8>;
 	type MaxAsks = ConstU32<64>;
 	type MaxAsksPerProver = ConstU32<4>;
 	type MaxAskLifetime = ConstU32<{ crate::DAYS }>;

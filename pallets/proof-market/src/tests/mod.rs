@@ -16,6 +16,7 @@ mod migrations;
 mod proofs;
 mod proptest;
 mod queries;
+mod race;
 mod requests;
 mod router;
 

@@ -56,7 +56,18 @@ enum Op {
 	CancelAsk {
 		n: u8,
 	},
-	/// `who` locks the `n`-th request in a Dutch auction.
+	/// The `n`-th racer yet to commit commits, to the right proof or not.
+	RaceCommit {
+		n: u8,
+		honest: bool,
+	},
+	/// The `n`-th racer yet to reveal reveals the right proof or not.
+	RaceReveal {
+		n: u8,
+		honest: bool,
+	},
+	/// `who` locks the `n`-th request in a Dutch auction or joins the
+	/// `n`-th race.
 	LockDutch {
 		n: u8,
 		who: AccountId,
@@ -101,6 +112,9 @@ fn mechanism() -> impl Strategy<Value = Mechanism<u64, Balance>> {
 		1 => any::<bool>().prop_map(|expire| Mechanism::Book {
 			fallback: if expire { Fallback::Expire } else { Fallback::Election },
 		}),
+		2 => (1..4u32, any::<bool>(), 0..=100u32, 1..4u64).prop_map(|(racers, open, decay, window_blocks)| {
+			Mechanism::Race { racers, open, decay: sp_runtime::Perbill::from_percent(decay), window_blocks }
+		}),
 	]
 }
 
@@ -124,10 +138,14 @@ fn op() -> impl Strategy<Value = Op> {
 			.prop_map(|(n, who, price)| Op::Bid { n, who, price }),
 		8 => (any::<u8>(), prop::bool::weighted(0.8))
 			.prop_map(|(n, honest)| Op::Reveal { n, honest }),
-		2 => (any::<u8>(), 4..9 as AccountId).prop_map(|(n, who)| Op::LockDutch { n, who }),
+		4 => (any::<u8>(), 4..9 as AccountId).prop_map(|(n, who)| Op::LockDutch { n, who }),
 		2 => (4..9 as AccountId, 0..150u128, 0..4u64, 1..30u64)
 			.prop_map(|(who, price, units, lifetime)| Op::PostAsk { who, price, units, lifetime }),
 		1 => any::<u8>().prop_map(|n| Op::CancelAsk { n }),
+		3 => (any::<u8>(), prop::bool::weighted(0.8))
+			.prop_map(|(n, honest)| Op::RaceCommit { n, honest }),
+		4 => (any::<u8>(), prop::bool::weighted(0.9))
+			.prop_map(|(n, honest)| Op::RaceReveal { n, honest }),
 		1 => (REQUESTERS, any::<u8>()).prop_map(|(requester, n)| Op::Cancel { requester, n }),
 		3 => any::<u8>().prop_map(|n| Op::Lock { n }),
 		1 => any::<u8>().prop_map(|n| Op::Decline { n }),
@@ -157,7 +175,9 @@ fn nth_held(n: u8, locked: bool) -> Option<(RequestId, AccountId)> {
 enum Phase {
 	Commit,
 	Reveal,
+	/// A Dutch auction or a race: `lock_request` takes it or joins it.
 	Dutch,
+	Race,
 }
 
 /// The phase request `id` is in now, if in an auction.
@@ -168,6 +188,7 @@ fn phase_of(id: RequestId) -> Option<Phase> {
 		}
 		RequestStatus::Bidding { .. } => Some(Phase::Reveal),
 		RequestStatus::Dutch { .. } => Some(Phase::Dutch),
+		RequestStatus::Racing { .. } => Some(Phase::Race),
 		_ => None,
 	}
 }
@@ -183,6 +204,16 @@ fn nth_opening(n: u8, phase: Phase) -> Option<RequestId> {
 		Requests::<Test>::iter_keys().filter(|id| phase_of(*id) == Some(phase)).collect();
 	open.sort();
 	nth(n, &open)
+}
+
+/// Racers (with their race) whose entry meets `filter`, in order.
+fn racers_where(filter: impl Fn(&crate::Racer<Test>) -> bool) -> Vec<(RequestId, AccountId)> {
+	let mut racers: Vec<_> = crate::Racers::<Test>::iter()
+		.filter(|(_, _, racer)| filter(racer))
+		.map(|(id, who, _)| (id, who))
+		.collect();
+	racers.sort();
+	racers
 }
 
 /// Which fixture input each request was submitted with.
@@ -245,10 +276,46 @@ fn apply(op: &Op, inputs: &mut Inputs, bids: &mut Bids) -> frame_support::dispat
 				None => Ok(()),
 			}
 		}
-		Op::LockDutch { n, who } => match nth_opening(n, Phase::Dutch) {
-			Some(id) => Market::lock_request(RuntimeOrigin::signed(who), id),
-			None => Ok(()),
-		},
+		Op::RaceCommit { n, honest } => {
+			let waiting = racers_where(|racer| racer.commitment.is_none());
+			match nth(n, &waiting) {
+				Some((id, who)) => {
+					let which = (inputs[&id] + usize::from(!honest)) % 3;
+					let (_, public_inputs, proof) = &CHAIN.proofs[which];
+					let commitment = crate::race::proof_commitment(id, public_inputs, proof, &who);
+					Market::commit_proof(RuntimeOrigin::signed(who), id, commitment)
+				}
+				None => Ok(()),
+			}
+		}
+		Op::RaceReveal { n, honest } => {
+			let waiting =
+				racers_where(|racer| racer.commitment.is_some() && racer.output.is_none());
+			match nth(n, &waiting) {
+				Some((id, who)) => {
+					let which = (inputs[&id] + usize::from(!honest)) % 3;
+					let (_, public_inputs, proof) = CHAIN.proofs[which].clone();
+					submit_proof(who, id, public_inputs, proof).map(|_| ()).map_err(|e| e.error)
+				}
+				None => Ok(()),
+			}
+		}
+		Op::LockDutch { n, who } => {
+			let phase = if n % 2 == 0 { Phase::Dutch } else { Phase::Race };
+			match nth_opening(n / 2, phase) {
+				Some(id) => {
+					// An elected race is joined by one of its invited provers.
+					let who = match status(id) {
+						RequestStatus::Racing { invited, .. } if !invited.is_empty() => {
+							invited[who as usize % invited.len()]
+						}
+						_ => who,
+					};
+					Market::lock_request(RuntimeOrigin::signed(who), id)
+				}
+				None => Ok(()),
+			}
+		}
 		Op::Cancel { requester, n } => {
 			let next = crate::NextRequestId::<Test>::get().max(1);
 			Market::cancel_request(RuntimeOrigin::signed(requester), u64::from(n) % next)
@@ -317,24 +384,39 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 		let (mut paid, mut slashed, mut compensated, mut forfeited, mut collateral, mut bonds) =
 			(0, 0, 0, 0, 0, 0);
 		let mut locked_price: BTreeMap<RequestId, Balance> = BTreeMap::new();
+		// Races: what each racer is paid in full, and the races settled.
+		let mut racer_price: BTreeMap<RequestId, Balance> = BTreeMap::new();
+		let mut raced = std::collections::BTreeSet::new();
 		let mut paid_to: BTreeMap<AccountId, Balance> = BTreeMap::new();
 		let mut compensated_to: BTreeMap<AccountId, Balance> = BTreeMap::new();
 		let mut ended: BTreeMap<RequestId, u32> = BTreeMap::new();
 		let mut requester_of: BTreeMap<RequestId, AccountId> = BTreeMap::new();
 		for event in market_events() {
 			match event {
-				Event::RequestSubmitted { request, requester, .. } => {
+				Event::RequestSubmitted { request, requester, max_fee, terms, .. } => {
 					requester_of.insert(request, requester);
+					if let Mechanism::Race { racers, .. } = terms.mechanism {
+						racer_price.insert(request, max_fee / Balance::from(racers));
+					}
+				}
+				Event::RaceSettled { request, paid: shares } => {
+					raced.insert(request);
+					for (racer, amount) in shares {
+						prop_assert!(amount <= racer_price[&request]);
+						*paid_to.entry(racer).or_default() += amount;
+					}
 				}
 				Event::RequestLocked { request, price, .. } => {
 					locked_price.insert(request, price);
 				}
 				Event::BidForfeited { bond, .. } => bonds += bond,
 				Event::RequestFulfilled { request, price, prover, .. } => {
-					// Never more than the price it was locked at.
-					prop_assert!(price <= locked_price[&request]);
 					paid += price;
-					*paid_to.entry(prover).or_default() += price;
+					if !raced.contains(&request) {
+						// Never more than the price it was locked at.
+						prop_assert!(price <= locked_price[&request]);
+						*paid_to.entry(prover).or_default() += price;
+					}
 					*ended.entry(request).or_default() += 1;
 				}
 				Event::RequestExpired { request, forfeited: f, .. } => {
@@ -359,8 +441,9 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 					collateral += f;
 					// A failure pays the requester at most the price the job
 					// was locked at, and at most its share of the collateral.
+					let cap = racer_price.get(&request).or(locked_price.get(&request)).copied();
 					prop_assert!(
-						c <= locked_price[&request] && c <= FAILURE_COMPENSATION * f,
+						Some(c) <= cap && c <= FAILURE_COMPENSATION * f,
 						"compensation {} of {}",
 						c,
 						f

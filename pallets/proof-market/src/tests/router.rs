@@ -142,7 +142,7 @@ fn the_quote_shows_every_mechanism_and_the_routers_choice() {
 		assert_eq!((quote.work_units, quote.competitors), (1, 3));
 		assert_eq!(quote.mechanisms.iter().map(|m| m.kind).collect::<Vec<_>>(), ROUTABLE.to_vec());
 		let available: Vec<_> = quote.mechanisms.iter().map(|m| m.available).collect();
-		assert_eq!(available, vec![true, true, true, false]);
+		assert_eq!(available, vec![true, true, true, false, true]);
 		assert!(quote.mechanisms[..3].iter().all(|m| m.expected_price == Some(10)));
 		assert!(matches!(quote.routed, Mechanism::SealedBid { .. }));
 		assert!(Market::market_quote(FIBONACCI.circuit(), anyone(), 10, FEE, COST_FIRST).is_none());
