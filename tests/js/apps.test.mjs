@@ -65,6 +65,10 @@ const PALLETS = {
       submitRequestWithTerms: ['circuit', 'input', 'maxFee', 'deadline', 'requirements', 'terms'],
       commitBid: ['request', 'commitment'],
       revealBid: ['request', 'price', 'salt'],
+      postAsk: ['scope', 'price', 'units', 'deadlineBlocks', 'lifetime'],
+      cancelAsk: ['ask'],
+      submitRequestWithQos: ['circuit', 'input', 'maxFee', 'deadline', 'requirements', 'qos'],
+      commitProof: ['request', 'commitment'],
     },
   },
 };

@@ -24,7 +24,7 @@
 // --template
 // scripts/weight-template.hbs
 // --header
-// /tmp/tmp.TuUiMAdP4k
+// /tmp/tmp.TpBCwy0fTl
 // --output
 // pallets/proof-market/src/weights.rs
 
@@ -78,8 +78,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	fn list_circuit() -> Weight {
 		// Proof size (bytes): measured `280`, estimated `3647`.
-		// Fastest run: 88_131_000 ps.
-		Weight::from_parts(90_554_000, 3647)
+		// Fastest run: 87_700_000 ps.
+		Weight::from_parts(91_706_000, 3647)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(2))
 	}
@@ -89,8 +89,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	fn delist_circuit() -> Weight {
 		// Proof size (bytes): measured `490`, estimated `3647`.
-		// Fastest run: 85_717_000 ps.
-		Weight::from_parts(88_210_000, 3647)
+		// Fastest run: 85_997_000 ps.
+		Weight::from_parts(89_342_000, 3647)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(2))
 	}
@@ -120,8 +120,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
 	fn submit_request() -> Weight {
 		// Proof size (bytes): measured `10021`, estimated `9679`.
-		// Fastest run: 826_827_000 ps.
-		Weight::from_parts(843_652_000, 9679)
+		// Fastest run: 826_367_000 ps.
+		Weight::from_parts(856_010_000, 9679)
 			.saturating_add(Db::get().reads(12))
 			.saturating_add(Db::get().writes(9))
 	}
@@ -147,8 +147,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn cancel_request() -> Weight {
 		// Proof size (bytes): measured `76666`, estimated `70084`.
-		// Fastest run: 654_351_000 ps.
-		Weight::from_parts(677_556_000, 70084)
+		// Fastest run: 657_426_000 ps.
+		Weight::from_parts(677_426_000, 70084)
 			.saturating_add(Db::get().reads(9))
 			.saturating_add(Db::get().writes(10))
 	}
@@ -164,6 +164,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::PendingCommission` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Warming` (r:1 w:0)
 	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Stats` (r:1 w:1)
+	/// Proof: `Market::Stats` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
 	/// Storage: `Market::Deadlines` (r:1 w:1)
 	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	/// Storage: `Verifier::Circuits` (r:1 w:1)
@@ -182,10 +184,10 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
 	fn submit_proof_valid() -> Weight {
 		// Proof size (bytes): measured `2371`, estimated `10171`.
-		// Fastest run: 9_935_714_000 ps.
-		Weight::from_parts(10_095_761_000, 10171)
-			.saturating_add(Db::get().reads(13))
-			.saturating_add(Db::get().writes(14))
+		// Fastest run: 9_945_428_000 ps.
+		Weight::from_parts(10_019_949_000, 10171)
+			.saturating_add(Db::get().reads(14))
+			.saturating_add(Db::get().writes(15))
 	}
 	/// Storage: `Market::Listings` (r:1 w:0)
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
@@ -211,8 +213,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
 	fn submit_proof_invalid() -> Weight {
 		// Proof size (bytes): measured `10012`, estimated `9679`.
-		// Fastest run: 9_651_542_000 ps.
-		Weight::from_parts(9_855_825_000, 9679)
+		// Fastest run: 9_672_914_000 ps.
+		Weight::from_parts(9_739_713_000, 9679)
 			.saturating_add(Db::get().reads(11))
 			.saturating_add(Db::get().writes(9))
 	}
@@ -224,8 +226,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size (bytes): measured `109`, estimated `9679`.
-		// Fastest run: 23_034_000 ps.
-		Weight::from_parts(24_036_000, 9679)
+		// Fastest run: 23_124_000 ps.
+		Weight::from_parts(24_226_000, 9679)
 			.saturating_add(Db::get().reads(3))
 	}
 	/// Storage: `Market::Requests` (r:1 w:1)
@@ -248,8 +250,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn offer() -> Weight {
 		// Proof size (bytes): measured `66413`, estimated `70084`.
-		// Fastest run: 284_672_000 ps.
-		Weight::from_parts(292_354_000, 70084)
+		// Fastest run: 286_986_000 ps.
+		Weight::from_parts(292_754_000, 70084)
 			.saturating_add(Db::get().reads(9))
 			.saturating_add(Db::get().writes(4))
 	}
@@ -273,8 +275,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn expire_queued() -> Weight {
 		// Proof size (bytes): measured `66768`, estimated `70084`.
-		// Fastest run: 493_382_000 ps.
-		Weight::from_parts(506_232_000, 70084)
+		// Fastest run: 494_955_000 ps.
+		Weight::from_parts(504_008_000, 70084)
 			.saturating_add(Db::get().reads(9))
 			.saturating_add(Db::get().writes(10))
 	}
@@ -298,8 +300,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn miss_deadline_requeue() -> Weight {
 		// Proof size (bytes): measured `76783`, estimated `70084`.
-		// Fastest run: 632_178_000 ps.
-		Weight::from_parts(656_494_000, 70084)
+		// Fastest run: 641_562_000 ps.
+		Weight::from_parts(668_231_000, 70084)
 			.saturating_add(Db::get().reads(10))
 			.saturating_add(Db::get().writes(9))
 	}
@@ -331,8 +333,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn miss_deadline_expire() -> Weight {
 		// Proof size (bytes): measured `69351`, estimated `70084`.
-		// Fastest run: 982_328_000 ps.
-		Weight::from_parts(1_010_139_000, 70084)
+		// Fastest run: 998_562_000 ps.
+		Weight::from_parts(1_013_825_000, 70084)
 			.saturating_add(Db::get().reads(14))
 			.saturating_add(Db::get().writes(15))
 	}
@@ -348,8 +350,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn lock_request() -> Weight {
 		// Proof size (bytes): measured `67872`, estimated `70084`.
-		// Fastest run: 555_785_000 ps.
-		Weight::from_parts(565_820_000, 70084)
+		// Fastest run: 552_340_000 ps.
+		Weight::from_parts(568_734_000, 70084)
 			.saturating_add(Db::get().reads(5))
 			.saturating_add(Db::get().writes(6))
 	}
@@ -379,8 +381,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn decline_request() -> Weight {
 		// Proof size (bytes): measured `69047`, estimated `70084`.
-		// Fastest run: 760_909_000 ps.
-		Weight::from_parts(775_121_000, 70084)
+		// Fastest run: 761_139_000 ps.
+		Weight::from_parts(782_971_000, 70084)
 			.saturating_add(Db::get().reads(10))
 			.saturating_add(Db::get().writes(12))
 	}
@@ -410,8 +412,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn lapse_offer() -> Weight {
 		// Proof size (bytes): measured `69047`, estimated `70084`.
-		// Fastest run: 729_863_000 ps.
-		Weight::from_parts(766_478_000, 70084)
+		// Fastest run: 729_332_000 ps.
+		Weight::from_parts(743_894_000, 70084)
 			.saturating_add(Db::get().reads(10))
 			.saturating_add(Db::get().writes(12))
 	}
@@ -423,8 +425,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
 	fn retire() -> Weight {
 		// Proof size (bytes): measured `338`, estimated `3493`.
-		// Fastest run: 46_229_000 ps.
-		Weight::from_parts(48_232_000, 3493)
+		// Fastest run: 47_080_000 ps.
+		Weight::from_parts(48_832_000, 3493)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(3))
 	}
@@ -446,8 +448,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn commit_bid() -> Weight {
 		// Proof size (bytes): measured `67440`, estimated `70084`.
-		// Fastest run: 434_605_000 ps.
-		Weight::from_parts(462_136_000, 70084)
+		// Fastest run: 443_018_000 ps.
+		Weight::from_parts(502_446_000, 70084)
 			.saturating_add(Db::get().reads(8))
 			.saturating_add(Db::get().writes(4))
 	}
@@ -459,8 +461,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
 	fn reveal_bid() -> Weight {
 		// Proof size (bytes): measured `66303`, estimated `70084`.
-		// Fastest run: 140_768_000 ps.
-		Weight::from_parts(149_332_000, 70084)
+		// Fastest run: 141_009_000 ps.
+		Weight::from_parts(148_751_000, 70084)
 			.saturating_add(Db::get().reads(3))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -491,9 +493,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Component `b` ranges over `[1, 16]`.
 	fn settle_auction(b: u32, ) -> Weight {
 		// Proof size (bytes): measured `66698 + b * 282`, estimated `70084 + b * 2668`.
-		// Fastest run: 783_823_000 ps.
-		Weight::from_parts(615_549_026, 70084)
-			.saturating_add(Weight::from_parts(208_348_499, 0).saturating_mul(b.into()))
+		// Fastest run: 782_251_000 ps.
+		Weight::from_parts(595_053_005, 70084)
+			.saturating_add(Weight::from_parts(207_498_081, 0).saturating_mul(b.into()))
 			.saturating_add(Db::get().reads(9))
 			.saturating_add(Db::get().reads((4_u64).saturating_mul(b.into())))
 			.saturating_add(Db::get().writes(5))
@@ -522,8 +524,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn lock_dutch() -> Weight {
 		// Proof size (bytes): measured `66792`, estimated `70084`.
-		// Fastest run: 511_709_000 ps.
-		Weight::from_parts(522_165_000, 70084)
+		// Fastest run: 517_848_000 ps.
+		Weight::from_parts(533_932_000, 70084)
 			.saturating_add(Db::get().reads(10))
 			.saturating_add(Db::get().writes(7))
 	}
@@ -547,38 +549,159 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn close_dutch() -> Weight {
 		// Proof size (bytes): measured `66801`, estimated `70084`.
-		// Fastest run: 490_608_000 ps.
-		Weight::from_parts(499_441_000, 70084)
+		// Fastest run: 498_299_000 ps.
+		Weight::from_parts(510_477_000, 70084)
 			.saturating_add(Db::get().reads(9))
 			.saturating_add(Db::get().writes(10))
 	}
+	/// Storage: `Provers::Provers` (r:1 w:0)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Book` (r:1 w:1)
+	/// Proof: `Market::Book` (`max_values`: Some(1), `max_size`: Some(7042), added: 7537, mode: `MaxEncodedLen`)
+	/// Storage: `Market::NextAskId` (r:1 w:1)
+	/// Proof: `Market::NextAskId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn post_ask() -> Weight {
-		Weight::from_parts(200_000_000, 20000).saturating_add(Db::get().reads_writes(3, 2))
+		// Proof size (bytes): measured `5340`, estimated `8527`.
+		// Fastest run: 604_226_000 ps.
+		Weight::from_parts(616_865_000, 8527)
+			.saturating_add(Db::get().reads(3))
+			.saturating_add(Db::get().writes(2))
 	}
+	/// Storage: `Market::Book` (r:1 w:1)
+	/// Proof: `Market::Book` (`max_values`: Some(1), `max_size`: Some(7042), added: 7537, mode: `MaxEncodedLen`)
 	fn cancel_ask() -> Weight {
-		Weight::from_parts(100_000_000, 20000).saturating_add(Db::get().reads_writes(1, 1))
+		// Proof size (bytes): measured `5094`, estimated `8527`.
+		// Fastest run: 56_384_000 ps.
+		Weight::from_parts(58_947_000, 8527)
+			.saturating_add(Db::get().reads(1))
+			.saturating_add(Db::get().writes(1))
 	}
+	/// Storage: `Market::Listings` (r:1 w:0)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Book` (r:1 w:1)
+	/// Proof: `Market::Book` (`max_values`: Some(1), `max_size`: Some(7042), added: 7537, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:64 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Services` (r:1 w:0)
+	/// Proof: `Provers::Services` (`max_values`: None, `max_size`: Some(513), added: 2988, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Deadlines` (r:2 w:2)
+	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Warming` (r:1 w:0)
+	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Jobs` (r:0 w:1)
+	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Requests` (r:0 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
+	/// Component `a` ranges over `[1, 64]`.
 	fn match_book(a: u32, ) -> Weight {
-		Weight::from_parts(600_000_000, 70000)
-			.saturating_add(Weight::from_parts(20_000_000, 0).saturating_mul(a.into()))
-			.saturating_add(Db::get().reads_writes(10, 8))
+		// Proof size (bytes): measured `1072 + a * 77`, estimated `10171 + a * 2661`.
+		// Fastest run: 505_199_000 ps.
+		Weight::from_parts(507_314_856, 10171)
+			.saturating_add(Weight::from_parts(9_749_802, 0).saturating_mul(a.into()))
+			.saturating_add(Db::get().reads(9))
+			.saturating_add(Db::get().reads((1_u64).saturating_mul(a.into())))
+			.saturating_add(Db::get().writes(8))
+			.saturating_add(Weight::from_parts(0, 2661).saturating_mul(a.into()))
 	}
+	/// Storage: `Market::Requests` (r:1 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Racers` (r:1 w:1)
+	/// Proof: `Market::Racers` (`max_values`: None, `max_size`: Some(604), added: 3079, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Listings` (r:1 w:0)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:1 w:1)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Services` (r:1 w:0)
+	/// Proof: `Provers::Services` (`max_values`: None, `max_size`: Some(513), added: 2988, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Warming` (r:1 w:0)
+	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Jobs` (r:0 w:1)
+	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn join_race() -> Weight {
-		Weight::from_parts(600_000_000, 70000).saturating_add(Db::get().reads_writes(10, 7))
+		// Proof size (bytes): measured `66761`, estimated `70084`.
+		// Fastest run: 480_693_000 ps.
+		Weight::from_parts(490_188_000, 70084)
+			.saturating_add(Db::get().reads(9))
+			.saturating_add(Db::get().writes(6))
 	}
+	/// Storage: `Market::Requests` (r:1 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Racers` (r:1 w:1)
+	/// Proof: `Market::Racers` (`max_values`: None, `max_size`: Some(604), added: 3079, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Deadlines` (r:2 w:2)
+	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
 	fn commit_proof() -> Weight {
-		Weight::from_parts(400_000_000, 70000).saturating_add(Db::get().reads_writes(8, 4))
+		// Proof size (bytes): measured `66175`, estimated `70084`.
+		// Fastest run: 202_350_000 ps.
+		Weight::from_parts(209_071_000, 70084)
+			.saturating_add(Db::get().reads(4))
+			.saturating_add(Db::get().writes(4))
 	}
+	/// Storage: `Market::Listings` (r:1 w:1)
+	/// Proof: `Market::Listings` (`max_values`: None, `max_size`: Some(182), added: 2657, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Racers` (r:9 w:8)
+	/// Proof: `Market::Racers` (`max_values`: None, `max_size`: Some(604), added: 3079, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:9 w:9)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:9 w:9)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Provers` (r:8 w:8)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::PendingCommission` (r:8 w:0)
+	/// Proof: `Provers::PendingCommission` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Warming` (r:8 w:0)
+	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Stats` (r:1 w:1)
+	/// Proof: `Market::Stats` (`max_values`: None, `max_size`: Some(33), added: 2508, mode: `MaxEncodedLen`)
+	/// Storage: `Verifier::Circuits` (r:1 w:1)
+	/// Proof: `Verifier::Circuits` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequests` (r:1 w:1)
+	/// Proof: `Market::OpenRequests` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Market::OpenRequestsOf` (r:1 w:1)
+	/// Proof: `Market::OpenRequestsOf` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Storage: `Market::RetiringRange` (r:1 w:1)
+	/// Proof: `Market::RetiringRange` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Jobs` (r:0 w:8)
+	/// Proof: `Market::Jobs` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Retiring` (r:0 w:1)
+	/// Proof: `Market::Retiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Requests` (r:0 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
+	/// Component `r` ranges over `[1, 8]`.
 	fn settle_race(r: u32, ) -> Weight {
-		Weight::from_parts(700_000_000, 70000)
-			.saturating_add(Weight::from_parts(300_000_000, 3000).saturating_mul(r.into()))
-			.saturating_add(Db::get().reads_writes(10, 10))
-			.saturating_add(Db::get().reads_writes(6, 6).saturating_mul(r.into()))
+		// Proof size (bytes): measured `1287 + r * 372`, estimated `4069 + r * 9181`.
+		// Fastest run: 1_041_415_000 ps.
+		Weight::from_parts(534_247_287, 4069)
+			.saturating_add(Weight::from_parts(523_459_812, 0).saturating_mul(r.into()))
+			.saturating_add(Db::get().reads(9))
+			.saturating_add(Db::get().reads((6_u64).saturating_mul(r.into())))
+			.saturating_add(Db::get().writes(10))
+			.saturating_add(Db::get().writes((5_u64).saturating_mul(r.into())))
+			.saturating_add(Weight::from_parts(0, 9181).saturating_mul(r.into()))
 	}
-	fn open_race(r: u32, ) -> Weight {
-		Weight::from_parts(600_000_000, 70000)
-			.saturating_add(Weight::from_parts(10_000_000, 100).saturating_mul(r.into()))
-			.saturating_add(Db::get().reads_writes(6, 3))
+	/// Storage: `Market::Deadlines` (r:1 w:1)
+	/// Proof: `Market::Deadlines` (`max_values`: None, `max_size`: Some(45), added: 2520, mode: `MaxEncodedLen`)
+	/// Storage: `Market::Requests` (r:0 w:1)
+	/// Proof: `Market::Requests` (`max_values`: None, `max_size`: Some(66619), added: 69094, mode: `MaxEncodedLen`)
+	/// Component `r` ranges over `[1, 8]`.
+	fn open_race(_r: u32, ) -> Weight {
+		// Proof size (bytes): measured `291`, estimated `3510`.
+		// Fastest run: 89_462_000 ps.
+		Weight::from_parts(93_123_287, 3510)
+			.saturating_add(Db::get().reads(1))
+			.saturating_add(Db::get().writes(2))
 	}
 }
 
@@ -651,7 +774,7 @@ impl WeightInfo for () {
 		MeasuredWeight::<RocksDbWeight>::cancel_ask()
 	}
 	fn match_book(a: u32, ) -> Weight {
-		MeasuredWeight::<RocksDbWeight>::match_book(a)
+		MeasuredWeight::<RocksDbWeight>::match_book(a, )
 	}
 	fn join_race() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::join_race()
@@ -660,9 +783,9 @@ impl WeightInfo for () {
 		MeasuredWeight::<RocksDbWeight>::commit_proof()
 	}
 	fn settle_race(r: u32, ) -> Weight {
-		MeasuredWeight::<RocksDbWeight>::settle_race(r)
+		MeasuredWeight::<RocksDbWeight>::settle_race(r, )
 	}
 	fn open_race(r: u32, ) -> Weight {
-		MeasuredWeight::<RocksDbWeight>::open_race(r)
+		MeasuredWeight::<RocksDbWeight>::open_race(r, )
 	}
 }
