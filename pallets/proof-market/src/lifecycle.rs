@@ -371,7 +371,7 @@ impl<T: Config> Pallet<T> {
 	) {
 		let units = Self::units_of(&request);
 		Self::release_slot(id, &prover, job.deadline, units, failure.outcome(units));
-		Self::punish(id, &mut request, &prover, job.collateral, job.price, failure);
+		Self::punish(id, &mut request, &prover, job.collateral, job.price, failure, true);
 		// A locked request has had fewer than `MaxAttempts` failures, so this fits.
 		let excluded = request.failed.try_push(prover).is_ok();
 		if !excluded || request.failed.len() as u32 >= T::MaxAttempts::get() {
@@ -384,7 +384,8 @@ impl<T: Config> Pallet<T> {
 	/// Forfeits `prover`'s `collateral` for a job at `price` it failed (at
 	/// most `FailureCompensation` of it, never more than the price, to the
 	/// requester), slashes its backing the registry's fraction for the
-	/// failure (all of it to the slash sink) and records what it lost.
+	/// failure (all of it to the slash sink) if `slash_backing`, and records
+	/// what it lost.
 	pub(crate) fn punish(
 		id: RequestId,
 		request: &mut Request<T>,
@@ -392,6 +393,7 @@ impl<T: Config> Pallet<T> {
 		collateral: BalanceOf<T>,
 		price: BalanceOf<T>,
 		failure: Failure,
+		slash_backing: bool,
 	) {
 		let compensation = T::FailureCompensation::get().mul_floor(collateral).min(price);
 		let (collateral, compensated) =
@@ -399,7 +401,7 @@ impl<T: Config> Pallet<T> {
 		request.compensated.saturating_accrue(compensated);
 		let reason = failure.slash_reason();
 		let fraction = T::Provers::slash_fraction(reason);
-		let slashed = if fraction.is_zero() {
+		let slashed = if fraction.is_zero() || !slash_backing {
 			Zero::zero()
 		} else {
 			T::Provers::slash(prover, fraction, reason, None)
@@ -974,11 +976,12 @@ impl<T: Config> Pallet<T> {
 		verify.saturating_add(settle.max(Self::punish_weight()))
 	}
 
-	/// Settling a race of `racers`: paying, releasing or punishing each.
+	/// Settling a race of `racers`: paying, releasing or punishing each
+	/// (a racer that failed forfeits collateral only, no slash: see
+	/// [`crate::race`]).
 	pub(crate) fn settle_race_weight(racers: u32) -> Weight {
 		T::WeightInfo::settle_race(racers).saturating_add(
 			T::Provers::reward_weight()
-				.max(T::Provers::slash_weight())
 				.saturating_add(T::Provers::capacity_weight())
 				.saturating_mul(racers.into()),
 		)

@@ -32,9 +32,13 @@
 //! reveal window ends.
 //!
 //! ## Failures
-//! A racer that committed and did not reveal a valid proof failed its job:
-//! its collateral is forfeited (a bounded part to the requester) and its
-//! backing slashed as for an invalid proof or a missed deadline. A racer
+//! A racer that revealed an invalid proof is punished in that transaction
+//! as any invalid proof is: collateral forfeited (a bounded part to the
+//! requester) and backing slashed. A racer that committed and did not reveal
+//! failed its job: its collateral is forfeited, but its backing is not
+//! slashed, so that settling a race of `MaxRacers` stays light enough for
+//! the block hook (a slash walks up to `MaxDelegatorsPerProver`
+//! delegations). A racer
 //! that joined and did not commit lost the race if another proved (its
 //! collateral returns, no penalty: losing is what racing means), and failed
 //! if nobody did. A race with no valid proof expires: the fee returns, and
@@ -273,7 +277,7 @@ impl<T: Config> Pallet<T> {
 				let failure = Failure::InvalidProof(reason);
 				Self::release_race_slot(id, &racer, units, failure.outcome(units));
 				let price = Self::racer_price(&request);
-				Self::punish(id, &mut request, &racer, entry.collateral, price, failure);
+				Self::punish(id, &mut request, &racer, entry.collateral, price, failure, true);
 				Requests::<T>::insert(id, request);
 				Ok(false)
 			}
@@ -343,7 +347,7 @@ impl<T: Config> Pallet<T> {
 				_ => {
 					let failure = Failure::MissedDeadline;
 					Self::release_race_slot(id, &racer, units, failure.outcome(units));
-					Self::punish(id, &mut request, &racer, entry.collateral, full, failure);
+					Self::punish(id, &mut request, &racer, entry.collateral, full, failure, false);
 				}
 			}
 		}
