@@ -818,6 +818,9 @@ pub mod pallet {
 			assert!(T::MaxOpenRequestsPerAccount::get() >= 1);
 			assert!(T::MaxOpenRequestsPerAccount::get() <= T::MaxOpenRequests::get());
 			assert!(T::MaxBids::get() >= 1);
+			assert!(T::MaxRacers::get() >= 1);
+			assert!(T::MaxAsks::get() >= T::MaxAsksPerProver::get());
+			assert!(T::MaxAskLifetime::get() >= 1u32.into());
 		}
 
 		#[cfg(feature = "try-runtime")]
