@@ -245,6 +245,32 @@ pub enum RequestCommand {
 		/// The request id.
 		id: u64,
 	},
+	/// Every mechanism's expected price and latency for a request, side by
+	/// side, and the mechanism the router picks for given preferences.
+	Quote(QuoteArgs),
+}
+
+/// `request quote`'s options.
+#[derive(Debug, Args)]
+pub struct QuoteArgs {
+	/// The circuit: a name from `circuits list`, a descriptor, or a 0x id.
+	#[arg(long)]
+	pub circuit: String,
+	/// The most the request would pay, in PROVA.
+	#[arg(long)]
+	pub max_fee: String,
+	/// Blocks the prover would have from the lock.
+	#[arg(long, default_value_t = 40)]
+	pub deadline: u32,
+	/// Least backing of the prover, in PROVA.
+	#[arg(long, default_value = "0")]
+	pub min_stake: String,
+	/// Least reputation of the prover, in percent.
+	#[arg(long, default_value = "0")]
+	pub min_reputation: String,
+	/// Preferences for the router's pick, e.g. `speed=10,cost=3,safety=1,cr=1`.
+	#[arg(long, default_value = "speed=5,cost=5,safety=5,cr=5", value_parser = crate::commands::request::parse_qos)]
+	pub qos: crate::chain::Qos,
 }
 
 /// `request submit`'s options.
@@ -269,6 +295,28 @@ pub struct SubmitArgs {
 	/// Least reputation of the prover, in percent.
 	#[arg(long, default_value = "0")]
 	pub min_reputation: String,
+	/// How the prover and price are found: `election` (a stake-weighted
+	/// draw at the drawn prover's ask), `auction[:BID_BLOCKS:REVEAL_BLOCKS[:expire]]`
+	/// (sealed bids, lowest wins at the second-lowest price; default 5:5,
+	/// then an election if nobody wins, or expiry with `:expire`) or
+	/// `dutch:FLOOR[:RAMP_BLOCKS]` (the price rises from FLOOR PROVA per work
+	/// unit to the max fee over RAMP_BLOCKS, default 20; the first prover to
+	/// lock takes it).
+	/// `book[:expire]` (locked at once with the best crossing standing ask,
+	/// else an election, or refused with `:expire`) or `race:N[:open]` (N
+	/// elected provers, or any with `:open`, prove at once; each valid proof
+	/// is paid max fee / N, less 20% per block behind the first).
+	#[arg(long, default_value = "election", value_parser = crate::commands::request::parse_mechanism)]
+	pub mechanism: crate::chain::Mechanism,
+	/// Preferences instead of a mechanism, `speed=S,cost=C,safety=F,cr=R`
+	/// (each 0 to 10): the chain's router picks the mechanism.
+	#[arg(long, conflicts_with = "mechanism", value_parser = crate::commands::request::parse_qos)]
+	pub qos: Option<crate::chain::Qos>,
+	/// A latency guarantee, `TARGET_BLOCKS[:FLOOR_PERCENT]`: a proof later
+	/// than TARGET_BLOCKS after the lock is paid linearly less, down to
+	/// FLOOR_PERCENT (default 50) of the price at the deadline.
+	#[arg(long, value_parser = crate::commands::request::parse_latency)]
+	pub latency: Option<crate::chain::Latency>,
 	/// Wait for the request to end and print its result.
 	#[arg(long)]
 	pub wait: bool,

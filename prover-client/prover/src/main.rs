@@ -42,8 +42,9 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
 	// so a bad key is reported without waiting for the node.
 	let needs_key = !matches!(
 		&cli.command,
-		Command::Request(RequestCommand::Get { .. } | RequestCommand::Wait { .. })
-			| Command::Circuits(CircuitsCommand::List)
+		Command::Request(
+			RequestCommand::Get { .. } | RequestCommand::Wait { .. } | RequestCommand::Quote(_)
+		) | Command::Circuits(CircuitsCommand::List)
 			| Command::Status { account: Some(_), .. }
 	);
 	let signer = needs_key.then(|| commands::signer(global, &file)).transpose()?;
@@ -78,6 +79,7 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
 			request::wait(&chain, *id, Duration::from_secs(*timeout), json).await.map(drop)
 		}
 		Command::Request(RequestCommand::Get { id }) => request::get(&chain, *id, json).await,
+		Command::Request(RequestCommand::Quote(args)) => request::quote(&chain, args, json).await,
 		Command::Request(RequestCommand::Cancel { id }) => {
 			request::cancel(&chain, signer_ref(), *id).await
 		}

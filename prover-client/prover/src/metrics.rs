@@ -25,6 +25,12 @@ pub struct Metrics {
 	pub jobs_finished: CounterVec<U64>,
 	/// Deadlines missed (no accepted proof before the deadline).
 	pub missed_deadlines: Counter<U64>,
+	/// Sealed bids committed (one per auction; re-sends not counted).
+	pub bids_committed: Counter<U64>,
+	/// Sealed bids revealed (one per auction; re-sends not counted).
+	pub bids_revealed: Counter<U64>,
+	/// Dutch auctions this prover sent a lock for (re-sends not counted).
+	pub dutch_locks: Counter<U64>,
 }
 
 impl Metrics {
@@ -64,6 +70,18 @@ impl Metrics {
 			)?,
 			missed_deadlines: register(
 				Counter::new("prova_prover_missed_deadlines_total", "Deadlines missed")?,
+				registry,
+			)?,
+			bids_committed: register(
+				Counter::new("prova_prover_bids_committed_total", "Sealed bids committed")?,
+				registry,
+			)?,
+			bids_revealed: register(
+				Counter::new("prova_prover_bids_revealed_total", "Sealed bids revealed")?,
+				registry,
+			)?,
+			dutch_locks: register(
+				Counter::new("prova_prover_dutch_locks_total", "Dutch auctions locked")?,
 				registry,
 			)?,
 		})

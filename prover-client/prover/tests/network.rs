@@ -559,3 +559,84 @@ async fn a_daemon_reconnects_when_its_node_restarts() {
 	let request = net.settled(second, Duration::from_secs(120)).await;
 	assert_eq!(fulfiller(&request).map(|(prover, _)| prover), Some(address(&account("Bob"))));
 }
+
+/// Submits a request for fibonacci-12 from Dave under `mechanism`, paying at
+/// most `max_fee` PROVA; returns its id.
+fn submit_with_terms(net: &Network, seed: u64, mechanism: &str, max_fee: &str) -> u64 {
+	let out = net.cli(&[
+		"request",
+		"submit",
+		"--key",
+		"//Dave",
+		"--circuit",
+		"fibonacci-12",
+		"--input",
+		&format!("sample:{seed}"),
+		"--deadline",
+		"40",
+		"--mechanism",
+		mechanism,
+		"--max-fee",
+		max_fee,
+	]);
+	out.trim().parse().unwrap_or_else(|_| panic!("request submit printed {out:?}"))
+}
+
+/// Two daemons bid their asks (Bob 100, Charlie 150 per work unit) in a
+/// sealed-bid auction: Bob, the lowest, wins at the second price, Charlie's
+/// bid, and proves the request. Then a Dutch auction from 50 to 200: Bob,
+/// whose cost is reached first, locks it at the price of its block.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_daemon_wins_a_sealed_bid_auction_at_the_second_price() {
+	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+	let mut net = Network::start().await;
+	register_circuits(&net, "fibonacci", 12);
+	for (name, ask) in [("Bob", "100"), ("Charlie", "150")] {
+		let key = format!("//{name}");
+		net.cli(&["register", "--key", &key, "--bond", "5000", "--ask", ask, "--capacity", "2"]);
+	}
+	let metrics_port = common::free_port();
+	let daemons = [
+		net.start_daemon_with("Bob", &["--prometheus-port", &metrics_port.to_string()]),
+		net.start_daemon("Charlie"),
+	];
+	for index in daemons {
+		net.wait_for("the daemons to connect", Duration::from_secs(60), || {
+			let connected = net.daemon_log(index).contains("connected");
+			async move { connected.then_some(()) }
+		})
+		.await;
+	}
+
+	let id = submit_with_terms(&net, 1, "auction:2:2", "200");
+	let shown: serde_json::Value =
+		serde_json::from_str(&net.cli(&["request", "get", &id.to_string(), "--json"])).unwrap();
+	assert_eq!(
+		shown["terms"]["mechanism"],
+		serde_json::json!({"kind": "sealed_bid", "bid_blocks": 2, "reveal_blocks": 2, "fallback": "election"})
+	);
+	let request = net.settled(id, Duration::from_secs(120)).await;
+	let (prover, price) =
+		fulfiller(&request).unwrap_or_else(|| panic!("request {id}: {request:?}\n{}", net.logs()));
+	assert_eq!(prover, address(&account("Bob")), "the lowest bid wins\n{}", net.logs());
+	assert_eq!(price, 150 * UNIT, "paid the second price, Charlie's bid\n{}", net.logs());
+	for index in daemons {
+		let log = net.daemon_log(index);
+		assert!(log.contains("committing a sealed bid at our ask"), "{log}");
+		assert!(log.contains("revealing our sealed bid"), "{log}");
+	}
+	let text = common::metrics(metrics_port);
+	assert_eq!(common::sample(&text, "prova_prover_bids_committed_total"), Some(1.0), "{text}");
+	assert_eq!(common::sample(&text, "prova_prover_bids_revealed_total"), Some(1.0), "{text}");
+
+	// A Dutch auction rising from 50 to 200 over 4 blocks reaches Bob's cost
+	// (100) two blocks in, before Charlie's (150).
+	let id = submit_with_terms(&net, 2, "dutch:50:4", "200");
+	let request = net.settled(id, Duration::from_secs(120)).await;
+	let (prover, price) =
+		fulfiller(&request).unwrap_or_else(|| panic!("request {id}: {request:?}\n{}", net.logs()));
+	assert_eq!(prover, address(&account("Bob")), "{}", net.logs());
+	assert!((100 * UNIT..=200 * UNIT).contains(&price), "paid at least the cost: {price}");
+	let text = common::metrics(metrics_port);
+	assert_eq!(common::sample(&text, "prova_prover_dutch_locks_total"), Some(1.0), "{text}");
+}

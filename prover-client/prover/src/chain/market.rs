@@ -5,9 +5,15 @@
 //! of the crate does not depend on codegen paths.
 
 use super::{prova, AtBlock, Chain, ChainError};
+use codec::Encode;
 use prova::runtime_types::{
-	pallet_proof_market::types::{JobStage as RawStage, RequestStatus as RawStatus},
+	pallet_proof_market::types::{
+		Fallback as RawFallback, JobStage as RawStage, LatencyGuarantee as RawLatency,
+		Mechanism as RawMechanism, OpeningPhase as RawPhase, RequestStatus as RawStatus,
+		Terms as RawTerms,
+	},
 	prova_primitives::market as raw_market,
+	sp_arithmetic::per_things::Perbill,
 };
 use prova_primitives::{Balance, BlockNumber};
 use serde::Serialize;
@@ -15,6 +21,12 @@ use subxt::utils::{AccountId32, H256};
 
 /// A request's id.
 pub type RequestId = u64;
+
+/// The runtime's market terms, as its calls and events carry them.
+pub type RawTermsOf = RawTerms<BlockNumber, Balance>;
+
+/// A requester's preferences for the QoS router, as its call takes them.
+pub use prova::runtime_types::pallet_proof_market::types::Qos;
 
 /// A request this prover has locked, with what it needs to prove it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,6 +73,221 @@ pub struct Work {
 	pub jobs: Vec<Job>,
 }
 
+/// A request open to every eligible prover, an auction this prover may bid
+/// in or lock now (the market's `ProofMarketApi::openings`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Opening {
+	/// The request.
+	pub request: RequestId,
+	/// The circuit.
+	pub circuit: H256,
+	/// Units of proving work of the circuit.
+	pub work_units: u64,
+	/// The most the requester pays for the whole job.
+	pub max_fee: Balance,
+	/// Blocks the winner has to prove, from its lock.
+	pub deadline_blocks: BlockNumber,
+	/// This prover's own ask per work unit for the job (what it declared).
+	pub ask: Balance,
+	/// What it may do now.
+	pub phase: OpeningPhase,
+}
+
+impl Opening {
+	/// What the job costs this prover at its own ask: ask × work units.
+	pub fn cost(&self) -> Balance {
+		self.ask.saturating_mul(self.work_units.into())
+	}
+}
+
+/// The phase of an [`Opening`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OpeningPhase {
+	/// Sealed bids are committed before `bids_until`.
+	Commit {
+		/// The first block of the reveal phase.
+		bids_until: BlockNumber,
+		/// Whether this prover has committed a bid.
+		committed: bool,
+	},
+	/// Committed bids are revealed before `reveal_until`.
+	Reveal {
+		/// The block the auction settles at.
+		reveal_until: BlockNumber,
+		/// Whether this prover has a bid to reveal.
+		committed: bool,
+		/// Whether it revealed it.
+		revealed: bool,
+	},
+	/// A Dutch auction: `lock_request` takes the job at `price` in this block.
+	Dutch {
+		/// The whole job's price at this block.
+		price: Balance,
+		/// The price at the next block.
+		next_price: Balance,
+		/// The block it closes at.
+		closes: BlockNumber,
+	},
+}
+
+/// The commitment of a sealed bid of `price` per work unit for `request` by
+/// `bidder`: `blake2_256(SCALE((request, price, salt, bidder)))`, as the
+/// market's `bid_commitment` computes it.
+pub fn bid_commitment(
+	request: RequestId,
+	price: Balance,
+	salt: &[u8; 32],
+	bidder: &AccountId32,
+) -> [u8; 32] {
+	sp_crypto_hashing::blake2_256(&(request, price, salt, &bidder.0).encode())
+}
+
+/// How a request finds its prover and price.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Mechanism {
+	/// A stake-weighted draw among eligible provers, at the drawn one's ask.
+	#[default]
+	Election,
+	/// A sealed-bid second-price auction.
+	SealedBid {
+		/// Blocks during which bids are committed.
+		bid_blocks: BlockNumber,
+		/// Blocks after those during which bids are revealed.
+		reveal_blocks: BlockNumber,
+		/// What a request nobody wins becomes.
+		fallback: Fallback,
+	},
+	/// A reverse Dutch auction: the price rises from `floor` per work unit
+	/// to the max fee over `ramp_blocks`; the first eligible prover to lock
+	/// takes the job at that block's price.
+	Dutch {
+		/// The starting price per work unit.
+		floor: Balance,
+		/// Blocks the price takes to reach the max fee.
+		ramp_blocks: BlockNumber,
+	},
+	/// The order book: locked at once with the best crossing standing ask.
+	Book {
+		/// What a request nothing crosses becomes (`Expire`: refused).
+		fallback: Fallback,
+	},
+	/// A proof race of up to `racers` provers (elected, or any when `open`),
+	/// each paid `max_fee / racers`, less `decay_ppb` per block behind the first.
+	Race {
+		/// Most provers racing.
+		racers: u32,
+		/// Whether any eligible prover may join.
+		open: bool,
+		/// Share of a racer's pay lost per block of delay, in parts per billion.
+		decay_ppb: u32,
+		/// Blocks after the first commitment during which others may commit.
+		window_blocks: BlockNumber,
+	},
+}
+
+/// What a sealed-bid auction without a winner turns into.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fallback {
+	/// An election among eligible provers.
+	#[default]
+	Election,
+	/// The request expires and its fee is refunded.
+	Expire,
+}
+
+/// A latency guarantee: a proof later than `target_blocks` after the lock
+/// is paid linearly less, down to `floor_ppb` of the price at the deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Latency {
+	/// Blocks from the lock within which a proof is paid in full.
+	pub target_blocks: BlockNumber,
+	/// The share of the price still paid at the deadline, in parts per billion.
+	pub floor_ppb: u32,
+}
+
+/// A request's market terms: its mechanism and, optionally, a latency guarantee.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Terms {
+	/// How the prover and its price are found.
+	pub mechanism: Mechanism,
+	/// A discount for slow proofs, if any.
+	pub latency: Option<Latency>,
+}
+
+impl Terms {
+	/// Whether these are the plain terms of `submit_request`: an election
+	/// without a latency guarantee.
+	pub fn is_default(&self) -> bool {
+		*self == Terms::default()
+	}
+
+	/// The terms as the runtime's call takes them.
+	pub fn to_raw(self) -> RawTerms<BlockNumber, Balance> {
+		let mechanism = match self.mechanism {
+			Mechanism::Election => RawMechanism::Election,
+			Mechanism::SealedBid { bid_blocks, reveal_blocks, fallback } => {
+				RawMechanism::SealedBid {
+					bid_blocks,
+					reveal_blocks,
+					fallback: match fallback {
+						Fallback::Election => RawFallback::Election,
+						Fallback::Expire => RawFallback::Expire,
+					},
+				}
+			}
+			Mechanism::Dutch { floor, ramp_blocks } => RawMechanism::Dutch { floor, ramp_blocks },
+			Mechanism::Book { fallback } => RawMechanism::Book {
+				fallback: match fallback {
+					Fallback::Election => RawFallback::Election,
+					Fallback::Expire => RawFallback::Expire,
+				},
+			},
+			Mechanism::Race { racers, open, decay_ppb, window_blocks } => {
+				RawMechanism::Race { racers, open, decay: Perbill(decay_ppb), window_blocks }
+			}
+		};
+		let latency = self.latency.map(|latency| RawLatency {
+			target_blocks: latency.target_blocks,
+			floor: Perbill(latency.floor_ppb),
+		});
+		RawTerms { mechanism, latency }
+	}
+
+	/// The terms the runtime reports (in an event, a request, a quote).
+	pub fn from_raw(raw: RawTerms<BlockNumber, Balance>) -> Terms {
+		let mechanism = match raw.mechanism {
+			RawMechanism::Election => Mechanism::Election,
+			RawMechanism::SealedBid { bid_blocks, reveal_blocks, fallback } => {
+				Mechanism::SealedBid {
+					bid_blocks,
+					reveal_blocks,
+					fallback: match fallback {
+						RawFallback::Election => Fallback::Election,
+						RawFallback::Expire => Fallback::Expire,
+					},
+				}
+			}
+			RawMechanism::Dutch { floor, ramp_blocks } => Mechanism::Dutch { floor, ramp_blocks },
+			RawMechanism::Book { fallback } => Mechanism::Book {
+				fallback: match fallback {
+					RawFallback::Election => Fallback::Election,
+					RawFallback::Expire => Fallback::Expire,
+				},
+			},
+			RawMechanism::Race { racers, open, decay, window_blocks } => {
+				Mechanism::Race { racers, open, decay_ppb: decay.0, window_blocks }
+			}
+		};
+		let latency = raw.latency.map(|latency| Latency {
+			target_blocks: latency.target_blocks,
+			floor_ppb: latency.floor.0,
+		});
+		Terms { mechanism, latency }
+	}
+}
+
 /// Where a request is in its life.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
@@ -69,6 +296,35 @@ pub enum Status {
 	Queued {
 		/// Since this block.
 		since: BlockNumber,
+	},
+	/// In a sealed-bid auction: bids are committed before `bids_until` and
+	/// revealed before `reveal_until`, when the auction settles.
+	Bidding {
+		/// The first block in which bids are revealed, no longer committed.
+		bids_until: BlockNumber,
+		/// The block at whose start the auction settles.
+		reveal_until: BlockNumber,
+		/// Bids committed so far.
+		bids: u32,
+	},
+	/// In a reverse Dutch auction: any eligible prover may lock it at the
+	/// ramp's price until `closes`.
+	Dutch {
+		/// The block the ramp started (again, after a failed attempt).
+		since: BlockNumber,
+		/// The block at whose start it closes untaken.
+		closes: BlockNumber,
+	},
+	/// In a proof race: `joined` racers prove at once.
+	Racing {
+		/// Racers in the race.
+		joined: u32,
+		/// The first block in which no prover may join.
+		join_until: BlockNumber,
+		/// When commitments close and proofs are revealed, once someone committed.
+		commits_close: Option<BlockNumber>,
+		/// The block the race settles at.
+		settles_at: BlockNumber,
 	},
 	/// Offered to a prover, which may lock it before `lock_by`.
 	Offered {
@@ -91,6 +347,8 @@ pub enum Status {
 		deadline: BlockNumber,
 		/// What it holds as collateral.
 		collateral: Balance,
+		/// The block it was locked in (a latency guarantee counts from it).
+		locked_at: BlockNumber,
 	},
 	/// Proved and paid.
 	Fulfilled {
@@ -119,7 +377,15 @@ pub enum Status {
 impl Status {
 	/// Whether the request has ended.
 	pub fn is_final(&self) -> bool {
-		!matches!(self, Status::Queued { .. } | Status::Offered { .. } | Status::Locked { .. })
+		!matches!(
+			self,
+			Status::Queued { .. }
+				| Status::Bidding { .. }
+				| Status::Dutch { .. }
+				| Status::Racing { .. }
+				| Status::Offered { .. }
+				| Status::Locked { .. }
+		)
 	}
 }
 
@@ -149,6 +415,8 @@ pub struct RequestInfo {
 	pub compensated: Balance,
 	/// Held from the requester while the request is open.
 	pub deposit: Balance,
+	/// Its mechanism and latency guarantee.
+	pub terms: Terms,
 	/// Where it is.
 	#[serde(flatten)]
 	pub status: Status,
@@ -275,11 +543,18 @@ pub use raw_market::RequestRequirements;
 fn status_of(raw: RawStatus) -> Status {
 	match raw {
 		RawStatus::Queued { since } => Status::Queued { since },
+		RawStatus::Bidding { bids_until, reveal_until, bids } => {
+			Status::Bidding { bids_until, reveal_until, bids }
+		}
+		RawStatus::Dutch { since, closes } => Status::Dutch { since, closes },
+		RawStatus::Racing { joined, join_until, commits_close, settles_at, .. } => {
+			Status::Racing { joined, join_until, commits_close, settles_at }
+		}
 		RawStatus::Offered { prover, price, lock_by, .. } => {
 			Status::Offered { prover, price, lock_by }
 		}
-		RawStatus::Locked { prover, price, deadline, collateral, .. } => {
-			Status::Locked { prover, price, deadline, collateral }
+		RawStatus::Locked { prover, price, deadline, collateral, locked_at, .. } => {
+			Status::Locked { prover, price, deadline, collateral, locked_at }
 		}
 		RawStatus::Fulfilled { prover, price, output, at } => {
 			Status::Fulfilled { prover, price, output, at }
@@ -294,7 +569,7 @@ impl Chain {
 	/// market's `ProofMarketApi::jobs`, which reads an index rather than all
 	/// requests).
 	pub async fn work(&self, at: &AtBlock, prover: &AccountId32) -> Result<Work, ChainError> {
-		let call = prova::runtime_apis().proof_market_api().jobs(prover.clone());
+		let call = prova::runtime_apis().proof_market_api().jobs(*prover);
 		let jobs = at.runtime_apis().call(call).await.map_err(ChainError::rpc)?;
 		let mut work = Work::default();
 		for job in jobs {
@@ -307,6 +582,8 @@ impl Chain {
 					deadline_blocks: job.deadline_blocks,
 					lock_by,
 				}),
+				// This daemon does not race yet (it never joins one).
+				RawStage::Racing { .. } => {}
 				RawStage::Locked { deadline } => work.jobs.push(Job {
 					request: job.request,
 					attempt: job.attempt,
@@ -318,6 +595,39 @@ impl Chain {
 			}
 		}
 		Ok(work)
+	}
+
+	/// The auctions `prover` qualifies for and may act on at `at`, oldest
+	/// request first (the market's `ProofMarketApi::openings`).
+	pub async fn openings(
+		&self,
+		at: &AtBlock,
+		prover: &AccountId32,
+	) -> Result<Vec<Opening>, ChainError> {
+		let call = prova::runtime_apis().proof_market_api().openings(*prover);
+		let openings = at.runtime_apis().call(call).await.map_err(ChainError::rpc)?;
+		Ok(openings
+			.into_iter()
+			.map(|opening| Opening {
+				request: opening.request,
+				circuit: opening.circuit,
+				work_units: opening.work_units,
+				max_fee: opening.max_fee,
+				deadline_blocks: opening.deadline_blocks,
+				ask: opening.ask,
+				phase: match opening.phase {
+					RawPhase::Commit { bids_until, committed } => {
+						OpeningPhase::Commit { bids_until, committed }
+					}
+					RawPhase::Reveal { reveal_until, committed, revealed } => {
+						OpeningPhase::Reveal { reveal_until, committed, revealed }
+					}
+					RawPhase::Dutch { price, next_price, closes } => {
+						OpeningPhase::Dutch { price, next_price, closes }
+					}
+				},
+			})
+			.collect())
 	}
 
 	/// Request `id` at `at`; `None` if unknown or retired.
@@ -341,6 +651,7 @@ impl Chain {
 			declined: raw.declined,
 			compensated: raw.compensated,
 			deposit: raw.deposit,
+			terms: Terms::from_raw(raw.terms),
 			status: status_of(raw.status),
 		}))
 	}
@@ -416,7 +727,7 @@ impl Chain {
 		at: &AtBlock,
 		prover: &AccountId32,
 	) -> Result<Option<ProverStatus>, ChainError> {
-		let call = prova::runtime_apis().provers_api().prover(prover.clone());
+		let call = prova::runtime_apis().provers_api().prover(*prover);
 		let Some(info) = at.runtime_apis().call(call).await.map_err(ChainError::rpc)? else {
 			return Ok(None);
 		};
@@ -477,5 +788,51 @@ fn listing_info(
 		output_elements: listing.output_elements,
 		work_units: listing.work_units,
 		open_requests: listing.open_requests,
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	/// The commitment hashes the SCALE encoding the pallet hashes: the
+	/// request (u64 LE), the price (u128 LE), the salt and the bidder's 32
+	/// bytes, concatenated.
+	#[test]
+	fn bid_commitments_hash_the_pallets_encoding() {
+		let bidder = AccountId32([9; 32]);
+		let salt = [7; 32];
+		let mut encoded = 5u64.to_le_bytes().to_vec();
+		encoded.extend_from_slice(&300u128.to_le_bytes());
+		encoded.extend_from_slice(&salt);
+		encoded.extend_from_slice(&bidder.0);
+		assert_eq!(encoded.len(), 8 + 16 + 32 + 32);
+		assert_eq!(bid_commitment(5, 300, &salt, &bidder), sp_crypto_hashing::blake2_256(&encoded));
+		assert_ne!(bid_commitment(5, 301, &salt, &bidder), bid_commitment(5, 300, &salt, &bidder));
+		assert_ne!(
+			bid_commitment(5, 300, &salt, &AccountId32([8; 32])),
+			bid_commitment(5, 300, &salt, &bidder)
+		);
+	}
+
+	#[test]
+	fn terms_round_trip_through_the_runtime_types() {
+		let all = [
+			Terms::default(),
+			Terms {
+				mechanism: Mechanism::SealedBid {
+					bid_blocks: 2,
+					reveal_blocks: 3,
+					fallback: Fallback::Expire,
+				},
+				latency: Some(Latency { target_blocks: 10, floor_ppb: 500_000_000 }),
+			},
+			Terms { mechanism: Mechanism::Dutch { floor: 7, ramp_blocks: 20 }, latency: None },
+		];
+		for terms in all {
+			assert_eq!(Terms::from_raw(terms.to_raw()), terms);
+		}
+		assert!(all[0].is_default());
+		assert!(!all[1].is_default() && !all[2].is_default());
 	}
 }

@@ -192,7 +192,7 @@ impl Chain {
 		let at = self.best().await?;
 		let account = at
 			.storage()
-			.fetch(prova::storage().system().account(), (who.clone(),))
+			.fetch(prova::storage().system().account(), (*who,))
 			.await
 			.map_err(ChainError::rpc)?
 			.decode()
@@ -220,7 +220,7 @@ mod tests {
 		let alice = Chain::account_of(&subxt_signer::sr25519::dev::alice());
 		let shown = address(&alice);
 		assert_ne!(shown, alice.to_string(), "not the generic prefix 42");
-		assert_eq!(parse_address(&shown), Some(alice.clone()));
+		assert_eq!(parse_address(&shown), Some(alice));
 		// Addresses with the generic prefix, as other tools print them, are read too.
 		assert_eq!(parse_address(&alice.to_string()), Some(alice));
 		assert_eq!(parse_address("not an address"), None);

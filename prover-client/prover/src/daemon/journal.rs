@@ -14,6 +14,11 @@
 //!
 //! Finished entries are kept for [`RETENTION_BLOCKS`] so a job seen again
 //! through a reorg is still recognised.
+//!
+//! The journal also keeps the daemon's **sealed bids** ([`SealedBid`]): the
+//! price and salt of each committed bid are recorded *before* the commitment
+//! is sent, and kept until the auction settles, so a restart between commit
+//! and reveal still reveals (an unrevealed bid forfeits its bond).
 
 use crate::{backend::ProofOutput, chain::RequestId};
 use codec::{Decode, Encode};
@@ -99,11 +104,44 @@ pub struct Entry {
 	pub step: Step,
 }
 
+/// A sealed bid this prover committed, with what it takes to reveal it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealedBid {
+	/// The request auctioned.
+	pub request: RequestId,
+	/// The price bid, per work unit.
+	pub price: u128,
+	/// The salt hidden in the commitment.
+	#[serde(with = "salt_hex")]
+	pub salt: [u8; 32],
+	/// The first block of the auction's reveal phase.
+	pub bids_until: BlockNumber,
+}
+
+/// A salt as 64 hex digits.
+mod salt_hex {
+	use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+	pub fn serialize<S: Serializer>(salt: &[u8; 32], serializer: S) -> Result<S::Ok, S::Error> {
+		serializer.serialize_str(&hex::encode(salt))
+	}
+
+	pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[u8; 32], D::Error> {
+		let text = String::deserialize(deserializer)?;
+		let bytes = hex::decode(&text).map_err(D::Error::custom)?;
+		bytes.try_into().map_err(|_| D::Error::custom("a salt is 32 bytes"))
+	}
+}
+
 #[derive(Default, Serialize, Deserialize)]
 struct File {
 	/// The account the journal belongs to; a different key gets its own.
 	account: String,
 	entries: Vec<Entry>,
+	/// Committed sealed bids whose auctions have not settled (absent in
+	/// journals written before auctions existed).
+	#[serde(default)]
+	bids: Vec<SealedBid>,
 }
 
 /// The journal of one prover account in one data directory.
@@ -111,6 +149,7 @@ pub struct Journal {
 	dir: PathBuf,
 	account: String,
 	entries: BTreeMap<JobKey, Entry>,
+	bids: BTreeMap<RequestId, SealedBid>,
 }
 
 /// A journal that cannot be read or written.
@@ -139,7 +178,8 @@ impl Journal {
 			return Err(error(format!("belongs to {}, not {account}", file.account)));
 		}
 		let entries = file.entries.into_iter().map(|entry| (entry.key, entry)).collect();
-		Ok(Journal { dir, account: account.into(), entries })
+		let bids = file.bids.into_iter().map(|bid| (bid.request, bid)).collect();
+		Ok(Journal { dir, account: account.into(), entries, bids })
 	}
 
 	/// The record of `key`, if any.
@@ -178,6 +218,30 @@ impl Journal {
 		self.save()
 	}
 
+	/// The sealed bid committed for `request`, if any.
+	pub fn bid(&self, request: RequestId) -> Option<&SealedBid> {
+		self.bids.get(&request)
+	}
+
+	/// Every sealed bid kept.
+	pub fn bids(&self) -> impl Iterator<Item = &SealedBid> {
+		self.bids.values()
+	}
+
+	/// Records a sealed bid (before its commitment is sent).
+	pub fn record_bid(&mut self, bid: SealedBid) -> Result<(), JournalError> {
+		self.bids.insert(bid.request, bid);
+		self.save()
+	}
+
+	/// Forgets the sealed bid for `request` (its auction settled).
+	pub fn forget_bid(&mut self, request: RequestId) -> Result<(), JournalError> {
+		if self.bids.remove(&request).is_some() {
+			self.save()?;
+		}
+		Ok(())
+	}
+
 	/// Forgets finished entries older than [`RETENTION_BLOCKS`] before `now`.
 	pub fn prune(&mut self, now: BlockNumber) -> Result<(), JournalError> {
 		let before = self.entries.len();
@@ -199,6 +263,7 @@ impl Journal {
 		let file = File {
 			account: self.account.clone(),
 			entries: self.entries.values().cloned().collect(),
+			bids: self.bids.values().cloned().collect(),
 		};
 		let bytes = serde_json::to_vec_pretty(&file).expect("plain data serializes");
 		self.write_atomically(&self.dir.join("journal.json"), &bytes)

@@ -20,6 +20,17 @@
 //! ours and the deadline still ahead. Outcomes are read from the request's
 //! state at finalized blocks.
 //!
+//! **Auctions.** After offers and jobs, the daemon asks which auctions it may
+//! act on (`ProofMarketApi::openings`). In a sealed-bid auction it commits a
+//! bid at its own declared ask per work unit when it could take the job (a
+//! free slot, and the same judgement as for an offer), keeps the price and
+//! salt in the journal before the commitment leaves, and reveals them once
+//! bids close; a winner is locked by the chain and shows up as a job. In a
+//! Dutch auction it locks the job once the price reaches its cost (ask ×
+//! work units). A committed bid or a Dutch lock in flight holds a proving
+//! slot until the auction settles, so the daemon never wins more than it can
+//! prove.
+//!
 //! Everything that must survive a restart is in the [`Journal`]; the rest is
 //! rebuilt from the chain, so a restarted daemon picks up where it left off
 //! without proving or submitting anything twice.
@@ -35,19 +46,22 @@ pub use service::{run, DaemonConfig, ProverAccount};
 
 use crate::{
 	backend::{JobProver, ProofOutput, ProveError},
-	chain::{ChainError, Head, Job, Offer, RequestId, SignedTx, Work},
+	chain::{
+		address, bid_commitment, ChainError, Head, Job, Offer, Opening, OpeningPhase, RequestId,
+		SignedTx, Work,
+	},
 	metrics::Metrics,
 	progress::Progress,
 };
-use journal::{Entry, JobKey, Journal, JournalError, Outcome, Step};
-use prova_primitives::{BlockNumber, MILLISECS_PER_BLOCK};
+use journal::{Entry, JobKey, Journal, JournalError, Outcome, SealedBid, Step};
+use prova_primitives::{Balance, BlockNumber, MILLISECS_PER_BLOCK};
 use std::{
-	collections::{BTreeMap, HashMap},
+	collections::{BTreeMap, HashMap, HashSet},
 	future::Future,
 	sync::Arc,
 	time::{Duration, Instant},
 };
-use subxt::utils::H256;
+use subxt::utils::{AccountId32, H256};
 use tokio::sync::mpsc;
 
 /// Blocks between sending a proof and the deadline the daemon keeps free:
@@ -56,6 +70,10 @@ pub const SUBMIT_MARGIN_BLOCKS: BlockNumber = 2;
 
 /// Blocks after which a sent proof still not included is sent again.
 pub const RESEND_AFTER_BLOCKS: BlockNumber = 4;
+
+/// Blocks after which a reveal not seen on chain is sent again: reveal
+/// windows are short, and an unrevealed bid forfeits its bond.
+pub const REVEAL_RESEND_BLOCKS: BlockNumber = 2;
 
 /// A request's state, as far as this prover is concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,6 +120,39 @@ pub trait MarketChain: Send + Sync {
 		offer: &Offer,
 		lock: bool,
 	) -> impl Future<Output = Result<(), ChainError>> + Send;
+	/// This prover's account: the bidder a sealed bid's commitment names.
+	fn account(&self) -> &AccountId32;
+	/// The auctions this prover may bid in or lock at `at`.
+	fn openings(&self, at: Head) -> impl Future<Output = Result<Vec<Opening>, ChainError>> + Send;
+	/// Signs and sends `commit_bid(request, commitment)`.
+	fn commit_bid(
+		&self,
+		request: RequestId,
+		commitment: [u8; 32],
+	) -> impl Future<Output = Result<(), ChainError>> + Send;
+	/// Signs and sends `reveal_bid(request, price, salt)`.
+	fn reveal_bid(
+		&self,
+		request: RequestId,
+		price: Balance,
+		salt: [u8; 32],
+	) -> impl Future<Output = Result<(), ChainError>> + Send;
+	/// Signs and sends `lock_request(request)` for a Dutch auction.
+	fn lock_request(
+		&self,
+		request: RequestId,
+	) -> impl Future<Output = Result<(), ChainError>> + Send;
+}
+
+/// An auction transaction the daemon sends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum AuctionCall {
+	/// `commit_bid`.
+	Commit,
+	/// `reveal_bid`.
+	Reveal,
+	/// `lock_request` in a Dutch auction.
+	Lock,
 }
 
 /// Where a live job is.
@@ -157,6 +208,17 @@ pub struct Daemon<P> {
 	/// was a lock.
 	answered: HashMap<RequestId, (BlockNumber, bool)>,
 	descriptors: HashMap<H256, String>,
+	/// Auction transactions sent: the best block each was last sent at.
+	/// Kept while the request is open to auction, so nothing is sent twice
+	/// in one block nor before [`RESEND_AFTER_BLOCKS`].
+	auction_calls: HashMap<(RequestId, AuctionCall), BlockNumber>,
+	/// Auctions holding a proving slot: a bid committed (or on its way) or
+	/// a Dutch lock on its way, until the auction leaves the openings.
+	claims: HashSet<RequestId>,
+	/// Auctions this daemon judged it cannot serve (said once).
+	passed: HashSet<RequestId>,
+	/// Committed bids whose price and salt are lost (said once).
+	lost_bids: HashSet<RequestId>,
 	proving: usize,
 	results_tx: mpsc::UnboundedSender<ProofResult>,
 	results_rx: mpsc::UnboundedReceiver<ProofResult>,
@@ -193,6 +255,10 @@ impl<P: JobProver> Daemon<P> {
 			settling: BTreeMap::new(),
 			answered: HashMap::new(),
 			descriptors: HashMap::new(),
+			auction_calls: HashMap::new(),
+			claims: HashSet::new(),
+			passed: HashSet::new(),
+			lost_bids: HashSet::new(),
 			proving: 0,
 			results_tx,
 			results_rx,
@@ -229,7 +295,8 @@ impl<P: JobProver> Daemon<P> {
 
 	/// Reconciles with what the chain lists at best block `head`: answers
 	/// offers, picks up newly locked jobs, abandons vanished ones, drops
-	/// hopeless ones, sends proofs and starts proving up to capacity.
+	/// hopeless ones, sends proofs, starts proving up to capacity, then
+	/// bids in, reveals and locks auctions.
 	pub async fn on_best<C: MarketChain>(
 		&mut self,
 		chain: &C,
@@ -293,6 +360,7 @@ impl<P: JobProver> Daemon<P> {
 			self.advance(chain, head, key).await?;
 		}
 		self.start_proving(chain, head).await?;
+		self.take_part_in_auctions(chain, head).await?;
 		Ok(())
 	}
 
@@ -319,7 +387,10 @@ impl<P: JobProver> Daemon<P> {
 				continue;
 			}
 			self.answered.remove(&request);
-			let verdict = self.judge(chain, head, &offer).await?;
+			let verdict = match self.free_slots() {
+				0 => Err(format!("all {} proving slots are taken", self.capacity)),
+				_ => self.judge(chain, head, offer.circuit, offer.deadline_blocks).await?,
+			};
 			match &verdict {
 				Ok(()) => tracing::info!(
 					request,
@@ -343,23 +414,29 @@ impl<P: JobProver> Daemon<P> {
 		Ok(())
 	}
 
-	/// Whether this daemon can take `offer`: `Err` says why not.
+	/// Proving slots not held by a job, a lock on its way or an auction
+	/// this daemon may win.
+	fn free_slots(&self) -> usize {
+		let held = self.live.values().filter(|live| live.stage != Stage::Done).count();
+		let locking = self.answered.values().filter(|(_, lock)| *lock).count();
+		self.capacity.saturating_sub(held + locking + self.claims.len())
+	}
+
+	/// Whether this daemon can prove a job of `circuit` within
+	/// `deadline_blocks` of locking it (slots aside): the circuit is listed
+	/// and rebuilds here (with the memory it needs), and the last proof of it
+	/// here fits the deadline. `Err` says why not.
 	async fn judge<C: MarketChain>(
 		&mut self,
 		chain: &C,
 		head: Head,
-		offer: &Offer,
+		circuit: H256,
+		deadline_blocks: BlockNumber,
 	) -> Result<Result<(), String>, DaemonError> {
-		let held = self.live.values().filter(|live| live.stage != Stage::Done).count();
-		let locking = self.answered.values().filter(|(_, lock)| *lock).count();
-		if held + locking >= self.capacity {
-			return Ok(Err(format!("all {} proving slots are taken", self.capacity)));
-		}
-		let Some(descriptor) = self.descriptor(chain, head, offer.circuit).await? else {
+		let Some(descriptor) = self.descriptor(chain, head, circuit).await? else {
 			return Ok(Err("the circuit is not listed".into()));
 		};
 		let prover = self.prover.clone();
-		let circuit = offer.circuit;
 		let prepared =
 			tokio::task::spawn_blocking(move || prover.prepare(circuit, &descriptor)).await;
 		match prepared {
@@ -367,17 +444,275 @@ impl<P: JobProver> Daemon<P> {
 			Ok(Err(e)) => return Ok(Err(format!("cannot prove this circuit here: {e}"))),
 			Err(e) => return Ok(Err(format!("building the circuit failed: {e}"))),
 		}
-		if let Some(estimate) = self.prover.estimate(offer.circuit) {
+		if let Some(estimate) = self.prover.estimate(circuit) {
 			let needed = blocks_for(estimate) + SUBMIT_MARGIN_BLOCKS + 1;
-			if needed > offer.deadline_blocks {
+			if needed > deadline_blocks {
 				return Ok(Err(format!(
-					"a proof takes {needed} blocks here (measured {:.1} s); the deadline gives {}",
+					"a proof takes {needed} blocks here (measured {:.1} s); the deadline gives {deadline_blocks}",
 					estimate.as_secs_f64(),
-					offer.deadline_blocks
 				)));
 			}
 		}
 		Ok(Ok(()))
+	}
+
+	/// Acts on the auctions open to this prover at best block `head` (see
+	/// the module docs): commits sealed bids, reveals them, locks Dutch
+	/// auctions that reached this prover's cost.
+	async fn take_part_in_auctions<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+	) -> Result<(), DaemonError> {
+		let openings = chain.openings(head).await?;
+		let open: HashSet<RequestId> = openings.iter().map(|opening| opening.request).collect();
+		// Auctions that left the list settled, closed or were locked (a win
+		// is a job now): they hold no slot, and their bids are done with.
+		self.auction_calls.retain(|(request, _), _| open.contains(request));
+		self.claims.retain(|request| open.contains(request));
+		self.passed.retain(|request| open.contains(request));
+		self.lost_bids.retain(|request| open.contains(request));
+		let settled: Vec<RequestId> = self
+			.journal
+			.bids()
+			.filter(|bid| !open.contains(&bid.request) && head.number >= bid.bids_until)
+			.map(|bid| bid.request)
+			.collect();
+		for request in settled {
+			tracing::debug!(request, "auction over; forgetting its sealed bid");
+			self.journal.forget_bid(request)?;
+		}
+		// Bids on chain hold their slots, also those committed before a restart.
+		for opening in &openings {
+			if let OpeningPhase::Commit { committed: true, .. }
+			| OpeningPhase::Reveal { committed: true, .. } = opening.phase
+			{
+				self.claims.insert(opening.request);
+			}
+		}
+		for opening in &openings {
+			match opening.phase {
+				OpeningPhase::Commit { bids_until, committed: false } => {
+					self.commit_bid(chain, head, opening, bids_until).await?
+				}
+				// A reveal sent in the last bidding block lands in the first
+				// revealing one: reveal windows may be a block or two.
+				OpeningPhase::Commit { bids_until, committed: true }
+					if head.number + 1 >= bids_until =>
+				{
+					self.reveal_bid(chain, head, opening, None).await
+				}
+				OpeningPhase::Reveal { reveal_until, committed: true, revealed: false } => {
+					self.reveal_bid(chain, head, opening, Some(reveal_until)).await
+				}
+				OpeningPhase::Dutch { price, closes, .. } => {
+					self.lock_dutch(chain, head, opening, price, closes).await?
+				}
+				_ => {}
+			}
+		}
+		Ok(())
+	}
+
+	/// Whether an auction call for `request` went out too recently to send
+	/// it again (`every` blocks apart at most once).
+	fn sent_recently(
+		&self,
+		request: RequestId,
+		call: AuctionCall,
+		head: Head,
+		every: BlockNumber,
+	) -> bool {
+		self.auction_calls.get(&(request, call)).is_some_and(|at| head.number < at + every)
+	}
+
+	/// Whether this daemon would take the job `opening` offers now: a free
+	/// slot, and the judgement it gives an offer. An auction it cannot serve
+	/// is said once and then left alone; one it has no slot for is looked at
+	/// again in the next block.
+	async fn would_take<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+		opening: &Opening,
+	) -> Result<bool, DaemonError> {
+		let request = opening.request;
+		if self.passed.contains(&request) {
+			return Ok(false);
+		}
+		if self.free_slots() == 0 {
+			tracing::debug!(
+				request,
+				capacity = self.capacity,
+				"no free proving slot for the auction"
+			);
+			return Ok(false);
+		}
+		if let Err(reason) =
+			self.judge(chain, head, opening.circuit, opening.deadline_blocks).await?
+		{
+			tracing::info!(request, circuit = ?opening.circuit, reason = %reason, "staying out of the auction");
+			self.passed.insert(request);
+			return Ok(false);
+		}
+		Ok(true)
+	}
+
+	/// Commits a sealed bid for `opening` if this daemon would take the job.
+	///
+	/// The bid is **truthful**: this prover's own ask per work unit for the
+	/// job, the cost it declared. The auction is second-price: the winner is
+	/// paid the next-lowest bid, so a bid decides only whether it wins, never
+	/// what it is paid. Bidding one's true cost is then a dominant strategy:
+	/// bidding higher can only lose jobs that would have paid more than they
+	/// cost, bidding lower can only win jobs that pay less than they cost.
+	///
+	/// The price and a fresh random salt are journaled before the commitment
+	/// is sent, and re-used if it has to be sent again, so whatever lands on
+	/// chain can be revealed, also after a restart.
+	async fn commit_bid<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+		opening: &Opening,
+		bids_until: BlockNumber,
+	) -> Result<(), DaemonError> {
+		let request = opening.request;
+		// A commitment sent now lands in the next block at the earliest.
+		if head.number + 1 >= bids_until
+			|| self.sent_recently(request, AuctionCall::Commit, head, RESEND_AFTER_BLOCKS)
+		{
+			return Ok(());
+		}
+		let bid = match self.journal.bid(request) {
+			// Journaled before a restart, or sent and not yet on chain.
+			Some(bid) => bid.clone(),
+			None => {
+				let price = opening.ask;
+				if opening.cost() > opening.max_fee {
+					tracing::info!(
+						request,
+						ask = price,
+						work_units = opening.work_units,
+						max_fee = opening.max_fee,
+						"staying out of the auction: our ask is above what the request pays"
+					);
+					self.passed.insert(request);
+					return Ok(());
+				}
+				if !self.would_take(chain, head, opening).await? {
+					return Ok(());
+				}
+				let bid = SealedBid { request, price, salt: random_salt(), bids_until };
+				self.journal.record_bid(bid.clone())?;
+				self.metrics.bids_committed.inc();
+				tracing::info!(
+					request,
+					circuit = ?opening.circuit,
+					bidder = %address(chain.account()),
+					price_per_unit = price,
+					work_units = opening.work_units,
+					max_fee = opening.max_fee,
+					bids_until,
+					"committing a sealed bid at our ask"
+				);
+				bid
+			}
+		};
+		self.claims.insert(request);
+		self.auction_calls.insert((request, AuctionCall::Commit), head.number);
+		let commitment = bid_commitment(request, bid.price, &bid.salt, chain.account());
+		if let Err(e) = chain.commit_bid(request, commitment).await {
+			tracing::warn!(request, error = %e, "sending the sealed bid failed; will retry");
+		}
+		Ok(())
+	}
+
+	/// Reveals this prover's committed bid for `opening` with the journaled
+	/// price and salt; `reveal_until` is the settlement block when known.
+	async fn reveal_bid<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+		opening: &Opening,
+		reveal_until: Option<BlockNumber>,
+	) {
+		let request = opening.request;
+		if reveal_until.is_some_and(|until| head.number + 1 >= until)
+			|| self.sent_recently(request, AuctionCall::Reveal, head, REVEAL_RESEND_BLOCKS)
+		{
+			return;
+		}
+		let Some(bid) = self.journal.bid(request).cloned() else {
+			if self.lost_bids.insert(request) {
+				tracing::warn!(
+					request,
+					bidder = %address(chain.account()),
+					"a bid committed by this key has no price and salt in this data directory: it cannot be revealed and its bond will be forfeited"
+				);
+			}
+			return;
+		};
+		let first =
+			self.auction_calls.insert((request, AuctionCall::Reveal), head.number).is_none();
+		if first {
+			self.metrics.bids_revealed.inc();
+			tracing::info!(
+				request,
+				bidder = %address(chain.account()),
+				price_per_unit = bid.price,
+				reveal_until,
+				"revealing our sealed bid"
+			);
+		}
+		if let Err(e) = chain.reveal_bid(request, bid.price, bid.salt).await {
+			tracing::warn!(request, error = %e, "sending the reveal failed; will retry");
+		}
+	}
+
+	/// Locks a Dutch auction once its price this block reaches this
+	/// prover's cost (its ask × the work units) and it would take the job.
+	/// The price only rises, so the lock, landing in a later block, is paid
+	/// at least the cost.
+	async fn lock_dutch<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+		opening: &Opening,
+		price: Balance,
+		closes: BlockNumber,
+	) -> Result<(), DaemonError> {
+		let request = opening.request;
+		if price < opening.cost()
+			|| head.number + 1 >= closes
+			|| self.sent_recently(request, AuctionCall::Lock, head, RESEND_AFTER_BLOCKS)
+		{
+			return Ok(());
+		}
+		let first = !self.auction_calls.contains_key(&(request, AuctionCall::Lock));
+		if first && !self.would_take(chain, head, opening).await? {
+			return Ok(());
+		}
+		self.claims.insert(request);
+		self.auction_calls.insert((request, AuctionCall::Lock), head.number);
+		if first {
+			self.metrics.dutch_locks.inc();
+			tracing::info!(
+				request,
+				circuit = ?opening.circuit,
+				prover = %address(chain.account()),
+				price,
+				cost = opening.cost(),
+				closes,
+				"locking the Dutch auction: its price reached our cost"
+			);
+		} else {
+			tracing::info!(request, price, "Dutch lock not on chain yet; sending it again");
+		}
+		if let Err(e) = chain.lock_request(request).await {
+			tracing::warn!(request, error = %e, "sending the Dutch lock failed; will retry");
+		}
+		Ok(())
 	}
 
 	/// The listing descriptor of `circuit`, cached; `None` if not listed.
@@ -641,6 +976,14 @@ impl<P: JobProver> Daemon<P> {
 		self.journal.prune(head.number)?;
 		Ok(())
 	}
+}
+
+/// 32 bytes from the operating system's random number generator (through
+/// sp-core's key generation, which draws its seeds from it): a bid's salt,
+/// which hides its price until the reveal.
+fn random_salt() -> [u8; 32] {
+	let (_, seed) = <sp_core::sr25519::Pair as sp_core::Pair>::generate();
+	seed
 }
 
 fn outcome_label(outcome: Outcome) -> &'static str {

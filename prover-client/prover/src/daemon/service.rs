@@ -9,7 +9,7 @@
 use super::{Daemon, DaemonError, MarketChain, Standing};
 use crate::{
 	backend::{JobProver, ProofOutput},
-	chain::{calls, Chain, ChainError, Head, Job, Offer, RequestId, SignedTx, Work},
+	chain::{calls, Chain, ChainError, Head, Job, Offer, Opening, RequestId, SignedTx, Work},
 	key::Signer,
 };
 use std::time::Duration;
@@ -76,6 +76,36 @@ impl MarketChain for ProverAccount {
 		} else {
 			self.chain.sign(&calls().market().decline_request(offer.request), &self.signer).await?
 		};
+		self.chain.send(&signed.bytes).await.map(drop)
+	}
+
+	fn account(&self) -> &AccountId32 {
+		&self.account
+	}
+
+	async fn openings(&self, at: Head) -> Result<Vec<Opening>, ChainError> {
+		self.chain.openings(&self.chain.at(at).await?, &self.account).await
+	}
+
+	async fn commit_bid(&self, request: RequestId, commitment: [u8; 32]) -> Result<(), ChainError> {
+		let call = calls().market().commit_bid(request, commitment);
+		let signed = self.chain.sign(&call, &self.signer).await?;
+		self.chain.send(&signed.bytes).await.map(drop)
+	}
+
+	async fn reveal_bid(
+		&self,
+		request: RequestId,
+		price: prova_primitives::Balance,
+		salt: [u8; 32],
+	) -> Result<(), ChainError> {
+		let call = calls().market().reveal_bid(request, price, salt);
+		let signed = self.chain.sign(&call, &self.signer).await?;
+		self.chain.send(&signed.bytes).await.map(drop)
+	}
+
+	async fn lock_request(&self, request: RequestId) -> Result<(), ChainError> {
+		let signed = self.chain.sign(&calls().market().lock_request(request), &self.signer).await?;
 		self.chain.send(&signed.bytes).await.map(drop)
 	}
 }

@@ -29,9 +29,15 @@ fn head(number: BlockNumber) -> Head {
 }
 
 /// An in-memory market: the test decides what it lists and answers.
-#[derive(Default)]
 struct FakeChain {
 	state: Mutex<FakeState>,
+	account: AccountId32,
+}
+
+impl Default for FakeChain {
+	fn default() -> Self {
+		FakeChain { state: Mutex::default(), account: AccountId32([5; 32]) }
+	}
 }
 
 #[derive(Default)]
@@ -47,6 +53,13 @@ struct FakeState {
 	sent: Vec<Vec<u8>>,
 	fail_signing: bool,
 	send_outdated: bool,
+	openings: Vec<Opening>,
+	/// Sealed bids sent: request and commitment.
+	commits: Vec<(RequestId, [u8; 32])>,
+	/// Reveals sent: request, price and salt.
+	reveals: Vec<(RequestId, Balance, [u8; 32])>,
+	/// Dutch locks sent.
+	locks: Vec<RequestId>,
 }
 
 impl FakeChain {
@@ -121,6 +134,34 @@ impl MarketChain for FakeChain {
 
 	async fn answer(&self, offer: &Offer, lock: bool) -> Result<(), ChainError> {
 		self.state.lock().unwrap().answers.push((offer.request, lock));
+		Ok(())
+	}
+
+	fn account(&self) -> &AccountId32 {
+		&self.account
+	}
+
+	async fn openings(&self, _: Head) -> Result<Vec<Opening>, ChainError> {
+		Ok(self.state.lock().unwrap().openings.clone())
+	}
+
+	async fn commit_bid(&self, request: RequestId, commitment: [u8; 32]) -> Result<(), ChainError> {
+		self.state.lock().unwrap().commits.push((request, commitment));
+		Ok(())
+	}
+
+	async fn reveal_bid(
+		&self,
+		request: RequestId,
+		price: Balance,
+		salt: [u8; 32],
+	) -> Result<(), ChainError> {
+		self.state.lock().unwrap().reveals.push((request, price, salt));
+		Ok(())
+	}
+
+	async fn lock_request(&self, request: RequestId) -> Result<(), ChainError> {
+		self.state.lock().unwrap().locks.push(request);
 		Ok(())
 	}
 }
@@ -458,4 +499,209 @@ async fn offers_that_cannot_be_proved_in_time_or_without_a_slot_are_declined() {
 	chain.set(|s| s.offers.push(offer(3, circuit(), 40)));
 	daemon.on_best(&chain, head(11)).await.unwrap();
 	assert_eq!(chain.state.lock().unwrap().answers, vec![(1, false), (2, true), (3, false)]);
+}
+
+/// An auction for request `request` of a circuit of two work units, paying
+/// at most 100, where this prover's ask is 30 per unit (a cost of 60).
+fn opening(request: RequestId, phase: OpeningPhase) -> Opening {
+	Opening {
+		request,
+		circuit: circuit(),
+		work_units: 2,
+		max_fee: 100,
+		deadline_blocks: 40,
+		ask: 30,
+		phase,
+	}
+}
+
+fn commit(bids_until: BlockNumber, committed: bool) -> OpeningPhase {
+	OpeningPhase::Commit { bids_until, committed }
+}
+
+fn reveal(reveal_until: BlockNumber, revealed: bool) -> OpeningPhase {
+	OpeningPhase::Reveal { reveal_until, committed: true, revealed }
+}
+
+fn dutch(price: Balance) -> OpeningPhase {
+	OpeningPhase::Dutch { price, next_price: price + 5, closes: 40 }
+}
+
+impl FakeChain {
+	fn at(&self, best: BlockNumber, openings: Vec<Opening>) -> Head {
+		self.set(|s| {
+			s.best = best;
+			s.openings = openings;
+		});
+		self.best()
+	}
+
+	fn commits(&self) -> Vec<(RequestId, [u8; 32])> {
+		self.state.lock().unwrap().commits.clone()
+	}
+
+	fn reveals(&self) -> Vec<(RequestId, Balance, [u8; 32])> {
+		self.state.lock().unwrap().reveals.clone()
+	}
+
+	fn locks(&self) -> Vec<RequestId> {
+		self.state.lock().unwrap().locks.clone()
+	}
+}
+
+/// The bid is the prover's own ask per unit, committed once; the reveal
+/// goes out in the last bidding block (to land in the first revealing one)
+/// with the price and salt whose hash was committed, once; the journaled
+/// bid is forgotten when the auction settles.
+#[tokio::test]
+async fn a_sealed_bid_is_truthful_and_revealed_with_the_committed_salt() {
+	let (_dir, chain, _prover, mut daemon) = setup(FakeProver::default(), 10, vec![], 1);
+	daemon.on_best(&chain, chain.at(10, vec![opening(1, commit(13, false))])).await.unwrap();
+	let commits = chain.commits();
+	assert_eq!(commits.len(), 1);
+	assert_eq!(daemon.journal().bid(1).map(|bid| bid.price), Some(30), "the ask, per unit");
+	// The same block again (after a proof came back): nothing sent twice.
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	daemon.on_best(&chain, chain.at(11, vec![opening(1, commit(13, true))])).await.unwrap();
+	assert_eq!(chain.commits().len(), 1);
+	assert!(chain.reveals().is_empty(), "block 12 still takes bids");
+
+	daemon.on_best(&chain, chain.at(12, vec![opening(1, commit(13, true))])).await.unwrap();
+	let reveals = chain.reveals();
+	assert_eq!(reveals.len(), 1);
+	let (request, price, salt) = reveals[0];
+	assert_eq!((request, price), (1, 30));
+	assert_eq!(bid_commitment(1, price, &salt, &chain.account), commits[0].1, "it verifies");
+	daemon.on_best(&chain, chain.at(13, vec![opening(1, reveal(16, false))])).await.unwrap();
+	assert_eq!(chain.reveals().len(), 1, "not sent again at once");
+	daemon.on_best(&chain, chain.at(14, vec![opening(1, reveal(16, true))])).await.unwrap();
+	assert_eq!(chain.reveals().len(), 1);
+	assert!(daemon.journal().bid(1).is_some(), "kept until the auction settles");
+
+	daemon.on_best(&chain, chain.at(16, vec![])).await.unwrap();
+	assert!(daemon.journal().bid(1).is_none());
+	assert_eq!(daemon.metrics.bids_committed.get(), 1);
+	assert_eq!(daemon.metrics.bids_revealed.get(), 1);
+}
+
+/// A reveal not seen on chain is sent again, with the same price and salt,
+/// while the reveal window lasts.
+#[tokio::test]
+async fn a_reveal_not_on_chain_is_sent_again_in_time() {
+	let (_dir, chain, _prover, mut daemon) = setup(FakeProver::default(), 10, vec![], 1);
+	daemon.on_best(&chain, chain.at(10, vec![opening(1, commit(12, false))])).await.unwrap();
+	daemon.on_best(&chain, chain.at(12, vec![opening(1, reveal(20, false))])).await.unwrap();
+	daemon.on_best(&chain, chain.at(13, vec![opening(1, reveal(20, false))])).await.unwrap();
+	assert_eq!(chain.reveals().len(), 1);
+	daemon.on_best(&chain, chain.at(14, vec![opening(1, reveal(20, false))])).await.unwrap();
+	assert_eq!(chain.reveals().len(), 2);
+	assert_eq!(chain.reveals()[0], chain.reveals()[1]);
+	// A reveal sent in the settlement block would land too late.
+	daemon.on_best(&chain, chain.at(19, vec![opening(1, reveal(20, false))])).await.unwrap();
+	assert_eq!(chain.reveals().len(), 2);
+}
+
+/// No bid and no Dutch lock while every slot is held; a committed bid
+/// holds a slot itself, so the daemon never bids for more than it can prove.
+#[tokio::test]
+async fn no_bid_or_lock_without_a_free_slot() {
+	let (_dir, chain, _prover, mut daemon) = setup(FakeProver::default(), 10, vec![job(7, 100)], 1);
+	let auctions = vec![opening(1, commit(15, false)), opening(2, dutch(80))];
+	daemon.on_best(&chain, chain.at(10, auctions.clone())).await.unwrap();
+	assert!(chain.commits().is_empty() && chain.locks().is_empty());
+	assert!(daemon.journal().bid(1).is_none(), "nothing journaled either");
+
+	// The job is done and gone: the slot is free, the first auction takes it.
+	chain.set(|s| s.jobs.clear());
+	daemon.on_best(&chain, chain.at(11, auctions.clone())).await.unwrap();
+	assert_eq!(chain.commits().len(), 1);
+	assert!(chain.locks().is_empty(), "the bid holds the only slot");
+	// So does an offer meanwhile: declined.
+	chain.set(|s| s.offers = vec![offer(3, circuit(), 40)]);
+	daemon.on_best(&chain, chain.at(12, auctions)).await.unwrap();
+	assert_eq!(chain.state.lock().unwrap().answers, vec![(3, false)]);
+	assert!(chain.locks().is_empty());
+}
+
+/// The salt survives a restart between commit and reveal: the restarted
+/// daemon reveals what it committed, and commits nothing new.
+#[tokio::test]
+async fn a_restarted_daemon_reveals_with_the_journaled_salt() {
+	let (dir, chain, prover, mut first) = setup(FakeProver::default(), 10, vec![], 1);
+	first.on_best(&chain, chain.at(10, vec![opening(1, commit(13, false))])).await.unwrap();
+	let commitment = chain.commits()[0].1;
+	drop(first);
+
+	let mut second = daemon(&prover, dir.path(), 1);
+	second.on_best(&chain, chain.at(13, vec![opening(1, reveal(16, false))])).await.unwrap();
+	let reveals = chain.reveals();
+	assert_eq!(reveals.len(), 1);
+	let (_, price, salt) = reveals[0];
+	assert_eq!(bid_commitment(1, price, &salt, &chain.account), commitment);
+	assert_eq!(chain.commits().len(), 1);
+}
+
+/// A commitment journaled but never sent (the process died in between) is
+/// sent after the restart with the same salt, so it can be revealed.
+#[tokio::test]
+async fn a_journaled_bid_is_committed_with_its_own_salt_after_a_restart() {
+	let (dir, chain, prover, _) = setup(FakeProver::default(), 10, vec![], 1);
+	let salt = [3; 32];
+	let mut journal = Journal::open(dir.path(), "5Prover").unwrap();
+	journal.record_bid(SealedBid { request: 1, price: 30, salt, bids_until: 13 }).unwrap();
+	drop(journal);
+	let mut daemon = daemon(&prover, dir.path(), 1);
+	daemon.on_best(&chain, chain.at(10, vec![opening(1, commit(13, false))])).await.unwrap();
+	assert_eq!(chain.commits(), vec![(1, bid_commitment(1, 30, &salt, &chain.account))]);
+}
+
+/// Without the journaled salt nothing can be revealed: no transaction.
+#[tokio::test]
+async fn a_bid_whose_salt_is_lost_is_not_revealed() {
+	let (_dir, chain, _prover, mut daemon) = setup(FakeProver::default(), 13, vec![], 1);
+	daemon.on_best(&chain, chain.at(13, vec![opening(1, reveal(16, false))])).await.unwrap();
+	daemon.on_best(&chain, chain.at(14, vec![opening(1, reveal(16, false))])).await.unwrap();
+	assert!(chain.reveals().is_empty());
+	assert!(chain.commits().is_empty());
+}
+
+/// No bid where the ask is above what the request pays (the reveal would
+/// be refused and the bond forfeited), where the circuit cannot be proved
+/// here, or where the commitment could not land before bids close.
+#[tokio::test]
+async fn no_bid_that_could_not_be_served_or_land_in_time() {
+	let (_dir, chain, _prover, mut daemon) = setup(FakeProver::default(), 10, vec![], 3);
+	let mut dear = opening(1, commit(15, false));
+	dear.max_fee = 59;
+	let mut unknown = opening(2, commit(15, false));
+	unknown.circuit = H256::repeat_byte(9);
+	let late = opening(3, commit(11, false));
+	daemon.on_best(&chain, chain.at(10, vec![dear, unknown, late])).await.unwrap();
+	assert!(chain.commits().is_empty());
+	assert!(daemon.journal().bids().next().is_none());
+}
+
+/// A Dutch auction is locked exactly when its price reaches the cost (ask
+/// × work units), once, and not again in the same block or the next ones.
+#[tokio::test]
+async fn a_dutch_auction_is_locked_when_its_price_reaches_the_cost() {
+	let (_dir, chain, _prover, mut daemon) = setup(FakeProver::default(), 10, vec![], 1);
+	for (block, price) in [(10, 50), (11, 55), (12, 59)] {
+		daemon.on_best(&chain, chain.at(block, vec![opening(1, dutch(price))])).await.unwrap();
+		assert!(chain.locks().is_empty(), "{price} is below the cost of 60");
+	}
+	daemon.on_best(&chain, chain.at(13, vec![opening(1, dutch(60))])).await.unwrap();
+	assert_eq!(chain.locks(), vec![1]);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	daemon.on_best(&chain, chain.at(14, vec![opening(1, dutch(65))])).await.unwrap();
+	assert_eq!(chain.locks(), vec![1], "never locked twice");
+	assert_eq!(daemon.metrics.dutch_locks.get(), 1);
+	// Locked: the job is ours and proved.
+	let mut locked = job(1, 60);
+	locked.price = 60;
+	chain.set(|s| s.jobs = vec![locked]);
+	daemon.on_best(&chain, chain.at(15, vec![])).await.unwrap();
+	drain(&mut daemon, &chain).await;
+	assert_eq!(chain.sent().len(), 1);
+	assert_eq!(chain.locks(), vec![1]);
 }
