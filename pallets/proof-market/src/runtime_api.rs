@@ -6,9 +6,9 @@
 //! [`ProofMarketApi::jobs`] at each block instead of scanning storage.
 
 use crate::{
-	BalanceOf, Bids, Config, Job, JobStage, Jobs, Listings, MarketQuote, Opening, OpeningPhase,
-	Pallet, ProverRegistry, Qos, Quote, Racers, Request, RequestId, RequestRequirements,
-	RequestStatus, Requests,
+	BalanceOf, Bids, Config, Job, JobStage, Jobs, Listings, MarketQuote, Mechanism, Opening,
+	OpeningPhase, Pallet, ProverRegistry, Qos, Quote, Racers, Request, RequestId,
+	RequestRequirements, RequestStatus, Requests,
 };
 use alloc::vec::Vec;
 use codec::Codec;
@@ -37,8 +37,8 @@ sp_api::decl_runtime_apis! {
 		/// `None` if the circuit is not listed.
 		fn quote(circuit: CircuitId, requirements: RequestRequirements<Balance>) -> Option<Quote<Balance>>;
 		/// The open auctions `prover` qualifies for and may act on now:
-		/// sealed-bid auctions in their bid or reveal phase and Dutch
-		/// auctions with their price.
+		/// sealed-bid auctions in their bid or reveal phase, Dutch auctions
+		/// with their price, and races it may join.
 		#[api_version(2)]
 		fn openings(prover: AccountId) -> Vec<Opening<Balance, BlockNumber>>;
 		/// Every mechanism's availability, expected price and latency for a
@@ -144,6 +144,14 @@ impl<T: Config> Pallet<T> {
 						} else {
 							return None;
 						}
+					}
+					RequestStatus::Racing { ref invited, joined, join_until, .. }
+						if now < join_until
+							&& (invited.is_empty() || invited.contains(&prover))
+							&& !Racers::<T>::contains_key(id, &prover)
+							&& matches!(request.terms.mechanism, Mechanism::Race { racers, .. } if joined < racers) =>
+					{
+						OpeningPhase::Race { price: Self::racer_price(&request), join_until }
 					}
 					RequestStatus::Dutch { since, closes } if now < closes => OpeningPhase::Dutch {
 						price: Self::dutch_price(&request, since, now),

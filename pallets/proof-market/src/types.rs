@@ -615,6 +615,15 @@ pub enum OpeningPhase<Balance, BlockNumber> {
 		/// Whether it has revealed it.
 		revealed: bool,
 	},
+	/// A proof race the asking prover may join with `lock_request` before
+	/// `join_until` (open, or it was elected), each valid proof paid up to
+	/// `price`.
+	Race {
+		/// What a racer is paid in full: `max_fee / racers`.
+		price: Balance,
+		/// The first block in which no prover may join.
+		join_until: BlockNumber,
+	},
 	/// A Dutch auction: `lock_request` takes it at `price` in this block.
 	Dutch {
 		/// The whole job's price now.

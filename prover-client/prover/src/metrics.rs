@@ -31,6 +31,8 @@ pub struct Metrics {
 	pub bids_revealed: Counter<U64>,
 	/// Dutch auctions this prover sent a lock for (re-sends not counted).
 	pub dutch_locks: Counter<U64>,
+	/// Race proofs committed to.
+	pub race_commits: Counter<U64>,
 }
 
 impl Metrics {
@@ -82,6 +84,10 @@ impl Metrics {
 			)?,
 			dutch_locks: register(
 				Counter::new("prova_prover_dutch_locks_total", "Dutch auctions locked")?,
+				registry,
+			)?,
+			race_commits: register(
+				Counter::new("prova_prover_race_commits_total", "Race proofs committed to")?,
 				registry,
 			)?,
 		})

@@ -73,7 +73,13 @@ fn the_first_proof_is_paid_in_full_and_a_later_one_less_its_delay() {
 		let before: Vec<_> = [5, 6, 7, REQUESTER, TREASURY].map(total).into();
 		let id = submit_race(race(2, true)).unwrap();
 		assert!(matches!(status(id), RequestStatus::Racing { joined: 0, .. }));
+		// What the provers' clients see: a race to join, at 1,000 / 2 each.
+		assert_eq!(
+			Market::openings(5)[0].phase,
+			crate::OpeningPhase::Race { price: 500, join_until: 1 + LOCK_WINDOW }
+		);
 		assert_ok!(join(5, id));
+		assert!(Market::openings(5).is_empty());
 		assert_ok!(join(6, id));
 		assert_noop!(join(7, id), Error::<Test>::RaceFull);
 		assert_noop!(join(5, id), Error::<Test>::AlreadyRacing);

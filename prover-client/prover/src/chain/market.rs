@@ -42,8 +42,33 @@ pub struct Job {
 	pub input: Vec<u8>,
 	/// What the proof earns.
 	pub price: Balance,
-	/// The first block at which the proof is late.
+	/// The first block at which the proof is late (in a race: the last
+	/// block, plus one, for a first commitment).
 	pub deadline: BlockNumber,
+	/// In a proof race: where the race stands; `None` for a locked job.
+	pub race: Option<RaceStand>,
+}
+
+/// Where a proof race stands for one of its racers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RaceStand {
+	/// When commitments close and proofs are revealed, once anyone committed.
+	pub commits_close: Option<BlockNumber>,
+	/// Whether this racer has committed to its proof.
+	pub committed: bool,
+}
+
+/// The commitment to a race proof: `blake2_256(SCALE((request, public
+/// inputs, blake2_256(proof), racer)))`, as the market's `proof_commitment`
+/// computes it.
+pub fn proof_commitment(
+	request: RequestId,
+	public_inputs: &[u64],
+	proof: &[u8],
+	racer: &AccountId32,
+) -> [u8; 32] {
+	let proof_hash = sp_crypto_hashing::blake2_256(proof);
+	sp_crypto_hashing::blake2_256(&(request, public_inputs, proof_hash, &racer.0).encode())
 }
 
 /// A request offered to this prover: it takes it by locking it (posting
@@ -118,6 +143,13 @@ pub enum OpeningPhase {
 		committed: bool,
 		/// Whether it revealed it.
 		revealed: bool,
+	},
+	/// A proof race this prover may join (`lock_request`) before `join_until`.
+	Race {
+		/// What a racer's valid proof is paid at most.
+		price: Balance,
+		/// The first block in which no prover may join.
+		join_until: BlockNumber,
 	},
 	/// A Dutch auction: `lock_request` takes the job at `price` in this block.
 	Dutch {
@@ -582,8 +614,15 @@ impl Chain {
 					deadline_blocks: job.deadline_blocks,
 					lock_by,
 				}),
-				// This daemon does not race yet (it never joins one).
-				RawStage::Racing { .. } => {}
+				RawStage::Racing { deadline, commits_close, committed } => work.jobs.push(Job {
+					request: job.request,
+					attempt: job.attempt,
+					circuit: job.circuit,
+					input: job.input,
+					price: job.price,
+					deadline,
+					race: Some(RaceStand { commits_close, committed }),
+				}),
 				RawStage::Locked { deadline } => work.jobs.push(Job {
 					request: job.request,
 					attempt: job.attempt,
@@ -591,6 +630,7 @@ impl Chain {
 					input: job.input,
 					price: job.price,
 					deadline,
+					race: None,
 				}),
 			}
 		}
@@ -624,6 +664,9 @@ impl Chain {
 					}
 					RawPhase::Dutch { price, next_price, closes } => {
 						OpeningPhase::Dutch { price, next_price, closes }
+					}
+					RawPhase::Race { price, join_until } => {
+						OpeningPhase::Race { price, join_until }
 					}
 				},
 			})

@@ -47,8 +47,8 @@ pub use service::{run, DaemonConfig, ProverAccount};
 use crate::{
 	backend::{JobProver, ProofOutput, ProveError},
 	chain::{
-		address, bid_commitment, ChainError, Head, Job, Offer, Opening, OpeningPhase, RequestId,
-		SignedTx, Work,
+		address, bid_commitment, proof_commitment, ChainError, Head, Job, Offer, Opening,
+		OpeningPhase, RequestId, SignedTx, Work,
 	},
 	metrics::Metrics,
 	progress::Progress,
@@ -137,6 +137,12 @@ pub trait MarketChain: Send + Sync {
 		price: Balance,
 		salt: [u8; 32],
 	) -> impl Future<Output = Result<(), ChainError>> + Send;
+	/// Signs and sends `commit_proof(request, commitment)` for a race.
+	fn commit_proof(
+		&self,
+		request: RequestId,
+		commitment: [u8; 32],
+	) -> impl Future<Output = Result<(), ChainError>> + Send;
 	/// Signs and sends `lock_request(request)` for a Dutch auction.
 	fn lock_request(
 		&self,
@@ -151,8 +157,10 @@ enum AuctionCall {
 	Commit,
 	/// `reveal_bid`.
 	Reveal,
-	/// `lock_request` in a Dutch auction.
+	/// `lock_request` in a Dutch auction or to join a race.
 	Lock,
+	/// `commit_proof` for a race.
+	CommitProof,
 }
 
 /// Where a live job is.
@@ -327,7 +335,9 @@ impl<P: JobProver> Daemon<P> {
 		}
 
 		for (key, job) in listed {
-			if self.live.contains_key(&key) {
+			if let Some(live) = self.live.get_mut(&key) {
+				// A race moves on (commitments, their close) while we prove.
+				live.job.race = job.race;
 				continue;
 			}
 			self.settling.remove(&key);
@@ -468,7 +478,12 @@ impl<P: JobProver> Daemon<P> {
 		let open: HashSet<RequestId> = openings.iter().map(|opening| opening.request).collect();
 		// Auctions that left the list settled, closed or were locked (a win
 		// is a job now): they hold no slot, and their bids are done with.
-		self.auction_calls.retain(|(request, _), _| open.contains(request));
+		// Race commitments belong to live jobs, not to openings.
+		let racing: HashSet<RequestId> = self.live.keys().map(|key| key.request).collect();
+		self.auction_calls.retain(|(request, call), _| match call {
+			AuctionCall::CommitProof => racing.contains(request),
+			_ => open.contains(request),
+		});
 		self.claims.retain(|request| open.contains(request));
 		self.passed.retain(|request| open.contains(request));
 		self.lost_bids.retain(|request| open.contains(request));
@@ -507,6 +522,10 @@ impl<P: JobProver> Daemon<P> {
 				}
 				OpeningPhase::Dutch { price, closes, .. } => {
 					self.lock_dutch(chain, head, opening, price, closes).await?
+				}
+				// A race is joined like a Dutch lock: when what it pays covers our cost.
+				OpeningPhase::Race { price, join_until } => {
+					self.lock_dutch(chain, head, opening, price, join_until).await?
 				}
 				_ => {}
 			}
@@ -752,6 +771,7 @@ impl<P: JobProver> Daemon<P> {
 					}
 				}
 			}
+			Stage::Proved if live.job.race.is_some() => self.race(chain, head, key).await?,
 			Stage::Proved => {
 				if head.number + 1 > last_block_in_time {
 					tracing::warn!(job = %key, deadline, best = head.number, "proof ready too late for the deadline; not submitting it");
@@ -766,6 +786,51 @@ impl<P: JobProver> Daemon<P> {
 			Stage::Proving | Stage::Submitted { .. } | Stage::Done => {}
 		}
 		Ok(())
+	}
+
+	/// Moves a proved race job along (see the module docs): commits to the
+	/// proof, then reveals it once commitments close.
+	async fn race<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+		key: JobKey,
+	) -> Result<(), DaemonError> {
+		let live = self.live.get(&key).expect("caller holds a live key");
+		let Some(stand) = live.job.race else { return Ok(()) };
+		let request = live.job.request;
+		if !stand.committed {
+			// The first commitment must land before the race's deadline, and
+			// any other before commitments close.
+			let closes = stand.commits_close.unwrap_or(live.job.deadline);
+			if head.number + 1 >= closes {
+				tracing::warn!(job = %key, closes, best = head.number, "proof ready too late to commit in the race");
+				return self.finish_early(key, Outcome::Dropped, head.number);
+			}
+			if self.sent_recently(request, AuctionCall::CommitProof, head, RESEND_AFTER_BLOCKS) {
+				return Ok(());
+			}
+			let Some(proof) = self.journal.proof(key) else {
+				return Err(DaemonError::Journal(format!("job {key}: proof file missing")));
+			};
+			let commitment =
+				proof_commitment(request, &proof.public_inputs, &proof.proof, chain.account());
+			self.auction_calls.insert((request, AuctionCall::CommitProof), head.number);
+			self.metrics.race_commits.inc();
+			tracing::info!(job = %key, racer = %address(chain.account()), "committing to our race proof");
+			if let Err(e) = chain.commit_proof(request, commitment).await {
+				tracing::warn!(job = %key, error = %e, "sending the race commitment failed; will retry");
+			}
+			return Ok(());
+		}
+		// Revealed only once commitments close: before, it could be copied.
+		match stand.commits_close {
+			Some(close) if head.number + 1 >= close => {
+				tracing::info!(job = %key, "commitments close; revealing our race proof");
+				self.submit(chain, head, key).await
+			}
+			_ => Ok(()),
+		}
 	}
 
 	/// Ends a job before any proof was sent; the outcome on chain is read later.

@@ -104,6 +104,16 @@ impl MarketChain for ProverAccount {
 		self.chain.send(&signed.bytes).await.map(drop)
 	}
 
+	async fn commit_proof(
+		&self,
+		request: RequestId,
+		commitment: [u8; 32],
+	) -> Result<(), ChainError> {
+		let call = calls().market().commit_proof(request, commitment);
+		let signed = self.chain.sign(&call, &self.signer).await?;
+		self.chain.send(&signed.bytes).await.map(drop)
+	}
+
 	async fn lock_request(&self, request: RequestId) -> Result<(), ChainError> {
 		let signed = self.chain.sign(&calls().market().lock_request(request), &self.signer).await?;
 		self.chain.send(&signed.bytes).await.map(drop)

@@ -1,7 +1,7 @@
 //! The job queue and restart logic against a fake chain and a fake prover.
 
 use super::*;
-use crate::chain::TxError;
+use crate::chain::{RaceStand, TxError};
 use std::sync::{
 	atomic::{AtomicUsize, Ordering},
 	Condvar, Mutex,
@@ -21,6 +21,7 @@ fn job(request: RequestId, deadline: BlockNumber) -> Job {
 		input: vec![1; 8],
 		price: 100 + request as u128,
 		deadline,
+		race: None,
 	}
 }
 
@@ -58,6 +59,8 @@ struct FakeState {
 	commits: Vec<(RequestId, [u8; 32])>,
 	/// Reveals sent: request, price and salt.
 	reveals: Vec<(RequestId, Balance, [u8; 32])>,
+	/// Race proof commitments sent: request and commitment.
+	proof_commits: Vec<(RequestId, [u8; 32])>,
 	/// Dutch locks sent.
 	locks: Vec<RequestId>,
 }
@@ -157,6 +160,15 @@ impl MarketChain for FakeChain {
 		salt: [u8; 32],
 	) -> Result<(), ChainError> {
 		self.state.lock().unwrap().reveals.push((request, price, salt));
+		Ok(())
+	}
+
+	async fn commit_proof(
+		&self,
+		request: RequestId,
+		commitment: [u8; 32],
+	) -> Result<(), ChainError> {
+		self.state.lock().unwrap().proof_commits.push((request, commitment));
 		Ok(())
 	}
 
@@ -704,4 +716,59 @@ async fn a_dutch_auction_is_locked_when_its_price_reaches_the_cost() {
 	drain(&mut daemon, &chain).await;
 	assert_eq!(chain.sent().len(), 1);
 	assert_eq!(chain.locks(), vec![1]);
+}
+
+/// A race job: proved, committed to (the commitment names this prover and
+/// opens with the proof), and revealed only once commitments close.
+#[tokio::test]
+async fn a_race_proof_is_committed_then_revealed_once_commitments_close() {
+	let mut racing = job(1, 100);
+	racing.race = Some(RaceStand { commits_close: None, committed: false });
+	let (_dir, chain, _prover, mut daemon) = setup(FakeProver::default(), 10, vec![racing], 1);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	drain(&mut daemon, &chain).await;
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	// Proved: committed, nothing revealed.
+	let commits = chain.state.lock().unwrap().proof_commits.clone();
+	assert_eq!(commits.len(), 1);
+	let proof = daemon.journal().proof(JobKey { request: 1, attempt: 1 }).unwrap();
+	assert_eq!(
+		commits[0],
+		(1, proof_commitment(1, &proof.public_inputs, &proof.proof, &AccountId32([5; 32])))
+	);
+	assert!(chain.sent().is_empty(), "no proof before commitments close");
+	// Committed on chain; commitments close at block 13.
+	chain.set(|s| {
+		s.best = 11;
+		s.jobs[0].race = Some(RaceStand { commits_close: Some(13), committed: true });
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	assert!(chain.sent().is_empty(), "a reveal landing before the close would be refused");
+	chain.set(|s| s.best = 12);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(chain.sent().len(), 1, "revealed to land in the closing block");
+	assert_eq!(chain.state.lock().unwrap().proof_commits.len(), 1, "committed once");
+	assert_eq!(daemon.metrics.race_commits.get(), 1);
+}
+
+/// A race is joined, like a Dutch lock, only when what it pays covers this
+/// prover's cost.
+#[tokio::test]
+async fn a_race_is_joined_only_when_it_pays_our_cost() {
+	let opening = |price| Opening {
+		request: 4,
+		circuit: circuit(),
+		work_units: 2,
+		max_fee: 1_000,
+		deadline_blocks: 40,
+		ask: 100,
+		phase: OpeningPhase::Race { price, join_until: 20 },
+	};
+	let (_dir, chain, _prover, mut daemon) = setup(FakeProver::default(), 10, vec![], 1);
+	chain.set(|s| s.openings = vec![opening(199)]);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	assert!(chain.state.lock().unwrap().locks.is_empty(), "199 is below 2 units × 100");
+	chain.set(|s| s.openings = vec![opening(200)]);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(chain.state.lock().unwrap().locks, vec![4]);
 }
