@@ -439,6 +439,23 @@ mod benchmarks {
 		assert!(elected.is_some());
 	}
 
+	/// Whether a prover qualifies for a job outside an election (a bid, a
+	/// Dutch lock, a race, a standing ask), matching the most services.
+	#[benchmark]
+	fn qualify() {
+		let who = prover::<T>(0);
+		serve_all::<T>(&who);
+		let requirements = RequestRequirements::default();
+		let ask;
+
+		#[block]
+		{
+			ask = Pallet::<T>::qualified_ask(&who, &requirements, &job());
+		}
+
+		assert!(ask.is_some());
+	}
+
 	/// Reserving a slot, matching the most services and activating the most
 	/// warmed-up delegations.
 	#[benchmark]

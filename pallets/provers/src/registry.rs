@@ -122,9 +122,7 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 	}
 
 	fn qualify_weight() -> Weight {
-		// Reserving reads the same record and services (and writes the record):
-		// a benchmarked bound.
-		T::WeightInfo::reserve_capacity()
+		T::WeightInfo::qualify()
 	}
 
 	fn capacity_weight() -> Weight {

@@ -53,6 +53,7 @@ pub trait WeightInfo {
 	fn lift_force_chill() -> Weight;
 	fn set_services(s: u32, ) -> Weight;
 	fn elect(p: u32, ) -> Weight;
+	fn qualify() -> Weight;
 	fn reserve_capacity() -> Weight;
 	fn release_capacity() -> Weight;
 	fn reward() -> Weight;
@@ -341,6 +342,10 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Delegations` (r:128 w:128)
 	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	fn qualify() -> Weight {
+		Weight::from_parts(150_000_000, 6000)
+			.saturating_add(Db::get().reads(4))
+	}
 	fn reserve_capacity() -> Weight {
 		// Proof size (bytes): measured `18480`, estimated `336222`.
 		// Fastest run: 2_328_415_000 ps.
@@ -453,6 +458,9 @@ impl WeightInfo for () {
 	}
 	fn elect(p: u32, ) -> Weight {
 		MeasuredWeight::<RocksDbWeight>::elect(p, )
+	}
+	fn qualify() -> Weight {
+		MeasuredWeight::<RocksDbWeight>::qualify()
 	}
 	fn reserve_capacity() -> Weight {
 		MeasuredWeight::<RocksDbWeight>::reserve_capacity()

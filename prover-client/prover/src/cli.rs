@@ -90,6 +90,9 @@ pub enum Command {
 	/// Declare the circuits this prover serves, replacing what it declared
 	/// before; elections offer it only jobs one of them takes.
 	Serve(ServeArgs),
+	/// Post or cancel standing asks on the market's order book.
+	#[command(subcommand)]
+	Ask(AskCommand),
 	/// Stop taking new jobs (jobs held are still to be finished).
 	Chill,
 	/// Show a prover's record, reputation and earnings.
@@ -190,6 +193,34 @@ pub enum GpuArg {
 	Workstation,
 	/// A datacenter GPU.
 	Datacenter,
+}
+
+/// Standing asks on the order book.
+#[derive(Debug, Subcommand)]
+pub enum AskCommand {
+	/// Post a standing ask: a request for a covered circuit whose fee and
+	/// deadline cross it is locked with this prover in the block it arrives.
+	Post {
+		/// `SCOPE@PRICE`: the circuits (as `serve` takes them) and the price
+		/// per work unit in PROVA.
+		#[arg(value_name = "SCOPE@PRICE")]
+		ask: String,
+		/// Work units offered; each match takes its job's units.
+		#[arg(long)]
+		units: u64,
+		/// The deadline committed to: only requests giving at least this
+		/// many blocks from the lock match.
+		#[arg(long, default_value_t = 20)]
+		deadline: u32,
+		/// Blocks the ask stands.
+		#[arg(long, default_value_t = 1_200)]
+		lifetime: u32,
+	},
+	/// Withdraw a standing ask.
+	Cancel {
+		/// The ask's number (from `ask post`).
+		id: u64,
+	},
 }
 
 /// `serve`'s options.

@@ -3,7 +3,7 @@
 use clap::Parser;
 use prova_prover::{
 	chain::Chain,
-	cli::{CircuitsCommand, Cli, Command, FileConfig, LogFormat, RequestCommand},
+	cli::{AskCommand, CircuitsCommand, Cli, Command, FileConfig, LogFormat, RequestCommand},
 	commands::{self, bench, bench_gpu, circuits, operator, request},
 };
 use std::{io::IsTerminal, process::ExitCode, time::Duration};
@@ -59,6 +59,12 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
 		Command::Update(args) => operator::update(&chain, signer_ref(), args).await,
 		Command::Serve(args) => operator::serve(&chain, signer_ref(), args).await,
 		Command::Chill => operator::chill(&chain, signer_ref()).await,
+		Command::Ask(AskCommand::Post { ask, units, deadline, lifetime }) => {
+			operator::post_ask(&chain, signer_ref(), ask, *units, *deadline, *lifetime).await
+		}
+		Command::Ask(AskCommand::Cancel { id }) => {
+			operator::cancel_ask(&chain, signer_ref(), *id).await
+		}
 		Command::Status { account, data_dir } => {
 			let account = match account {
 				Some(text) => prova_prover::chain::parse_address(text).ok_or_else(|| {

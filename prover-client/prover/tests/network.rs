@@ -582,22 +582,57 @@ fn submit_with_terms(net: &Network, seed: u64, mechanism: &str, max_fee: &str) -
 	out.trim().parse().unwrap_or_else(|_| panic!("request submit printed {out:?}"))
 }
 
-/// Two daemons bid their asks (Bob 100, Charlie 150 per work unit) in a
-/// sealed-bid auction: Bob, the lowest, wins at the second price, Charlie's
-/// bid, and proves the request. Then a Dutch auction from 50 to 200: Bob,
-/// whose cost is reached first, locks it at the price of its block.
+/// The terms of request `id` as `request get --json` shows them.
+fn terms_of(net: &Network, id: u64) -> serde_json::Value {
+	let shown: serde_json::Value =
+		serde_json::from_str(&net.cli(&["request", "get", &id.to_string(), "--json"])).unwrap();
+	shown["terms"]["mechanism"].clone()
+}
+
+/// Waits for request `id` to be fulfilled; its prover's address and price.
+async fn settled_by(net: &Network, id: u64) -> (String, u128) {
+	let request = net.settled(id, Duration::from_secs(120)).await;
+	fulfiller(&request).unwrap_or_else(|| panic!("request {id}: {request:?}\n{}", net.logs()))
+}
+
+/// Submits a request for fibonacci-12 from Dave stating preferences `qos`.
+fn submit_with_qos(net: &Network, seed: u64, qos: &str, max_fee: &str) -> u64 {
+	let out = net.cli(&[
+		"request",
+		"submit",
+		"--key",
+		"//Dave",
+		"--circuit",
+		"fibonacci-12",
+		"--input",
+		&format!("sample:{seed}"),
+		"--deadline",
+		"40",
+		"--qos",
+		qos,
+		"--max-fee",
+		max_fee,
+	]);
+	out.trim().parse().unwrap_or_else(|_| panic!("request submit printed {out:?}"))
+}
+
+/// Three daemons of different costs (Bob asks 100, Eve 120, Charlie 150 per
+/// work unit) serve one request through each mechanism, each ending at the
+/// price the mechanism says; then the router sends a speed-first and a
+/// cost-first request to different mechanisms.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_daemon_wins_a_sealed_bid_auction_at_the_second_price() {
+async fn three_daemons_serve_every_mechanism_at_the_price_it_says() {
 	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
 	let mut net = Network::start().await;
 	register_circuits(&net, "fibonacci", 12);
-	for (name, ask) in [("Bob", "100"), ("Charlie", "150")] {
+	for (name, ask) in [("Bob", "100"), ("Eve", "120"), ("Charlie", "150")] {
 		let key = format!("//{name}");
 		net.cli(&["register", "--key", &key, "--bond", "5000", "--ask", ask, "--capacity", "2"]);
 	}
 	let metrics_port = common::free_port();
 	let daemons = [
 		net.start_daemon_with("Bob", &["--prometheus-port", &metrics_port.to_string()]),
+		net.start_daemon("Eve"),
 		net.start_daemon("Charlie"),
 	];
 	for index in daemons {
@@ -608,18 +643,15 @@ async fn a_daemon_wins_a_sealed_bid_auction_at_the_second_price() {
 		.await;
 	}
 
+	// Sealed bids: Bob bids lowest and is paid the second-lowest, Eve's.
 	let id = submit_with_terms(&net, 1, "auction:2:2", "200");
-	let shown: serde_json::Value =
-		serde_json::from_str(&net.cli(&["request", "get", &id.to_string(), "--json"])).unwrap();
 	assert_eq!(
-		shown["terms"]["mechanism"],
+		terms_of(&net, id),
 		serde_json::json!({"kind": "sealed_bid", "bid_blocks": 2, "reveal_blocks": 2, "fallback": "election"})
 	);
-	let request = net.settled(id, Duration::from_secs(120)).await;
-	let (prover, price) =
-		fulfiller(&request).unwrap_or_else(|| panic!("request {id}: {request:?}\n{}", net.logs()));
+	let (prover, price) = settled_by(&net, id).await;
 	assert_eq!(prover, address(&account("Bob")), "the lowest bid wins\n{}", net.logs());
-	assert_eq!(price, 150 * UNIT, "paid the second price, Charlie's bid\n{}", net.logs());
+	assert_eq!(price, 120 * UNIT, "paid the second price, Eve's bid\n{}", net.logs());
 	for index in daemons {
 		let log = net.daemon_log(index);
 		assert!(log.contains("committing a sealed bid at our ask"), "{log}");
@@ -629,14 +661,41 @@ async fn a_daemon_wins_a_sealed_bid_auction_at_the_second_price() {
 	assert_eq!(common::sample(&text, "prova_prover_bids_committed_total"), Some(1.0), "{text}");
 	assert_eq!(common::sample(&text, "prova_prover_bids_revealed_total"), Some(1.0), "{text}");
 
-	// A Dutch auction rising from 50 to 200 over 4 blocks reaches Bob's cost
-	// (100) two blocks in, before Charlie's (150).
-	let id = submit_with_terms(&net, 2, "dutch:50:4", "200");
-	let request = net.settled(id, Duration::from_secs(120)).await;
-	let (prover, price) =
-		fulfiller(&request).unwrap_or_else(|| panic!("request {id}: {request:?}\n{}", net.logs()));
+	// Dutch: rising by 10 a block from 50 to 200, it reaches Bob's cost
+	// (100) two blocks before Eve's (120).
+	let id = submit_with_terms(&net, 2, "dutch:50:15", "200");
+	let (prover, price) = settled_by(&net, id).await;
 	assert_eq!(prover, address(&account("Bob")), "{}", net.logs());
-	assert!((100 * UNIT..=200 * UNIT).contains(&price), "paid at least the cost: {price}");
+	assert!((100 * UNIT..120 * UNIT).contains(&price), "paid at least the cost: {price}");
 	let text = common::metrics(metrics_port);
 	assert_eq!(common::sample(&text, "prova_prover_dutch_locks_total"), Some(1.0), "{text}");
+
+	// The book: Charlie's standing ask is the only one, so a book request
+	// locks with it at once, at its price.
+	net.cli(&["ask", "post", "--key", "//Charlie", "any:20@130", "--units", "10"]);
+	let id = submit_with_terms(&net, 3, "book:expire", "200");
+	let (prover, price) = settled_by(&net, id).await;
+	assert_eq!((prover, price), (address(&account("Charlie")), 130 * UNIT), "{}", net.logs());
+
+	// An open race of two, 400 at most: each valid proof earns up to 200,
+	// less 20% per block behind the first.
+	let id = submit_with_terms(&net, 4, "race:2:open", "400");
+	let (_, price) = settled_by(&net, id).await;
+	assert!((200 * UNIT..=400 * UNIT).contains(&price), "the race paid {price}\n{}", net.logs());
+	let racers = daemons
+		.iter()
+		.filter(|index| net.daemon_log(**index).contains("committing to our race proof"))
+		.count();
+	assert_eq!(racers, 2, "two racers proved\n{}", net.logs());
+
+	// The router: with Charlie's ask standing, a speed-first request takes
+	// the book; a cost-first one a sealed-bid auction.
+	let fast = submit_with_qos(&net, 5, "speed=10,cost=3,safety=1,cr=1", "200");
+	let cheap = submit_with_qos(&net, 6, "speed=2,cost=10,safety=3,cr=1", "200");
+	assert_eq!(terms_of(&net, fast)["kind"], "book", "{}", net.logs());
+	assert_eq!(terms_of(&net, cheap)["kind"], "sealed_bid", "{}", net.logs());
+	let (prover, price) = settled_by(&net, fast).await;
+	assert_eq!((prover, price), (address(&account("Charlie")), 130 * UNIT));
+	let (_, price) = settled_by(&net, cheap).await;
+	assert!(price <= 150 * UNIT, "an auction pays at most the second-highest cost: {price}");
 }

@@ -169,6 +169,41 @@ pub async fn serve(chain: &Chain, signer: &Signer, args: &ServeArgs) -> anyhow::
 	Ok(())
 }
 
+/// `ask post SCOPE@PRICE`: prints the new ask's number.
+pub async fn post_ask(
+	chain: &Chain,
+	signer: &Signer,
+	ask: &str,
+	units: u64,
+	deadline: u32,
+	lifetime: u32,
+) -> anyhow::Result<()> {
+	let service = parse_service(ask)?;
+	let call = calls().market().post_ask(service.scope, service.ask, units, deadline, lifetime);
+	let included = chain.execute(&call, signer).await?;
+	let posted = included
+		.events
+		.find_first::<crate::chain::prova::market::events::AskPosted>()
+		.context("no AskPosted event")?
+		.context("decoding AskPosted")?;
+	tracing::info!(
+		ask = posted.ask,
+		price = posted.price,
+		units,
+		expires_at = posted.expires_at,
+		"standing ask posted"
+	);
+	println!("{}", posted.ask);
+	Ok(())
+}
+
+/// `ask cancel ID`.
+pub async fn cancel_ask(chain: &Chain, signer: &Signer, id: u64) -> anyhow::Result<()> {
+	chain.execute(&calls().market().cancel_ask(id), signer).await?;
+	println!("ask {id} withdrawn");
+	Ok(())
+}
+
 /// `chill`.
 pub async fn chill(chain: &Chain, signer: &Signer) -> anyhow::Result<()> {
 	chain.execute(&calls().provers().chill(), signer).await?;
