@@ -24,9 +24,9 @@
 // --template
 // scripts/weight-template.hbs
 // --header
-// /work/bench-header.txt
+// /tmp/tmp.D7zdvqLKqB
 // --output
-// /work/wt-bench/pallets/provers/src/weights.rs
+// pallets/provers/src/weights.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens, unused_imports, missing_docs)]
@@ -78,11 +78,11 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
-		// Proof size (bytes): measured `218`, estimated `3651`.
-		// Fastest run: 293_595_000 ps.
-		Weight::from_parts(298_273_000, 3651)
+		// Proof size (bytes): measured `218`, estimated `3658`.
+		// Fastest run: 297_632_000 ps.
+		Weight::from_parts(306_494_000, 3658)
 			.saturating_add(Db::get().reads(6))
 			.saturating_add(Db::get().writes(4))
 	}
@@ -91,11 +91,11 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn bond_more() -> Weight {
-		// Proof size (bytes): measured `513`, estimated `3651`.
-		// Fastest run: 288_688_000 ps.
-		Weight::from_parts(331_902_000, 3651)
+		// Proof size (bytes): measured `513`, estimated `3658`.
+		// Fastest run: 291_592_000 ps.
+		Weight::from_parts(300_135_000, 3658)
 			.saturating_add(Db::get().reads(3))
 			.saturating_add(Db::get().writes(3))
 	}
@@ -107,8 +107,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
 	fn unbond() -> Weight {
 		// Proof size (bytes): measured `508`, estimated `3722`.
-		// Fastest run: 110_244_000 ps.
-		Weight::from_parts(117_454_000, 3722)
+		// Fastest run: 112_377_000 ps.
+		Weight::from_parts(123_012_000, 3722)
 			.saturating_add(Db::get().reads(3))
 			.saturating_add(Db::get().writes(2))
 	}
@@ -117,7 +117,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Delegations` (r:1 w:1)
 	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Provers` (r:1 w:1)
@@ -134,8 +134,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Services` (`max_values`: None, `max_size`: Some(513), added: 2988, mode: `MaxEncodedLen`)
 	fn withdraw_unbonded() -> Weight {
 		// Proof size (bytes): measured `876`, estimated `10171`.
-		// Fastest run: 385_712_000 ps.
-		Weight::from_parts(392_512_000, 10171)
+		// Fastest run: 391_511_000 ps.
+		Weight::from_parts(415_026_000, 10171)
 			.saturating_add(Db::get().reads(9))
 			.saturating_add(Db::get().writes(9))
 	}
@@ -145,8 +145,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::PendingCommission` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn update() -> Weight {
 		// Proof size (bytes): measured `246`, estimated `3651`.
-		// Fastest run: 112_406_000 ps.
-		Weight::from_parts(115_952_000, 3651)
+		// Fastest run: 114_139_000 ps.
+		Weight::from_parts(118_065_000, 3651)
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().writes(2))
 	}
@@ -154,8 +154,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	fn chill() -> Weight {
 		// Proof size (bytes): measured `246`, estimated `3651`.
-		// Fastest run: 74_911_000 ps.
-		Weight::from_parts(77_785_000, 3651)
+		// Fastest run: 76_103_000 ps.
+		Weight::from_parts(79_358_000, 3651)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -163,8 +163,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	fn activate() -> Weight {
 		// Proof size (bytes): measured `246`, estimated `3651`.
-		// Fastest run: 83_163_000 ps.
-		Weight::from_parts(85_918_000, 3651)
+		// Fastest run: 84_536_000 ps.
+		Weight::from_parts(87_970_000, 3651)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -181,9 +181,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Component `d` ranges over `[0, 128]`.
 	fn deregister(d: u32, ) -> Weight {
 		// Proof size (bytes): measured `1036 + d * 137`, estimated `10171 + d * 2732`.
-		// Fastest run: 184_624_000 ps.
-		Weight::from_parts(202_858_421, 10171)
-			.saturating_add(Weight::from_parts(105_116_798, 0).saturating_mul(d.into()))
+		// Fastest run: 189_021_000 ps.
+		Weight::from_parts(88_520_138, 10171)
+			.saturating_add(Weight::from_parts(176_222_848, 0).saturating_mul(d.into()))
 			.saturating_add(Db::get().reads(5))
 			.saturating_add(Db::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(Db::get().writes(4))
@@ -197,7 +197,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Delegations` (r:1 w:1)
 	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Warming` (r:1 w:0)
@@ -212,8 +212,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Services` (`max_values`: None, `max_size`: Some(513), added: 2988, mode: `MaxEncodedLen`)
 	fn settle_leaving() -> Weight {
 		// Proof size (bytes): measured `945`, estimated `10171`.
-		// Fastest run: 607_962_000 ps.
-		Weight::from_parts(617_306_000, 10171)
+		// Fastest run: 612_549_000 ps.
+		Weight::from_parts(628_513_000, 10171)
 			.saturating_add(Db::get().reads(10))
 			.saturating_add(Db::get().writes(10))
 	}
@@ -228,13 +228,13 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Component `w` ranges over `[0, 127]`.
 	fn delegate(w: u32, ) -> Weight {
 		// Proof size (bytes): measured `903 + w * 139`, estimated `10171 + w * 2619`.
-		// Fastest run: 343_169_000 ps.
-		Weight::from_parts(374_380_562, 10171)
-			.saturating_add(Weight::from_parts(18_692_112, 0).saturating_mul(w.into()))
+		// Fastest run: 344_161_000 ps.
+		Weight::from_parts(536_440_120, 10171)
+			.saturating_add(Weight::from_parts(19_503_319, 0).saturating_mul(w.into()))
 			.saturating_add(Db::get().reads(6))
 			.saturating_add(Db::get().reads((1_u64).saturating_mul(w.into())))
 			.saturating_add(Db::get().writes(5))
@@ -254,9 +254,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Component `w` ranges over `[0, 127]`.
 	fn undelegate(w: u32, ) -> Weight {
 		// Proof size (bytes): measured `789 + w * 137`, estimated `10171 + w * 2619`.
-		// Fastest run: 149_242_000 ps.
-		Weight::from_parts(150_463_000, 10171)
-			.saturating_add(Weight::from_parts(26_392_097, 0).saturating_mul(w.into()))
+		// Fastest run: 153_187_000 ps.
+		Weight::from_parts(137_150_267, 10171)
+			.saturating_add(Weight::from_parts(20_847_074, 0).saturating_mul(w.into()))
 			.saturating_add(Db::get().reads(5))
 			.saturating_add(Db::get().reads((1_u64).saturating_mul(w.into())))
 			.saturating_add(Db::get().writes(4))
@@ -273,8 +273,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
 	fn claim_rewards() -> Weight {
 		// Proof size (bytes): measured `727`, estimated `10171`.
-		// Fastest run: 319_123_000 ps.
-		Weight::from_parts(324_792_000, 10171)
+		// Fastest run: 323_169_000 ps.
+		Weight::from_parts(328_768_000, 10171)
 			.saturating_add(Db::get().reads(5))
 			.saturating_add(Db::get().writes(3))
 	}
@@ -282,8 +282,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size (bytes): measured `6`, estimated `1525`.
-		// Fastest run: 39_188_000 ps.
-		Weight::from_parts(40_560_000, 1525)
+		// Fastest run: 39_839_000 ps.
+		Weight::from_parts(41_762_000, 1525)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -291,8 +291,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	fn force_chill() -> Weight {
 		// Proof size (bytes): measured `246`, estimated `3651`.
-		// Fastest run: 73_660_000 ps.
-		Weight::from_parts(76_073_000, 3651)
+		// Fastest run: 74_320_000 ps.
+		Weight::from_parts(76_804_000, 3651)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -300,8 +300,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	fn lift_force_chill() -> Weight {
 		// Proof size (bytes): measured `246`, estimated `3651`.
-		// Fastest run: 73_759_000 ps.
-		Weight::from_parts(75_772_000, 3651)
+		// Fastest run: 75_061_000 ps.
+		Weight::from_parts(77_365_000, 3651)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -312,9 +312,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Component `s` ranges over `[0, 8]`.
 	fn set_services(s: u32, ) -> Weight {
 		// Proof size (bytes): measured `246`, estimated `3651`.
-		// Fastest run: 63_384_000 ps.
-		Weight::from_parts(67_051_326, 3651)
-			.saturating_add(Weight::from_parts(2_008_678, 0).saturating_mul(s.into()))
+		// Fastest run: 64_626_000 ps.
+		Weight::from_parts(75_805_156, 3651)
+			.saturating_add(Weight::from_parts(2_140_357, 0).saturating_mul(s.into()))
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -327,12 +327,24 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Component `p` ranges over `[1, 256]`.
 	fn elect(p: u32, ) -> Weight {
 		// Proof size (bytes): measured `556 + p * 171`, estimated `3651 + p * 2988`.
-		// Fastest run: 72_477_000 ps.
-		Weight::from_parts(34_940_927, 3651)
-			.saturating_add(Weight::from_parts(40_157_052, 0).saturating_mul(p.into()))
+		// Fastest run: 73_890_000 ps.
+		Weight::from_parts(147_556_400, 3651)
+			.saturating_add(Weight::from_parts(36_942_279, 0).saturating_mul(p.into()))
 			.saturating_add(Db::get().reads(2))
 			.saturating_add(Db::get().reads((2_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 2988).saturating_mul(p.into()))
+	}
+	/// Storage: `Provers::Provers` (r:1 w:0)
+	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::CurrentParameters` (r:1 w:0)
+	/// Proof: `Provers::CurrentParameters` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Storage: `Provers::Services` (r:1 w:0)
+	/// Proof: `Provers::Services` (`max_values`: None, `max_size`: Some(513), added: 2988, mode: `MaxEncodedLen`)
+	fn qualify() -> Weight {
+		// Proof size (bytes): measured `716`, estimated `3978`.
+		// Fastest run: 44_105_000 ps.
+		Weight::from_parts(46_109_000, 3978)
+			.saturating_add(Db::get().reads(3))
 	}
 	/// Storage: `Provers::Provers` (r:1 w:1)
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
@@ -342,14 +354,10 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Warming` (`max_values`: None, `max_size`: Some(6706), added: 9181, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Delegations` (r:128 w:128)
 	/// Proof: `Provers::Delegations` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
-	fn qualify() -> Weight {
-		Weight::from_parts(150_000_000, 6000)
-			.saturating_add(Db::get().reads(4))
-	}
 	fn reserve_capacity() -> Weight {
 		// Proof size (bytes): measured `18480`, estimated `336222`.
-		// Fastest run: 2_328_415_000 ps.
-		Weight::from_parts(2_399_811_000, 336222)
+		// Fastest run: 2_377_267_000 ps.
+		Weight::from_parts(2_498_218_000, 336222)
 			.saturating_add(Db::get().reads(131))
 			.saturating_add(Db::get().writes(130))
 	}
@@ -357,8 +365,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `Provers::Provers` (`max_values`: None, `max_size`: Some(186), added: 2661, mode: `MaxEncodedLen`)
 	fn release_capacity() -> Weight {
 		// Proof size (bytes): measured `246`, estimated `3651`.
-		// Fastest run: 56_074_000 ps.
-		Weight::from_parts(58_327_000, 3651)
+		// Fastest run: 56_614_000 ps.
+		Weight::from_parts(58_918_000, 3651)
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(1))
 	}
@@ -376,8 +384,8 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn reward() -> Weight {
 		// Proof size (bytes): measured `18763`, estimated `333603`.
-		// Fastest run: 2_783_030_000 ps.
-		Weight::from_parts(2_920_394_000, 333603)
+		// Fastest run: 2_863_118_000 ps.
+		Weight::from_parts(3_133_950_000, 333603)
 			.saturating_add(Db::get().reads(134))
 			.saturating_add(Db::get().writes(132))
 	}
@@ -388,7 +396,7 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Storage: `Provers::Unbonding` (r:129 w:0)
 	/// Proof: `Provers::Unbonding` (`max_values`: None, `max_size`: Some(257), added: 2732, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Provers::Warming` (r:1 w:0)
@@ -396,9 +404,9 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	/// Component `d` ranges over `[0, 128]`.
 	fn slash(d: u32, ) -> Weight {
 		// Proof size (bytes): measured `1792 + d * 179`, estimated `10171 + d * 2732`.
-		// Fastest run: 401_546_000 ps.
-		Weight::from_parts(846_753_781, 10171)
-			.saturating_add(Weight::from_parts(63_449_206, 0).saturating_mul(d.into()))
+		// Fastest run: 419_513_000 ps.
+		Weight::from_parts(736_288_563, 10171)
+			.saturating_add(Weight::from_parts(70_689_460, 0).saturating_mul(d.into()))
 			.saturating_add(Db::get().reads(8))
 			.saturating_add(Db::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(Db::get().writes(5))
