@@ -26,5 +26,5 @@ scripts/test-js.sh # polkadot.js (tests/js) against a dev node from the first in
 # developer's own 9944.
 PROVA_DEMO_EXIT=1 PROVA_NODE="$(target_dir)/debug/prova-node" PROVA_PROVER="$(target_dir)/debug/prova-prover" \
 	PROVA_ZN_RPC_PORT=19944 PROVA_ZN_P2P_PORT=39333 PROVA_ZN_METRICS_PORT=19615 PROVA_ZN_DIR="$(mktemp -d)" \
-	timeout 600 scripts/zombienet.sh
+	timeout 900 scripts/zombienet.sh
 echo "[test] all tests passed in $(( $(date +%s) - start )) s"

@@ -14,6 +14,10 @@
 # 5. submits PROVA_DEMO_REQUESTS (default 1) requests of each workload from
 #    Ferdie, to alice, bob and charlie in turn, follows each one to its
 #    settlement and shows which prover fulfilled it;
+# 6. runs one request through each other market mechanism (a sealed-bid
+#    auction, a Dutch auction, the order book against a standing ask of
+#    Dave's, an open race of both provers, and one routed by preferences),
+#    each to a different validator, and follows each to its settlement;
 # then keeps everything running until Ctrl-C, or stops it all and exits when
 # PROVA_DEMO_EXIT=1. Everything it started is stopped on exit.
 #
@@ -135,6 +139,26 @@ say "submitting $per_workload request(s) of each workload from $(key_name $reque
 demo_ids=()
 submit_demo_requests "$requester" "$per_workload" "${urls[@]}"
 wait_requests "${urls[0]}" "${demo_ids[@]}"
+
+say "one request through each other mechanism, to each validator in turn"
+"$prover" --url "${urls[1]}" ask post --key //Dave any:20@0.01 --units 4 >/dev/null
+mechanism_ids=()
+n=0
+for mechanism in auction:2:2 dutch:0.005:10 book:expire race:2:open; do
+	url=${urls[$((n % ${#urls[@]}))]}
+	n=$((n + 1))
+	id=$("$prover" --url "$url" request submit --key "$requester" --circuit fibonacci-12 \
+		--input "sample:$((100 + n))" --deadline 40 --max-fee 0.05 --mechanism "$mechanism")
+	echo "request $id: $mechanism, sent to $url"
+	wait_requests "${urls[0]}" "$id"
+	mechanism_ids+=("$id")
+done
+id=$("$prover" --url "${urls[2]}" request submit --key "$requester" --circuit fibonacci-12 \
+	--input sample:200 --deadline 40 --max-fee 0.05 --qos speed=2,cost=10,safety=3,cr=1)
+echo "request $id: routed by preferences (cost first), sent to ${urls[2]}"
+wait_requests "${urls[0]}" "$id"
+mechanism_ids+=("$id")
+demo_ids+=("${mechanism_ids[@]}")
 
 say "all ${#demo_ids[@]} requests settled after $(elapsed); who proved them:"
 declare -A prover_name
