@@ -192,6 +192,6 @@ describe('what polkadot.js Apps reads from the node', () => {
       const inner = api.registry.lookup.getSiType(v.fields[0].type).def.asVariant.variants.map((x) => x.name.toString());
       return `${v.name}: ${inner.join(', ')}`;
     });
-    assert.deepEqual(variants, ['Session: Keys', 'Provers: ProverBond, Delegation', 'Verifier: CircuitDeposit', 'Market: RequestEscrow, RequestDeposit, JobCollateral']);
+    assert.deepEqual(variants, ['Session: Keys', 'Provers: ProverBond, Delegation', 'Verifier: CircuitDeposit', 'Market: RequestEscrow, RequestDeposit, JobCollateral, BidBond']);
   });
 });

@@ -1056,6 +1056,14 @@ pub mod pallet {
 			let prover = ensure_signed(origin)?;
 			Self::do_post_ask(prover, scope, price, units, deadline_blocks, lifetime).map(|_| ())
 		}
+		/// Withdraws the caller's standing ask.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::cancel_ask())]
+		pub fn cancel_ask(origin: OriginFor<T>, ask: AskId) -> DispatchResult {
+			let prover = ensure_signed(origin)?;
+			Self::do_cancel_ask(prover, ask)
+		}
+
 
 		/// [`Pallet::submit_request`] with preferences instead of a mechanism:
 		/// the QoS router picks the mechanism and its parameters from `qos`
@@ -1109,12 +1117,6 @@ pub mod pallet {
 			Self::do_commit_proof(racer, request, commitment)
 		}
 
-		/// Withdraws the caller's standing ask.
-		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::cancel_ask())]
-		pub fn cancel_ask(origin: OriginFor<T>, ask: AskId) -> DispatchResult {
-			let prover = ensure_signed(origin)?;
-			Self::do_cancel_ask(prover, ask)
-		}
+
 	}
 }
