@@ -1064,7 +1064,6 @@ pub mod pallet {
 			Self::do_cancel_ask(prover, ask)
 		}
 
-
 		/// [`Pallet::submit_request`] with preferences instead of a mechanism:
 		/// the QoS router picks the mechanism and its parameters from `qos`
 		/// and the market's state (see [`crate::router`]); the choice is in
@@ -1116,7 +1115,5 @@ pub mod pallet {
 			let racer = ensure_signed(origin)?;
 			Self::do_commit_proof(racer, request, commitment)
 		}
-
-
 	}
 }
