@@ -819,6 +819,10 @@ pub mod pallet {
 			assert!(T::MaxOpenRequestsPerAccount::get() <= T::MaxOpenRequests::get());
 			assert!(T::MaxBids::get() >= 1);
 			assert!(T::MaxRacers::get() >= 1);
+			assert!(
+				T::MaxRacers::get() <= T::MaxAssignmentsPerBlock::get(),
+				"an elected race's elections fit in one block's"
+			);
 			assert!(T::MaxAsks::get() >= T::MaxAsksPerProver::get());
 			assert!(T::MaxAskLifetime::get() >= 1u32.into());
 		}

@@ -752,8 +752,18 @@ impl<T: Config> Pallet<T> {
 		let offered = queue.len().min(T::MaxAssignmentsPerBlock::get() as usize);
 		if offered > 0 {
 			let batch: Vec<RequestId> = queue.drain(..offered).collect();
+			// Elections this block may still run: one per offer, `racers` per
+			// elected race, `MaxAssignmentsPerBlock` in all, so that races
+			// cannot multiply the hook's elections.
+			let mut elections = T::MaxAssignmentsPerBlock::get();
 			for id in batch {
 				weight.saturating_accrue(Self::offer_weight());
+				let needed = Self::elections_needed(id);
+				if needed > elections {
+					// Its turn comes in a block with elections left.
+					queue.push(id);
+					continue;
+				}
 				// Requests no prover was found for go to the back, so they do not
 				// block others.
 				match Self::offer(id, now) {
@@ -765,6 +775,7 @@ impl<T: Config> Pallet<T> {
 					}
 					_ => {}
 				}
+				elections = elections.saturating_sub(needed);
 			}
 			// No longer than it was: nothing is cut.
 			Queue::<T>::put(BoundedVec::truncate_from(queue));
@@ -819,10 +830,21 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(T::DbWeight::get().reads(DEADLINE_SLOT_TRIES.into()))
 	}
 
+	/// Elections offering queued request `id` runs: `racers` for an elected
+	/// race, one otherwise.
+	fn elections_needed(id: RequestId) -> u32 {
+		match Requests::<T>::get(id).map(|request| request.terms.mechanism) {
+			Some(Mechanism::Race { racers, .. }) => racers.min(T::MaxRacers::get()).max(1),
+			_ => 1,
+		}
+	}
+
 	/// Weight of offering one queued request at its worst: an election at the
-	/// registry's bound, and a search through full index blocks.
+	/// registry's bound, and a search through full index blocks (and the
+	/// read of its mechanism that counts its elections).
 	pub(crate) fn offer_weight() -> Weight {
 		T::WeightInfo::offer()
+			.saturating_add(T::DbWeight::get().reads(1))
 			.max(T::WeightInfo::expire_queued())
 			.saturating_add(T::Provers::elect_weight())
 			.saturating_add(T::Provers::capacity_weight())

@@ -239,3 +239,23 @@ fn race_terms_out_of_range_are_refused() {
 		);
 	});
 }
+
+/// Elected races cannot multiply the hook's elections: a block runs at most
+/// `MaxAssignmentsPerBlock` of them, and a race that does not fit waits.
+#[test]
+fn elected_races_share_the_blocks_elections() {
+	run_test(|| {
+		for prover in 2..=7 {
+			register_prover(prover, MIN_BOND, 10);
+		}
+		list(1, &CHAIN);
+		// Four racers each: the mock's block runs four elections.
+		let first = submit_race(race(4, false)).unwrap();
+		let second = submit_race(race(4, false)).unwrap();
+		next_block();
+		assert!(matches!(status(first), RequestStatus::Racing { .. }));
+		assert!(matches!(status(second), RequestStatus::Queued { .. }));
+		next_block();
+		assert!(matches!(status(second), RequestStatus::Racing { .. }));
+	});
+}
