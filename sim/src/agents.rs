@@ -23,6 +23,8 @@ pub enum Role {
 	Grinder,
 	/// A cartel member.
 	Cartel,
+	/// The spammer's silent prover.
+	Spammer,
 }
 
 /// A job a prover holds.
@@ -45,8 +47,27 @@ pub struct HeldJob {
 /// A proving machine; several identities of one operator share one.
 #[derive(Clone, Debug, Default)]
 pub struct Machine {
-	/// First block the machine is free.
-	pub busy_until: BlockNumber,
+	/// Chain time (seconds since genesis, block `b` starting at `3b`) at
+	/// which the machine is free: jobs shorter than a block share blocks.
+	pub free_at: f64,
+	/// Sealed bids not yet settled, `(request, units)`: work it may win,
+	/// counted against its time so that it never bids for more than it can
+	/// prove.
+	pub pending: Vec<(u64, u64)>,
+}
+
+impl Machine {
+	/// The block in which work of `seconds` started now (block `now`) after
+	/// the queue is done: its proof can be sent in that block.
+	pub fn done_by(&self, now: BlockNumber, seconds: f64) -> BlockNumber {
+		let start = self.free_at.max(now as f64 * BLOCK_SECONDS);
+		((start + seconds) / BLOCK_SECONDS).ceil() as BlockNumber
+	}
+
+	/// Work units of its pending bids.
+	pub fn pending_units(&self) -> u64 {
+		self.pending.iter().map(|(_, units)| units).sum()
+	}
 }
 
 /// A prover and its operator's model.
@@ -123,6 +144,8 @@ pub struct ProverAgent {
 	pub units_delivered: u64,
 	/// Jobs paid.
 	pub jobs_paid: u64,
+	/// Jobs it failed (missed deadlines, rejected proofs).
+	pub jobs_failed: u64,
 	/// Payments received for jobs (gross, before the delegators' share).
 	pub revenue: Balance,
 	/// Its total balance at the start.
@@ -135,9 +158,9 @@ impl ProverAgent {
 		(units as f64 * self.seconds_per_unit * self.cost_per_second) as Balance
 	}
 
-	/// Blocks to prove `units`.
-	pub fn blocks_for(&self, units: u64) -> BlockNumber {
-		((units as f64 * self.seconds_per_unit / BLOCK_SECONDS).ceil() as BlockNumber).max(1)
+	/// Proving seconds for `units`.
+	pub fn seconds_for(&self, units: u64) -> f64 {
+		units as f64 * self.seconds_per_unit
 	}
 
 	/// Its ask per unit for jobs of `units` (see the type's docs).

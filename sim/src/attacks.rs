@@ -68,10 +68,13 @@ pub fn assess(
 	if adversaries.spammer.is_some() {
 		let spammers = engine.spammers();
 		let start = planks(1_000_000.0) as i128;
+		let silent =
+			provers.iter().filter(|p| p.role == "spammer").map(|p| p.profit()).sum::<i128>();
 		let profit: i128 = spammers
 			.iter()
 			.map(|a| Balances::total_balance(a) as i128 - start - engine.fees_of(a) as i128)
-			.sum();
+			.sum::<i128>()
+			+ silent;
 		let refused = requests
 			.iter()
 			.filter(|r| !r.adversarial && matches!(r.outcome, Outcome::Refused(_)))

@@ -125,6 +125,8 @@ pub struct Engine {
 	grinds: (u64, u64),
 	/// Whether provers keep standing asks (only where requests use the book).
 	asks_wanted: bool,
+	/// The block being built.
+	now: BlockNumber,
 }
 
 /// What a prover did about one watched request.
@@ -174,6 +176,7 @@ impl Engine {
 			self_dealer: None,
 			grinds: (0, 0),
 			asks_wanted: matches!(choice, Choice::Fixed(MechanismKind::Book) | Choice::Router),
+			now: 0,
 		};
 		engine.populate();
 		engine
@@ -231,6 +234,7 @@ impl Engine {
 			proving_seconds: 0.0,
 			units_delivered: 0,
 			jobs_paid: 0,
+			jobs_failed: 0,
 			revenue: 0,
 			start_balance: 0,
 		};
@@ -350,6 +354,23 @@ impl Engine {
 			});
 		}
 		if let Some(spam) = &adversaries.spammer {
+			let mut min_stake = 0;
+			if let Some(stake) = spam.own_prover_stake {
+				let machine = self.new_machine();
+				let hardware = scenario.hardware[0].name.clone();
+				let i = self.add_prover(
+					"spam-prover".into(),
+					"spam-prover",
+					&hardware,
+					stake,
+					1024,
+					0.0,
+					Role::Spammer,
+					machine,
+				);
+				self.provers[i].offline_until = BlockNumber::MAX;
+				min_stake = planks(stake);
+			}
 			let accounts: Vec<AccountId> =
 				(0..spam.accounts).map(|i| ADVERSARY_BASE + 1_000 + i as AccountId).collect();
 			self.spammers = accounts.clone();
@@ -366,8 +387,9 @@ impl Engine {
 				next: 0,
 				circuits: vec![(smallest, 1.0)],
 				deadline_blocks: DAYS,
-				max_fee_per_unit: planks(spam.fee_per_unit),
-				min_stake: 0,
+				// Zero: the cheapest fee the chain takes, read from its quote.
+				max_fee_per_unit: 0,
+				min_stake,
 				adversarial: true,
 			});
 		}
@@ -402,14 +424,21 @@ impl Engine {
 		let started = std::time::Instant::now();
 		let mut ext = genesis(&self.endowments());
 		let record = ext.execute_with(|| {
+			let issuance = crate::runtime::Balances::total_issuance();
 			self.setup();
+			let mut broken = None;
 			for now in self.start..self.start + blocks {
 				self.block(now);
 				if (now - self.start) % 1_000 == 999 {
 					progress(now - self.start + 1, self.requests.len() + self.refused.len());
+					broken = broken.or_else(|| invariants_broken(now));
 				}
 			}
-			self.finish(blocks)
+			let mut record = self.finish(blocks);
+			record.invariants_broken = broken.or_else(|| invariants_broken(self.start + blocks));
+			record.issuance_change =
+				crate::runtime::Balances::total_issuance() as i128 - issuance as i128;
+			record
 		});
 		RunRecord { wall_seconds: started.elapsed().as_secs_f64(), ..record }
 	}
@@ -429,6 +458,10 @@ impl Engine {
 		if post.pays_fee(&info) == Pays::Yes {
 			let fee = transaction_fee(post.calc_actual_weight(&info), len);
 			*self.fees.entry(who).or_default() += fee;
+		}
+		// Agents see what their call did before anyone acts again.
+		if result.is_ok() {
+			self.read_events(self.now);
 		}
 		result.map(|_| ()).map_err(|e| e.error)
 	}
@@ -490,7 +523,7 @@ impl Engine {
 				.iter()
 				.map(|d| prova_primitives::market::Service {
 					scope: ServiceScope::Circuit(circuit_id(*d)),
-					ask: p.ask_for(prova_primitives::market::work_units(*d)),
+					ask: p.reserve_price(prova_primitives::market::work_units(*d)),
 					blocks_per_thousand_units: speed,
 				})
 				.collect();
@@ -543,6 +576,7 @@ impl Engine {
 
 	/// One block.
 	fn block(&mut self, now: BlockNumber) {
+		self.now = now;
 		System::set_block_number(now);
 		let honest = sp_core::H256::from(sp_io::hashing::blake2_256(&(self.seed, now).encode()));
 		let parent = self.grind(now, honest);
@@ -552,10 +586,8 @@ impl Engine {
 		self.read_events(now);
 		self.outages(now);
 		self.requesters_act(now);
-		self.read_events(now);
 		self.provers_act(now);
 		self.delegators_act(now);
-		self.read_events(now);
 	}
 
 	/// A grinding validator authoring this block compares its block's hash
@@ -635,6 +667,13 @@ impl Engine {
 				Some(Arrival::Daily { per_block, amplitude, period }) => {
 					let phase = 2.0 * std::f64::consts::PI * t as f64 / period.max(1) as f64;
 					poisson(&mut self.rng, per_block * (1.0 + amplitude * phase.sin()).max(0.0))
+				}
+				Some(Arrival::Window { per_block, from, to }) => {
+					if (from..to).contains(&t) {
+						poisson(&mut self.rng, per_block)
+					} else {
+						0
+					}
 				}
 				Some(Arrival::Bursts { size, every, offset }) => {
 					if t >= offset && (t - offset) % every.max(1) == 0 {
@@ -734,10 +773,15 @@ impl Engine {
 		let requester = &self.requesters[g];
 		let degree = requester.pick_circuit(u);
 		let units = prova_primitives::market::work_units(degree);
-		let max_fee = requester.max_fee_per_unit * units as Balance;
-		let deadline = requester.deadline_blocks;
 		let requirements =
 			RequestRequirements { min_stake: requester.min_stake, ..Default::default() };
+		let max_fee = match requester.max_fee_per_unit {
+			0 => Market::quote(circuit_id(degree), requirements.clone())
+				.and_then(|q| q.min_fee)
+				.unwrap_or(1),
+			per_unit => per_unit * units as Balance,
+		};
+		let deadline = requester.deadline_blocks;
 		let adversarial = requester.adversarial;
 		let qos = requester.qos;
 		let (element, input) = self.next_input();
@@ -775,8 +819,7 @@ impl Engine {
 				MechanismKind::Election,
 			),
 		};
-		let result = self.call(account, call);
-		let mut record = RequestRecord {
+		let record = RequestRecord {
 			id,
 			profile: g,
 			requester: account,
@@ -795,14 +838,26 @@ impl Engine {
 			proofs: 0,
 			adversarial,
 		};
-		match result {
-			Ok(()) => {
-				self.inputs.insert(id, element);
-				self.requests.insert(id, record);
-			}
-			Err(error) => {
+		self.send_request(account, call, record, element);
+	}
+
+	/// Sends a request; its record exists before the call, so that the
+	/// events the call causes (a route, a book match) find it.
+	fn send_request(
+		&mut self,
+		account: AccountId,
+		call: RuntimeCall,
+		record: RequestRecord,
+		element: u64,
+	) {
+		let id = record.id;
+		self.inputs.insert(id, element);
+		self.requests.insert(id, record);
+		if let Err(error) = self.call(account, call) {
+			self.inputs.remove(&id);
+			if let Some(mut record) = self.requests.remove(&id) {
 				record.outcome = Outcome::Refused(error_name(error));
-				record.ended_at = Some(now);
+				record.ended_at = Some(self.now);
 				self.refused.push(record);
 			}
 		}
@@ -843,49 +898,40 @@ impl Engine {
 		}
 		let (element, input) = self.next_input();
 		let id = pallet_proof_market::NextRequestId::<Sim>::get();
-		let result = self.call(
-			account,
-			pallet_proof_market::Call::submit_request_with_terms {
-				circuit: circuit_id(degree),
-				input,
-				max_fee: fee_per_unit * units as Balance,
-				deadline: 20,
-				requirements,
-				terms: Terms {
-					mechanism: if kind == MechanismKind::Book {
-						Mechanism::Book { fallback: Fallback::Election }
-					} else {
-						Mechanism::Election
-					},
-					latency: None,
-				},
-			},
-		);
-		if result.is_ok() {
-			self.inputs.insert(id, element);
-			self.requests.insert(
-				id,
-				RequestRecord {
-					id,
-					profile: usize::MAX,
-					requester: account,
-					units,
-					mechanism: kind,
-					submitted_at: now,
-					max_fee: fee_per_unit * units as Balance,
-					deadline_blocks: 20,
-					outcome: Outcome::Open,
-					ended_at: None,
-					price: 0,
-					prover: None,
-					offers: 0,
-					failures: 0,
-					compensated: 0,
-					proofs: 0,
-					adversarial: true,
-				},
-			);
-		}
+		let max_fee = fee_per_unit * units as Balance;
+		let mechanism = if kind == MechanismKind::Book {
+			Mechanism::Book { fallback: Fallback::Election }
+		} else {
+			Mechanism::Election
+		};
+		let call = pallet_proof_market::Call::submit_request_with_terms {
+			circuit: circuit_id(degree),
+			input,
+			max_fee,
+			deadline: 20,
+			requirements,
+			terms: Terms { mechanism, latency: None },
+		};
+		let record = RequestRecord {
+			id,
+			profile: usize::MAX,
+			requester: account,
+			units,
+			mechanism: kind,
+			submitted_at: now,
+			max_fee,
+			deadline_blocks: 20,
+			outcome: Outcome::Open,
+			ended_at: None,
+			price: 0,
+			prover: None,
+			offers: 0,
+			failures: 0,
+			compensated: 0,
+			proofs: 0,
+			adversarial: true,
+		};
+		self.send_request(account, call.into(), record, element);
 	}
 
 	/// Reads the watched requests' status from storage.
@@ -929,7 +975,8 @@ impl Engine {
 	/// When `prover`'s machine would finish `units` started now.
 	fn ready_at(&self, i: usize, units: u64, now: BlockNumber) -> BlockNumber {
 		let p = &self.provers[i];
-		self.machines[p.machine].busy_until.max(now) + p.blocks_for(units)
+		let machine = &self.machines[p.machine];
+		machine.done_by(now, p.seconds_for(units + machine.pending_units())).max(now + 1)
 	}
 
 	/// The cheapest other prover's ask per unit for jobs of `units` (public in
@@ -1084,6 +1131,8 @@ impl Engine {
 						.is_ok()
 					{
 						self.provers[i].bids.push((w.id, price, salt));
+						let machine = self.provers[i].machine;
+						self.machines[machine].pending.push((w.id, units));
 						return Acted::Bid;
 					}
 				} else if now < *reveal_until {
@@ -1173,9 +1222,10 @@ impl Engine {
 	fn deliverable_units(&self, i: usize, deadline: BlockNumber, now: BlockNumber) -> u64 {
 		let p = &self.provers[i];
 		let last = now + deadline - SLACK - 1;
-		let start = self.machines[p.machine].busy_until.max(now);
-		let blocks = last.saturating_sub(start) as f64;
-		(blocks * crate::runtime::BLOCK_SECONDS / p.seconds_per_unit) as u64
+		let start =
+			self.machines[p.machine].free_at.max(now as f64 * crate::runtime::BLOCK_SECONDS);
+		let seconds = last as f64 * crate::runtime::BLOCK_SECONDS - start;
+		(seconds.max(0.0) / p.seconds_per_unit) as u64
 	}
 
 	/// Keeps one standing ask on the book, committed to the shortest deadline
@@ -1303,13 +1353,18 @@ impl Engine {
 		now: BlockNumber,
 	) {
 		let Some(units) = self.requests.get(&request).map(|r| r.units) else { return };
-		let ready_at = self.ready_at(i, units, now);
+		// Its machine takes the job after those it holds (bids still pending
+		// are not work yet).
+		let p = &self.provers[i];
+		let ready_at = self.machines[p.machine].done_by(now, p.seconds_for(units)).max(now + 1);
 		let p = &mut self.provers[i];
 		// A job it cannot finish in time is not worth proving.
 		let lost =
 			ready_at > last_block || p.offline(now) || self.rng.gen_bool(p.vanish_probability);
 		if !lost {
-			self.machines[p.machine].busy_until = ready_at;
+			let machine = &mut self.machines[p.machine];
+			machine.free_at = machine.free_at.max(now as f64 * crate::runtime::BLOCK_SECONDS)
+				+ p.seconds_for(units);
 			p.proving_seconds += units as f64 * p.seconds_per_unit;
 		}
 		p.jobs.push(HeldJob { request, ready_at, last_block, lost, race, committed: false });
@@ -1328,6 +1383,11 @@ impl Engine {
 			MarketEvent::RequestRouted { request, mechanism } => {
 				if let Some(r) = self.requests.get_mut(&request) {
 					r.mechanism = mechanism.kind();
+				}
+			}
+			MarketEvent::AuctionSettled { request, .. } => {
+				for machine in &mut self.machines {
+					machine.pending.retain(|(r, _)| *r != request);
 				}
 			}
 			MarketEvent::RequestOffered { request, prover, .. } => {
@@ -1379,8 +1439,11 @@ impl Engine {
 					p.jobs.retain(|j| j.request != request);
 				}
 			}
-			MarketEvent::ProofRejected { request, compensated, .. }
-			| MarketEvent::DeadlineMissed { request, compensated, .. } => {
+			MarketEvent::ProofRejected { request, prover, compensated, .. }
+			| MarketEvent::DeadlineMissed { request, prover, compensated, .. } => {
+				if let Some(i) = self.prover_index(&prover) {
+					self.provers[i].jobs_failed += 1;
+				}
 				if let Some(r) = self.requests.get_mut(&request) {
 					r.failures += 1;
 					r.compensated += compensated;
@@ -1448,6 +1511,7 @@ impl Engine {
 				role: format!("{:?}", p.role).to_lowercase(),
 				stake: p.stake,
 				jobs: p.jobs_paid,
+				failed: p.jobs_failed,
 				units: p.units_delivered,
 				revenue: p.revenue,
 				balance_change: crate::runtime::Balances::total_balance(&p.account) as i128
@@ -1498,6 +1562,8 @@ impl Engine {
 			attacks,
 			delegator_rewards,
 			wall_seconds: 0.0,
+			invariants_broken: None,
+			issuance_change: 0,
 		}
 	}
 
@@ -1540,6 +1606,14 @@ impl Engine {
 	pub fn scenario(&self) -> &Scenario {
 		&self.scenario
 	}
+}
+
+/// The first broken invariant of the market or the registry, if any.
+fn invariants_broken(now: BlockNumber) -> Option<String> {
+	Market::do_try_state()
+		.and_then(|()| Provers::do_try_state())
+		.err()
+		.map(|e| format!("at block {now}: {e:?}"))
 }
 
 /// A Poisson sample with mean `lambda` (Knuth's method; `lambda` is small).

@@ -165,6 +165,10 @@ pub struct Summary {
 	pub price_over_time: Vec<(u64, f64)>,
 	/// Latencies of fulfilled honest requests, sorted (for the CDF plot).
 	pub latencies: Vec<u64>,
+	/// The first broken pallet invariant, if any.
+	pub invariants_broken: Option<String>,
+	/// Change of total issuance (zero: money is conserved).
+	pub issuance_change: i128,
 }
 
 /// Herfindahl index of `shares` (any scale).
@@ -352,6 +356,8 @@ impl Summary {
 			job_shares: sorted_jobs,
 			price_over_time: windows.into_iter().map(|(w, (s, n))| (w, s / n as f64)).collect(),
 			latencies,
+			invariants_broken: run.invariants_broken.clone(),
+			issuance_change: run.issuance_change,
 		}
 	}
 }

@@ -85,6 +85,8 @@ pub struct ProverRecord {
 	pub stake: Balance,
 	/// Jobs paid.
 	pub jobs: u64,
+	/// Jobs failed.
+	pub failed: u64,
 	/// Work units delivered.
 	pub units: u64,
 	/// Gross payments for jobs.
@@ -154,4 +156,10 @@ pub struct RunRecord {
 	pub delegator_rewards: Balance,
 	/// Wall-clock seconds the run took.
 	pub wall_seconds: f64,
+	/// The first invariant of the pallets found broken (checked every
+	/// thousand blocks and at the end), if any.
+	pub invariants_broken: Option<String>,
+	/// Change of total issuance over the run (slashes and forfeits go to the
+	/// treasury, so it must be zero).
+	pub issuance_change: i128,
 }

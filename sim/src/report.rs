@@ -47,12 +47,12 @@ pub fn write_run_csv(run: &RunRecord, dir: &Path) -> anyhow::Result<()> {
 	}
 	std::fs::write(dir.join(format!("{}-requests.csv", run.mechanism)), requests)?;
 	let mut provers = String::from(
-		"account,name,group,hardware,strategy,role,stake_prova,jobs,units,revenue_prova,balance_change_prova,proving_cost_prova,fees_prova,profit_prova\n",
+		"account,name,group,hardware,strategy,role,stake_prova,jobs,failed,units,revenue_prova,balance_change_prova,proving_cost_prova,fees_prova,profit_prova\n",
 	);
 	for p in &run.provers {
 		writeln!(
 			provers,
-			"{},{},{},{},{},{},{:.3},{},{},{:.6},{:.6},{:.6},{:.6},{:.6}",
+			"{},{},{},{},{},{},{:.3},{},{},{},{:.6},{:.6},{:.6},{:.6},{:.6}",
 			p.account,
 			p.name,
 			p.group,
@@ -61,6 +61,7 @@ pub fn write_run_csv(run: &RunRecord, dir: &Path) -> anyhow::Result<()> {
 			p.role,
 			prova(p.stake),
 			p.jobs,
+			p.failed,
 			p.units,
 			prova(p.revenue),
 			prova_signed(p.balance_change),
@@ -285,6 +286,21 @@ fn markdown(scenario: &Scenario, summaries: &[Summary], command: &str) -> String
 		md.push('\n');
 	}
 	md.push_str("## Plots\n\n![Latency CDF](latency-cdf.svg)\n\n![Price per work unit over time](price-over-time.svg)\n\n![Job share by prover rank](job-share.svg)\n\n![QoS loss per profile](qos-loss.svg)\n\n");
+	let broken: Vec<String> = summaries
+		.iter()
+		.filter_map(|s| s.invariants_broken.as_ref().map(|e| format!("{}: {e}", s.mechanism)))
+		.collect();
+	let moved = summaries.iter().filter(|s| s.issuance_change != 0).count();
+	let _ = writeln!(
+		md,
+		"Checks: the pallets' invariants (`try_state`) {}; total issuance {}.\n",
+		if broken.is_empty() {
+			"held in every run".to_string()
+		} else {
+			format!("broke: {}", broken.join("; "))
+		},
+		if moved == 0 { "never moved".to_string() } else { format!("moved in {moved} run(s)") }
+	);
 	let wall: f64 = summaries.iter().map(|s| s.wall_seconds).sum();
 	let _ = writeln!(
 		md,

@@ -154,6 +154,16 @@ pub enum Arrival {
 		/// Blocks per cycle (a day is 28,800).
 		period: u64,
 	},
+	/// Poisson at `per_block` from block `from` to block `to` (relative to
+	/// the run's start), none outside: a demand spike.
+	Window {
+		/// Mean requests per block inside the window.
+		per_block: f64,
+		/// First block.
+		from: u64,
+		/// Block after the last.
+		to: u64,
+	},
 	/// `size` requests at once every `every` blocks, starting at `offset`.
 	Bursts {
 		/// Requests per burst.
@@ -254,15 +264,19 @@ pub struct SelfDealing {
 	pub mechanism: String,
 }
 
-/// A spamming requester: keeps every account at the open-request cap with
-/// cheap requests no prover takes (a deadline too short for anyone).
+/// A spamming requester: keeps every account at the open-request cap
+/// (64) with the cheapest requests the chain accepts.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Spammer {
 	/// Accounts it uses.
 	pub accounts: u32,
-	/// Fee per work unit, PROVA (the cheapest ask passes the fee check).
-	pub fee_per_unit: f64,
+	/// If set, it also registers a prover with this stake (PROVA, above
+	/// every other prover's) that never answers, and asks for that stake: its
+	/// requests are offered only to its own silent prover and wait out the
+	/// queue instead of being proved.
+	#[serde(default)]
+	pub own_prover_stake: Option<f64>,
 }
 
 /// A validator-prover that, on the blocks it authors, tries both its block
@@ -298,6 +312,23 @@ pub struct Outage {
 	pub blocks: u64,
 }
 
+/// Merges `over` into `base`: tables key by key, anything else replaced.
+fn merge(base: &mut toml::Value, over: toml::Value) {
+	match (base, over) {
+		(toml::Value::Table(base), toml::Value::Table(over)) => {
+			for (key, value) in over {
+				match base.get_mut(&key) {
+					Some(existing) => merge(existing, value),
+					None => {
+						base.insert(key, value);
+					}
+				}
+			}
+		}
+		(base, over) => *base = over,
+	}
+}
+
 fn truthful() -> Strategy {
 	Strategy::Truthful
 }
@@ -312,14 +343,36 @@ fn yes() -> bool {
 }
 
 impl Scenario {
-	/// Reads and checks a scenario file.
+	/// Reads and checks a scenario file. A file may start from another with
+	/// `extends = "other.toml"` (relative to it): its tables are merged key
+	/// by key into the other's, and any other value, arrays included,
+	/// replaces the other's.
 	pub fn load(path: &Path) -> anyhow::Result<Scenario> {
-		let text = std::fs::read_to_string(path)
-			.map_err(|e| anyhow::anyhow!("cannot read scenario {}: {e}", path.display()))?;
-		let scenario: Scenario = toml::from_str(&text)
+		let value = Self::load_value(path, 0)?;
+		let scenario: Scenario = value
+			.try_into()
 			.map_err(|e| anyhow::anyhow!("scenario {} is malformed: {e}", path.display()))?;
 		scenario.check()?;
 		Ok(scenario)
+	}
+
+	fn load_value(path: &Path, depth: u32) -> anyhow::Result<toml::Value> {
+		anyhow::ensure!(depth < 8, "scenario {}: `extends` nests too deep", path.display());
+		let text = std::fs::read_to_string(path)
+			.map_err(|e| anyhow::anyhow!("cannot read scenario {}: {e}", path.display()))?;
+		let mut value: toml::Value = toml::from_str(&text)
+			.map_err(|e| anyhow::anyhow!("scenario {} is malformed: {e}", path.display()))?;
+		let Some(table) = value.as_table_mut() else {
+			anyhow::bail!("scenario {} is not a table", path.display())
+		};
+		let Some(base) = table.remove("extends") else { return Ok(value) };
+		let base = base.as_str().ok_or_else(|| {
+			anyhow::anyhow!("scenario {}: `extends` is a file name", path.display())
+		})?;
+		let base_path = path.parent().unwrap_or(Path::new(".")).join(base);
+		let mut merged = Self::load_value(&base_path, depth + 1)?;
+		merge(&mut merged, value);
+		Ok(merged)
 	}
 
 	/// Refuses references to unknown names and values out of range.
