@@ -10,6 +10,9 @@ use crate::{
 };
 use prova_primitives::token::UNIT;
 
+/// The market's least collateral per job (the runtime's `MinCollateral`).
+pub const MIN_COLLATERAL: Balance = UNIT;
+
 /// What a prover is besides honest, for the report's attacker rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -77,8 +80,10 @@ impl Machine {
 /// `cost_per_second` per proving second, plus the lock's transaction fee. The
 /// registry splits every payment with the delegators, so the prover keeps
 /// only `keep` of a price; its ask per unit for a `u`-unit circuit is
-/// therefore `(u × cost_per_unit × (1 + margin) + fee) / (keep × u)`,
-/// declared per circuit as a service (with its speed).
+/// therefore `(u × cost_per_unit × (1 + margin) + fee + risk) / (keep × u)`,
+/// declared per circuit as a service (with its speed), where `risk` is the
+/// collateral it expects to forfeit (`vanish_probability` × the least
+/// collateral, 1 PROVA).
 ///
 /// **Decisions**: it takes a job (lock, bid, join, match) only if its machine
 /// can finish it before the deadline with the jobs already queued, and only
@@ -167,7 +172,9 @@ impl ProverAgent {
 	pub fn ask_for(&self, units: u64) -> Balance {
 		let units = units.max(1) as f64;
 		let cost = units * self.seconds_per_unit * self.cost_per_second * (1.0 + self.margin);
-		(((cost + self.job_fee as f64) / (self.keep.max(0.05) * units)).ceil() as Balance).max(1)
+		let risk = self.vanish_probability * MIN_COLLATERAL as f64;
+		(((cost + self.job_fee as f64 + risk) / (self.keep.max(0.05) * units)).ceil() as Balance)
+			.max(1)
 	}
 
 	/// Its price per unit on the book: no lock fee to cover, its shade or

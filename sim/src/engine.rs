@@ -129,6 +129,14 @@ pub struct Engine {
 	asks_wanted: bool,
 	/// The block being built.
 	now: BlockNumber,
+	/// Last clearing price per unit of sealed-bid auctions, by work units
+	/// (public in `AuctionSettled`): provers whose price is far above it stop
+	/// paying bid fees for auctions they cannot win.
+	clearing: HashMap<u64, Balance>,
+	/// Mean bids per sealed-bid auction so far (public in `AuctionSettled`).
+	bids_per_auction: f64,
+	/// Transaction fees of one sealed bid (commit and reveal).
+	bid_fees: Balance,
 }
 
 /// What a prover did about one watched request.
@@ -149,6 +157,7 @@ struct Watched {
 	mechanism: Mechanism<BlockNumber, Balance>,
 	price_now: Balance,
 	next_price: Balance,
+	max_fee: Balance,
 	excluded: Vec<AccountId>,
 }
 
@@ -179,6 +188,9 @@ impl Engine {
 			grinds: (0, 0),
 			asks_wanted: matches!(choice, Choice::Fixed(MechanismKind::Book) | Choice::Router),
 			now: 0,
+			clearing: HashMap::new(),
+			bids_per_auction: 1.0,
+			bid_fees: 0,
 		};
 		engine.populate();
 		engine
@@ -523,17 +535,60 @@ impl Engine {
 				let _ = Provers::delegate(RuntimeOrigin::signed(d), target, planks(spec.stake));
 			}
 		}
-		// Each prover prices in its delegators' share and the lock fee, per
-		// circuit, and declares its speed.
 		let lock = RuntimeCall::from(pallet_proof_market::Call::lock_request { request: 0 });
 		let job_fee = transaction_fee(lock.get_dispatch_info().total_weight(), lock.encoded_size());
+		for p in &mut self.provers {
+			p.job_fee = job_fee;
+		}
+		let commit = RuntimeCall::from(pallet_proof_market::Call::commit_bid {
+			request: 0,
+			commitment: [0; 32],
+		});
+		let reveal = RuntimeCall::from(pallet_proof_market::Call::reveal_bid {
+			request: 0,
+			price: 0,
+			salt: [0; 32],
+		});
+		self.bid_fees = [commit, reveal]
+			.iter()
+			.map(|call| {
+				transaction_fee(call.get_dispatch_info().total_weight(), call.encoded_size())
+			})
+			.sum();
+		self.reprice(true);
+		// Delegations warm up before they back anyone: start after that, as a
+		// chain with a settled stake would be.
+		let warmup = DAYS + HOURS + 2;
+		System::set_block_number(warmup);
+		self.start = warmup + 1;
+		for p in &mut self.provers {
+			p.start_balance = crate::runtime::Balances::total_balance(&p.account);
+		}
+		for d in &self.delegators {
+			self.fees.insert(*d, 0);
+		}
+	}
+
+	/// Each prover prices in its delegators' share (of every payment, by
+	/// stake) and the lock fee, per circuit, and declares its speed: as an
+	/// operator would when its delegations change. `all` re-declares even
+	/// unchanged prices.
+	fn reprice(&mut self, all: bool) {
+		let mut delegated: HashMap<AccountId, f64> = HashMap::new();
+		for (_, prover, delegation) in pallet_provers::Delegations::<Sim>::iter() {
+			*delegated.entry(prover).or_default() += delegation.amount as f64;
+		}
 		let degrees: Vec<u32> = self.scenario.circuits.iter().map(|c| c.degree_bits).collect();
 		for p in &mut self.provers {
-			let record = pallet_provers::Provers::<Sim>::get(p.account).expect("registered");
+			let Some(record) = pallet_provers::Provers::<Sim>::get(p.account) else { continue };
 			let commission = record.commission.deconstruct() as f64 / 1e9;
 			let bond = record.self_bond as f64;
-			p.keep = commission + (1.0 - commission) * bond / (bond + record.delegated as f64);
-			p.job_fee = job_fee;
+			let delegated = delegated.get(&p.account).copied().unwrap_or_default();
+			let keep = commission + (1.0 - commission) * bond / (bond + delegated);
+			if !all && (keep - p.keep).abs() < 0.02 * p.keep {
+				continue;
+			}
+			p.keep = keep;
 			p.ask = p.ask_for(1);
 			let speed = (1000.0 * p.seconds_per_unit / crate::runtime::BLOCK_SECONDS).ceil() as u32;
 			let services: Vec<_> = degrees
@@ -550,21 +605,11 @@ impl Engine {
 			)
 			.expect("services are valid");
 		}
-		// Delegations warm up before they back anyone: start after that, as a
-		// chain with a settled stake would be.
-		let warmup = DAYS + HOURS + 2;
-		System::set_block_number(warmup);
-		self.start = warmup + 1;
-		for p in &mut self.provers {
-			p.start_balance = crate::runtime::Balances::total_balance(&p.account);
-		}
-		for d in &self.delegators {
-			self.fees.insert(*d, 0);
-		}
 	}
 
-	/// The prover a delegator backs: the best `reputation × (1 − commission)`,
-	/// ties broken at random among the top tenth.
+	/// The prover a delegator backs: one of those within 10 % of the best
+	/// `reputation × (1 − commission)`, at random; it moves from its current
+	/// one only for a prover 10 % better.
 	fn pick_delegation_target(&mut self, current: Option<AccountId>) -> AccountId {
 		let epoch = Provers::reputation_epoch();
 		let mut scored: Vec<(f64, AccountId)> = pallet_provers::Provers::<Sim>::iter()
@@ -576,7 +621,8 @@ impl Engine {
 			})
 			.collect();
 		scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-		let top = (scored.len() / 10).max(1);
+		let best = scored[0].0;
+		let top = scored.iter().filter(|(value, _)| *value >= 0.9 * best).count().max(1);
 		let pick = scored[self.rng.gen_range(0..top)];
 		match current {
 			Some(current) => {
@@ -982,6 +1028,7 @@ impl Engine {
 				mechanism: request.terms.mechanism,
 				price_now,
 				next_price,
+				max_fee: request.max_fee,
 				excluded,
 			});
 			true
@@ -1137,6 +1184,13 @@ impl Engine {
 						return Acted::Nothing;
 					}
 					let price = self.bid_price(i, units);
+					let clearing = self.clearing.get(&units).copied().unwrap_or(Balance::MAX);
+					// A bid above the fee could not be revealed: its bond would be lost.
+					if price > clearing.saturating_add(clearing / 5)
+						|| price.saturating_mul(units as Balance) > w.max_fee
+					{
+						return Acted::Nothing;
+					}
 					let salt: [u8; 32] = self.rng.gen();
 					let commitment =
 						pallet_proof_market::bid_commitment(w.id, &price, &salt, &account);
@@ -1201,16 +1255,20 @@ impl Engine {
 		}
 	}
 
-	/// Price per unit it bids in a sealed-bid auction.
+	/// Price per unit it bids in a sealed-bid auction. Its cost includes the
+	/// fees of bidding in the auctions it loses: with `n` bidders it wins one
+	/// in `n`, so each win must pay `n` bids' fees (the lock is the auction's,
+	/// so no lock fee).
 	fn bid_price(&self, i: usize, units: u64) -> Balance {
 		let p = &self.provers[i];
+		let overhead = (self.bid_fees as f64 * self.bids_per_auction.max(1.0) - p.job_fee as f64)
+			/ (p.keep.max(0.05) * units as f64);
+		let reserve = (p.reserve_price(units) as f64 + overhead).max(1.0) as Balance;
 		match (p.role, p.strategy) {
-			(Role::Cartel, _) | (_, Strategy::Truthful) | (_, Strategy::BidShading) => {
-				p.reserve_price(units)
-			}
+			(Role::Cartel, _) | (_, Strategy::Truthful) | (_, Strategy::BidShading) => reserve,
 			(_, Strategy::AlwaysLowest) => 1,
 			(_, Strategy::Sniper) => {
-				self.cheapest_rival_ask(i, units).saturating_sub(1).max(p.ask_for(units))
+				self.cheapest_rival_ask(i, units).saturating_sub(1).max(reserve)
 			}
 		}
 	}
@@ -1400,6 +1458,15 @@ impl Engine {
 			MarketEvent::RequestRouted { request, mechanism } => {
 				if let Some(r) = self.requests.get_mut(&request) {
 					r.mechanism = mechanism.kind();
+				}
+			}
+			MarketEvent::AuctionSettled { request, price: Some(price), bids, .. } => {
+				self.bids_per_auction += (bids as f64 - self.bids_per_auction) / 16.0;
+				if let Some(units) = self.requests.get(&request).map(|r| r.units) {
+					self.clearing.insert(units, price / units.max(1) as Balance);
+				}
+				for machine in &mut self.machines {
+					machine.pending.retain(|(r, _)| *r != request);
 				}
 			}
 			MarketEvent::AuctionSettled { request, .. } => {
