@@ -91,8 +91,10 @@ const ADVERSARY_BASE: AccountId = 300_000;
 const PROVER_FLOAT: f64 = 5_000.0;
 /// Balance of a requester account.
 const REQUESTER_FUNDS: f64 = 1_000_000.0;
-/// Lifetime of a standing ask.
-const ASK_LIFETIME: BlockNumber = 600;
+/// Lifetime of a standing ask, renewed while the prover runs: a prover that
+/// crashes cannot cancel its asks, and every match while it is down is a
+/// missed deadline, so asks are short-lived (a post costs ~0.001 PROVA).
+const ASK_LIFETIME: BlockNumber = 40;
 /// Blocks between commits of the test externalities' overlay.
 const COMMIT_EVERY: BlockNumber = 200;
 /// Blocks of slack a prover keeps between its proof and the deadline.

@@ -47,10 +47,22 @@ enum Command {
 		#[arg(long)]
 		jobs: Option<usize>,
 	},
+	/// Writes `README.md` in DIR: one row per scenario report found in DIR's
+	/// subfolders (their `summary.csv`), router against the best single
+	/// mechanism.
+	Index {
+		/// The folder holding one folder per scenario.
+		dir: PathBuf,
+	},
 }
 
 fn main() -> anyhow::Result<()> {
-	let Command::Run { scenario, mechanisms, blocks, seed, out, jobs } = Cli::parse().command;
+	let (scenario, mechanisms, blocks, seed, out, jobs) = match Cli::parse().command {
+		Command::Run { scenario, mechanisms, blocks, seed, out, jobs } => {
+			(scenario, mechanisms, blocks, seed, out, jobs)
+		}
+		Command::Index { dir } => return report::write_index(&dir),
+	};
 	let path = scenario;
 	let scenario = Scenario::load(&path)?;
 	let choices: Vec<Choice> = if mechanisms == "all" {
