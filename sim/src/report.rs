@@ -380,9 +380,15 @@ fn plot_latency_cdf(summaries: &[Summary], path: &Path) -> anyhow::Result<()> {
 			(s.mechanism.clone(), points)
 		})
 		.collect();
+	// The tail past the slowest p99 would flatten the curves into the axis.
+	let limit = summaries.iter().map(|s| s.latency.p99).fold(10.0, f64::max) * 1.5;
+	let series: Vec<(String, Vec<(f64, f64)>)> = series
+		.into_iter()
+		.map(|(name, points)| (name, points.into_iter().filter(|(x, _)| *x <= limit).collect()))
+		.collect();
 	lines(
 		path,
-		"Latency from submission to proof (CDF)",
+		"Latency from submission to proof (CDF, up to 1.5 × the slowest p99)",
 		"blocks",
 		"share of fulfilled requests",
 		&series,
@@ -436,24 +442,23 @@ fn plot_qos_loss(summaries: &[Summary], path: &Path) -> anyhow::Result<()> {
 		let mut chart = ChartBuilder::on(&root)
 			.caption("QoS loss per requester profile (lower is better)", ("sans-serif", 22))
 			.margin(12)
-			.x_label_area_size(40)
+			.x_label_area_size(10)
 			.y_label_area_size(60)
-			.build_cartesian_2d(0f64..groups as f64, 0f64..1f64)?;
-		let labels = profiles.clone();
-		chart
-			.configure_mesh()
-			.disable_x_mesh()
-			.x_labels(groups * 2)
-			.x_label_formatter(&|x| {
-				let k = x.floor() as usize;
-				if (x - k as f64 - 0.5).abs() < 0.26 {
-					labels.get(k).cloned().unwrap_or_else(|| "total".into())
-				} else {
-					String::new()
-				}
-			})
-			.y_desc("QoS loss")
-			.draw()?;
+			.build_cartesian_2d(0f64..groups as f64, -0.08f64..1f64)?;
+		chart.configure_mesh().disable_x_mesh().x_labels(0).y_desc("QoS loss").draw()?;
+		let names: Vec<String> =
+			profiles.iter().cloned().chain(["all (weighted)".to_string()]).collect();
+		let anchor = plotters::style::text_anchor::Pos::new(
+			plotters::style::text_anchor::HPos::Center,
+			plotters::style::text_anchor::VPos::Center,
+		);
+		chart.draw_series(names.iter().enumerate().map(|(k, name)| {
+			Text::new(
+				name.clone(),
+				(k as f64 + 0.5, -0.04),
+				TextStyle::from(("sans-serif", 14).into_font()).pos(anchor),
+			)
+		}))?;
 		let width = 0.8 / runs as f64;
 		for (r, s) in summaries.iter().enumerate() {
 			let values: Vec<f64> =
