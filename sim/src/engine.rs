@@ -131,6 +131,8 @@ pub struct Engine {
 	asks_wanted: bool,
 	/// The block being built.
 	now: BlockNumber,
+	/// Each delegator's prover.
+	backing: HashMap<AccountId, AccountId>,
 	/// Last clearing price per unit of sealed-bid auctions, by work units
 	/// (public in `AuctionSettled`): provers whose price is far above it stop
 	/// paying bid fees for auctions they cannot win.
@@ -190,6 +192,7 @@ impl Engine {
 			grinds: (0, 0),
 			asks_wanted: matches!(choice, Choice::Fixed(MechanismKind::Book) | Choice::Router),
 			now: 0,
+			backing: HashMap::new(),
 			clearing: HashMap::new(),
 			bids_per_auction: 1.0,
 			bid_fees: 0,
@@ -534,7 +537,9 @@ impl Engine {
 		if let Some(spec) = self.scenario.delegators.clone() {
 			for d in self.delegators.clone() {
 				let target = self.pick_delegation_target(None);
-				let _ = Provers::delegate(RuntimeOrigin::signed(d), target, planks(spec.stake));
+				if Provers::delegate(RuntimeOrigin::signed(d), target, planks(spec.stake)).is_ok() {
+					self.backing.insert(d, target);
+				}
 			}
 		}
 		let lock = RuntimeCall::from(pallet_proof_market::Call::lock_request { request: 0 });
@@ -577,8 +582,14 @@ impl Engine {
 	/// unchanged prices.
 	fn reprice(&mut self, all: bool) {
 		let mut delegated: HashMap<AccountId, f64> = HashMap::new();
-		for (_, prover, delegation) in pallet_provers::Delegations::<Sim>::iter() {
+		// Active and warming stake alike: warming stake shares every reward
+		// once active, within the run.
+		for (prover, _, delegation) in pallet_provers::Delegations::<Sim>::iter() {
 			*delegated.entry(prover).or_default() += delegation.amount as f64;
+		}
+		for (prover, warming) in pallet_provers::Warming::<Sim>::iter() {
+			*delegated.entry(prover).or_default() +=
+				warming.iter().map(|stake| stake.amount as f64).sum::<f64>();
 		}
 		let degrees: Vec<u32> = self.scenario.circuits.iter().map(|c| c.degree_bits).collect();
 		for p in &mut self.provers {
@@ -1386,7 +1397,7 @@ impl Engine {
 			return;
 		}
 		for d in self.delegators.clone() {
-			let current = pallet_provers::Delegations::<Sim>::iter_prefix(d).next().map(|(p, _)| p);
+			let current = self.backing.get(&d).copied();
 			let target = self.pick_delegation_target(current);
 			if Some(target) != current {
 				if let Some(current) = current {
@@ -1399,10 +1410,18 @@ impl Engine {
 						},
 					);
 				}
-				let _ = self.call(
-					d,
-					pallet_provers::Call::delegate { prover: target, amount: planks(spec.stake) },
-				);
+				if self
+					.call(
+						d,
+						pallet_provers::Call::delegate {
+							prover: target,
+							amount: planks(spec.stake),
+						},
+					)
+					.is_ok()
+				{
+					self.backing.insert(d, target);
+				}
 			}
 		}
 	}
@@ -1565,9 +1584,13 @@ impl Engine {
 	fn finish(&mut self, blocks: BlockNumber) -> RunRecord {
 		// Delegators claim what they earned.
 		let mut delegator_rewards = 0;
-		for d in self.delegators.clone() {
-			for (prover, _) in
-				pallet_provers::Delegations::<Sim>::iter_prefix(d).collect::<Vec<_>>()
+		let delegators: std::collections::HashSet<AccountId> =
+			self.delegators.iter().copied().collect();
+		let stakes: Vec<(AccountId, AccountId)> = pallet_provers::Delegations::<Sim>::iter()
+			.filter(|(_, d, _)| delegators.contains(d))
+			.map(|(prover, d, _)| (d, prover))
+			.collect();
+		for (d, prover) in stakes {
 			{
 				let before = crate::runtime::Balances::total_balance(&d);
 				let _ = Provers::claim_rewards(RuntimeOrigin::signed(d), prover);
