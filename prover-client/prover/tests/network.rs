@@ -643,11 +643,12 @@ async fn three_daemons_serve_every_mechanism_at_the_price_it_says() {
 		.await;
 	}
 
-	// Sealed bids: Bob bids lowest and is paid the second-lowest, Eve's.
-	let id = submit_with_terms(&net, 1, "auction:2:2", "200");
+	// Sealed bids: Bob bids lowest and is paid the second-lowest, Eve's. Four
+	// blocks of bidding leave each daemon room to commit on a loaded machine.
+	let id = submit_with_terms(&net, 1, "auction:4:3", "200");
 	assert_eq!(
 		terms_of(&net, id),
-		serde_json::json!({"kind": "sealed_bid", "bid_blocks": 2, "reveal_blocks": 2, "fallback": "election"})
+		serde_json::json!({"kind": "sealed_bid", "bid_blocks": 4, "reveal_blocks": 3, "fallback": "election"})
 	);
 	let (prover, price) = settled_by(&net, id).await;
 	assert_eq!(prover, address(&account("Bob")), "the lowest bid wins\n{}", net.logs());
