@@ -895,25 +895,8 @@ impl Engine {
 				MechanismKind::Election,
 			),
 		};
-		let record = RequestRecord {
-			id,
-			profile: g,
-			requester: account,
-			units,
-			mechanism: kind,
-			submitted_at: now,
-			max_fee,
-			deadline_blocks: deadline,
-			outcome: Outcome::Open,
-			ended_at: None,
-			price: 0,
-			prover: None,
-			offers: 0,
-			failures: 0,
-			compensated: 0,
-			proofs: 0,
-			adversarial,
-		};
+		let record =
+			RequestRecord::sent(id, g, account, units, kind, now, max_fee, deadline, adversarial);
 		self.send_request(account, call, record, element);
 	}
 
@@ -988,25 +971,8 @@ impl Engine {
 			requirements,
 			terms: Terms { mechanism, latency: None },
 		};
-		let record = RequestRecord {
-			id,
-			profile: usize::MAX,
-			requester: account,
-			units,
-			mechanism: kind,
-			submitted_at: now,
-			max_fee,
-			deadline_blocks: 20,
-			outcome: Outcome::Open,
-			ended_at: None,
-			price: 0,
-			prover: None,
-			offers: 0,
-			failures: 0,
-			compensated: 0,
-			proofs: 0,
-			adversarial: true,
-		};
+		let record =
+			RequestRecord::sent(id, usize::MAX, account, units, kind, now, max_fee, 20, true);
 		self.send_request(account, call.into(), record, element);
 	}
 

@@ -60,6 +60,40 @@ pub struct RequestRecord {
 }
 
 impl RequestRecord {
+	/// A request just sent, still open.
+	#[allow(clippy::too_many_arguments)]
+	pub fn sent(
+		id: u64,
+		profile: usize,
+		requester: AccountId,
+		units: u64,
+		mechanism: MechanismKind,
+		submitted_at: BlockNumber,
+		max_fee: Balance,
+		deadline_blocks: BlockNumber,
+		adversarial: bool,
+	) -> RequestRecord {
+		RequestRecord {
+			id,
+			profile,
+			requester,
+			units,
+			mechanism,
+			submitted_at,
+			max_fee,
+			deadline_blocks,
+			outcome: Outcome::Open,
+			ended_at: None,
+			price: 0,
+			prover: None,
+			offers: 0,
+			failures: 0,
+			compensated: 0,
+			proofs: 0,
+			adversarial,
+		}
+	}
+
 	/// Blocks from submission to the end, if it ended.
 	pub fn latency(&self) -> Option<BlockNumber> {
 		self.ended_at.map(|end| end.saturating_sub(self.submitted_at))

@@ -3,10 +3,10 @@
 //! documented replacement: the Plonky2 verifier.
 //!
 //! Everything that moves money or picks provers is the production pallet
-//! code; the parameters are those of `runtime/src/configs/mod.rs` (checked by
-//! this crate's tests where they are exported) except the three listed on
-//! [`SimVerifier`] and [`RETENTION`], none of which touches a price, a
-//! collateral or an election.
+//! code; the parameters copy those of `runtime/src/configs/mod.rs` (keep the
+//! two in step: a test comparing them would need this crate to build the
+//! runtime) except what [`SimVerifier`] and [`RETENTION`] describe, none of
+//! which touches a price, a collateral or an election.
 
 use frame_support::{
 	derive_impl, parameter_types,
