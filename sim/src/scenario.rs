@@ -381,8 +381,75 @@ impl Scenario {
 		let hardware = |name: &str| self.hardware.iter().any(|h| h.name == name);
 		let circuit = |name: &str| self.circuits.iter().any(|c| c.name == name);
 		let group = |name: &str| self.provers.iter().any(|g| g.name == name);
-		for c in &self.circuits {
+		let probability = |p: f64| (0.0..=1.0).contains(&p);
+		ensure!(!self.hardware.is_empty(), "at least one hardware profile");
+		ensure!(
+			(1..=8).contains(&self.circuits.len()),
+			"1 to 8 circuits (a prover declares one service per circuit)"
+		);
+		for (i, c) in self.circuits.iter().enumerate() {
 			ensure!((12..=20).contains(&c.degree_bits), "circuit {}: degree 12..=20", c.name);
+			ensure!(
+				self.circuits[..i].iter().all(|other| other.degree_bits != c.degree_bits),
+				"circuit {}: another circuit has degree {}",
+				c.name,
+				c.degree_bits
+			);
+		}
+		for h in &self.hardware {
+			ensure!(
+				h.seconds_per_unit.is_finite() && h.seconds_per_unit > 0.0,
+				"hardware {}: seconds per unit",
+				h.name
+			);
+			ensure!(
+				h.cost_per_second.is_finite() && h.cost_per_second >= 0.0,
+				"hardware {}: cost per second",
+				h.name
+			);
+		}
+		let provers: u32 = self.provers.iter().map(|g| g.count).sum::<u32>()
+			+ self.adversaries.sybil.as_ref().map_or(0, |s| s.identities)
+			+ u32::from(self.adversaries.self_dealing.is_some())
+			+ u32::from(
+				self.adversaries.spammer.as_ref().is_some_and(|s| s.own_prover_stake.is_some()),
+			);
+		ensure!((1..=256).contains(&provers), "1 to 256 provers in all (the registry's bound)");
+		for g in &self.provers {
+			ensure!(
+				probability(g.vanish_probability) && probability(g.offline_rate),
+				"prover group {}: probabilities in 0..=1",
+				g.name
+			);
+			ensure!(g.margin.is_finite() && g.margin >= 0.0, "prover group {}: margin", g.name);
+			ensure!(g.shade.is_finite() && g.shade >= 0.0, "prover group {}: shade", g.name);
+		}
+		let mut accounts = 0u64;
+		for (i, r) in self.requesters.iter().enumerate() {
+			ensure!(
+				self.requesters[..i].iter().all(|other| other.profile != r.profile),
+				"requesters {}: profile named twice",
+				r.profile
+			);
+			accounts += u64::from(r.accounts);
+			let rate = match r.arrival {
+				Arrival::Poisson { per_block } | Arrival::Daily { per_block, .. } => per_block,
+				Arrival::Window { per_block, .. } => per_block,
+				Arrival::Bursts { size, .. } => f64::from(size.min(1_000)),
+			};
+			ensure!(
+				rate.is_finite() && (0.0..=100.0).contains(&rate),
+				"requesters {}: 0 to 100 requests per block",
+				r.profile
+			);
+			if let Arrival::Daily { amplitude, .. } = r.arrival {
+				ensure!(probability(amplitude), "requesters {}: amplitude in 0..=1", r.profile);
+			}
+		}
+		ensure!(accounts < 100_000, "fewer than 100,000 requester accounts");
+		if let Some(d) = &self.delegators {
+			ensure!(d.count < 100_000, "fewer than 100,000 delegators");
+			ensure!(d.stake >= 10.0, "delegators: at least the 10 PROVA minimum delegation");
 		}
 		for g in &self.provers {
 			ensure!(
@@ -421,9 +488,21 @@ impl Scenario {
 		}
 		if let Some(s) = &self.adversaries.self_dealing {
 			ensure!(hardware(&s.hardware), "self-dealing: unknown hardware {}", s.hardware);
+			ensure!(s.stake >= 1_000.0, "self-dealing: the prover's stake is at least 1,000 PROVA");
+			ensure!(
+				s.per_block.is_finite() && (0.0..=100.0).contains(&s.per_block),
+				"self-dealing: rate"
+			);
 			ensure!(
 				matches!(s.mechanism.as_str(), "book" | "election"),
 				"self-dealing: mechanism book or election"
+			);
+		}
+		if let Some(spam) = &self.adversaries.spammer {
+			ensure!(spam.accounts <= 1_000, "spammer: at most 1,000 accounts");
+			ensure!(
+				spam.own_prover_stake.is_none_or(|stake| stake >= 1_000.0),
+				"spammer: its prover's stake is at least 1,000 PROVA"
 			);
 		}
 		if let Some(g) = &self.adversaries.grinding_validator {

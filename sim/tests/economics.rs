@@ -86,7 +86,6 @@ fn the_router_beats_every_single_mechanism_on_the_baseline() {
 		// chain's deadline index filling up under the batch user's bursts.
 		assert!(s.fulfilled + s.refused > 0.99, "{}: {:.3} fulfilled", s.mechanism, s.fulfilled);
 		assert!(s.fulfilled > 0.95, "{}: {:.3} fulfilled", s.mechanism, s.fulfilled);
-		assert!(s.price.p95 <= 0.05, "{}: price above every requester's value", s.mechanism);
 	}
 	// Honest provers earn, net of proving costs, fees and forfeits, under
 	// the router and the election.
@@ -95,11 +94,10 @@ fn the_router_beats_every_single_mechanism_on_the_baseline() {
 		let total: f64 = s.hardware.iter().map(|class| class.total).sum();
 		assert!(total > 0.0, "{name}: honest provers lost {total} PROVA");
 	}
-	// Competition prices below the election's fixed asks; races pay every racer.
+	// Competition prices below the election's fixed asks.
 	let price = |m: &str| summaries.iter().find(|s| s.mechanism == m).unwrap().price.mean;
 	assert!(price("book") < price("election"));
 	assert!(price("dutch") < price("election"));
-	assert!(price("race") > price("election"));
 }
 
 #[test]
@@ -112,8 +110,9 @@ fn adversaries_never_profit_from_what_they_cause_and_money_is_conserved() {
 		let attack = &s.attacks[0];
 		assert!(attack.profit < 0, "{}: self-dealing made {}", s.mechanism, attack.profit);
 	}
-	// Holding the market with a silent prover's requests costs the spammer.
-	for s in runs("spammer", &[election], 300) {
+	// Holding the market with a silent prover's requests costs the spammer,
+	// also once its first requests expired (after the hour's queue wait).
+	for s in runs("spammer", &[election], 1_300) {
 		assert!(s.attacks[0].profit < 0, "spam was free: {}", s.attacks[0].profit);
 	}
 	// A Sybil operator's identities share one machine and one stake: they
@@ -136,7 +135,10 @@ fn adversaries_never_profit_from_what_they_cause_and_money_is_conserved() {
 		let all: u64 = s.job_shares.iter().map(|(_, j)| j).sum();
 		assert!((jobs as f64) < 0.05 * all as f64, "the cartel kept {jobs} of {all} jobs");
 	}
-	// The outage and the grinder run sound (checked in `runs`).
-	runs("prover-outage", &[election], 300);
+	// The outage (from block 1,500) and the grinder run sound (checked in
+	// `runs`), and the market routes around the outage.
+	for s in runs("prover-outage", &[election], 1_700) {
+		assert!(s.fulfilled > 0.98, "the outage cost {:.3} of requests", 1.0 - s.fulfilled);
+	}
 	runs("grinding", &[election], 300);
 }
