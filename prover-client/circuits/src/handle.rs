@@ -76,6 +76,25 @@ impl CircuitHandle {
 		self.data.common.degree_bits()
 	}
 
+	/// Bytes this built circuit holds in memory, about: mostly the prover's
+	/// commitment to the constants and permutation (coefficients, their
+	/// low-degree extension and its Merkle tree), which grows with the rows
+	/// (several GiB at 2^20). What a cache of built circuits weighs.
+	pub fn resident_bytes(&self) -> u64 {
+		const WORD: usize = std::mem::size_of::<F>();
+		let prover = &self.data.prover_only;
+		let commitment = &prover.constants_sigmas_commitment;
+		let coefficients: usize = commitment.polynomials.iter().map(|p| p.len()).sum();
+		let tree = &commitment.merkle_tree;
+		let leaves: usize = tree.leaves.iter().map(|leaf| leaf.len() * WORD + 24).sum();
+		let digests = tree.digests.len() * 32;
+		let sigmas: usize = prover.sigmas.iter().map(Vec::len).sum();
+		let per_row = prover.subgroup.len() + prover.representative_map.len();
+		let roots: usize =
+			prover.fft_root_table.iter().flatten().map(|level| level.len()).sum::<usize>();
+		(coefficients * WORD + leaves + digests + (sigmas + per_row + roots) * WORD) as u64
+	}
+
 	/// The verifier data (verifier-only and common data).
 	pub fn verifier_data(&self) -> VerifierCircuitData<F, C, D> {
 		self.data.verifier_data()

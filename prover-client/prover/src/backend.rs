@@ -9,13 +9,24 @@
 //! next request.
 
 use crate::chain::Job;
-use plonky2::util::timing::TimingTree;
-use prova_circuits::{CircuitError, CircuitHandle, Proved, Workload};
+use plonky2::{
+	field::{
+		fft::FftRootTable,
+		polynomial::{PolynomialCoeffs, PolynomialValues},
+	},
+	fri::oracle::PolynomialBatch,
+	util::timing::TimingTree,
+};
+use prova_circuits::{CircuitError, CircuitHandle, Proved, Workload, WorkloadKind};
 use prova_gpu::{AdapterSummary, Gpu, GpuCommitter, GpuOptions};
+use prova_pipeline::{CommitParams, Committer, CpuCommitter, C, D, F};
 use std::{
 	collections::HashMap,
 	fmt,
-	sync::{Arc, Mutex},
+	sync::{
+		atomic::{AtomicBool, Ordering},
+		Arc, Mutex,
+	},
 	time::{Duration, Instant},
 };
 use subxt::utils::H256;
@@ -47,6 +58,16 @@ pub enum ProveError {
 	/// The backend failed.
 	#[error("proving failed: {0}")]
 	Backend(String),
+	/// The proof made here does not verify: a backend fault. It is not
+	/// submitted.
+	#[error("the proof made here does not verify, so it was not submitted: {0}")]
+	InvalidProof(String),
+	/// The proof was stopped: the job is no longer this prover's to prove.
+	#[error("stopped: the job is no longer ours to prove")]
+	Cancelled,
+	/// The proving thread panicked.
+	#[error("the prover panicked: {0}")]
+	Panicked(String),
 	/// This machine has too little free memory for the circuit.
 	#[error("a proof of 2^{degree_bits} rows needs about {needed_gib} GiB of memory; {available_gib} GiB are free")]
 	OutOfMemory {
@@ -101,13 +122,106 @@ pub fn check_memory(rows: u64, available: Option<u64>) -> Result<(), ProveError>
 	}
 }
 
+/// A flag the daemon raises to stop a proof it no longer needs (the job was
+/// reassigned, cancelled, or can no longer make its deadline). The proof
+/// stops at its next stage boundary: before the witness is generated and
+/// before each of its three commitments, the long stages.
+#[derive(Clone, Debug, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+	/// Asks the proof to stop.
+	pub fn cancel(&self) {
+		self.0.store(true, Ordering::SeqCst);
+	}
+
+	/// Whether [`Cancel::cancel`] was called.
+	pub fn is_cancelled(&self) -> bool {
+		self.0.load(Ordering::SeqCst)
+	}
+
+	/// `Err(ProveError::Cancelled)` once cancelled.
+	pub fn check(&self) -> Result<(), ProveError> {
+		if self.is_cancelled() {
+			Err(ProveError::Cancelled)
+		} else {
+			Ok(())
+		}
+	}
+}
+
+/// A committer that checks a [`Cancel`] flag before each commitment: the
+/// stage boundaries of `prova-pipeline`'s prover.
+struct Cancellable<'a> {
+	inner: &'a dyn Committer,
+	cancel: &'a Cancel,
+}
+
+impl Committer for Cancellable<'_> {
+	fn name(&self) -> &str {
+		self.inner.name()
+	}
+
+	fn commit_values(
+		&self,
+		values: Vec<PolynomialValues<F>>,
+		params: CommitParams,
+		fft_root_table: Option<&FftRootTable<F>>,
+		timing: &mut TimingTree,
+	) -> anyhow::Result<PolynomialBatch<F, C, D>> {
+		self.cancel.check()?;
+		self.inner.commit_values(values, params, fft_root_table, timing)
+	}
+
+	fn commit_coeffs(
+		&self,
+		coeffs: Vec<PolynomialCoeffs<F>>,
+		params: CommitParams,
+		fft_root_table: Option<&FftRootTable<F>>,
+		timing: &mut TimingTree,
+	) -> anyhow::Result<PolynomialBatch<F, C, D>> {
+		self.cancel.check()?;
+		self.inner.commit_coeffs(coeffs, params, fft_root_table, timing)
+	}
+}
+
+/// Proves `input` with `circuit` through `prova-pipeline`'s prover and
+/// `committer`, stopping at a stage boundary once `cancel` is raised.
+fn prove_through(
+	circuit: &CircuitHandle,
+	input: &[u8],
+	committer: &dyn Committer,
+	cancel: &Cancel,
+) -> Result<Proved, ProveError> {
+	let committer = Cancellable { inner: committer, cancel };
+	let proved = circuit.prove_bytes_with(input, |prover, common, witness| {
+		cancel.check()?;
+		prova_pipeline::prove(prover, common, witness, &committer, &mut TimingTree::default())
+	});
+	// The flag, not the error's text, says whether it was a cancellation.
+	cancel.check()?;
+	proved.map_err(prove_error)
+}
+
 /// Where proofs are computed.
 pub trait ProvingBackend: Send + Sync {
 	/// A short name for logs and metrics (`cpu`, `gpu`).
 	fn name(&self) -> &'static str;
 
-	/// Proves `input` (request bytes) with `circuit`.
-	fn prove(&self, circuit: &CircuitHandle, input: &[u8]) -> Result<Proved, ProveError>;
+	/// Proves `input` (request bytes) with `circuit`; stops early with
+	/// [`ProveError::Cancelled`] once `cancel` is raised.
+	fn prove(
+		&self,
+		circuit: &CircuitHandle,
+		input: &[u8],
+		cancel: &Cancel,
+	) -> Result<Proved, ProveError>;
+
+	/// Batches this backend could not run where it should and ran on the
+	/// CPU instead (a GPU out of memory, a lost device), since it started.
+	fn fallbacks(&self) -> usize {
+		0
+	}
 }
 
 /// Sorts a circuit error into a bad input or a backend failure.
@@ -120,7 +234,9 @@ fn prove_error(error: CircuitError) -> ProveError {
 	}
 }
 
-/// plonky2's prover on the CPU; rayon spreads each proof over all cores.
+/// plonky2's prover on the CPU (`prova-pipeline` with plonky2's own
+/// commitments: the same proofs, with stage boundaries to stop at); rayon
+/// spreads each proof over all cores.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CpuBackend;
 
@@ -129,8 +245,13 @@ impl ProvingBackend for CpuBackend {
 		"cpu"
 	}
 
-	fn prove(&self, circuit: &CircuitHandle, input: &[u8]) -> Result<Proved, ProveError> {
-		circuit.prove_bytes(input).map_err(prove_error)
+	fn prove(
+		&self,
+		circuit: &CircuitHandle,
+		input: &[u8],
+		cancel: &Cancel,
+	) -> Result<Proved, ProveError> {
+		prove_through(circuit, input, &CpuCommitter, cancel)
 	}
 }
 
@@ -163,19 +284,47 @@ impl ProvingBackend for GpuBackend {
 		"gpu"
 	}
 
-	fn prove(&self, circuit: &CircuitHandle, input: &[u8]) -> Result<Proved, ProveError> {
-		circuit
-			.prove_bytes_with(input, |prover, common, witness| {
-				prova_pipeline::prove(
-					prover,
-					common,
-					witness,
-					&self.committer,
-					&mut TimingTree::default(),
-				)
-			})
-			.map_err(prove_error)
+	fn prove(
+		&self,
+		circuit: &CircuitHandle,
+		input: &[u8],
+		cancel: &Cancel,
+	) -> Result<Proved, ProveError> {
+		prove_through(circuit, input, &self.committer, cancel)
 	}
+
+	fn fallbacks(&self) -> usize {
+		self.committer.fallbacks()
+	}
+}
+
+/// The circuit a backend's self-test proves: the smallest Fibonacci one.
+const SELF_TEST_DEGREE: usize = 12;
+
+/// Checks that `committer` makes plonky2's proofs: one small proof, made by
+/// plonky2's own prover and by the pipeline with `committer` from one
+/// generated witness on one thread (where proofs are deterministic), must be
+/// the same bytes. A GPU whose driver or kernels compute anything else would
+/// earn a slash for every proof; it is refused before it takes a job.
+pub fn self_test(committer: &dyn Committer) -> Result<(), String> {
+	let workload = Workload::for_degree(WorkloadKind::Fibonacci, SELF_TEST_DEGREE)
+		.map_err(|e| e.to_string())?;
+	let circuit = workload.build().map_err(|e| e.to_string())?;
+	let mut differs = None;
+	circuit
+		.prove_with(&workload.sample_input(1), |prover, common, witness| {
+			let (reference, ours) =
+				prova_pipeline::prove_beside_plonky2(prover, common, witness, committer)?;
+			if reference.to_bytes() != ours.to_bytes() {
+				differs = Some(format!(
+					"the {} committer's proof of {workload} differs from plonky2's",
+					committer.name()
+				));
+			}
+			Ok(reference)
+		})
+		.map_err(|e| format!("the self-test proof failed: {e:#}"))?;
+	differs.map_or(Ok(()), Err)
 }
 
 /// Which backend to prove with.
@@ -204,22 +353,22 @@ impl fmt::Display for BackendKind {
 }
 
 /// Makes the backend asked for. A GPU that cannot be used (no adapter, no
-/// device) means the CPU backend, with a log line saying why; so does a GPU
-/// batch that fails later (out of memory, say), batch by batch, inside the
-/// committer.
+/// device, or a [`self_test`] that does not give plonky2's proof) means the
+/// CPU backend, with a log line saying why; so does a GPU batch that fails
+/// later (out of memory, say), batch by batch, inside the committer.
 pub fn make_backend(kind: BackendKind, adapter_name: Option<&str>) -> Arc<dyn ProvingBackend> {
 	let options = |allow_software| GpuOptions {
 		allow_software,
 		adapter_name: adapter_name.map(str::to_owned),
 		..Default::default()
 	};
-	match kind {
-		BackendKind::Cpu => Arc::new(CpuBackend),
+	let gpu = match kind {
+		BackendKind::Cpu => return Arc::new(CpuBackend),
 		BackendKind::Auto => match Gpu::open(&options(false)) {
-			Ok(gpu) => Arc::new(GpuBackend::new(gpu)),
+			Ok(gpu) => gpu,
 			Err(error) => {
 				tracing::info!(%error, "no hardware GPU to use; proving on the CPU");
-				Arc::new(CpuBackend)
+				return Arc::new(CpuBackend);
 			}
 		},
 		BackendKind::Gpu => match Gpu::open(&options(true)) {
@@ -227,51 +376,150 @@ pub fn make_backend(kind: BackendKind, adapter_name: Option<&str>) -> Arc<dyn Pr
 				if !gpu.adapter().hardware {
 					tracing::warn!(adapter = %gpu.adapter(), "the GPU backend runs on a software adapter: correct, but slower than --backend cpu");
 				}
-				Arc::new(GpuBackend::new(gpu))
+				gpu
 			}
 			Err(error) => {
 				tracing::warn!(%error, "the GPU cannot be used; proving on the CPU instead");
-				Arc::new(CpuBackend)
+				return Arc::new(CpuBackend);
 			}
 		},
+	};
+	let backend = GpuBackend::new(gpu);
+	let started = Instant::now();
+	match self_test(backend.committer()) {
+		Ok(()) => {
+			tracing::info!(adapter = %backend.adapter(), ms = started.elapsed().as_millis() as u64, "GPU self-test passed: its proof is plonky2's, byte for byte");
+			Arc::new(backend)
+		}
+		Err(error) => {
+			tracing::error!(adapter = %backend.adapter(), %error, "GPU self-test failed: this GPU would make proofs the chain rejects; proving on the CPU instead");
+			Arc::new(CpuBackend)
+		}
 	}
+}
+
+/// What a circuit asks of this machine, known once it is built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Prepared {
+	/// log2 of its rows (a proof needs [`proving_memory`] of `1 << degree_bits`).
+	pub degree_bits: u32,
+	/// How long building it took, if it was built by this call (`None`:
+	/// it was in the cache).
+	pub built_in: Option<Duration>,
 }
 
 /// Proves jobs: what the daemon needs of the proving side. The daemon runs
 /// it on a blocking thread.
 pub trait JobProver: Send + Sync + 'static {
-	/// Proves `job` for the circuit described by `descriptor`.
-	fn prove(&self, job: &Job, descriptor: &str) -> Result<ProofOutput, ProveError>;
-
-	/// How long a proof of `circuit` took last time, if one was made.
-	fn estimate(&self, circuit: H256) -> Option<Duration>;
+	/// Proves `job` for the circuit described by `descriptor`, and checks
+	/// the proof against the circuit before returning it (a proof the chain
+	/// would reject costs the collateral). Stops with
+	/// [`ProveError::Cancelled`] at the next stage boundary once `cancel`
+	/// is raised.
+	fn prove(
+		&self,
+		job: &Job,
+		descriptor: &str,
+		cancel: &Cancel,
+	) -> Result<ProofOutput, ProveError>;
 
 	/// Makes sure `circuit` can be proved before a job of it is taken: that
 	/// this machine has the memory its size needs, and rebuilds it from
-	/// `descriptor` (once) to check it is the circuit the chain registered.
-	/// Blocking; may take seconds for a large circuit.
-	fn prepare(&self, circuit: H256, descriptor: &str) -> Result<(), ProveError>;
+	/// `descriptor` (unless cached) to check it is the circuit the chain
+	/// registered. Blocking; may take seconds for a large circuit.
+	fn prepare(&self, circuit: H256, descriptor: &str) -> Result<Prepared, ProveError>;
+
+	/// Proves a sample input of `circuit` (prepared first) and returns how
+	/// long the proof took: the first measurement of a circuit the daemon
+	/// has never proved.
+	fn calibrate(&self, circuit: H256, descriptor: &str) -> Result<Duration, ProveError>;
+
+	/// Whether `circuit` is built and cached, so a job of it does not wait
+	/// for a build.
+	fn is_cached(&self, circuit: H256) -> bool;
+
+	/// Batches the backend ran on the CPU instead of the GPU, since start.
+	fn fallbacks(&self) -> usize {
+		0
+	}
+
+	/// Bytes held by built circuits kept for the next job.
+	fn cached_bytes(&self) -> u64 {
+		0
+	}
 }
 
-/// Rebuilds listed circuits (once each) and proves with a backend.
+/// Built circuits kept for the next job, least recently used evicted first
+/// once their memory passes the limit.
+struct CircuitCache {
+	entries: HashMap<H256, Cached>,
+	/// Bytes the cache may hold; a circuit in use is never evicted.
+	limit: u64,
+	/// Counts uses, to order entries by their last one.
+	clock: u64,
+}
+
+struct Cached {
+	handle: Arc<CircuitHandle>,
+	bytes: u64,
+	last_used: u64,
+}
+
+impl CircuitCache {
+	fn get(&mut self, circuit: &H256) -> Option<Arc<CircuitHandle>> {
+		self.clock += 1;
+		let entry = self.entries.get_mut(circuit)?;
+		entry.last_used = self.clock;
+		Some(entry.handle.clone())
+	}
+
+	fn bytes(&self) -> u64 {
+		self.entries.values().map(|entry| entry.bytes).sum()
+	}
+
+	/// Keeps `handle`, evicting the least recently used circuits not in use
+	/// until the cache fits its limit again.
+	fn insert(&mut self, circuit: H256, handle: Arc<CircuitHandle>) {
+		self.clock += 1;
+		let bytes = handle.resident_bytes();
+		self.entries.insert(circuit, Cached { handle, bytes, last_used: self.clock });
+		while self.bytes() > self.limit {
+			let victim = self
+				.entries
+				.iter()
+				.filter(|(id, entry)| **id != circuit && Arc::strong_count(&entry.handle) == 1)
+				.min_by_key(|(_, entry)| entry.last_used)
+				.map(|(id, _)| *id);
+			let Some(victim) = victim else { break };
+			let evicted = self.entries.remove(&victim).expect("found above");
+			tracing::info!(circuit = ?victim, mib = evicted.bytes >> 20, "circuit evicted from the cache (least recently used)");
+		}
+	}
+}
+
+/// Rebuilds listed circuits and proves with a backend; built circuits are
+/// cached up to a memory limit.
 pub struct CircuitProver {
 	backend: Arc<dyn ProvingBackend>,
-	circuits: Mutex<HashMap<H256, Arc<CircuitHandle>>>,
+	circuits: Mutex<CircuitCache>,
 	/// Circuits found unprovable here, with why: a listing whose descriptor
 	/// builds another circuit is refused again at once, not rebuilt for
 	/// every offer of it.
 	refused: Mutex<HashMap<H256, ProveError>>,
-	timings: Mutex<HashMap<H256, Duration>>,
 }
 
 impl CircuitProver {
-	/// A prover using `backend`.
-	pub fn new(backend: Arc<dyn ProvingBackend>) -> Self {
+	/// A prover using `backend`, keeping built circuits up to `cache_limit`
+	/// bytes.
+	pub fn new(backend: Arc<dyn ProvingBackend>, cache_limit: u64) -> Self {
 		CircuitProver {
 			backend,
-			circuits: Mutex::default(),
+			circuits: Mutex::new(CircuitCache {
+				entries: HashMap::new(),
+				limit: cache_limit,
+				clock: 0,
+			}),
 			refused: Mutex::default(),
-			timings: Mutex::default(),
 		}
 	}
 
@@ -280,26 +528,27 @@ impl CircuitProver {
 		self.backend.name()
 	}
 
-	/// The circuit `circuit`, rebuilt from `descriptor` on first use. Refuses
-	/// a descriptor whose circuit hashes to a different id: proving it would
-	/// only earn a slash.
+	/// The circuit `circuit`, rebuilt from `descriptor` unless cached, with
+	/// how long building took. Refuses a descriptor whose circuit hashes to
+	/// a different id: proving it would only earn a slash.
 	pub fn circuit(
 		&self,
 		circuit: H256,
 		descriptor: &str,
-	) -> Result<Arc<CircuitHandle>, ProveError> {
+	) -> Result<(Arc<CircuitHandle>, Option<Duration>), ProveError> {
 		if let Some(handle) = self.circuits.lock().expect("not poisoned").get(&circuit) {
-			return Ok(handle.clone());
+			return Ok((handle, None));
 		}
 		if let Some(error) = self.refused.lock().expect("not poisoned").get(&circuit) {
 			return Err(error.clone());
 		}
+		let started = Instant::now();
 		let built = self.build(circuit, descriptor);
 		// What a descriptor builds does not change (free memory does).
 		if let Err(error @ ProveError::UnknownCircuit { .. }) = &built {
 			self.refused.lock().expect("not poisoned").insert(circuit, error.clone());
 		}
-		built
+		built.map(|handle| (handle, Some(started.elapsed())))
 	}
 
 	/// Builds `circuit` from `descriptor` and keeps it, if it is the
@@ -319,28 +568,66 @@ impl CircuitProver {
 				"`{descriptor}` builds circuit {id:?}; this client's circuit library differs from the one that registered it"
 			)));
 		}
-		tracing::info!(%workload, degree_bits = handle.degree_bits(), build_ms = started.elapsed().as_millis() as u64, "circuit built");
+		tracing::info!(%workload, degree_bits = handle.degree_bits(), build_ms = started.elapsed().as_millis() as u64, resident_mib = handle.resident_bytes() >> 20, "circuit built");
 		let handle = Arc::new(handle);
 		self.circuits.lock().expect("not poisoned").insert(circuit, handle.clone());
 		Ok(handle)
 	}
+
+	/// Proves `input` with `circuit` and verifies the proof.
+	fn prove_checked(
+		&self,
+		circuit: &CircuitHandle,
+		input: &[u8],
+		cancel: &Cancel,
+	) -> Result<Proved, ProveError> {
+		let proved = self.backend.prove(circuit, input, cancel)?;
+		// Milliseconds, against a proof's seconds: a wrong proof costs the
+		// collateral and the prover's reputation.
+		circuit.verify(&proved.proof).map_err(|e| ProveError::InvalidProof(format!("{e:#}")))?;
+		Ok(proved)
+	}
 }
 
 impl JobProver for CircuitProver {
-	fn prove(&self, job: &Job, descriptor: &str) -> Result<ProofOutput, ProveError> {
-		let circuit = self.circuit(job.circuit, descriptor)?;
-		let started = Instant::now();
-		let proved = self.backend.prove(&circuit, &job.input)?;
-		self.timings.lock().expect("not poisoned").insert(job.circuit, started.elapsed());
+	fn prove(
+		&self,
+		job: &Job,
+		descriptor: &str,
+		cancel: &Cancel,
+	) -> Result<ProofOutput, ProveError> {
+		let (circuit, _) = self.circuit(job.circuit, descriptor)?;
+		let proved = self.prove_checked(&circuit, &job.input, cancel)?;
 		Ok(ProofOutput { public_inputs: proved.public_inputs(), proof: proved.proof_bytes() })
 	}
 
-	fn estimate(&self, circuit: H256) -> Option<Duration> {
-		self.timings.lock().expect("not poisoned").get(&circuit).copied()
+	fn prepare(&self, circuit: H256, descriptor: &str) -> Result<Prepared, ProveError> {
+		let (handle, built_in) = self.circuit(circuit, descriptor)?;
+		let degree_bits = handle.degree_bits() as u32;
+		Ok(Prepared { degree_bits, built_in })
 	}
 
-	fn prepare(&self, circuit: H256, descriptor: &str) -> Result<(), ProveError> {
-		self.circuit(circuit, descriptor).map(drop)
+	fn calibrate(&self, circuit: H256, descriptor: &str) -> Result<Duration, ProveError> {
+		let (handle, _) = self.circuit(circuit, descriptor)?;
+		let workload = handle.workload();
+		let input = workload
+			.encode_input(&workload.sample_input(0))
+			.map_err(|e| ProveError::BadInput(e.to_string()))?;
+		let started = Instant::now();
+		self.prove_checked(&handle, &input, &Cancel::default())?;
+		Ok(started.elapsed())
+	}
+
+	fn is_cached(&self, circuit: H256) -> bool {
+		self.circuits.lock().expect("not poisoned").entries.contains_key(&circuit)
+	}
+
+	fn fallbacks(&self) -> usize {
+		self.backend.fallbacks()
+	}
+
+	fn cached_bytes(&self) -> u64 {
+		self.circuits.lock().expect("not poisoned").bytes()
 	}
 }
 
@@ -367,7 +654,7 @@ mod memory_tests {
 	#[test]
 	fn a_listing_that_builds_another_circuit_is_refused_from_then_on() {
 		use prova_circuits::{Workload, WorkloadKind};
-		let prover = CircuitProver::new(Arc::new(CpuBackend));
+		let prover = CircuitProver::new(Arc::new(CpuBackend), u64::MAX);
 		let descriptor = Workload::for_degree(WorkloadKind::Fibonacci, 12).unwrap().descriptor();
 		let claimed = H256::repeat_byte(9);
 		let first = prover.prepare(claimed, &descriptor);
@@ -382,5 +669,123 @@ mod memory_tests {
 	fn this_machine_reports_its_free_memory() {
 		let available = available_memory().expect("/proc/meminfo is readable on Linux");
 		assert!(available > 0);
+	}
+
+	/// A Fibonacci circuit of `2^degree` rows: its id and descriptor.
+	fn fibonacci(degree: usize) -> (H256, String, u64) {
+		let workload = Workload::for_degree(WorkloadKind::Fibonacci, degree).unwrap();
+		let handle = workload.build().unwrap();
+		let id = H256(sp_crypto_hashing::blake2_256(&handle.verifier_data_bytes().unwrap()));
+		(id, workload.descriptor(), handle.resident_bytes())
+	}
+
+	fn job_of(circuit: H256, descriptor: &str) -> Job {
+		let workload = Workload::from_descriptor(descriptor).unwrap();
+		Job {
+			request: 1,
+			attempt: 1,
+			circuit,
+			input: workload.encode_input(&workload.sample_input(3)).unwrap(),
+			price: 1,
+			deadline: 100,
+			race: None,
+		}
+	}
+
+	/// Proves with the CPU, then tampers with a public input: what a faulty
+	/// GPU or driver could hand back.
+	struct Tampering;
+
+	impl ProvingBackend for Tampering {
+		fn name(&self) -> &'static str {
+			"tampering"
+		}
+
+		fn prove(
+			&self,
+			circuit: &CircuitHandle,
+			input: &[u8],
+			cancel: &Cancel,
+		) -> Result<Proved, ProveError> {
+			let mut proved = CpuBackend.prove(circuit, input, cancel)?;
+			proved.proof.public_inputs[0] += plonky2::field::types::Field::ONE;
+			Ok(proved)
+		}
+	}
+
+	#[test]
+	fn a_proof_that_does_not_verify_is_never_returned() {
+		let (id, descriptor, _) = fibonacci(12);
+		let job = job_of(id, &descriptor);
+		let honest = CircuitProver::new(Arc::new(CpuBackend), u64::MAX);
+		let proof = honest.prove(&job, &descriptor, &Cancel::default()).unwrap();
+		assert!(!proof.proof.is_empty());
+		let faulty = CircuitProver::new(Arc::new(Tampering), u64::MAX);
+		let refused = faulty.prove(&job, &descriptor, &Cancel::default());
+		assert!(matches!(refused, Err(ProveError::InvalidProof(_))), "{refused:?}");
+	}
+
+	#[test]
+	fn a_cancelled_proof_stops_with_cancelled() {
+		let (id, descriptor, _) = fibonacci(12);
+		let prover = CircuitProver::new(Arc::new(CpuBackend), u64::MAX);
+		let cancel = Cancel::default();
+		cancel.cancel();
+		let stopped = prover.prove(&job_of(id, &descriptor), &descriptor, &cancel);
+		assert_eq!(stopped, Err(ProveError::Cancelled));
+	}
+
+	/// Commits like the CPU, then changes one coefficient: a GPU kernel with
+	/// a bug.
+	struct Miscommitting;
+
+	impl Committer for Miscommitting {
+		fn name(&self) -> &str {
+			"miscommitting"
+		}
+
+		fn commit_values(
+			&self,
+			values: Vec<PolynomialValues<F>>,
+			params: CommitParams,
+			fft_root_table: Option<&FftRootTable<F>>,
+			timing: &mut TimingTree,
+		) -> anyhow::Result<PolynomialBatch<F, C, D>> {
+			let mut batch = CpuCommitter.commit_values(values, params, fft_root_table, timing)?;
+			batch.polynomials[0].coeffs[1] += plonky2::field::types::Field::ONE;
+			Ok(batch)
+		}
+
+		fn commit_coeffs(
+			&self,
+			coeffs: Vec<PolynomialCoeffs<F>>,
+			params: CommitParams,
+			fft_root_table: Option<&FftRootTable<F>>,
+			timing: &mut TimingTree,
+		) -> anyhow::Result<PolynomialBatch<F, C, D>> {
+			CpuCommitter.commit_coeffs(coeffs, params, fft_root_table, timing)
+		}
+	}
+
+	#[test]
+	fn the_self_test_passes_plonky2_s_commitments_and_refuses_others() {
+		assert_eq!(self_test(&CpuCommitter), Ok(()));
+		let error = self_test(&Miscommitting).unwrap_err();
+		assert!(error.contains("miscommitting"), "{error}");
+	}
+
+	#[test]
+	fn the_circuit_cache_evicts_the_least_recently_used_past_its_limit() {
+		let (small, small_descriptor, small_bytes) = fibonacci(12);
+		let (large, large_descriptor, large_bytes) = fibonacci(13);
+		let prover = CircuitProver::new(Arc::new(CpuBackend), small_bytes + large_bytes - 1);
+		let first = prover.prepare(small, &small_descriptor).unwrap();
+		assert!(first.built_in.is_some(), "built");
+		assert_eq!(prover.prepare(small, &small_descriptor).unwrap().built_in, None, "cached");
+		prover.prepare(large, &large_descriptor).unwrap();
+		assert!(!prover.is_cached(small), "the older circuit made room");
+		assert!(prover.is_cached(large));
+		assert_eq!(prover.cached_bytes(), large_bytes);
+		assert!(prover.prepare(small, &small_descriptor).unwrap().built_in.is_some(), "rebuilt");
 	}
 }

@@ -6,13 +6,18 @@
 //! underscores:
 //!
 //! ```toml
-//! url = "ws://127.0.0.1:9944"
+//! url = "ws://127.0.0.1:9944,ws://10.0.0.2:9944"
 //! key_file = "/etc/prova/prover.key"
 //! backend = "auto"
 //! capacity = 2
 //! data_dir = "/var/lib/prova-prover"
 //! prometheus_port = 9616
+//! memory_limit_gib = 60
 //! ```
+//!
+//! The key belongs in a file (`--key-file`, `PROVA_KEY_FILE`, or `key_file`
+//! above) readable by the daemon's user only, or in `PROVA_KEY`: a secret
+//! given with `--key` shows in the process list of every user.
 
 use crate::backend::BackendKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -37,10 +42,13 @@ pub struct Cli {
 /// Options every command shares.
 #[derive(Debug, Args)]
 pub struct Global {
-	/// The node's RPC endpoint [default: ws://127.0.0.1:9944].
+	/// The node's RPC endpoint [default: ws://127.0.0.1:9944]. The daemon
+	/// takes several, comma-separated, and fails over between them.
 	#[arg(long, env = "PROVA_URL", global = true)]
 	pub url: Option<String>,
-	/// The signing key: a secret URI, a phrase, or a dev name such as //Alice.
+	/// The signing key: a secret URI, a phrase, or a dev name such as
+	/// //Alice. Prefer --key-file or PROVA_KEY for real keys: a secret on
+	/// the command line shows in `ps`.
 	#[arg(long, env = "PROVA_KEY", global = true, hide_env_values = true)]
 	pub key: Option<String>,
 	/// A file whose first line is the signing key.
@@ -145,6 +153,11 @@ pub struct RunArgs {
 	/// Give up after this many failed reconnections in a row [default: never].
 	#[arg(long, env = "PROVA_MAX_RECONNECTS")]
 	pub max_reconnects: Option<u32>,
+	/// Memory proofs and cached circuits may use together, in GiB
+	/// [default: 90% of the memory free at start]. Jobs whose proofs would
+	/// not fit are declined, or wait for running proofs to finish.
+	#[arg(long, env = "PROVA_MEMORY_LIMIT_GIB")]
+	pub memory_limit_gib: Option<u64>,
 }
 
 /// `register`'s options.
@@ -429,6 +442,8 @@ pub struct FileConfig {
 	pub prometheus_port: Option<u16>,
 	/// See `run --max-reconnects`.
 	pub max_reconnects: Option<u32>,
+	/// See `run --memory-limit-gib`.
+	pub memory_limit_gib: Option<u64>,
 }
 
 impl FileConfig {
@@ -445,8 +460,8 @@ impl FileConfig {
 /// The daemon's settings after merging the sources.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RunSettings {
-	/// Node URL.
-	pub url: String,
+	/// Node URLs, in the order tried.
+	pub urls: Vec<String>,
 	/// Backend.
 	pub backend: BackendKind,
 	/// GPU adapter name filter.
@@ -459,17 +474,24 @@ pub struct RunSettings {
 	pub prometheus_port: Option<u16>,
 	/// Reconnection limit.
 	pub max_reconnects: Option<u32>,
+	/// Memory limit in bytes (`None`: 90% of the memory free at start).
+	pub memory_limit: Option<u64>,
 }
 
 impl RunSettings {
 	/// Command line and environment first, then the file, then defaults.
 	pub fn merge(global: &Global, run: &RunArgs, file: &FileConfig) -> RunSettings {
 		RunSettings {
-			url: global
+			urls: global
 				.url
-				.clone()
-				.or_else(|| file.url.clone())
-				.unwrap_or_else(|| DEFAULT_URL.into()),
+				.as_deref()
+				.or(file.url.as_deref())
+				.unwrap_or(DEFAULT_URL)
+				.split(',')
+				.map(str::trim)
+				.filter(|url| !url.is_empty())
+				.map(str::to_owned)
+				.collect(),
 			backend: run.backend.or(file.backend).unwrap_or(BackendKind::Auto),
 			gpu_adapter: run.gpu_adapter.clone().or_else(|| file.gpu_adapter.clone()),
 			capacity: run.capacity.or(file.capacity).unwrap_or(1).max(1),
@@ -480,6 +502,7 @@ impl RunSettings {
 				.unwrap_or_else(|| PathBuf::from("prova-prover-data")),
 			prometheus_port: run.prometheus_port.or(file.prometheus_port),
 			max_reconnects: run.max_reconnects.or(file.max_reconnects),
+			memory_limit: run.memory_limit_gib.or(file.memory_limit_gib).map(|gib| gib << 30),
 		}
 	}
 }
@@ -499,10 +522,15 @@ mod tests {
 		let settings = RunSettings::merge(&cli.global, run, &file);
 		assert_eq!(settings.capacity, 5);
 		assert_eq!(settings.backend, BackendKind::Gpu);
-		assert_eq!(settings.url, "ws://10.0.0.1:9944");
+		assert_eq!(settings.urls, ["ws://10.0.0.1:9944"]);
 		assert_eq!(settings.data_dir, PathBuf::from("/tmp/p"));
 		let defaults = RunSettings::merge(&cli.global, run, &FileConfig::default());
-		assert_eq!(defaults.url, DEFAULT_URL);
+		assert_eq!(defaults.urls, [DEFAULT_URL]);
+		let several =
+			Cli::try_parse_from(["prova-prover", "run", "--url", "ws://a:1, ws://b:2"]).unwrap();
+		let Command::Run(run) = &several.command else { panic!("parsed as run") };
+		let settings = RunSettings::merge(&several.global, run, &FileConfig::default());
+		assert_eq!(settings.urls, ["ws://a:1", "ws://b:2"]);
 		assert_eq!(defaults.backend, BackendKind::Auto);
 	}
 

@@ -4,7 +4,9 @@
 //! BIP-39 phrase or a `0x` 32-byte seed, with optional `//hard` and `/soft`
 //! derivations and a `///password`. A dev name such as `//Alice` is the dev
 //! phrase with a hard derivation. A key file holds one such URI; reading
-//! from a file keeps the secret out of the process list and shell history.
+//! from a file (or from `PROVA_KEY`) keeps the secret out of the process
+//! list and shell history, and is the way to give a real key. A key file
+//! other users may read is loaded with a warning.
 
 use std::{fs, path::Path, str::FromStr};
 use subxt_signer::{sr25519::Keypair, SecretUri};
@@ -45,8 +47,33 @@ pub fn from_uri(uri: &str) -> Result<Signer, KeyError> {
 	Keypair::from_uri(&parsed).map_err(|e| KeyError::BadUri(e.to_string()))
 }
 
-/// Reads a secret URI from the first non-empty line of `path`.
+/// The permission bits of `path` when users other than its owner may read
+/// or write it (a key file should be `0600`); `None` when only the owner
+/// may, or where permissions cannot be read.
+pub fn exposed_permissions(path: &Path) -> Option<u32> {
+	#[cfg(unix)]
+	{
+		use std::os::unix::fs::PermissionsExt;
+		let mode = fs::metadata(path).ok()?.permissions().mode() & 0o777;
+		(mode & 0o077 != 0).then_some(mode)
+	}
+	#[cfg(not(unix))]
+	{
+		let _ = path;
+		None
+	}
+}
+
+/// Reads a secret URI from the first non-empty line of `path`; warns when
+/// others than its owner may read the file.
 pub fn from_file(path: &Path) -> Result<Signer, KeyError> {
+	if let Some(mode) = exposed_permissions(path) {
+		tracing::warn!(
+			path = %path.display(),
+			mode = format!("{mode:o}"),
+			"the key file can be read by other users of this machine; `chmod 600` it"
+		);
+	}
 	let text = fs::read_to_string(path).map_err(|e| KeyError::Unreadable {
 		path: path.display().to_string(),
 		reason: e.to_string(),
@@ -80,6 +107,21 @@ mod tests {
 			load(Some("//Alice"), Some(&path)).unwrap().public_key().0,
 			dev::alice().public_key().0
 		);
+	}
+
+	#[cfg(unix)]
+	#[test]
+	fn a_key_file_others_can_read_is_flagged() {
+		use std::os::unix::fs::PermissionsExt;
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("key");
+		fs::write(&path, "//Bob").unwrap();
+		fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+		assert_eq!(exposed_permissions(&path), Some(0o644));
+		fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+		assert_eq!(exposed_permissions(&path), None);
+		// Still loads either way: the warning is the operator's to act on.
+		assert_eq!(from_file(&path).unwrap().public_key().0, dev::bob().public_key().0);
 	}
 
 	#[test]

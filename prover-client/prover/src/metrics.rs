@@ -2,8 +2,8 @@
 //! `--prometheus-port` is set.
 
 use prometheus_endpoint::{
-	register, Counter, CounterVec, Gauge, HistogramOpts, HistogramVec, Opts, PrometheusError,
-	Registry, U64,
+	register, Counter, CounterVec, Gauge, Histogram, HistogramOpts, HistogramVec, Opts,
+	PrometheusError, Registry, U64,
 };
 use std::net::SocketAddr;
 use substrate_prometheus_endpoint as prometheus_endpoint;
@@ -19,8 +19,25 @@ pub struct Metrics {
 	pub proving_seconds: HistogramVec,
 	/// Proofs being computed now.
 	pub proving_now: Gauge<U64>,
-	/// `submit_proof` transactions sent (re-sends of the same bytes not counted).
+	/// `submit_proof` transactions the pool accepted (once per transaction).
 	pub proofs_submitted: Counter<U64>,
+	/// Proof transactions sent again (not yet taken by the pool, or not
+	/// included after a few blocks).
+	pub proof_resends: Counter<U64>,
+	/// Blocks left before the deadline when the pool accepted a proof.
+	pub blocks_left_at_submission: Histogram,
+	/// Jobs waiting for a proving slot or memory.
+	pub queue_depth: Gauge<U64>,
+	/// Bytes the proofs running and the cached circuits hold, by estimate.
+	pub memory_in_use_bytes: Gauge<U64>,
+	/// Bytes the cached circuits hold, by estimate.
+	pub circuit_cache_bytes: Gauge<U64>,
+	/// Seconds per circuit build.
+	pub circuit_build_seconds: Histogram,
+	/// GPU batches run on the CPU instead, since start.
+	pub gpu_fallbacks: Gauge<U64>,
+	/// Connections to a node lost (and made again).
+	pub reconnects: Counter<U64>,
 	/// Jobs by how they ended: accepted, rejected, missed, dropped, abandoned, failed.
 	pub jobs_finished: CounterVec<U64>,
 	/// Deadlines missed (no accepted proof before the deadline).
@@ -61,6 +78,56 @@ impl Metrics {
 			)?,
 			proofs_submitted: register(
 				Counter::new("prova_prover_proofs_submitted_total", "Proof transactions sent")?,
+				registry,
+			)?,
+			proof_resends: register(
+				Counter::new("prova_prover_proof_resends_total", "Proof transactions sent again")?,
+				registry,
+			)?,
+			blocks_left_at_submission: register(
+				Histogram::with_opts(
+					HistogramOpts::new(
+						"prova_prover_blocks_left_at_submission",
+						"Blocks before the deadline when the pool accepted a proof",
+					)
+					.buckets(vec![1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0, 100.0, 500.0]),
+				)?,
+				registry,
+			)?,
+			queue_depth: register(
+				Gauge::new("prova_prover_queue_depth", "Jobs waiting to be proved")?,
+				registry,
+			)?,
+			memory_in_use_bytes: register(
+				Gauge::new(
+					"prova_prover_memory_in_use_bytes",
+					"Bytes held by proofs running and cached circuits (estimate)",
+				)?,
+				registry,
+			)?,
+			circuit_cache_bytes: register(
+				Gauge::new("prova_prover_circuit_cache_bytes", "Bytes held by cached circuits")?,
+				registry,
+			)?,
+			circuit_build_seconds: register(
+				Histogram::with_opts(
+					HistogramOpts::new(
+						"prova_prover_circuit_build_seconds",
+						"Seconds per circuit build",
+					)
+					.buckets(vec![0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 300.0]),
+				)?,
+				registry,
+			)?,
+			gpu_fallbacks: register(
+				Gauge::new(
+					"prova_prover_gpu_fallbacks",
+					"GPU batches run on the CPU instead, since start",
+				)?,
+				registry,
+			)?,
+			reconnects: register(
+				Counter::new("prova_prover_reconnects_total", "Connections to a node lost")?,
 				registry,
 			)?,
 			jobs_finished: register(

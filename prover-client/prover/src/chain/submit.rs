@@ -28,6 +28,9 @@ pub enum TxError {
 	/// The pool refused it: a stale nonce, an expired era, a bad signature.
 	#[error("the node refused the transaction: {0}")]
 	Refused(String),
+	/// The node's pool answered `author_submitExtrinsic` with an error.
+	#[error("the node's pool refused the transaction: {0}")]
+	Pool(PoolError),
 	/// It was included and failed: a pallet error, with its documentation.
 	#[error("{0}")]
 	Failed(String),
@@ -37,26 +40,6 @@ pub enum TxError {
 }
 
 impl TxError {
-	/// Whether the pool refused the bytes as already used or expired, so
-	/// re-sending them can never succeed.
-	pub fn is_outdated(&self) -> bool {
-		match self {
-			TxError::Refused(message) => {
-				let message = message.to_lowercase();
-				["outdated", "stale", "ancientbirthblock", "ancient birth block", "bad proof"]
-					.iter()
-					.any(|needle| message.contains(needle))
-			}
-			_ => false,
-		}
-	}
-
-	/// Whether the pool already holds exactly these bytes.
-	pub fn is_already_known(&self) -> bool {
-		matches!(self, TxError::Refused(message)
-			if message.to_lowercase().contains("already imported") || message.contains("1013"))
-	}
-
 	fn from_pool(message: String) -> TxError {
 		if message.contains("Inability to pay")
 			|| message.contains("1010: Invalid Transaction: Inability")
@@ -65,6 +48,89 @@ impl TxError {
 		} else {
 			TxError::Refused(message)
 		}
+	}
+}
+
+/// A JSON-RPC error of the node's transaction pool: its code says what
+/// happened (1010 to 1016, `sc-rpc-api`'s author errors), and for 1010, an
+/// invalid transaction, the data names the runtime's `InvalidTransaction`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message} ({code}){}", data.as_deref().map(|d| format!(": {d}")).unwrap_or_default())]
+pub struct PoolError {
+	/// The JSON-RPC error code.
+	pub code: i32,
+	/// Its message.
+	pub message: String,
+	/// Its data, if any, without JSON quotes.
+	pub data: Option<String>,
+}
+
+/// What the daemon does about a [`PoolError`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PoolVerdict {
+	/// 1013: the pool already holds these bytes; nothing to do.
+	AlreadyKnown,
+	/// These bytes can never be included: their nonce is used or their era
+	/// over (1010 `Stale`, `AncientBirthBlock`), the signature does not
+	/// check (1010 `BadProof`), the pool banned them for a while (1012), or
+	/// another transaction of ours holds their nonce at a higher priority
+	/// (1014). Sign again.
+	SignAgain,
+	/// 1010 `Payment`: the account cannot pay the fee. Sending again helps
+	/// only once it is funded.
+	CannotPay,
+	/// Anything else (1011 unknown validity, 1015 dropped at once, 1016
+	/// unactionable, a block too full): send the same bytes again later.
+	Retry,
+}
+
+/// `author_submitExtrinsic`'s error codes (`sc-rpc-api`, `author/error.rs`).
+mod code {
+	pub const INVALID: i32 = 1010;
+	pub const TEMPORARILY_BANNED: i32 = 1012;
+	pub const ALREADY_IMPORTED: i32 = 1013;
+	pub const TOO_LOW_PRIORITY: i32 = 1014;
+}
+
+impl PoolError {
+	/// What to do about it (see [`PoolVerdict`]).
+	pub fn verdict(&self) -> PoolVerdict {
+		// sp-runtime's `InvalidTransaction` as the node prints it in the data.
+		let invalid = |needle: &str| {
+			self.data.as_deref().is_some_and(|data| data.to_lowercase().contains(needle))
+		};
+		match self.code {
+			code::ALREADY_IMPORTED => PoolVerdict::AlreadyKnown,
+			code::TEMPORARILY_BANNED | code::TOO_LOW_PRIORITY => PoolVerdict::SignAgain,
+			code::INVALID if invalid("inability to pay") => PoolVerdict::CannotPay,
+			code::INVALID
+				if invalid("outdated")
+					|| invalid("ancient birth block")
+					|| invalid("bad signature") =>
+			{
+				PoolVerdict::SignAgain
+			}
+			_ => PoolVerdict::Retry,
+		}
+	}
+}
+
+/// Sorts a failed `author_submitExtrinsic`: the pool's own refusals become
+/// [`TxError::Pool`] (or [`TxError::InsufficientBalance`]); anything else
+/// (a lost connection, a timeout) is an RPC failure, not a refusal.
+pub fn submit_error(error: subxt::rpcs::Error) -> ChainError {
+	match error {
+		subxt::rpcs::Error::User(user) => {
+			let data = user.data.as_ref().map(|raw| {
+				serde_json::from_str::<String>(raw.get()).unwrap_or_else(|_| raw.get().to_owned())
+			});
+			let pool = PoolError { code: user.code, message: user.message, data };
+			match pool.verdict() {
+				PoolVerdict::CannotPay => TxError::InsufficientBalance(pool.to_string()).into(),
+				_ => TxError::Pool(pool).into(),
+			}
+		}
+		other => ChainError::rpc(other),
 	}
 }
 
@@ -121,12 +187,11 @@ impl Chain {
 		Ok(SignedTx { hash: signed.hash(), bytes: signed.into_encoded(), nonce })
 	}
 
-	/// Hands signed bytes to the node's pool; `Ok` once the pool accepted them.
+	/// Hands signed bytes to the node's pool; `Ok` once the pool accepted
+	/// them. A refusal is a [`TxError::Pool`] with its code (see
+	/// [`PoolError::verdict`]); a connection failure is [`ChainError::Rpc`].
 	pub async fn send(&self, bytes: &[u8]) -> Result<H256, ChainError> {
-		self.rpc()
-			.author_submit_extrinsic(bytes)
-			.await
-			.map_err(|e| ChainError::Tx(TxError::from_pool(e.to_string())))
+		self.rpc().author_submit_extrinsic(bytes).await.map_err(submit_error)
 	}
 
 	/// Signs, submits and follows `call` until it is in a best block, and
@@ -188,3 +253,69 @@ impl Chain {
 
 /// Calls of the runtime, re-exported for the commands that build them.
 pub use prova::tx as calls;
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn user(code: i32, message: &str, data: Option<&str>) -> subxt::rpcs::Error {
+		let data = data.map(|d| serde_json::value::to_raw_value(d).unwrap());
+		subxt::rpcs::Error::User(subxt::rpcs::UserError { code, message: message.into(), data })
+	}
+
+	fn verdict(error: subxt::rpcs::Error) -> Option<PoolVerdict> {
+		match submit_error(error) {
+			ChainError::Tx(TxError::Pool(pool)) => Some(pool.verdict()),
+			ChainError::Tx(TxError::InsufficientBalance(_)) => Some(PoolVerdict::CannotPay),
+			_ => None,
+		}
+	}
+
+	#[test]
+	fn pool_errors_are_sorted_by_their_codes() {
+		let invalid = |data| user(1010, "Invalid Transaction", Some(data));
+		assert_eq!(verdict(invalid("Transaction is outdated")), Some(PoolVerdict::SignAgain));
+		assert_eq!(
+			verdict(invalid("Transaction has an ancient birth block")),
+			Some(PoolVerdict::SignAgain)
+		);
+		assert_eq!(
+			verdict(invalid("Transaction has a bad signature")),
+			Some(PoolVerdict::SignAgain)
+		);
+		assert_eq!(
+			verdict(invalid("Inability to pay some fees (e.g. account balance too low)")),
+			Some(PoolVerdict::CannotPay)
+		);
+		assert_eq!(
+			verdict(invalid("Transaction would exhaust the block limits")),
+			Some(PoolVerdict::Retry)
+		);
+		assert_eq!(
+			verdict(user(1011, "Unknown Transaction Validity", None)),
+			Some(PoolVerdict::Retry)
+		);
+		assert_eq!(
+			verdict(user(1012, "Transaction is temporarily banned", None)),
+			Some(PoolVerdict::SignAgain)
+		);
+		assert_eq!(
+			verdict(user(1013, "Transaction Already Imported", None)),
+			Some(PoolVerdict::AlreadyKnown)
+		);
+		assert_eq!(verdict(user(1014, "Priority is too low", None)), Some(PoolVerdict::SignAgain));
+		// The code decides, not words in the message.
+		assert_eq!(
+			verdict(user(1011, "outdated already imported", None)),
+			Some(PoolVerdict::Retry)
+		);
+	}
+
+	#[test]
+	fn a_lost_connection_is_not_a_refusal() {
+		let lost = subxt::rpcs::Error::Client("connection reset by peer".into());
+		assert!(matches!(submit_error(lost), ChainError::Rpc(_)));
+		let reconnecting = subxt::rpcs::Error::DisconnectedWillReconnect("gone".into());
+		assert!(matches!(submit_error(reconnecting), ChainError::Rpc(_)));
+	}
+}

@@ -7,7 +7,7 @@
 //! a note rather than sent into swap.
 
 use crate::{
-	backend::{CpuBackend, ProvingBackend},
+	backend::{Cancel, CpuBackend, ProvingBackend},
 	cli::BenchArgs,
 };
 use anyhow::{bail, Context};
@@ -95,7 +95,7 @@ fn measure(kind: WorkloadKind, degree: usize, repeat: usize) -> anyhow::Result<R
 	let mut proof_bytes = 0;
 	for _ in 0..repeat.max(1) {
 		let started = Instant::now();
-		let proved = CpuBackend.prove(&circuit, &input)?;
+		let proved = CpuBackend.prove(&circuit, &input, &Cancel::default())?;
 		times.push(started.elapsed().as_secs_f64());
 		proof_bytes = proved.proof_bytes().len();
 	}

@@ -18,7 +18,7 @@
 //! figures say nothing about GPUs and are labelled so.
 
 use crate::{
-	backend::{CpuBackend, GpuBackend, ProvingBackend},
+	backend::{Cancel, CpuBackend, GpuBackend, ProvingBackend},
 	cli::BenchGpuArgs,
 	commands::bench::{machine, meminfo_kib, parse_degrees},
 };
@@ -166,7 +166,7 @@ fn measure(backend: &GpuBackend, degree: usize, args: &BenchGpuArgs) -> anyhow::
 		let input = workload.encode_input(&workload.sample_input(degree as u64))?;
 		let prove = |backend: &dyn ProvingBackend| {
 			median(repeat, || {
-				backend.prove(&circuit, &input)?;
+				backend.prove(&circuit, &input, &Cancel::default())?;
 				Ok(())
 			})
 		};

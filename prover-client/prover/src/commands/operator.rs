@@ -233,11 +233,12 @@ pub async fn status(
 	let prover = chain.prover(&chain.best().await?, &account).await?.with_context(|| {
 		format!("{} is not a registered prover", crate::chain::address(&account))
 	})?;
-	let journal =
-		data_dir.map(|dir| Journal::open(dir, &crate::chain::address(&account))).transpose()?;
-	let accepted: Option<Vec<u128>> = journal.as_ref().map(|journal| {
-		journal
-			.entries()
+	let entries = data_dir
+		.map(|dir| Journal::read_entries(dir, &crate::chain::address(&account)))
+		.transpose()?;
+	let accepted: Option<Vec<u128>> = entries.as_ref().map(|entries| {
+		entries
+			.iter()
 			.filter(|e| matches!(e.step, Step::Finished { outcome: Outcome::Accepted, .. }))
 			.map(|e| e.price)
 			.collect()

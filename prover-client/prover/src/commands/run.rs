@@ -1,7 +1,7 @@
 //! `prova-prover run`: the daemon.
 
 use crate::{
-	backend::{make_backend, CircuitProver},
+	backend::{available_memory, make_backend, CircuitProver},
 	chain::Chain,
 	cli::{FileConfig, Global, RunArgs, RunSettings},
 	daemon::{journal::Journal, run, Daemon, DaemonConfig},
@@ -34,17 +34,26 @@ pub async fn execute(
 		tracing::info!(%addr, "serving Prometheus metrics at /metrics");
 	}
 	let backend = make_backend(settings.backend, settings.gpu_adapter.as_deref());
+	let memory_limit = settings
+		.memory_limit
+		.or_else(|| available_memory().map(|free| free / 10 * 9))
+		.unwrap_or(u64::MAX);
+	// Built circuits are kept in up to a quarter of it; the rest is for proofs.
+	let cache_limit = memory_limit / 4;
 	tracing::info!(
 		account = %crate::chain::address(&account),
-		url = %settings.url,
+		nodes = %settings.urls.join(","),
 		backend = backend.name(),
 		capacity = settings.capacity,
+		memory_limit_mib = memory_limit >> 20,
+		circuit_cache_mib = cache_limit >> 20,
 		data_dir = %settings.data_dir.display(),
 		"starting the prover daemon"
 	);
-	let prover = Arc::new(CircuitProver::new(backend));
-	let daemon = Daemon::new(prover, journal, settings.capacity, metrics, Progress::for_terminal());
-	let config = DaemonConfig { url: settings.url, max_reconnects: settings.max_reconnects };
+	let prover = Arc::new(CircuitProver::new(backend, cache_limit));
+	let daemon = Daemon::new(prover, journal, settings.capacity, metrics, Progress::for_terminal())
+		.with_memory_limit(Some(memory_limit));
+	let config = DaemonConfig { urls: settings.urls, max_reconnects: settings.max_reconnects };
 	run(config, signer, daemon).await?;
 	Ok(())
 }

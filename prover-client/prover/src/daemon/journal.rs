@@ -2,8 +2,12 @@
 //! submits a job twice.
 //!
 //! The journal is one small JSON file in the data directory, rewritten
-//! atomically (write, fsync, rename) at each step, with finished proofs in
-//! `proofs/` beside it. A job is keyed by request and attempt: after a
+//! atomically at each step (write a temporary file of a unique name, fsync
+//! it, rename it over the old one, fsync the directory so the rename itself
+//! survives a power cut), with finished proofs in `proofs/` beside it.
+//! Opening it takes an exclusive lock (`flock`) on `lock` beside it, so two
+//! daemons of one key and data directory (which would sign competing
+//! transactions and prove everything twice) cannot run at once. A job is keyed by request and attempt: after a
 //! reassignment the same request is a different job. Steps:
 //!
 //! - `proved`: the proof is on disk; a restart submits it without proving again;
@@ -146,6 +150,8 @@ struct File {
 
 /// The journal of one prover account in one data directory.
 pub struct Journal {
+	/// Holds the directory's lock for as long as the journal is open.
+	_lock: fs::File,
 	dir: PathBuf,
 	account: String,
 	entries: BTreeMap<JobKey, Entry>,
@@ -161,30 +167,51 @@ pub struct JournalError {
 }
 
 impl Journal {
-	/// Opens (or creates) the journal of `account` under `dir`.
+	/// Opens (or creates) the journal of `account` under `dir`, locking it
+	/// for this process.
 	pub fn open(dir: &Path, account: &str) -> Result<Journal, JournalError> {
 		let dir = dir.join(account);
 		let error = |reason: String| JournalError { dir: dir.display().to_string(), reason };
 		fs::create_dir_all(dir.join("proofs")).map_err(|e| error(e.to_string()))?;
-		let path = dir.join("journal.json");
-		let file: File = match fs::read(&path) {
-			Ok(bytes) => {
-				serde_json::from_slice(&bytes).map_err(|e| error(format!("corrupt: {e}")))?
+		let lock = fs::OpenOptions::new()
+			.create(true)
+			.truncate(false)
+			.write(true)
+			.open(dir.join("lock"))
+			.map_err(|e| error(e.to_string()))?;
+		match lock.try_lock() {
+			Ok(()) => {}
+			Err(fs::TryLockError::WouldBlock) => {
+				return Err(error(format!(
+					"another prova-prover is running with the key {account} and this data directory; stop it first (two daemons of one key would sign competing transactions)"
+				)))
 			}
-			Err(e) if e.kind() == std::io::ErrorKind::NotFound => File::default(),
-			Err(e) => return Err(error(e.to_string())),
-		};
-		if !file.account.is_empty() && file.account != account {
-			return Err(error(format!("belongs to {}, not {account}", file.account)));
+			Err(fs::TryLockError::Error(e)) => return Err(error(format!("cannot lock: {e}"))),
 		}
+		let file = read_file(&dir, account)?;
 		let entries = file.entries.into_iter().map(|entry| (entry.key, entry)).collect();
 		let bids = file.bids.into_iter().map(|bid| (bid.request, bid)).collect();
-		Ok(Journal { dir, account: account.into(), entries, bids })
+		let journal = Journal { _lock: lock, dir, account: account.into(), entries, bids };
+		journal.remove_orphaned_proofs();
+		Ok(journal)
+	}
+
+	/// The entries of `account`'s journal under `dir`, read without taking
+	/// the lock (for `status`, while the daemon runs); none if there is no
+	/// journal.
+	pub fn read_entries(dir: &Path, account: &str) -> Result<Vec<Entry>, JournalError> {
+		Ok(read_file(&dir.join(account), account)?.entries)
 	}
 
 	/// The record of `key`, if any.
 	pub fn get(&self, key: &JobKey) -> Option<&Entry> {
 		self.entries.get(key)
+	}
+
+	/// The directory of this account's journal (other daemon state, such
+	/// as the proving-time estimates, is kept beside it).
+	pub fn dir(&self) -> &Path {
+		&self.dir
 	}
 
 	/// Every record.
@@ -270,14 +297,64 @@ impl Journal {
 	}
 
 	fn write_atomically(&self, path: &Path, bytes: &[u8]) -> Result<(), JournalError> {
-		let error = |e: std::io::Error| JournalError {
+		write_atomically(path, bytes).map_err(|e| JournalError {
 			dir: self.dir.display().to_string(),
 			reason: e.to_string(),
-		};
-		let tmp = path.with_extension("tmp");
-		let mut file = fs::File::create(&tmp).map_err(error)?;
-		file.write_all(bytes).map_err(error)?;
-		file.sync_all().map_err(error)?;
-		fs::rename(&tmp, path).map_err(error)
+		})
 	}
+
+	/// Deletes proof files no entry points to, and temporary files a crash
+	/// left: a proof whose entry was finished (or never written) is never
+	/// read again.
+	fn remove_orphaned_proofs(&self) {
+		let Ok(files) = fs::read_dir(self.dir.join("proofs")) else { return };
+		for file in files.flatten() {
+			let path = file.path();
+			let wanted = self.entries.values().any(|entry| {
+				!matches!(entry.step, Step::Finished { .. }) && self.proof_path(entry.key) == path
+			});
+			if !wanted {
+				tracing::debug!(path = %path.display(), "removing an orphaned proof file");
+				let _ = fs::remove_file(&path);
+			}
+		}
+	}
+}
+
+/// Reads the journal file in `dir`, if there is one, and checks it belongs
+/// to `account`.
+fn read_file(dir: &Path, account: &str) -> Result<File, JournalError> {
+	let error = |reason: String| JournalError { dir: dir.display().to_string(), reason };
+	let file: File = match fs::read(dir.join("journal.json")) {
+		Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| error(format!("corrupt: {e}")))?,
+		Err(e) if e.kind() == std::io::ErrorKind::NotFound => File::default(),
+		Err(e) => return Err(error(e.to_string())),
+	};
+	if !file.account.is_empty() && file.account != account {
+		return Err(error(format!("belongs to {}, not {account}", file.account)));
+	}
+	Ok(file)
+}
+
+/// Replaces `path` with `bytes` so that a crash leaves the old file or the
+/// new one, never a mix: a temporary file of a name unique to this process
+/// and write, fsynced, renamed over `path`, and the directory fsynced so the
+/// rename is on disk too.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+	static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+	let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+	let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+	let tmp = path.with_file_name(format!(".{name}.{}.{n}.tmp", std::process::id()));
+	let written = (|| {
+		let mut file = fs::File::create(&tmp)?;
+		file.write_all(bytes)?;
+		file.sync_all()?;
+		fs::rename(&tmp, path)
+	})();
+	if written.is_err() {
+		let _ = fs::remove_file(&tmp);
+	}
+	written?;
+	let dir = path.parent().filter(|dir| !dir.as_os_str().is_empty()).unwrap_or(Path::new("."));
+	fs::File::open(dir)?.sync_all()
 }

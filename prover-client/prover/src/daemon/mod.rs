@@ -31,6 +31,27 @@
 //! slot until the auction settles, so the daemon never wins more than it can
 //! prove.
 //!
+//! **Time and memory.** A job is taken only when it can be finished in time
+//! and proved in the memory left: the [`Estimates`] of this machine give
+//! each circuit's proving time (measured, persisted across restarts, scaled
+//! from another size when never measured), and since every proof uses all
+//! cores, a new job waits for the proving time of everything held before
+//! it. A job starts proving only while the memory its size needs
+//! ([`crate::backend::proving_memory`]) and that of the proofs running fit
+//! the daemon's memory limit beside the cached circuits.
+//!
+//! **Proofs in flight.** Each proof runs on a blocking thread that always
+//! reports back: a panic becomes a failed job (and the slot returns), and a
+//! job that is no longer ours or can no longer make its deadline is
+//! cancelled, stopping its proof at the next stage boundary. A proof is
+//! verified before it is journaled, so a faulty backend never costs the
+//! collateral of an invalid proof.
+//!
+//! **Submission.** A proof is sent again at every block until the pool
+//! accepts it or the deadline passes; the pool's refusals are sorted by
+//! their JSON-RPC codes ([`crate::chain::PoolVerdict`]): bytes that can
+//! never be included are signed again while the job is still ours.
+//!
 //! Everything that must survive a restart is in the [`Journal`]; the rest is
 //! rebuilt from the chain, so a restarted daemon picks up where it left off
 //! without proving or submitting anything twice.
@@ -39,20 +60,22 @@
 //! step, so a reconnect (a new connection) keeps proofs in flight, and tests
 //! drive it against a fake chain ([`MarketChain`]).
 
+pub mod estimates;
 pub mod journal;
 mod service;
 
 pub use service::{run, DaemonConfig, ProverAccount};
 
 use crate::{
-	backend::{JobProver, ProofOutput, ProveError},
+	backend::{proving_memory, Cancel, JobProver, ProofOutput, ProveError},
 	chain::{
 		address, bid_commitment, proof_commitment, ChainError, Head, Job, Offer, Opening,
-		OpeningPhase, RequestId, SignedTx, Work,
+		OpeningPhase, PoolVerdict, RequestId, SignedTx, TxError, Work,
 	},
 	metrics::Metrics,
 	progress::Progress,
 };
+use estimates::Estimates;
 use journal::{Entry, JobKey, Journal, JournalError, Outcome, SealedBid, Step};
 use prova_primitives::{Balance, BlockNumber, MILLISECS_PER_BLOCK};
 use std::{
@@ -172,8 +195,8 @@ enum Stage {
 	Proving,
 	/// Proved, not yet sent.
 	Proved,
-	/// Sent at this best block.
-	Submitted { at: BlockNumber, tx: SignedTx },
+	/// Sent at this best block; `accepted` once the pool took the bytes.
+	Submitted { at: BlockNumber, tx: SignedTx, accepted: bool },
 	/// Nothing more to do (dropped or failed); kept so it is not picked up again.
 	Done,
 }
@@ -203,11 +226,24 @@ pub struct ProofResult {
 	elapsed: Duration,
 }
 
+/// A proof running on a blocking thread.
+struct Running {
+	cancel: Cancel,
+	started: Instant,
+}
+
 /// The daemon's state. See the module documentation.
 pub struct Daemon<P> {
 	prover: Arc<P>,
 	journal: Journal,
+	estimates: Estimates,
 	capacity: usize,
+	/// Bytes the proofs and cached circuits may use together (`None`: no limit).
+	memory_limit: Option<u64>,
+	/// log2 of the rows of each circuit seen.
+	degrees: HashMap<H256, u32>,
+	/// Proofs running, by job.
+	running: HashMap<JobKey, Running>,
 	metrics: Metrics,
 	progress: Progress,
 	live: BTreeMap<JobKey, Live>,
@@ -220,14 +256,17 @@ pub struct Daemon<P> {
 	/// Kept while the request is open to auction, so nothing is sent twice
 	/// in one block nor before [`RESEND_AFTER_BLOCKS`].
 	auction_calls: HashMap<(RequestId, AuctionCall), BlockNumber>,
-	/// Auctions holding a proving slot: a bid committed (or on its way) or
-	/// a Dutch lock on its way, until the auction leaves the openings.
-	claims: HashSet<RequestId>,
+	/// Auctions holding a proving slot, with their circuit: a bid committed
+	/// (or on its way) or a Dutch lock on its way, until the auction leaves
+	/// the openings.
+	claims: HashMap<RequestId, H256>,
 	/// Auctions this daemon judged it cannot serve (said once).
 	passed: HashSet<RequestId>,
 	/// Committed bids whose price and salt are lost (said once).
 	lost_bids: HashSet<RequestId>,
-	proving: usize,
+	/// Whether the journal's unfinished entries were matched with the chain
+	/// since start.
+	journal_reconciled: bool,
 	results_tx: mpsc::UnboundedSender<ProofResult>,
 	results_rx: mpsc::UnboundedReceiver<ProofResult>,
 }
@@ -253,10 +292,15 @@ impl<P: JobProver> Daemon<P> {
 		progress: Progress,
 	) -> Self {
 		let (results_tx, results_rx) = mpsc::unbounded_channel();
+		let estimates = Estimates::open(journal.dir());
 		let mut daemon = Daemon {
 			prover,
 			journal,
+			estimates,
 			capacity: capacity.max(1),
+			memory_limit: None,
+			degrees: HashMap::new(),
+			running: HashMap::new(),
 			metrics,
 			progress,
 			live: BTreeMap::new(),
@@ -264,10 +308,10 @@ impl<P: JobProver> Daemon<P> {
 			answered: HashMap::new(),
 			descriptors: HashMap::new(),
 			auction_calls: HashMap::new(),
-			claims: HashSet::new(),
+			claims: HashMap::new(),
 			passed: HashSet::new(),
 			lost_bids: HashSet::new(),
-			proving: 0,
+			journal_reconciled: false,
 			results_tx,
 			results_rx,
 		};
@@ -286,9 +330,141 @@ impl<P: JobProver> Daemon<P> {
 		daemon
 	}
 
+	/// Limits the memory proofs and cached circuits may use together to
+	/// `bytes` (by default there is no limit beyond the free memory each
+	/// circuit build checks).
+	pub fn with_memory_limit(mut self, bytes: Option<u64>) -> Self {
+		self.memory_limit = bytes;
+		self
+	}
+
 	/// Proofs being computed now.
 	pub fn proving(&self) -> usize {
-		self.proving
+		self.running.len()
+	}
+
+	/// The daemon's metrics.
+	pub fn metrics(&self) -> &Metrics {
+		&self.metrics
+	}
+
+	/// The proving-time estimates.
+	pub fn estimates(&self) -> &Estimates {
+		&self.estimates
+	}
+
+	/// Builds each of `circuits` (id and descriptor) that this client can
+	/// prove, so the first job of each does not wait for its build, and
+	/// records the build times; if no proving time was ever measured here,
+	/// proves a sample of the smallest, so the first offer is judged on a
+	/// measured time. A circuit that cannot be built here is logged and left.
+	pub async fn warm_up(&mut self, circuits: Vec<(H256, String)>) {
+		let mut built: Vec<(H256, String, u32)> = Vec::new();
+		for (circuit, descriptor) in circuits {
+			match self.prepare(circuit, &descriptor).await {
+				Ok(degree_bits) => built.push((circuit, descriptor, degree_bits)),
+				Err(e) => {
+					tracing::info!(circuit = ?circuit, %descriptor, reason = %e, "not preparing a listed circuit")
+				}
+			}
+		}
+		let measured = built
+			.iter()
+			.any(|(circuit, _, bits)| self.estimates.proof_time(circuit, *bits).is_some());
+		if let (false, Some((circuit, descriptor, degree_bits))) =
+			(measured, built.iter().min_by_key(|(_, _, bits)| *bits).cloned())
+		{
+			if let Err(e) = self.calibrate(circuit, descriptor, degree_bits).await {
+				tracing::warn!(circuit = ?circuit, error = %e, "calibration proof failed");
+			}
+		}
+	}
+
+	/// Prepares `circuit` on a blocking thread (see [`JobProver::prepare`])
+	/// and records its size and any build time; returns log2 of its rows.
+	async fn prepare(&mut self, circuit: H256, descriptor: &str) -> Result<u32, ProveError> {
+		let prover = self.prover.clone();
+		let descriptor = descriptor.to_owned();
+		let prepared = tokio::task::spawn_blocking(move || prover.prepare(circuit, &descriptor))
+			.await
+			.map_err(|e| ProveError::Panicked(e.to_string()))??;
+		self.degrees.insert(circuit, prepared.degree_bits);
+		if let Some(took) = prepared.built_in {
+			self.metrics.circuit_build_seconds.observe(took.as_secs_f64());
+			self.estimates.record_build(circuit, prepared.degree_bits, took);
+		}
+		self.metrics.circuit_cache_bytes.set(self.prover.cached_bytes());
+		Ok(prepared.degree_bits)
+	}
+
+	/// Proves a sample of `circuit` to measure its proving time here.
+	async fn calibrate(
+		&mut self,
+		circuit: H256,
+		descriptor: String,
+		degree_bits: u32,
+	) -> Result<(), ProveError> {
+		tracing::info!(circuit = ?circuit, %descriptor, "no proving time measured on this machine yet; proving a sample to measure one");
+		let prover = self.prover.clone();
+		let took = tokio::task::spawn_blocking(move || prover.calibrate(circuit, &descriptor))
+			.await
+			.map_err(|e| ProveError::Panicked(e.to_string()))??;
+		tracing::info!(circuit = ?circuit, seconds = took.as_secs_f64(), "sample proved");
+		self.estimates.record_proof(circuit, degree_bits, took);
+		Ok(())
+	}
+
+	/// How long a proof of `circuit` takes here, if known (measured, or
+	/// scaled from another size), with its build if it is not cached.
+	fn proof_time(&self, circuit: H256) -> Option<Duration> {
+		let bits =
+			*self.degrees.get(&circuit).or(self.estimates.get(&circuit).map(|t| &t.degree_bits))?;
+		let proof = self.estimates.proof_time(&circuit, bits)?;
+		let build = if self.prover.is_cached(circuit) {
+			Duration::ZERO
+		} else {
+			self.estimates.build_time(&circuit, bits)
+		};
+		Some(proof + build)
+	}
+
+	/// Proving time still ahead of a job: what is left of the proofs running
+	/// and the whole of every job waiting before it (all of them when
+	/// `before` is `None`, with the auctions that hold a slot). Every proof
+	/// uses all cores, so proofs held add up, whatever the capacity.
+	fn backlog(&self, before: Option<(BlockNumber, JobKey)>) -> Duration {
+		let mut total = Duration::ZERO;
+		for (key, live) in &self.live {
+			let time = self.proof_time(live.job.circuit).unwrap_or_default();
+			total += match live.stage {
+				Stage::Proving => self
+					.running
+					.get(key)
+					.map_or(time, |running| time.saturating_sub(running.started.elapsed())),
+				Stage::Waiting if before.is_none_or(|ahead| (live.job.deadline, *key) < ahead) => {
+					time
+				}
+				_ => Duration::ZERO,
+			};
+		}
+		if before.is_none() {
+			total += self
+				.claims
+				.values()
+				.map(|circuit| self.proof_time(*circuit).unwrap_or_default())
+				.sum::<Duration>();
+		}
+		total
+	}
+
+	/// Memory the proofs running need, in bytes.
+	fn memory_in_use(&self) -> u64 {
+		self.running
+			.keys()
+			.filter_map(|key| self.live.get(key))
+			.filter_map(|live| self.degrees.get(&live.job.circuit))
+			.map(|bits| proving_memory(1 << bits))
+			.sum()
 	}
 
 	/// The journal.
@@ -325,8 +501,30 @@ impl<P: JobProver> Daemon<P> {
 			if matches!(live.stage, Stage::Proving | Stage::Waiting | Stage::Proved) {
 				tracing::info!(job = %key, "no longer ours; abandoning it");
 			}
+			if let Some(running) = self.running.get(&key) {
+				running.cancel.cancel();
+			}
 			self.settling
 				.insert(key, Settling { price: live.job.price, submitted, left_at: head.number });
+		}
+		if !self.journal_reconciled {
+			self.journal_reconciled = true;
+			// Proved before a restart, and no longer listed: settled from the
+			// chain like any job that left, so the entry does not linger.
+			let orphaned: Vec<(JobKey, u128)> = self
+				.journal
+				.entries()
+				.filter(|entry| entry.step == Step::Proved && !listed.contains_key(&entry.key))
+				.map(|entry| (entry.key, entry.price))
+				.collect();
+			for (key, price) in orphaned {
+				tracing::info!(job = %key, "proved before the restart and no longer ours; settling it");
+				self.settling.entry(key).or_insert(Settling {
+					price,
+					submitted: false,
+					left_at: head.number,
+				});
+			}
 		}
 		for settling in self.settling.values_mut() {
 			if settling.left_at == LEFT_AT_UNKNOWN {
@@ -358,7 +556,10 @@ impl<P: JobProver> Daemon<P> {
 						DaemonError::Journal(format!("job {key}: bad stored transaction: {e}"))
 					})?;
 					let hash = hash.parse().unwrap_or_default();
-					Stage::Submitted { at: *at, tx: SignedTx { bytes, hash, nonce: *nonce } }
+					// Whether the pool took it before the restart is unknown:
+					// send it again now.
+					let tx = SignedTx { bytes, hash, nonce: *nonce };
+					Stage::Submitted { at: *at, tx, accepted: false }
 				}
 				Some(Step::Finished { .. }) => Stage::Done,
 			};
@@ -371,6 +572,7 @@ impl<P: JobProver> Daemon<P> {
 		}
 		self.start_proving(chain, head).await?;
 		self.take_part_in_auctions(chain, head).await?;
+		self.update_gauges();
 		Ok(())
 	}
 
@@ -434,8 +636,9 @@ impl<P: JobProver> Daemon<P> {
 
 	/// Whether this daemon can prove a job of `circuit` within
 	/// `deadline_blocks` of locking it (slots aside): the circuit is listed
-	/// and rebuilds here (with the memory it needs), and the last proof of it
-	/// here fits the deadline. `Err` says why not.
+	/// and rebuilds here, its proof fits the memory limit, and the proving
+	/// time measured here, after everything held before it, fits the
+	/// deadline. `Err` says why not.
 	async fn judge<C: MarketChain>(
 		&mut self,
 		chain: &C,
@@ -446,22 +649,32 @@ impl<P: JobProver> Daemon<P> {
 		let Some(descriptor) = self.descriptor(chain, head, circuit).await? else {
 			return Ok(Err("the circuit is not listed".into()));
 		};
-		let prover = self.prover.clone();
-		let prepared =
-			tokio::task::spawn_blocking(move || prover.prepare(circuit, &descriptor)).await;
-		match prepared {
-			Ok(Ok(())) => {}
-			Ok(Err(e)) => return Ok(Err(format!("cannot prove this circuit here: {e}"))),
-			Err(e) => return Ok(Err(format!("building the circuit failed: {e}"))),
+		let degree_bits = match self.prepare(circuit, &descriptor).await {
+			Ok(bits) => bits,
+			Err(e) => return Ok(Err(format!("cannot prove this circuit here: {e}"))),
+		};
+		let needed = proving_memory(1 << degree_bits);
+		if let Some(limit) = self.memory_limit.filter(|limit| needed > *limit) {
+			return Ok(Err(format!(
+				"a proof of 2^{degree_bits} rows needs about {} MiB; the daemon's memory limit is {} MiB",
+				needed >> 20,
+				limit >> 20
+			)));
 		}
-		if let Some(estimate) = self.prover.estimate(circuit) {
-			let needed = blocks_for(estimate) + SUBMIT_MARGIN_BLOCKS + 1;
-			if needed > deadline_blocks {
-				return Ok(Err(format!(
-					"a proof takes {needed} blocks here (measured {:.1} s); the deadline gives {deadline_blocks}",
-					estimate.as_secs_f64(),
-				)));
+		if self.estimates.proof_time(&circuit, degree_bits).is_none() {
+			if let Err(e) = self.calibrate(circuit, descriptor, degree_bits).await {
+				return Ok(Err(format!("cannot measure a proof of this circuit here: {e}")));
 			}
+		}
+		let own = self.proof_time(circuit).unwrap_or_default();
+		let backlog = self.backlog(None);
+		let needed = blocks_for(backlog + own) + SUBMIT_MARGIN_BLOCKS + 1;
+		if needed > deadline_blocks {
+			return Ok(Err(format!(
+				"it would be proved in {needed} blocks here ({:.1} s of proofs held before it, {:.1} s its own); the deadline gives {deadline_blocks}",
+				backlog.as_secs_f64(),
+				own.as_secs_f64(),
+			)));
 		}
 		Ok(Ok(()))
 	}
@@ -484,7 +697,7 @@ impl<P: JobProver> Daemon<P> {
 			AuctionCall::CommitProof => racing.contains(request),
 			_ => open.contains(request),
 		});
-		self.claims.retain(|request| open.contains(request));
+		self.claims.retain(|request, _| open.contains(request));
 		self.passed.retain(|request| open.contains(request));
 		self.lost_bids.retain(|request| open.contains(request));
 		let settled: Vec<RequestId> = self
@@ -502,7 +715,7 @@ impl<P: JobProver> Daemon<P> {
 			if let OpeningPhase::Commit { committed: true, .. }
 			| OpeningPhase::Reveal { committed: true, .. } = opening.phase
 			{
-				self.claims.insert(opening.request);
+				self.claims.insert(opening.request, opening.circuit);
 			}
 		}
 		for opening in &openings {
@@ -638,7 +851,7 @@ impl<P: JobProver> Daemon<P> {
 				bid
 			}
 		};
-		self.claims.insert(request);
+		self.claims.insert(request, opening.circuit);
 		self.auction_calls.insert((request, AuctionCall::Commit), head.number);
 		let commitment = bid_commitment(request, bid.price, &bid.salt, chain.account());
 		if let Err(e) = chain.commit_bid(request, commitment).await {
@@ -712,7 +925,7 @@ impl<P: JobProver> Daemon<P> {
 		if first && !self.would_take(chain, head, opening).await? {
 			return Ok(());
 		}
-		self.claims.insert(request);
+		self.claims.insert(request, opening.circuit);
 		self.auction_calls.insert((request, AuctionCall::Lock), head.number);
 		if first {
 			self.metrics.dutch_locks.inc();
@@ -763,11 +976,22 @@ impl<P: JobProver> Daemon<P> {
 		let last_block_in_time = deadline.saturating_sub(1);
 		match live.stage.clone() {
 			Stage::Waiting => {
-				let needed = self.prover.estimate(live.job.circuit).map(blocks_for);
-				if let Some(needed) = needed {
+				let own = self.proof_time(live.job.circuit);
+				if let Some(own) = own {
+					let ahead = self.backlog(Some((deadline, key)));
+					let needed = blocks_for(ahead + own);
 					if head.number + needed + SUBMIT_MARGIN_BLOCKS > last_block_in_time {
 						tracing::warn!(job = %key, deadline, best = head.number, needed_blocks = needed, "deadline cannot be met; dropping the job");
 						self.finish_early(key, Outcome::Dropped, head.number)?;
+					}
+				}
+			}
+			// A proof that could no longer be sent in time is stopped.
+			Stage::Proving if head.number + 1 > last_block_in_time => {
+				if let Some(running) = self.running.get(&key) {
+					if !running.cancel.is_cancelled() {
+						tracing::warn!(job = %key, deadline, best = head.number, "deadline passed while proving; stopping the proof");
+						running.cancel.cancel();
 					}
 				}
 			}
@@ -780,7 +1004,13 @@ impl<P: JobProver> Daemon<P> {
 					self.submit(chain, head, key).await?;
 				}
 			}
-			Stage::Submitted { at, tx } if head.number >= at + RESEND_AFTER_BLOCKS => {
+			// Not taken by the pool yet: again at every block while it can land.
+			Stage::Submitted { accepted: false, tx, .. } if head.number < last_block_in_time => {
+				self.resend(chain, head, key, tx).await?;
+			}
+			Stage::Submitted { at, tx, accepted: true }
+				if head.number >= at + RESEND_AFTER_BLOCKS =>
+			{
 				self.resend(chain, head, key, tx).await?;
 			}
 			Stage::Proving | Stage::Submitted { .. } | Stage::Done => {}
@@ -848,6 +1078,7 @@ impl<P: JobProver> Daemon<P> {
 		Ok(())
 	}
 
+	/// Signs the proof of `key`, journals the signed bytes, and sends them.
 	async fn submit<C: MarketChain>(
 		&mut self,
 		chain: &C,
@@ -873,23 +1104,14 @@ impl<P: JobProver> Daemon<P> {
 			},
 		})?;
 		self.live.get_mut(&key).expect("still live").stage =
-			Stage::Submitted { at: head.number, tx: tx.clone() };
-		self.metrics.proofs_submitted.inc();
-		match chain.send(&tx.bytes).await {
-			Ok(()) => {
-				tracing::info!(job = %key, tx = ?tx.hash, nonce = tx.nonce, "proof submitted")
-			}
-			Err(e) => {
-				tracing::warn!(job = %key, error = %e, "sending the proof failed; will retry")
-			}
-		}
-		Ok(())
+			Stage::Submitted { at: head.number, tx: tx.clone(), accepted: false };
+		self.send(chain, head, key, tx, false).await
 	}
 
-	/// Sends a proof again that was not included after [`RESEND_AFTER_BLOCKS`]:
-	/// the same bytes, unless the pool says they can never be included (their
-	/// nonce was used, or their era expired) *and* the chain still shows the
-	/// job as ours, in which case the proof is signed afresh.
+	/// Sends the signed proof of `key` (again): the same bytes, until the
+	/// pool accepts them or says they can never be included, in which case
+	/// the proof is signed afresh if the chain still shows the job as ours.
+	/// A lost connection ends the session; the next one sends again.
 	async fn resend<C: MarketChain>(
 		&mut self,
 		chain: &C,
@@ -897,33 +1119,71 @@ impl<P: JobProver> Daemon<P> {
 		key: JobKey,
 		tx: SignedTx,
 	) -> Result<(), DaemonError> {
+		self.metrics.proof_resends.inc();
+		self.send(chain, head, key, tx, true).await
+	}
+
+	/// Sends `tx`, the signed proof of `key`, and records whether the pool
+	/// took it. Bytes the pool says can never be included are signed again
+	/// (if `may_sign_again`: not for bytes just signed) while the job is ours.
+	async fn send<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+		key: JobKey,
+		tx: SignedTx,
+		may_sign_again: bool,
+	) -> Result<(), DaemonError> {
 		let live = self.live.get_mut(&key).expect("caller holds a live key");
-		live.stage = Stage::Submitted { at: head.number, tx: tx.clone() };
-		match chain.send(&tx.bytes).await {
-			Ok(()) => tracing::info!(job = %key, "proof not included yet; sent again"),
-			Err(ChainError::Tx(e)) if e.is_already_known() => {}
-			Err(ChainError::Tx(e)) if e.is_outdated() => {
-				let now = chain.best_head().await?;
-				if chain.standing(now, key.request).await? == Standing::Ours
-					&& now.number + 1 < live.job.deadline
-				{
-					tracing::warn!(job = %key, error = %e, "sent proof can no longer be included; signing it again");
-					self.live.get_mut(&key).expect("still live").stage = Stage::Proved;
-					self.submit(chain, now, key).await?;
+		let deadline = live.job.deadline;
+		let was_accepted = matches!(live.stage, Stage::Submitted { accepted: true, .. });
+		let accepted = match chain.send(&tx.bytes).await {
+			Ok(()) => true,
+			Err(ChainError::Tx(TxError::Pool(e))) => match e.verdict() {
+				PoolVerdict::AlreadyKnown => true,
+				PoolVerdict::SignAgain if may_sign_again => {
+					let now = chain.best_head().await?;
+					if chain.standing(now, key.request).await? == Standing::Ours
+						&& now.number + 1 < deadline
+					{
+						tracing::warn!(job = %key, error = %e, "sent proof can no longer be included; signing it again");
+						self.live.get_mut(&key).expect("still live").stage = Stage::Proved;
+						return Box::pin(self.submit(chain, now, key)).await;
+					}
+					false
 				}
+				PoolVerdict::SignAgain | PoolVerdict::Retry | PoolVerdict::CannotPay => {
+					tracing::warn!(job = %key, error = %e, "the pool did not take the proof; sending it again next block");
+					false
+				}
+			},
+			Err(ChainError::Tx(e)) => {
+				tracing::error!(job = %key, error = %e, "the pool did not take the proof; sending it again next block");
+				false
 			}
-			Err(e) => tracing::warn!(job = %key, error = %e, "sending the proof again failed"),
+			// Connection trouble: not a refusal. The next session sends again.
+			Err(e) => return Err(e.into()),
+		};
+		let live = self.live.get_mut(&key).expect("caller holds a live key");
+		live.stage = Stage::Submitted { at: head.number, tx: tx.clone(), accepted };
+		if accepted && !was_accepted {
+			self.metrics.proofs_submitted.inc();
+			self.metrics
+				.blocks_left_at_submission
+				.observe(deadline.saturating_sub(head.number) as f64);
+			tracing::info!(job = %key, tx = ?tx.hash, nonce = tx.nonce, blocks_left = deadline.saturating_sub(head.number), "proof submitted");
 		}
 		Ok(())
 	}
 
-	/// Starts proving waiting jobs, earliest deadline first, up to capacity.
+	/// Starts proving waiting jobs, earliest deadline first, up to capacity
+	/// and while their memory fits beside the proofs running.
 	async fn start_proving<C: MarketChain>(
 		&mut self,
 		chain: &C,
 		head: Head,
 	) -> Result<(), DaemonError> {
-		while self.proving < self.capacity {
+		while self.running.len() < self.capacity {
 			let Some((key, job)) = self
 				.live
 				.iter()
@@ -938,21 +1198,54 @@ impl<P: JobProver> Daemon<P> {
 				self.finish_early(key, Outcome::Failed, head.number)?;
 				continue;
 			};
+			let bits = match self.degrees.get(&job.circuit) {
+				Some(bits) => *bits,
+				None => match prova_circuits::Workload::from_descriptor(&descriptor) {
+					Ok(workload) => {
+						let bits = workload.estimated_rows().max(1).next_power_of_two().ilog2();
+						*self.degrees.entry(job.circuit).or_insert(bits)
+					}
+					Err(e) => {
+						tracing::error!(job = %key, %descriptor, error = %e, "cannot prove this circuit here");
+						self.finish_early(key, Outcome::Failed, head.number)?;
+						continue;
+					}
+				},
+			};
+			if let Some(limit) = self.memory_limit {
+				let needed = proving_memory(1 << bits);
+				let free = limit.saturating_sub(self.prover.cached_bytes() + self.memory_in_use());
+				if needed > free {
+					if self.running.is_empty() && needed > limit {
+						tracing::error!(job = %key, needed_mib = needed >> 20, limit_mib = limit >> 20, "the job needs more memory than the daemon may use; not proving it");
+						self.finish_early(key, Outcome::Failed, head.number)?;
+						continue;
+					}
+					tracing::info!(job = %key, needed_mib = needed >> 20, free_mib = free >> 20, "waiting for memory to prove the next job");
+					break;
+				}
+			}
 			self.live.get_mut(&key).expect("found above").stage = Stage::Proving;
-			self.proving += 1;
-			self.metrics.proving_now.set(self.proving as u64);
+			let cancel = Cancel::default();
+			self.running.insert(key, Running { cancel: cancel.clone(), started: Instant::now() });
+			self.metrics.proving_now.set(self.running.len() as u64);
 			tracing::info!(job = %key, circuit = %descriptor, "proving");
 			let prover = self.prover.clone();
 			let results = self.results_tx.clone();
 			let line =
-				self.progress.start(&format!("{key} {descriptor}"), prover.estimate(job.circuit));
+				self.progress.start(&format!("{key} {descriptor}"), self.proof_time(job.circuit));
 			tokio::task::spawn_blocking(move || {
 				let started = Instant::now();
-				let result = prover.prove(&job, &descriptor);
+				// A panic must not lose the slot: it is the job's failure.
+				let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+					prover.prove(&job, &descriptor, &cancel)
+				}))
+				.unwrap_or_else(|panic| Err(ProveError::Panicked(panic_message(&*panic))));
 				drop(line);
 				let _ = results.send(ProofResult { key, result, elapsed: started.elapsed() });
 			});
 		}
+		self.update_gauges();
 		Ok(())
 	}
 
@@ -964,32 +1257,61 @@ impl<P: JobProver> Daemon<P> {
 		result: ProofResult,
 	) -> Result<(), DaemonError> {
 		let ProofResult { key, result, elapsed } = result;
-		self.proving -= 1;
-		self.metrics.proving_now.set(self.proving as u64);
+		self.running.remove(&key);
+		self.metrics.proving_now.set(self.running.len() as u64);
+		self.metrics.gpu_fallbacks.set(self.prover.fallbacks() as u64);
 		let Some(live) = self.live.get(&key) else {
-			tracing::info!(job = %key, "proof finished for a job no longer ours; discarding it");
-			return Ok(());
+			match result {
+				Err(ProveError::Cancelled) => {
+					tracing::info!(job = %key, "proof stopped: the job is no longer ours")
+				}
+				_ => {
+					tracing::info!(job = %key, "proof finished for a job no longer ours; discarding it")
+				}
+			}
+			let head = chain.best_head().await?;
+			return self.start_proving(chain, head).await;
 		};
-		let descriptor = self.descriptors.get(&live.job.circuit).cloned().unwrap_or_default();
+		let circuit = live.job.circuit;
+		let descriptor = self.descriptors.get(&circuit).cloned().unwrap_or_default();
 		match result {
 			Ok(proof) => {
 				self.metrics
 					.proving_seconds
 					.with_label_values(&[&descriptor])
 					.observe(elapsed.as_secs_f64());
-				tracing::info!(job = %key, seconds = elapsed.as_secs_f64(), proof_bytes = proof.proof.len(), "proved");
+				if let Some(bits) = self.degrees.get(&circuit) {
+					self.estimates.record_proof(circuit, *bits, elapsed);
+				}
+				tracing::info!(job = %key, seconds = elapsed.as_secs_f64(), proof_bytes = proof.proof.len(), "proved and verified");
 				self.journal.record_proof(key, live.job.price, &proof)?;
 				self.live.get_mut(&key).expect("found above").stage = Stage::Proved;
 				let head = chain.best_head().await?;
 				self.on_best(chain, head).await
 			}
 			Err(e) => {
-				tracing::error!(job = %key, error = %e, "cannot prove the job");
 				let head = chain.best_head().await?;
-				self.finish_early(key, Outcome::Failed, head.number)?;
+				let outcome = match e {
+					ProveError::Cancelled => {
+						tracing::warn!(job = %key, "proof stopped: it could no longer make its deadline");
+						Outcome::Dropped
+					}
+					e => {
+						tracing::error!(job = %key, error = %e, "cannot prove the job");
+						Outcome::Failed
+					}
+				};
+				self.finish_early(key, outcome, head.number)?;
 				self.start_proving(chain, head).await
 			}
 		}
+	}
+
+	/// Sets the gauges that follow the queue and memory.
+	fn update_gauges(&self) {
+		let waiting = self.live.values().filter(|live| live.stage == Stage::Waiting).count();
+		self.metrics.queue_depth.set(waiting as u64);
+		self.metrics.memory_in_use_bytes.set(self.memory_in_use() + self.prover.cached_bytes());
 	}
 
 	/// Reads the outcome of jobs that left this prover's list at finalized
@@ -1041,6 +1363,15 @@ impl<P: JobProver> Daemon<P> {
 		self.journal.prune(head.number)?;
 		Ok(())
 	}
+}
+
+/// The message a panic was raised with.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+	panic
+		.downcast_ref::<&str>()
+		.map(|s| s.to_string())
+		.or_else(|| panic.downcast_ref::<String>().cloned())
+		.unwrap_or_else(|| "a panic without a message".into())
 }
 
 /// 32 bytes from the operating system's random number generator (through

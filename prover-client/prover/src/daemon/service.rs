@@ -2,9 +2,14 @@
 //!
 //! One session is one connection. It follows best and finalized blocks and
 //! feeds them, and finished proofs, to the [`Daemon`]. Any RPC failure ends
-//! the session; the next one connects again after a backoff (1 s doubling to
-//! 30 s) and starts with a full reconciliation, so blocks missed while away
+//! the session; the next one connects to the next of the configured nodes
+//! at once, and after a whole round of them failed, waits (0.5 s doubling,
+//! capped at one block time: a slot missed costs more than a retry). Each
+//! session starts with a full reconciliation, so blocks missed while away
 //! need no replay: the job list at the new best block says everything.
+//!
+//! The first session builds the circuits this prover serves before it
+//! follows blocks (see [`Daemon::warm_up`]).
 
 use super::{Daemon, DaemonError, MarketChain, Standing};
 use crate::{
@@ -12,6 +17,7 @@ use crate::{
 	chain::{calls, Chain, ChainError, Head, Job, Offer, Opening, RequestId, SignedTx, Work},
 	key::Signer,
 };
+use prova_primitives::MILLISECS_PER_BLOCK;
 use std::time::Duration;
 use subxt::utils::{AccountId32, H256};
 
@@ -123,10 +129,22 @@ impl MarketChain for ProverAccount {
 /// How the daemon runs.
 #[derive(Clone, Debug)]
 pub struct DaemonConfig {
-	/// The node's RPC URL.
-	pub url: String,
+	/// The nodes' RPC URLs, tried in turn.
+	pub urls: Vec<String>,
 	/// Give up after this many failed connection attempts in a row (`None`: never).
 	pub max_reconnects: Option<u32>,
+}
+
+/// How long to wait before connection attempt number `failures` (counted
+/// from 1) to one of `nodes` nodes: nothing while some node of the round is
+/// untried, then 0.5 s doubling per round, capped at one block time.
+pub fn reconnect_delay(failures: u32, nodes: usize) -> Duration {
+	let nodes = nodes.max(1) as u32;
+	if !failures.is_multiple_of(nodes) {
+		return Duration::ZERO;
+	}
+	let rounds = (failures / nodes).saturating_sub(1).min(16);
+	Duration::from_millis(500u64 << rounds).min(Duration::from_millis(MILLISECS_PER_BLOCK))
 }
 
 /// Runs the daemon until Ctrl-C or SIGTERM, reconnecting as needed.
@@ -136,14 +154,18 @@ pub async fn run<P: JobProver>(
 	mut daemon: Daemon<P>,
 ) -> Result<(), DaemonError> {
 	let mut failures = 0u32;
+	let mut warmed = false;
 	let mut shutdown = std::pin::pin!(shutdown_signal());
+	let urls =
+		if config.urls.is_empty() { vec![crate::cli::DEFAULT_URL.into()] } else { config.urls };
 	loop {
+		let url = &urls[failures as usize % urls.len()];
 		let session = async {
-			match Chain::connect(&config.url).await {
+			match Chain::connect(url).await {
 				Ok(chain) => {
-					tracing::info!(url = %config.url, "connected");
-					session(&mut daemon, ProverAccount::new(chain, signer.clone()), &mut failures)
-						.await
+					tracing::info!(%url, "connected");
+					let account = ProverAccount::new(chain, signer.clone());
+					session(&mut daemon, account, &mut failures, &mut warmed).await
 				}
 				Err(e) => DaemonError::from(e),
 			}
@@ -159,13 +181,15 @@ pub async fn run<P: JobProver>(
 			return Err(error);
 		}
 		failures += 1;
+		daemon.metrics().reconnects.inc();
 		if config.max_reconnects.is_some_and(|max| failures > max) {
 			return Err(error);
 		}
-		let backoff = Duration::from_secs(1 << (failures - 1).min(5)).min(Duration::from_secs(30));
-		tracing::warn!(error = %error, retry_in_s = backoff.as_secs(), attempt = failures, "lost the node; reconnecting");
+		let delay = reconnect_delay(failures, urls.len());
+		let next = &urls[failures as usize % urls.len()];
+		tracing::warn!(error = %error, %url, next = %next, retry_in_ms = delay.as_millis() as u64, attempt = failures, "lost the node; reconnecting");
 		tokio::select! {
-			_ = tokio::time::sleep(backoff) => {},
+			_ = tokio::time::sleep(delay) => {},
 			_ = &mut shutdown => return Ok(()),
 		}
 	}
@@ -176,30 +200,45 @@ async fn session<P: JobProver>(
 	daemon: &mut Daemon<P>,
 	account: ProverAccount,
 	failures: &mut u32,
+	warmed: &mut bool,
 ) -> DaemonError {
 	let result: Result<(), DaemonError> = async {
 		let mut best = account.chain.api().stream_best_blocks().await.map_err(ChainError::rpc)?;
 		let mut finalized = account.chain.api().stream_blocks().await.map_err(ChainError::rpc)?;
 		// Catch up at once: jobs assigned while away, outcomes finalized while away.
 		let head = account.chain.best_head().await?;
-		match account.chain.prover(&account.chain.at(head).await?, &account.account).await? {
-			None => tracing::warn!(
-				account = %crate::chain::address(&account.account),
-				"this key is not a registered prover: no jobs will come (see `prova-prover register`)"
-			),
-			Some(record) => tracing::info!(
-				state = %record.state,
-				capacity = record.capacity,
-				backing = record.backing,
-				"prover record"
-			),
-		}
-		// The chain cannot yet be told which circuits a prover serves: say
-		// which listed ones this client could not prove if assigned.
+		let services =
+			match account.chain.prover(&account.chain.at(head).await?, &account.account).await? {
+				None => {
+					tracing::warn!(
+						account = %crate::chain::address(&account.account),
+						"this key is not a registered prover: no jobs will come (see `prova-prover register`)"
+					);
+					Vec::new()
+				}
+				Some(record) => {
+					tracing::info!(
+						state = %record.state,
+						capacity = record.capacity,
+						backing = record.backing,
+						"prover record"
+					);
+					record.services.into_iter().map(|(scope, _, _)| scope).collect()
+				}
+			};
+		let mut served = Vec::new();
 		for listing in account.chain.listings(&account.chain.at(head).await?).await? {
-			if let Err(e) = prova_circuits::Workload::from_descriptor(&listing.descriptor) {
-				tracing::warn!(circuit = ?listing.circuit, error = %e, "listed circuit this client cannot prove; a job for it would miss its deadline");
+			match prova_circuits::Workload::from_descriptor(&listing.descriptor) {
+				Err(e) => tracing::warn!(circuit = ?listing.circuit, error = %e, "listed circuit this client cannot prove; offers of it are declined"),
+				Ok(workload) if serves(&services, listing.circuit, &workload) => {
+					served.push((listing.circuit, listing.descriptor))
+				}
+				Ok(_) => {}
 			}
+		}
+		if !*warmed {
+			*warmed = true;
+			daemon.warm_up(served).await;
 		}
 		daemon.on_best(&account, head).await?;
 		daemon.on_finalized(&account, account.chain.finalized_head().await?).await?;
@@ -224,6 +263,21 @@ async fn session<P: JobProver>(
 	result.err().unwrap_or_else(|| ChainError::Rpc("session ended".into()).into())
 }
 
+/// Whether a prover declaring `services` (scopes as `prova-prover serve`
+/// takes them; none: every circuit) serves `circuit`, built as `workload`.
+fn serves(services: &[String], circuit: H256, workload: &prova_circuits::Workload) -> bool {
+	let degree_bits = workload.estimated_rows().max(1).next_power_of_two().ilog2();
+	services.is_empty()
+		|| services.iter().any(|scope| {
+			if let Some(hex) = scope.strip_prefix("0x") {
+				return hex::decode(hex).is_ok_and(|id| id == circuit.0);
+			}
+			let Some((family, max)) = scope.rsplit_once(':') else { return false };
+			let fits = max.parse::<u32>().is_ok_and(|max| degree_bits <= max);
+			fits && (family == "any" || family == workload.name())
+		})
+}
+
 async fn shutdown_signal() {
 	let ctrl_c = tokio::signal::ctrl_c();
 	#[cfg(unix)]
@@ -237,4 +291,32 @@ async fn shutdown_signal() {
 	}
 	#[cfg(not(unix))]
 	let _ = ctrl_c.await;
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use prova_circuits::{Workload, WorkloadKind};
+
+	#[test]
+	fn failover_tries_every_node_before_waiting_at_most_a_block() {
+		let waits: Vec<u64> =
+			(1..=8).map(|failures| reconnect_delay(failures, 2).as_millis() as u64).collect();
+		assert_eq!(waits, [0, 500, 0, 1000, 0, 2000, 0, 3000]);
+		assert_eq!(reconnect_delay(1, 1), Duration::from_millis(500));
+		assert_eq!(reconnect_delay(1000, 1), Duration::from_millis(MILLISECS_PER_BLOCK));
+	}
+
+	#[test]
+	fn served_circuits_follow_the_declared_services() {
+		let workload = Workload::for_degree(WorkloadKind::Fibonacci, 14).unwrap();
+		let id = H256::repeat_byte(4);
+		assert!(serves(&[], id, &workload), "no services: every circuit");
+		assert!(serves(&["fibonacci:14".into()], id, &workload));
+		assert!(!serves(&["fibonacci:13".into()], id, &workload), "too large");
+		assert!(!serves(&["poseidon_chain:20".into()], id, &workload), "another family");
+		assert!(serves(&["any:16".into()], id, &workload));
+		assert!(serves(&[format!("{id:?}")], id, &workload));
+		assert!(!serves(&[format!("{:?}", H256::zero())], id, &workload));
+	}
 }

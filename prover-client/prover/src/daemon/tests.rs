@@ -1,7 +1,10 @@
 //! The job queue and restart logic against a fake chain and a fake prover.
 
 use super::*;
-use crate::chain::{RaceStand, TxError};
+use crate::{
+	backend::Prepared,
+	chain::{PoolError, RaceStand, TxError},
+};
 use std::sync::{
 	atomic::{AtomicUsize, Ordering},
 	Condvar, Mutex,
@@ -54,6 +57,8 @@ struct FakeState {
 	sent: Vec<Vec<u8>>,
 	fail_signing: bool,
 	send_outdated: bool,
+	/// Errors the next sends get, first first; then they succeed.
+	send_errors: Vec<ChainError>,
 	openings: Vec<Opening>,
 	/// Sealed bids sent: request and commitment.
 	commits: Vec<(RequestId, [u8; 32])>,
@@ -125,11 +130,11 @@ impl MarketChain for FakeChain {
 
 	async fn send(&self, bytes: &[u8]) -> Result<(), ChainError> {
 		let mut state = self.state.lock().unwrap();
+		if !state.send_errors.is_empty() {
+			return Err(state.send_errors.remove(0));
+		}
 		if state.send_outdated {
-			return Err(TxError::Refused(
-				"1010: Invalid Transaction: Transaction is outdated".into(),
-			)
-			.into());
+			return Err(pool_error(1010, Some("Transaction is outdated")));
 		}
 		state.sent.push(bytes.to_vec());
 		Ok(())
@@ -178,15 +183,29 @@ impl MarketChain for FakeChain {
 	}
 }
 
-/// Proves instantly, or when its gate opens; counts calls and concurrency.
+/// A refusal of the pool with JSON-RPC `code`.
+fn pool_error(code: i32, data: Option<&str>) -> ChainError {
+	TxError::Pool(PoolError { code, message: "pool".into(), data: data.map(Into::into) }).into()
+}
+
+/// Proves instantly, or when its gate opens (or its proof is cancelled);
+/// counts calls and concurrency.
 #[derive(Default)]
 struct FakeProver {
 	calls: AtomicUsize,
 	running: AtomicUsize,
 	max_running: AtomicUsize,
+	cancelled: AtomicUsize,
+	calibrations: AtomicUsize,
 	gate: (Mutex<bool>, Condvar),
 	closed: bool,
+	/// What a proof takes here: known to the daemon from the start when
+	/// set (as if measured before), else measured by a calibration.
 	estimate: Option<Duration>,
+	/// What a calibration measures when no estimate is known.
+	calibrated: Duration,
+	/// The request whose proof panics.
+	panics_on: Option<RequestId>,
 }
 
 impl FakeProver {
@@ -201,37 +220,63 @@ impl FakeProver {
 }
 
 impl JobProver for FakeProver {
-	fn prove(&self, job: &Job, descriptor: &str) -> Result<ProofOutput, ProveError> {
+	fn prove(
+		&self,
+		job: &Job,
+		descriptor: &str,
+		cancel: &Cancel,
+	) -> Result<ProofOutput, ProveError> {
 		assert_eq!(descriptor, DESCRIPTOR);
 		self.calls.fetch_add(1, Ordering::SeqCst);
+		if self.panics_on == Some(job.request) {
+			panic!("witness generation failed for request {}", job.request);
+		}
 		let running = self.running.fetch_add(1, Ordering::SeqCst) + 1;
 		self.max_running.fetch_max(running, Ordering::SeqCst);
 		if self.closed {
 			let mut open = self.gate.0.lock().unwrap();
-			while !*open {
-				open = self.gate.1.wait(open).unwrap();
+			while !*open && !cancel.is_cancelled() {
+				open = self.gate.1.wait_timeout(open, Duration::from_millis(5)).unwrap().0;
 			}
 		}
 		self.running.fetch_sub(1, Ordering::SeqCst);
+		if cancel.is_cancelled() {
+			self.cancelled.fetch_add(1, Ordering::SeqCst);
+			return Err(ProveError::Cancelled);
+		}
 		Ok(ProofOutput { public_inputs: vec![job.request], proof: vec![job.attempt as u8; 4] })
 	}
 
-	fn estimate(&self, _: H256) -> Option<Duration> {
-		self.estimate
-	}
-
-	fn prepare(&self, circuit: H256, descriptor: &str) -> Result<(), ProveError> {
+	fn prepare(&self, circuit: H256, descriptor: &str) -> Result<Prepared, ProveError> {
 		if descriptor == DESCRIPTOR {
-			Ok(())
+			Ok(Prepared { degree_bits: DEGREE_BITS, built_in: None })
 		} else {
 			Err(ProveError::UnknownCircuit { circuit, reason: "unknown workload".into() })
 		}
 	}
+
+	fn calibrate(&self, _: H256, _: &str) -> Result<Duration, ProveError> {
+		self.calibrations.fetch_add(1, Ordering::SeqCst);
+		Ok(self.calibrated)
+	}
+
+	fn is_cached(&self, _: H256) -> bool {
+		true
+	}
 }
+
+/// log2 of the rows of the fake circuit.
+const DEGREE_BITS: u32 = 12;
 
 fn daemon(prover: &Arc<FakeProver>, dir: &std::path::Path, capacity: usize) -> Daemon<FakeProver> {
 	let journal = Journal::open(dir, "5Prover").unwrap();
-	Daemon::new(prover.clone(), journal, capacity, Metrics::unserved(), Progress::hidden())
+	let mut daemon =
+		Daemon::new(prover.clone(), journal, capacity, Metrics::unserved(), Progress::hidden());
+	daemon.degrees.insert(circuit(), DEGREE_BITS);
+	if let Some(estimate) = prover.estimate {
+		daemon.estimates.record_proof(circuit(), DEGREE_BITS, estimate);
+	}
+	daemon
 }
 
 /// A fresh data directory, a chain at `best` listing `jobs`, and a daemon of
@@ -373,11 +418,13 @@ async fn a_restart_after_sending_neither_proves_nor_signs_again() {
 	assert_eq!(second.proving(), 0);
 	assert_eq!(prover.calls.load(Ordering::SeqCst), 1, "not proved again");
 	assert_eq!(second.metrics.jobs_assigned.get(), 0, "a known job is not counted again");
-	// Still not included a few blocks later: the same bytes go out again.
+	// Whether the pool took them before the restart is unknown: the same
+	// bytes go out at once, and again if still not included a few blocks later.
+	assert_eq!(chain.sent(), vec![sent[0].clone(), sent[0].clone()]);
 	chain.set(|s| s.best = 1 + RESEND_AFTER_BLOCKS);
 	second.on_best(&chain, chain.best()).await.unwrap();
 	assert_eq!(chain.signed(), 1, "never signed twice");
-	assert_eq!(chain.sent(), vec![sent[0].clone(), sent[0].clone()]);
+	assert_eq!(chain.sent(), vec![sent[0].clone(); 3]);
 	// Included and paid: the outcome is journaled at finality.
 	chain.set(|s| {
 		s.jobs.clear();
@@ -504,8 +551,10 @@ async fn offers_that_cannot_be_proved_in_time_or_without_a_slot_are_declined() {
 		..Default::default()
 	};
 	let (_dir, chain, _prover, mut daemon) = setup(slow, 10, vec![job(7, 40)], 2);
-	// 10 blocks of proving, plus the submission margin and the lock's block.
-	chain.set(|s| s.offers = vec![offer(1, circuit(), 12), offer(2, circuit(), 13)]);
+	daemon.on_best(&chain, head(9)).await.unwrap();
+	// 10 blocks of proving, after the 10 of job 7 being proved (every proof
+	// uses all cores), plus the submission margin and the lock's block.
+	chain.set(|s| s.offers = vec![offer(1, circuit(), 22), offer(2, circuit(), 23)]);
 	daemon.on_best(&chain, head(10)).await.unwrap();
 	// The second fits, but the first took no slot: one job and one lock fill two.
 	chain.set(|s| s.offers.push(offer(3, circuit(), 40)));
@@ -771,4 +820,209 @@ async fn a_race_is_joined_only_when_it_pays_our_cost() {
 	chain.set(|s| s.openings = vec![opening(200)]);
 	daemon.on_best(&chain, chain.best()).await.unwrap();
 	assert_eq!(chain.state.lock().unwrap().locks, vec![4]);
+}
+
+/// Takes back the next proof, failing the test instead of hanging when none
+/// comes.
+async fn next_within(daemon: &mut Daemon<FakeProver>, chain: &FakeChain) {
+	let result = tokio::time::timeout(Duration::from_secs(10), daemon.next_result())
+		.await
+		.expect("a proving thread reports back");
+	daemon.on_proved(chain, result).await.unwrap();
+}
+
+/// A panic while proving is that job's failure; the slot comes back and the
+/// next job is proved.
+#[tokio::test]
+async fn a_panic_while_proving_fails_the_job_and_frees_its_slot() {
+	let prover = FakeProver { panics_on: Some(1), ..Default::default() };
+	let (_dir, chain, prover, mut daemon) = setup(prover, 10, vec![job(1, 100), job(2, 110)], 1);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	next_within(&mut daemon, &chain).await;
+	assert!(finished(Outcome::Failed)(&step_of(&daemon, 1)));
+	assert_eq!(daemon.proving(), 1, "the slot went to job 2");
+	next_within(&mut daemon, &chain).await;
+	assert_eq!(prover.calls.load(Ordering::SeqCst), 2);
+	assert_eq!(chain.sent().len(), 1, "job 2 proved and sent");
+	assert_eq!(daemon.metrics.jobs_finished.with_label_values(&["failed"]).get(), 1);
+}
+
+/// A job taken away while it is proved stops its proof and frees the slot at
+/// once, without waiting for the proof to end.
+#[tokio::test]
+async fn a_job_taken_away_stops_its_proof_and_frees_the_slot() {
+	let (_dir, chain, prover, mut daemon) =
+		setup(FakeProver::gated(), 1, vec![job(1, 100), job(2, 110)], 1);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	chain.set(|s| {
+		s.best = 2;
+		s.jobs.retain(|job| job.request == 2);
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	next_within(&mut daemon, &chain).await;
+	assert_eq!(prover.cancelled.load(Ordering::SeqCst), 1);
+	assert!(
+		matches!(daemon.live[&JobKey { request: 2, attempt: 1 }].stage, Stage::Proving),
+		"job 2 took the slot while job 1's gate is still closed"
+	);
+	prover.open();
+	next_within(&mut daemon, &chain).await;
+	assert_eq!(chain.signed(), 1, "only job 2 is signed");
+}
+
+/// A proof still running when its deadline can no longer be made is stopped,
+/// and the job is recorded as dropped.
+#[tokio::test]
+async fn a_proof_past_its_deadline_is_stopped() {
+	let (_dir, chain, prover, mut daemon) = setup(FakeProver::gated(), 1, vec![job(1, 20)], 1);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	chain.set(|s| s.best = 19);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	next_within(&mut daemon, &chain).await;
+	assert_eq!(prover.cancelled.load(Ordering::SeqCst), 1);
+	assert!(finished(Outcome::Dropped)(&step_of(&daemon, 1)));
+	assert_eq!(daemon.proving(), 0);
+}
+
+/// Jobs start only while their proofs fit the memory limit together; a job
+/// that could never fit fails without being proved, and an offer of it is
+/// declined.
+#[tokio::test]
+async fn proofs_start_only_while_their_memory_fits() {
+	let one_proof = proving_memory(1 << DEGREE_BITS);
+	let (dir, chain, prover, daemon) =
+		setup(FakeProver::gated(), 1, vec![job(1, 100), job(2, 110)], 2);
+	let mut daemon = daemon.with_memory_limit(Some(one_proof + one_proof / 2));
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(daemon.proving(), 1, "two slots, memory for one proof");
+	prover.open();
+	next_within(&mut daemon, &chain).await;
+	next_within(&mut daemon, &chain).await;
+	assert_eq!(prover.max_running.load(Ordering::SeqCst), 1);
+	assert_eq!(chain.sent().len(), 2);
+	drop(daemon);
+
+	// A limit below one proof: the job fails, offers are declined.
+	chain.set(|s| {
+		s.jobs = vec![job(3, 100)];
+		s.offers = vec![offer(4, circuit(), 40)];
+	});
+	let mut small =
+		super::tests::daemon(&prover, dir.path(), 2).with_memory_limit(Some(one_proof / 2));
+	small.on_best(&chain, chain.best()).await.unwrap();
+	assert!(finished(Outcome::Failed)(&step_of(&small, 3)));
+	assert_eq!(chain.state.lock().unwrap().answers, vec![(4, false)]);
+}
+
+/// A proof the pool did not take is sent again at every block until it is
+/// taken, and counted as submitted only then; a lost connection is not a
+/// refusal: the step fails (the session reconnects) and the next sends again.
+#[tokio::test]
+async fn a_proof_is_sent_again_every_block_until_the_pool_takes_it() {
+	let (_dir, chain, prover, mut daemon) = setup(FakeProver::default(), 10, vec![job(1, 100)], 1);
+	chain.set(|s| {
+		s.send_errors = vec![
+			pool_error(1011, None),
+			ChainError::Rpc("connection reset".into()),
+			pool_error(1013, None),
+		]
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	next_within(&mut daemon, &chain).await; // proved; the first send is refused (1011)
+	assert_eq!(daemon.metrics.proofs_submitted.get(), 0);
+	chain.set(|s| s.best = 11);
+	assert!(daemon.on_best(&chain, chain.best()).await.is_err(), "the connection dropped");
+	chain.set(|s| s.best = 12);
+	daemon.on_best(&chain, chain.best()).await.unwrap(); // 1013: the pool has it
+	assert_eq!(daemon.metrics.proofs_submitted.get(), 1);
+	chain.set(|s| s.best = 13);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	assert!(chain.sent().is_empty(), "taken by the pool: not sent again before the resend wait");
+	assert_eq!(chain.signed(), 1, "the same bytes all along");
+	assert_eq!(daemon.metrics.proof_resends.get(), 2);
+	assert_eq!(prover.calls.load(Ordering::SeqCst), 1);
+}
+
+/// A job proved before a restart that the chain no longer lists is settled
+/// from the chain at start, and its proof file removed.
+#[tokio::test]
+async fn a_proof_left_by_a_restart_for_a_job_gone_is_settled() {
+	let (dir, chain, prover, mut first) = setup(FakeProver::default(), 1, vec![job(1, 100)], 1);
+	chain.set(|s| s.fail_signing = true);
+	first.on_best(&chain, chain.best()).await.unwrap();
+	let result = first.next_result().await;
+	assert!(first.on_proved(&chain, result).await.is_err());
+	assert_eq!(step_of(&first, 1), Some(Step::Proved));
+	drop(first);
+
+	chain.set(|s| {
+		s.fail_signing = false;
+		s.best = 30;
+		s.jobs.clear();
+		s.standings.insert(1, Standing::Elsewhere);
+	});
+	let mut second = daemon(&prover, dir.path(), 1);
+	second.on_best(&chain, chain.best()).await.unwrap();
+	second.on_finalized(&chain, chain.best()).await.unwrap();
+	assert!(finished(Outcome::Abandoned)(&step_of(&second, 1)));
+	let proofs = std::fs::read_dir(second.journal().dir().join("proofs")).unwrap().count();
+	assert_eq!(proofs, 0);
+	assert_eq!(chain.signed(), 0);
+}
+
+/// A job that leaves and comes back (a reorg) gets neither a second proof nor
+/// a second transaction.
+#[tokio::test]
+async fn a_job_listed_again_after_a_reorg_is_not_proved_or_signed_twice() {
+	let (_dir, chain, prover, mut daemon) = setup(FakeProver::default(), 1, vec![job(1, 100)], 1);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	next_within(&mut daemon, &chain).await;
+	let listed = chain.state.lock().unwrap().jobs.clone();
+	chain.set(|s| {
+		s.best = 2;
+		s.jobs.clear();
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	chain.set(|s| {
+		s.best = 3;
+		s.jobs = listed;
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(prover.calls.load(Ordering::SeqCst), 1);
+	assert_eq!(chain.signed(), 1);
+	let sent = chain.sent();
+	assert!(sent.iter().all(|bytes| *bytes == sent[0]), "only the same bytes are sent again");
+}
+
+/// Proving times measured in one run judge the offers of the next, and with
+/// none measured, a sample proof measures one before the first answer.
+#[tokio::test]
+async fn proving_times_are_measured_once_and_kept_across_restarts() {
+	let slow = FakeProver {
+		calibrated: Duration::from_millis(30 * MILLISECS_PER_BLOCK),
+		..Default::default()
+	};
+	let (dir, chain, prover, mut first) = setup(slow, 10, vec![], 1);
+	chain.set(|s| s.offers = vec![offer(1, circuit(), 20)]);
+	first.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(prover.calibrations.load(Ordering::SeqCst), 1);
+	assert_eq!(chain.state.lock().unwrap().answers, vec![(1, false)], "30 blocks of proof");
+	drop(first);
+
+	let mut second = daemon(&prover, dir.path(), 1);
+	chain.set(|s| s.offers = vec![offer(2, circuit(), 20), offer(3, circuit(), 40)]);
+	second.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(prover.calibrations.load(Ordering::SeqCst), 1, "not measured again");
+	assert_eq!(chain.state.lock().unwrap().answers[1..], [(2, false), (3, true)]);
+}
+
+/// One daemon per key and data directory.
+#[test]
+fn a_second_daemon_on_the_same_data_directory_is_refused() {
+	let dir = tempfile::tempdir().unwrap();
+	let first = Journal::open(dir.path(), "5Prover").unwrap();
+	let error = Journal::open(dir.path(), "5Prover").err().expect("locked").to_string();
+	assert!(error.contains("another prova-prover is running"), "{error}");
+	drop(first);
+	assert!(Journal::open(dir.path(), "5Prover").is_ok(), "the lock goes with the process");
 }
