@@ -163,7 +163,6 @@ pub async fn run<P: JobProver>(
 		let session = async {
 			match Chain::connect(url).await {
 				Ok(chain) => {
-					tracing::info!(%url, "connected");
 					let account = ProverAccount::new(chain, signer.clone());
 					session(&mut daemon, account, &mut failures, &mut warmed).await
 				}
@@ -242,6 +241,9 @@ async fn session<P: JobProver>(
 		}
 		daemon.on_best(&account, head).await?;
 		daemon.on_finalized(&account, account.chain.finalized_head().await?).await?;
+		// Said once the circuits are built and the first block is handled:
+		// from here on, offers are answered in the block they come in.
+		tracing::info!(url = %account.chain.url(), best = head.number, "connected; following blocks");
 		*failures = 0;
 		loop {
 			tokio::select! {
