@@ -13,6 +13,13 @@
 //! (`field_u32.wgsl`). Both expose the same functions (`fe_add`, `fe_mul`, …)
 //! on an `Fe` type, so a kernel is written once.
 //!
+//! Reads from the device go through a ring of two reusable staging buffers:
+//! a large read is cut into pieces, the copy of the next piece runs on the
+//! device while the host copies the last one out, straight into the
+//! caller's layout and in parallel. [`TransferStats`] counts the bytes, the
+//! submissions and the staging buffers, so a change that moves more data
+//! shows in a test without a GPU.
+//!
 //! wgpu panics on errors nobody captures. [`Gpu`] installs a handler that
 //! records them instead, and allocations run inside error scopes, so a failed
 //! allocation or a lost device becomes a [`GpuError`] the caller can answer by
@@ -22,7 +29,10 @@ use std::{
 	collections::HashMap,
 	fmt,
 	num::NonZeroU64,
-	sync::{mpsc, Arc, Mutex},
+	sync::{
+		atomic::{AtomicU64, Ordering},
+		mpsc, Arc, Mutex,
+	},
 };
 use wgpu::util::DeviceExt;
 
@@ -152,6 +162,35 @@ pub struct GpuOptions {
 	pub force_u32: bool,
 	/// Treat storage bindings as at most this many bytes (tests of splitting).
 	pub max_binding: Option<u64>,
+	/// Bytes of each of the two staging buffers reads go through
+	/// [default: 64 MiB]; tests use small ones to exercise the ring.
+	pub staging_bytes: Option<u64>,
+}
+
+/// Default size of each staging buffer: large enough that a piece's fixed
+/// costs (a submission, a map) vanish beside its copy, small enough to cost
+/// nothing to keep.
+const STAGING_BYTES: u64 = 64 << 20;
+
+/// Host–device traffic since the GPU was opened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TransferStats {
+	/// Bytes read back from the device.
+	pub bytes_read: u64,
+	/// Bytes written to the device.
+	pub bytes_written: u64,
+	/// Copy submissions made for reads.
+	pub read_submissions: u64,
+	/// Staging buffers ever created (the ring makes two, once).
+	pub staging_buffers: u64,
+}
+
+#[derive(Default)]
+struct Counters {
+	bytes_read: AtomicU64,
+	bytes_written: AtomicU64,
+	read_submissions: AtomicU64,
+	staging_buffers: AtomicU64,
 }
 
 fn instance() -> wgpu::Instance {
@@ -234,6 +273,10 @@ pub struct Gpu {
 	kernels: Mutex<HashMap<(&'static str, &'static str), Arc<Kernel>>>,
 	/// Errors that escaped every error scope, in order.
 	uncaptured: Arc<Mutex<Vec<String>>>,
+	/// The two staging buffers of reads, made on the first read.
+	staging: Mutex<Vec<wgpu::Buffer>>,
+	staging_bytes: u64,
+	counters: Counters,
 }
 
 impl Gpu {
@@ -302,6 +345,15 @@ impl Gpu {
 			max_buffer: limits.max_buffer_size,
 			kernels: Mutex::default(),
 			uncaptured,
+			staging: Mutex::default(),
+			// A multiple of 8 (whole words) and within a buffer.
+			staging_bytes: (options
+				.staging_bytes
+				.unwrap_or(STAGING_BYTES)
+				.min(limits.max_buffer_size)
+				& !7)
+				.max(8),
+			counters: Counters::default(),
 		})
 	}
 
@@ -410,16 +462,26 @@ impl Gpu {
 	/// A storage buffer holding `words`.
 	pub fn upload(&self, label: &str, words: &[u64]) -> Result<wgpu::Buffer, GpuError> {
 		let buffer = self.buffer(label, (words.len() as u64) * 8)?;
-		if !words.is_empty() {
-			self.queue.write_buffer(&buffer, 0, bytemuck::cast_slice(words));
-		}
+		self.write(&buffer, 0, words);
 		Ok(buffer)
 	}
 
 	/// Writes `words` into `buffer` at byte `offset`.
 	pub fn write(&self, buffer: &wgpu::Buffer, offset: u64, words: &[u64]) {
 		if !words.is_empty() {
+			self.counters.bytes_written.fetch_add(words.len() as u64 * 8, Ordering::Relaxed);
 			self.queue.write_buffer(buffer, offset, bytemuck::cast_slice(words));
+		}
+	}
+
+	/// Host–device traffic since the GPU was opened.
+	pub fn transfer_stats(&self) -> TransferStats {
+		let c = &self.counters;
+		TransferStats {
+			bytes_read: c.bytes_read.load(Ordering::Relaxed),
+			bytes_written: c.bytes_written.load(Ordering::Relaxed),
+			read_submissions: c.read_submissions.load(Ordering::Relaxed),
+			staging_buffers: c.staging_buffers.load(Ordering::Relaxed),
 		}
 	}
 
@@ -466,44 +528,101 @@ impl Gpu {
 		offset: u64,
 		words: usize,
 	) -> Result<Vec<u64>, GpuError> {
+		let mut out = vec![0u64; words];
+		self.read_with(buffer, offset, words, |at, piece| {
+			out[at..at + piece.len()].copy_from_slice(piece)
+		})?;
+		Ok(out)
+	}
+
+	/// Reads `words` 64-bit words of `buffer` from byte `offset` (after every
+	/// submitted batch) through the staging ring, handing each piece to
+	/// `sink` with its first word's index, in order. While `sink` copies one
+	/// piece, the device copies the next into the other staging buffer.
+	pub fn read_with(
+		&self,
+		buffer: &wgpu::Buffer,
+		offset: u64,
+		words: usize,
+		mut sink: impl FnMut(usize, &[u64]),
+	) -> Result<(), GpuError> {
 		if words == 0 {
-			return Ok(Vec::new());
+			return Ok(());
 		}
-		let bytes = words as u64 * 8;
-		let staging = self.allocate(
-			|device| {
-				device.create_buffer(&wgpu::BufferDescriptor {
-					label: Some("readback"),
-					size: bytes,
-					usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
-					mapped_at_creation: false,
-				})
-			},
-			bytes,
-		)?;
-		let mut encoder = self
-			.device
-			.create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some("readback") });
-		encoder.copy_buffer_to_buffer(buffer, offset, &staging, 0, bytes);
-		let submission = self.queue.submit([encoder.finish()]);
-		let slice = staging.slice(..);
-		let (sender, receiver) = mpsc::channel();
-		slice.map_async(wgpu::MapMode::Read, move |result| {
-			let _ = sender.send(result);
-		});
-		self.device
-			.poll(wgpu::PollType::Wait { submission_index: Some(submission), timeout: None })
-			.map_err(|e| GpuError::Readback(e.to_string()))?;
-		self.check()?;
-		receiver
-			.recv()
-			.map_err(|e| GpuError::Readback(e.to_string()))?
-			.map_err(|e| GpuError::Readback(e.to_string()))?;
-		let view = slice.get_mapped_range().map_err(|e| GpuError::Readback(e.to_string()))?;
-		let words = bytemuck::cast_slice::<u8, u64>(&view).to_vec();
-		drop(view);
-		staging.unmap();
-		Ok(words)
+		let mut ring = self.staging.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+		while ring.len() < 2 {
+			let staging = self.allocate(
+				|device| {
+					device.create_buffer(&wgpu::BufferDescriptor {
+						label: Some("staging"),
+						size: self.staging_bytes,
+						usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
+						mapped_at_creation: false,
+					})
+				},
+				self.staging_bytes,
+			)?;
+			self.counters.staging_buffers.fetch_add(1, Ordering::Relaxed);
+			ring.push(staging);
+		}
+		let piece_words = (self.staging_bytes / 8) as usize;
+		let pieces = words.div_ceil(piece_words);
+		let span = |i: usize| (i * piece_words, ((i + 1) * piece_words).min(words));
+		// Starts the copy of piece `i` into its slot of the ring and asks for
+		// the slot to be mapped once the copy is done.
+		type Mapped = mpsc::Receiver<Result<(), wgpu::BufferAsyncError>>;
+		let start = |i: usize| -> (wgpu::SubmissionIndex, Mapped) {
+			let (first, end) = span(i);
+			let bytes = ((end - first) * 8) as u64;
+			let staging = &ring[i % 2];
+			let mut encoder = self.device.create_command_encoder(&wgpu::CommandEncoderDescriptor {
+				label: Some("readback"),
+			});
+			encoder.copy_buffer_to_buffer(buffer, offset + first as u64 * 8, staging, 0, bytes);
+			let submission = self.queue.submit([encoder.finish()]);
+			self.counters.read_submissions.fetch_add(1, Ordering::Relaxed);
+			let (sender, receiver) = mpsc::channel();
+			staging.slice(..bytes).map_async(wgpu::MapMode::Read, move |result| {
+				let _ = sender.send(result);
+			});
+			(submission, receiver)
+		};
+		let mut in_flight = std::collections::VecDeque::new();
+		in_flight.push_back(start(0));
+		for i in 0..pieces {
+			if i + 1 < pieces {
+				in_flight.push_back(start(i + 1));
+			}
+			let (submission, mapped) = in_flight.pop_front().expect("piece i was started");
+			let (first, end) = span(i);
+			let bytes = ((end - first) * 8) as u64;
+			// Waits for piece i only: piece i + 1's copy keeps the device busy.
+			self.device
+				.poll(wgpu::PollType::Wait { submission_index: Some(submission), timeout: None })
+				.map_err(|e| GpuError::Readback(e.to_string()))?;
+			self.check()?;
+			let result = match mapped.try_recv() {
+				Ok(result) => result,
+				// The callback runs at a poll after the copy; make sure one ran.
+				Err(_) => {
+					self.device
+						.poll(wgpu::PollType::wait_indefinitely())
+						.map_err(|e| GpuError::Readback(e.to_string()))?;
+					mapped.recv().map_err(|e| GpuError::Readback(e.to_string()))?
+				}
+			};
+			result.map_err(|e| GpuError::Readback(e.to_string()))?;
+			let staging = &ring[i % 2];
+			{
+				let slice = staging.slice(..bytes);
+				let view =
+					slice.get_mapped_range().map_err(|e| GpuError::Readback(e.to_string()))?;
+				sink(first, bytemuck::cast_slice::<u8, u64>(&view));
+			}
+			staging.unmap();
+			self.counters.bytes_read.fetch_add(bytes, Ordering::Relaxed);
+		}
+		Ok(())
 	}
 
 	/// Turns errors wgpu reported outside any scope into a `GpuError`.

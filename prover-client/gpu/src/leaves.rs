@@ -11,6 +11,7 @@
 
 use crate::{Gpu, GpuError};
 use plonky2::field::goldilocks_field::GoldilocksField as F;
+use rayon::prelude::*;
 
 /// Leaf rows of a committed batch, resident on the GPU.
 pub struct LeafMatrix {
@@ -44,15 +45,62 @@ impl LeafMatrix {
 		Ok(LeafMatrix { rows, width, rows_per_chunk, chunks })
 	}
 
-	/// Reads the rows back as plonky2's `MerkleTree::leaves`.
+	/// Reads the rows back as plonky2's `MerkleTree::leaves`: each piece of
+	/// the staging ring is copied into its rows in parallel, so the copy-out
+	/// overlaps the device's copy of the next piece.
 	pub fn read(&self, gpu: &Gpu) -> Result<Vec<Vec<F>>, GpuError> {
-		let mut leaves = Vec::with_capacity(self.rows);
-		for chunk in &self.chunks {
-			let words = gpu.read(chunk, 0, self.rows_per_chunk * self.width)?;
-			leaves.extend(
-				words.chunks_exact(self.width).map(|row| row.iter().map(|&x| F(x)).collect()),
-			);
+		let width = self.width;
+		let mut leaves: Vec<Vec<F>> =
+			(0..self.rows).into_par_iter().map(|_| Vec::with_capacity(width)).collect();
+		for (c, chunk) in self.chunks.iter().enumerate() {
+			let rows = &mut leaves[c * self.rows_per_chunk..(c + 1) * self.rows_per_chunk];
+			gpu.read_with(chunk, 0, self.rows_per_chunk * width, |at, words| {
+				fill_rows(rows, width, at, words)
+			})?;
 		}
 		Ok(leaves)
+	}
+}
+
+/// Appends `words`, which start at word `at` of a row-major matrix of rows
+/// `width` long, to `rows`: a row cut by a piece boundary is finished by the
+/// next piece.
+fn fill_rows(rows: &mut [Vec<F>], width: usize, at: usize, mut words: &[u64]) {
+	let mut at = at;
+	let cut = at % width;
+	if cut != 0 {
+		let take = (width - cut).min(words.len());
+		rows[at / width].extend(words[..take].iter().map(|&x| F(x)));
+		at += take;
+		words = &words[take..];
+	}
+	let whole = words.len() / width;
+	let first = at / width;
+	rows[first..first + whole]
+		.par_iter_mut()
+		.zip(words[..whole * width].par_chunks_exact(width))
+		.for_each(|(row, words)| row.extend(words.iter().map(|&x| F(x))));
+	let rest = &words[whole * width..];
+	if !rest.is_empty() {
+		rows[first + whole].extend(rest.iter().map(|&x| F(x)));
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn rows_cut_by_pieces_are_put_together() {
+		let width = 3;
+		let words: Vec<u64> = (0..12).collect();
+		let mut rows = vec![Vec::new(); 4];
+		// Pieces of 5 words cut rows 1 and 3.
+		for (i, piece) in words.chunks(5).enumerate() {
+			fill_rows(&mut rows, width, i * 5, piece);
+		}
+		let want: Vec<Vec<F>> =
+			words.chunks(width).map(|row| row.iter().map(|&x| F(x)).collect()).collect();
+		assert_eq!(rows, want);
 	}
 }

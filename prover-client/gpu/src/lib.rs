@@ -25,7 +25,9 @@ pub mod leaves;
 pub mod merkle;
 
 pub use commit::GpuCommitter;
-pub use context::{list_adapters, AdapterSummary, Arithmetic, Gpu, GpuError, GpuOptions};
+pub use context::{
+	list_adapters, AdapterSummary, Arithmetic, Gpu, GpuError, GpuOptions, TransferStats,
+};
 pub use lde::{intt, lde_from_coeffs, lde_from_values, ntt, ResidentNtt};
 pub use leaves::LeafMatrix;
 pub use merkle::merkle_tree;

@@ -168,7 +168,9 @@ impl Level {
 	fn read(&self, gpu: &Gpu) -> Result<Vec<u64>, GpuError> {
 		let mut words = Vec::with_capacity(self.len * DIGEST);
 		for chunk in &self.chunks {
-			words.extend(gpu.read(chunk, 0, self.per_chunk * DIGEST)?);
+			gpu.read_with(chunk, 0, self.per_chunk * DIGEST, |_, piece| {
+				words.extend_from_slice(piece)
+			})?;
 		}
 		Ok(words)
 	}

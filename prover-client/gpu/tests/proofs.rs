@@ -89,3 +89,36 @@ fn batches_equal_plonky2s_and_fall_back_to_the_cpu() {
 		assert_eq!(from_coeffs.unwrap().merkle_tree.cap, cpu.merkle_tree.cap);
 	}
 }
+
+/// What a commitment moves between host and device, counted so that a
+/// change that moves more shows here without a GPU: exactly the leaves, the
+/// digests below the cap and the cap, and the coefficients come back, through
+/// two staging buffers made once and reused.
+#[test]
+fn a_commitment_reads_back_its_result_once_through_two_reused_staging_buffers() {
+	let params = CommitParams { rate_bits: 3, blinding: false, cap_height: 4 };
+	let (columns, log_rows) = (20, 9);
+	let staging = 64 << 10;
+	let gpu = committer(GpuOptions { staging_bytes: Some(staging), ..Default::default() });
+	let before = gpu.gpu().transfer_stats();
+	for round in 1..=2u64 {
+		let values = random_columns(columns, log_rows);
+		gpu.commit_values(values, params, None, &mut TimingTree::default()).unwrap();
+		let stats = gpu.gpu().transfer_stats();
+		let leaf_rows = 1u64 << (log_rows + params.rate_bits);
+		let leaves = leaf_rows * columns as u64 * 8;
+		// Every level from the leaves' digests up to the cap: 2^13 - 2^4 digests.
+		let digests = (2 * leaf_rows - (1 << params.cap_height)) * 32;
+		let coefficients = (columns << log_rows) as u64 * 8;
+		assert_eq!(
+			stats.bytes_read - before.bytes_read,
+			round * (leaves + digests + coefficients),
+			"round {round}: {stats:?}"
+		);
+		assert_eq!(stats.staging_buffers, 2, "made once, reused");
+		// The leaves take ten 64 KiB pieces; each digest level and the
+		// coefficients at least one.
+		assert!(stats.read_submissions - before.read_submissions >= round * 10, "{stats:?}");
+	}
+	assert_eq!(gpu.fallbacks(), 0);
+}

@@ -14,11 +14,12 @@
 //! | proof | prova-pipeline with the GPU committer | plonky2's `prove` |
 //!
 //! Times are medians of `--repeat` runs after one warm-up (kernel
-//! compilation). The adapter is printed with the table; a software adapter's
+//! compilation). `bus MiB` is what one GPU run moved between host and
+//! device, both ways (`prova_gpu::TransferStats`). The adapter is printed with the table; a software adapter's
 //! figures say nothing about GPUs and are labelled so.
 
 use crate::{
-	backend::{Cancel, CpuBackend, GpuBackend, ProvingBackend},
+	backend::{Cancel, GpuBackend, ProvingBackend},
 	cli::BenchGpuArgs,
 	commands::bench::{machine, meminfo_kib, parse_degrees},
 };
@@ -55,6 +56,20 @@ fn median(repeat: usize, mut f: impl FnMut() -> anyhow::Result<()>) -> anyhow::R
 	Ok(times[times.len() / 2])
 }
 
+/// [`median`] of a GPU stage, with the MiB one run moved over the bus.
+fn median_on(
+	gpu: &Gpu,
+	repeat: usize,
+	f: impl FnMut() -> anyhow::Result<()>,
+) -> anyhow::Result<(f64, f64)> {
+	let before = gpu.transfer_stats();
+	let seconds = median(repeat, f)?;
+	let after = gpu.transfer_stats();
+	let moved =
+		(after.bytes_read - before.bytes_read) + (after.bytes_written - before.bytes_written);
+	Ok((seconds, moved as f64 / (repeat.max(1) + 1) as f64 / (1 << 20) as f64))
+}
+
 /// plonky2's low-degree extension into leaf rows, as `from_values` does it
 /// before hashing.
 fn cpu_lde(values: &[PolynomialValues<F>]) -> Vec<Vec<F>> {
@@ -80,17 +95,19 @@ struct Row {
 	degree: usize,
 	gpu_s: f64,
 	cpu_s: f64,
+	bus_mib: f64,
 }
 
 impl Row {
 	fn print(&self) {
 		println!(
-			"{:<8} {:>6} {:>11.2} {:>11.2} {:>8.2}",
+			"{:<8} {:>6} {:>11.2} {:>11.2} {:>8.2} {:>9.1}",
 			self.stage,
 			format!("2^{}", self.degree),
 			self.gpu_s * 1e3,
 			self.cpu_s * 1e3,
-			self.cpu_s / self.gpu_s
+			self.cpu_s / self.gpu_s,
+			self.bus_mib
 		);
 	}
 }
@@ -110,7 +127,7 @@ fn measure(backend: &GpuBackend, degree: usize, args: &BenchGpuArgs) -> anyhow::
 		.chunks(per_binding)
 		.map(|part| ResidentNtt::new(device, part, false))
 		.collect::<Result<Vec<_>, _>>()?;
-	let gpu_s = median(repeat, || {
+	let (gpu_s, bus_mib) = median_on(device, repeat, || {
 		for set in &mut resident {
 			set.run(device)?;
 		}
@@ -123,9 +140,9 @@ fn measure(backend: &GpuBackend, degree: usize, args: &BenchGpuArgs) -> anyhow::
 		drop(out);
 		Ok(())
 	})?;
-	Row { stage: "NTT", degree, gpu_s, cpu_s }.print();
+	Row { stage: "NTT", degree, gpu_s, cpu_s, bus_mib }.print();
 
-	let gpu_s = median(repeat, || {
+	let (gpu_s, bus_mib) = median_on(device, repeat, || {
 		prova_gpu::lde_from_values(device, &values, PARAMS.rate_bits, false)?;
 		Ok(())
 	})?;
@@ -134,10 +151,10 @@ fn measure(backend: &GpuBackend, degree: usize, args: &BenchGpuArgs) -> anyhow::
 		leaves = cpu_lde(&values);
 		Ok(())
 	})?;
-	Row { stage: "LDE", degree, gpu_s, cpu_s }.print();
+	Row { stage: "LDE", degree, gpu_s, cpu_s, bus_mib }.print();
 
 	let (_, rows) = prova_gpu::lde_from_values(device, &values, PARAMS.rate_bits, false)?;
-	let gpu_s = median(repeat, || {
+	let (gpu_s, bus_mib) = median_on(device, repeat, || {
 		prova_gpu::merkle_tree(device, &rows, PARAMS.cap_height)?;
 		Ok(())
 	})?;
@@ -147,32 +164,33 @@ fn measure(backend: &GpuBackend, degree: usize, args: &BenchGpuArgs) -> anyhow::
 		Ok(())
 	})?;
 	drop(leaves);
-	Row { stage: "Merkle", degree, gpu_s, cpu_s }.print();
+	Row { stage: "Merkle", degree, gpu_s, cpu_s, bus_mib }.print();
 
 	let commit = |committer: &dyn Committer| {
-		median(repeat, || {
+		median_on(device, repeat, || {
 			committer.commit_values(values.clone(), PARAMS, None, &mut TimingTree::default())?;
 			Ok(())
 		})
 	};
-	let gpu_s = commit(gpu)?;
-	let cpu_s = commit(&CpuCommitter)?;
-	Row { stage: "commit", degree, gpu_s, cpu_s }.print();
+	let (gpu_s, bus_mib) = commit(gpu)?;
+	let (cpu_s, _) = commit(&CpuCommitter)?;
+	Row { stage: "commit", degree, gpu_s, cpu_s, bus_mib }.print();
 	drop(values);
 
 	if !args.skip_proof {
 		let workload = Workload::for_degree(WorkloadKind::PoseidonChain, degree)?;
 		let circuit = workload.build()?;
 		let input = workload.encode_input(&workload.sample_input(degree as u64))?;
-		let prove = |backend: &dyn ProvingBackend| {
-			median(repeat, || {
-				backend.prove(&circuit, &input, &Cancel::default())?;
-				Ok(())
-			})
-		};
-		let gpu_s = prove(backend)?;
-		let cpu_s = prove(&CpuBackend)?;
-		Row { stage: "proof", degree, gpu_s, cpu_s }.print();
+		let (gpu_s, bus_mib) = median_on(device, repeat, || {
+			backend.prove(&circuit, &input, &Cancel::default())?;
+			Ok(())
+		})?;
+		// The baseline is plonky2's own prover, not the pipeline.
+		let cpu_s = median(repeat, || {
+			circuit.prove_bytes(&input)?;
+			Ok(())
+		})?;
+		Row { stage: "proof", degree, gpu_s, cpu_s, bus_mib }.print();
 	}
 	Ok(())
 }
@@ -208,7 +226,10 @@ pub fn run(args: &BenchGpuArgs) -> anyhow::Result<()> {
 		PARAMS.rate_bits,
 		PARAMS.cap_height
 	);
-	println!("{:<8} {:>6} {:>11} {:>11} {:>8}", "stage", "degree", "GPU ms", "CPU ms", "CPU/GPU");
+	println!(
+		"{:<8} {:>6} {:>11} {:>11} {:>8} {:>9}",
+		"stage", "degree", "GPU ms", "CPU ms", "CPU/GPU", "bus MiB"
+	);
 	for degree in degrees {
 		let available = meminfo_kib("MemAvailable:").unwrap_or(u64::MAX) as f64 * 1024.0;
 		let needed = bytes_needed(degree);

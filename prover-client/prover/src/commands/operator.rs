@@ -49,10 +49,54 @@ fn hardware(args: &HardwareArgs, current: Option<&ProverStatus>) -> HardwareClas
 	}
 }
 
+/// Refuses a capacity whose proofs at once would not fit `memory_gib`: the
+/// chain offers jobs while their work units fit the capacity, so a prover
+/// of `capacity` units may hold proofs of `capacity × 2^12` rows together,
+/// and a proof needs about 31.5 KiB a row. Taking them would end in an
+/// out-of-memory kill, restarts, and missed deadlines.
+pub fn check_capacity(capacity: u32, memory_gib: u16) -> anyhow::Result<()> {
+	let rows = u64::from(capacity) << prova_primitives::market::WORK_UNIT_ROWS_LOG2;
+	let needed = crate::backend::proving_memory(rows);
+	let memory = u64::from(memory_gib) << 30;
+	let fits = (1..=capacity)
+		.rev()
+		.find(|units| {
+			crate::backend::proving_memory(
+				u64::from(*units) << prova_primitives::market::WORK_UNIT_ROWS_LOG2,
+			) <= memory
+		})
+		.unwrap_or(0);
+	anyhow::ensure!(
+		needed <= memory,
+		"a capacity of {capacity} work units means proofs of up to {rows} rows at once, about {} GiB of memory; the declared hardware has {memory_gib} GiB. Declare --capacity {fits} or less (or the memory the prover really has with --memory-gib)",
+		needed.div_ceil(1 << 30)
+	);
+	Ok(())
+}
+
+/// Refuses a service for circuits larger than `memory_gib` can prove.
+pub fn check_service(service: &Service<u128>, memory_gib: u16) -> anyhow::Result<()> {
+	let max_degree_bits = match &service.scope {
+		ServiceScope::Any { max_degree_bits } | ServiceScope::Family { max_degree_bits, .. } => {
+			*max_degree_bits
+		}
+		ServiceScope::Circuit(_) => return Ok(()),
+	};
+	let needed = crate::backend::proving_memory(1u64 << max_degree_bits.min(40));
+	anyhow::ensure!(
+		needed <= u64::from(memory_gib) << 30,
+		"a proof of 2^{max_degree_bits} rows needs about {} GiB of memory; the declared hardware has {memory_gib} GiB: declare a smaller largest size",
+		needed.div_ceil(1 << 30)
+	);
+	Ok(())
+}
+
 /// `register`.
 pub async fn register(chain: &Chain, signer: &Signer, args: &RegisterArgs) -> anyhow::Result<()> {
+	let hardware = hardware(&args.hardware, None);
+	check_capacity(args.capacity, hardware.memory_gib)?;
 	let call = calls().provers().register(
-		hardware(&args.hardware, None),
+		hardware,
 		args.capacity,
 		parse_amount(&args.ask)?,
 		Perbill(parse_percent(&args.commission)?),
@@ -105,12 +149,10 @@ pub async fn update(chain: &Chain, signer: &Signer, args: &UpdateArgs) -> anyhow
 		.map(parse_percent)
 		.transpose()?
 		.unwrap_or(current.commission_ppb);
-	let call = calls().provers().update(
-		hardware(&args.hardware, Some(&current)),
-		args.capacity.unwrap_or(current.capacity),
-		ask,
-		Perbill(commission),
-	);
+	let hardware = hardware(&args.hardware, Some(&current));
+	let capacity = args.capacity.unwrap_or(current.capacity);
+	check_capacity(capacity, hardware.memory_gib)?;
+	let call = calls().provers().update(hardware, capacity, ask, Perbill(commission));
 	chain.execute(&call, signer).await?;
 	println!("updated");
 	Ok(())
@@ -159,6 +201,13 @@ pub fn parse_service(text: &str) -> anyhow::Result<Service<u128>> {
 pub async fn serve(chain: &Chain, signer: &Signer, args: &ServeArgs) -> anyhow::Result<()> {
 	let services =
 		args.services.iter().map(|text| parse_service(text)).collect::<anyhow::Result<Vec<_>>>()?;
+	let me = Chain::account_of(signer);
+	if let Some(record) = chain.prover(&chain.best().await?, &me).await? {
+		for (service, text) in services.iter().zip(&args.services) {
+			check_service(service, record.hardware_class.memory_gib)
+				.with_context(|| format!("`{text}`"))?;
+		}
+	}
 	let count = services.len();
 	chain.execute(&calls().provers().set_services(services), signer).await?;
 	if count == 0 {
@@ -326,5 +375,21 @@ mod tests {
 			let error = format!("{:#}", parse_service(bad).unwrap_err());
 			assert!(error.contains(says), "`{bad}`: {error}");
 		}
+	}
+
+	#[test]
+	fn a_capacity_or_service_the_memory_cannot_hold_is_refused() {
+		// A unit is 2^12 rows, about 126 MiB of proof: 24 GiB hold 195 units.
+		assert!(check_capacity(4, 24).is_ok());
+		assert!(check_capacity(128, 24).is_ok());
+		let error = check_capacity(256, 24).unwrap_err().to_string();
+		assert!(error.contains("about 31 GiB") && error.contains("--capacity 128"), "{error}");
+		assert!(check_capacity(256, 64).is_ok());
+
+		assert!(check_service(&parse_service("any:19@0.01").unwrap(), 24).is_ok());
+		let error = check_service(&parse_service("any:20@0.01").unwrap(), 24).unwrap_err();
+		assert!(error.to_string().contains("2^20 rows"), "{error}");
+		let circuit = parse_service(&format!("0x{}@0.01", "ab".repeat(32))).unwrap();
+		assert!(check_service(&circuit, 1).is_ok(), "a single circuit is checked when offered");
 	}
 }
