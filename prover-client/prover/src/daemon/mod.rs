@@ -1184,10 +1184,14 @@ impl<P: JobProver> Daemon<P> {
 		head: Head,
 	) -> Result<(), DaemonError> {
 		while self.running.len() < self.capacity {
+			// A job whose stopped proof has not reported back yet (taken
+			// away and listed again) waits for it.
 			let Some((key, job)) = self
 				.live
 				.iter()
-				.filter(|(_, live)| live.stage == Stage::Waiting)
+				.filter(|(key, live)| {
+					live.stage == Stage::Waiting && !self.running.contains_key(key)
+				})
 				.min_by_key(|(key, live)| (live.job.deadline, **key))
 				.map(|(key, live)| (*key, live.job.clone()))
 			else {
@@ -1260,7 +1264,9 @@ impl<P: JobProver> Daemon<P> {
 		self.running.remove(&key);
 		self.metrics.proving_now.set(self.running.len() as u64);
 		self.metrics.gpu_fallbacks.set(self.prover.fallbacks() as u64);
-		let Some(live) = self.live.get(&key) else {
+		// Only a job still being proved takes its result: one taken away, or
+		// taken away and listed again while its proof stopped, does not.
+		let Some(live) = self.live.get(&key).filter(|live| live.stage == Stage::Proving) else {
 			match result {
 				Err(ProveError::Cancelled) => {
 					tracing::info!(job = %key, "proof stopped: the job is no longer ours")

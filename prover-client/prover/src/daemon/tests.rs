@@ -1026,3 +1026,30 @@ fn a_second_daemon_on_the_same_data_directory_is_refused() {
 	drop(first);
 	assert!(Journal::open(dir.path(), "5Prover").is_ok(), "the lock goes with the process");
 }
+
+/// A job taken away and listed again while its proof was stopping is proved
+/// afresh once the stopped proof reports back, and sent once.
+#[tokio::test]
+async fn a_job_listed_again_while_its_proof_stops_is_proved_once_more() {
+	let (_dir, chain, prover, mut daemon) = setup(FakeProver::gated(), 1, vec![job(1, 100)], 1);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	let listed = chain.state.lock().unwrap().jobs.clone();
+	chain.set(|s| {
+		s.best = 2;
+		s.jobs.clear();
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	chain.set(|s| {
+		s.best = 3;
+		s.jobs = listed;
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(daemon.proving(), 1, "the stopping proof still holds the slot");
+	next_within(&mut daemon, &chain).await; // the stopped proof: discarded
+	assert_eq!(prover.cancelled.load(Ordering::SeqCst), 1);
+	assert!(matches!(daemon.live[&JobKey { request: 1, attempt: 1 }].stage, Stage::Proving));
+	prover.open();
+	next_within(&mut daemon, &chain).await;
+	assert_eq!(chain.signed(), 1);
+	assert_eq!(chain.sent().len(), 1);
+}
