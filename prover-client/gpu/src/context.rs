@@ -588,41 +588,53 @@ impl Gpu {
 			(submission, receiver)
 		};
 		let mut in_flight = std::collections::VecDeque::new();
-		in_flight.push_back(start(0));
-		for i in 0..pieces {
-			if i + 1 < pieces {
-				in_flight.push_back(start(i + 1));
-			}
-			let (submission, mapped) = in_flight.pop_front().expect("piece i was started");
-			let (first, end) = span(i);
-			let bytes = ((end - first) * 8) as u64;
-			// Waits for piece i only: piece i + 1's copy keeps the device busy.
-			self.device
-				.poll(wgpu::PollType::Wait { submission_index: Some(submission), timeout: None })
-				.map_err(|e| GpuError::Readback(e.to_string()))?;
-			self.check()?;
-			let result = match mapped.try_recv() {
-				Ok(result) => result,
-				// The callback runs at a poll after the copy; make sure one ran.
-				Err(_) => {
-					self.device
-						.poll(wgpu::PollType::wait_indefinitely())
-						.map_err(|e| GpuError::Readback(e.to_string()))?;
-					mapped.recv().map_err(|e| GpuError::Readback(e.to_string()))?
+		let mut stream = || -> Result<(), GpuError> {
+			in_flight.push_back(start(0));
+			for i in 0..pieces {
+				if i + 1 < pieces {
+					in_flight.push_back(start(i + 1));
 				}
-			};
-			result.map_err(|e| GpuError::Readback(e.to_string()))?;
-			let staging = &ring[i % 2];
-			{
-				let slice = staging.slice(..bytes);
-				let view =
-					slice.get_mapped_range().map_err(|e| GpuError::Readback(e.to_string()))?;
-				sink(first, bytemuck::cast_slice::<u8, u64>(&view));
+				let (submission, mapped) = in_flight.pop_front().expect("piece i was started");
+				let (first, end) = span(i);
+				let bytes = ((end - first) * 8) as u64;
+				// Waits for piece i only: piece i + 1's copy keeps the device busy.
+				self.device
+					.poll(wgpu::PollType::Wait {
+						submission_index: Some(submission),
+						timeout: None,
+					})
+					.map_err(|e| GpuError::Readback(e.to_string()))?;
+				self.check()?;
+				let result = match mapped.try_recv() {
+					Ok(result) => result,
+					// The callback runs at a poll after the copy; make sure one ran.
+					Err(_) => {
+						self.device
+							.poll(wgpu::PollType::wait_indefinitely())
+							.map_err(|e| GpuError::Readback(e.to_string()))?;
+						mapped.recv().map_err(|e| GpuError::Readback(e.to_string()))?
+					}
+				};
+				result.map_err(|e| GpuError::Readback(e.to_string()))?;
+				let staging = &ring[i % 2];
+				{
+					let slice = staging.slice(..bytes);
+					let view =
+						slice.get_mapped_range().map_err(|e| GpuError::Readback(e.to_string()))?;
+					sink(first, bytemuck::cast_slice::<u8, u64>(&view));
+				}
+				staging.unmap();
+				self.counters.bytes_read.fetch_add(bytes, Ordering::Relaxed);
 			}
-			staging.unmap();
-			self.counters.bytes_read.fetch_add(bytes, Ordering::Relaxed);
+			Ok(())
+		};
+		let streamed = stream();
+		if streamed.is_err() {
+			// A buffer may be left mapped or waiting to be: new ones next time.
+			drop(in_flight);
+			ring.clear();
 		}
-		Ok(())
+		streamed
 	}
 
 	/// Turns errors wgpu reported outside any scope into a `GpuError`.

@@ -447,6 +447,14 @@ pub trait JobProver: Send + Sync + 'static {
 	fn cached_bytes(&self) -> u64 {
 		0
 	}
+
+	/// Drops the cached circuits not in use, but `keep`, to make room for a
+	/// proof.
+	fn release_cache(&self, _keep: H256) {}
+
+	/// The backend proofs are made with (`cpu`, `gpu`): estimates measured
+	/// with one do not hold for another.
+	fn backend_name(&self) -> &'static str;
 }
 
 /// Built circuits kept for the next job, least recently used evicted first
@@ -506,6 +514,8 @@ pub struct CircuitProver {
 	/// builds another circuit is refused again at once, not rebuilt for
 	/// every offer of it.
 	refused: Mutex<HashMap<H256, ProveError>>,
+	/// Set once the backend made a proof that does not verify.
+	distrusted: AtomicBool,
 }
 
 impl CircuitProver {
@@ -520,12 +530,8 @@ impl CircuitProver {
 				clock: 0,
 			}),
 			refused: Mutex::default(),
+			distrusted: AtomicBool::new(false),
 		}
-	}
-
-	/// The backend's name.
-	pub fn backend_name(&self) -> &'static str {
-		self.backend.name()
 	}
 
 	/// The circuit `circuit`, rebuilt from `descriptor` unless cached, with
@@ -574,18 +580,38 @@ impl CircuitProver {
 		Ok(handle)
 	}
 
-	/// Proves `input` with `circuit` and verifies the proof.
+	/// The backend to prove with: the configured one until it made a proof
+	/// that does not verify, the CPU from then on.
+	fn backend(&self) -> &dyn ProvingBackend {
+		if self.distrusted.load(Ordering::SeqCst) {
+			&CpuBackend
+		} else {
+			&*self.backend
+		}
+	}
+
+	/// Proves `input` with `circuit` and verifies the proof. A proof from
+	/// another backend than the CPU that does not verify is made again on
+	/// the CPU, and that backend is not used again.
 	fn prove_checked(
 		&self,
 		circuit: &CircuitHandle,
 		input: &[u8],
 		cancel: &Cancel,
 	) -> Result<Proved, ProveError> {
-		let proved = self.backend.prove(circuit, input, cancel)?;
+		let backend = self.backend();
+		let proved = backend.prove(circuit, input, cancel)?;
 		// Milliseconds, against a proof's seconds: a wrong proof costs the
 		// collateral and the prover's reputation.
-		circuit.verify(&proved.proof).map_err(|e| ProveError::InvalidProof(format!("{e:#}")))?;
-		Ok(proved)
+		match circuit.verify(&proved.proof) {
+			Ok(()) => Ok(proved),
+			Err(e) if backend.name() != CpuBackend.name() => {
+				tracing::error!(backend = backend.name(), error = %e, "a proof from this backend does not verify; proving on the CPU from now on");
+				self.distrusted.store(true, Ordering::SeqCst);
+				self.prove_checked(circuit, input, cancel)
+			}
+			Err(e) => Err(ProveError::InvalidProof(format!("{e:#}"))),
+		}
 	}
 }
 
@@ -628,6 +654,15 @@ impl JobProver for CircuitProver {
 
 	fn cached_bytes(&self) -> u64 {
 		self.circuits.lock().expect("not poisoned").bytes()
+	}
+
+	fn release_cache(&self, keep: H256) {
+		let mut cache = self.circuits.lock().expect("not poisoned");
+		cache.entries.retain(|id, entry| *id == keep || Arc::strong_count(&entry.handle) > 1);
+	}
+
+	fn backend_name(&self) -> &'static str {
+		self.backend().name()
 	}
 }
 
@@ -714,15 +749,20 @@ mod memory_tests {
 	}
 
 	#[test]
-	fn a_proof_that_does_not_verify_is_never_returned() {
+	fn a_backend_whose_proof_does_not_verify_is_replaced_by_the_cpu() {
 		let (id, descriptor, _) = fibonacci(12);
 		let job = job_of(id, &descriptor);
-		let honest = CircuitProver::new(Arc::new(CpuBackend), u64::MAX);
-		let proof = honest.prove(&job, &descriptor, &Cancel::default()).unwrap();
-		assert!(!proof.proof.is_empty());
 		let faulty = CircuitProver::new(Arc::new(Tampering), u64::MAX);
-		let refused = faulty.prove(&job, &descriptor, &Cancel::default());
-		assert!(matches!(refused, Err(ProveError::InvalidProof(_))), "{refused:?}");
+		assert_eq!(faulty.backend_name(), "tampering");
+		let proof = faulty.prove(&job, &descriptor, &Cancel::default()).unwrap();
+		// The proof handed back is the CPU's, and it verifies.
+		let (handle, _) = faulty.circuit(id, &descriptor).unwrap();
+		let verifier_data = handle.verifier_data_bytes().unwrap();
+		assert_eq!(
+			prova_circuits::verify(&verifier_data, &proof.proof).unwrap(),
+			proof.public_inputs
+		);
+		assert_eq!(faulty.backend_name(), "cpu", "the faulty backend is not used again");
 	}
 
 	#[test]

@@ -4,10 +4,12 @@
 //! The daemon takes a job only when it can finish it before the deadline,
 //! so it needs a time for every circuit it may be offered, also one it has
 //! never proved since the last restart. Each proof and build it makes is
-//! recorded here (`estimates.json` beside the journal). A circuit never
+//! recorded here (`estimates-<backend>.json` beside the journal: times on a
+//! GPU say nothing of the CPU the daemon may fall back to). A circuit never
 //! measured is estimated from the measured circuit of the nearest size,
-//! scaled by rows × log rows (an FFT-bound prover's cost); with nothing
-//! measured at all the daemon first proves a sample (see `service.rs`).
+//! scaled by rows × log rows (an FFT-bound prover's cost) and given a
+//! margin of half again; with nothing measured at all the daemon first
+//! proves a sample (see [`super::Daemon::warm_up`]).
 //!
 //! A recorded time is a running mean that jumps up at once to a slower
 //! measurement and comes down by halves: a deadline missed costs the
@@ -43,6 +45,10 @@ pub struct Estimates {
 /// moves it this share of the way.
 const IMPROVEMENT_WEIGHT: f64 = 0.5;
 
+/// A time scaled from another size is only a guess: this much more is
+/// assumed until the circuit is measured.
+const SCALED_MARGIN: f64 = 1.5;
+
 fn blend(old: f64, new: f64) -> f64 {
 	if old <= 0.0 || new >= old {
 		new
@@ -58,10 +64,11 @@ fn scale(from_bits: u32, to_bits: u32) -> f64 {
 }
 
 impl Estimates {
-	/// Opens the estimates kept in `dir` (none if there are none, or if the
-	/// file cannot be read: estimates are re-measured, never trusted blindly).
-	pub fn open(dir: &Path) -> Estimates {
-		let path = dir.join("estimates.json");
+	/// Opens the estimates of `backend` kept in `dir` (none if there are
+	/// none, or if the file cannot be read: estimates are measured again,
+	/// never trusted blindly).
+	pub fn open(dir: &Path, backend: &str) -> Estimates {
+		let path = dir.join(format!("estimates-{backend}.json"));
 		let circuits = match std::fs::read(&path) {
 			Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|e| {
 				tracing::warn!(path = %path.display(), error = %e, "ignoring unreadable proving-time estimates");
@@ -121,7 +128,8 @@ impl Estimates {
 				let distance = |t: &CircuitTimes| t.degree_bits.abs_diff(degree_bits);
 				distance(a).cmp(&distance(b)).then(seconds(b).total_cmp(&seconds(a)))
 			})?;
-		Some(Duration::from_secs_f64(seconds(nearest) * scale(nearest.degree_bits, degree_bits)))
+		let scaled = seconds(nearest) * scale(nearest.degree_bits, degree_bits) * SCALED_MARGIN;
+		Some(Duration::from_secs_f64(scaled))
 	}
 
 	fn save(&self) {
@@ -141,25 +149,27 @@ mod tests {
 		let dir = tempfile::tempdir().unwrap();
 		let small = H256::repeat_byte(1);
 		let large = H256::repeat_byte(2);
-		let mut estimates = Estimates::open(dir.path());
+		let mut estimates = Estimates::open(dir.path(), "cpu");
 		assert_eq!(estimates.proof_time(&large, 16), None, "nothing measured yet");
 		estimates.record_proof(small, 12, Duration::from_secs(2));
 		estimates.record_build(small, 12, Duration::from_secs(1));
 		drop(estimates);
 
-		let estimates = Estimates::open(dir.path());
+		let estimates = Estimates::open(dir.path(), "cpu");
 		assert_eq!(estimates.proof_time(&small, 12), Some(Duration::from_secs(2)));
-		// 2^16 rows are 16 × 16/12 times the work of 2^12.
+		// 2^16 rows are 16 × 16/12 times the work of 2^12, and a guess.
 		let scaled = estimates.proof_time(&large, 16).unwrap().as_secs_f64();
-		assert!((scaled - 2.0 * 16.0 * 16.0 / 12.0).abs() < 1e-9, "{scaled}");
-		assert_eq!(estimates.build_time(&large, 12), Duration::from_secs(1));
+		assert!((scaled - 2.0 * 16.0 * 16.0 / 12.0 * SCALED_MARGIN).abs() < 1e-9, "{scaled}");
+		assert_eq!(estimates.build_time(&large, 12), Duration::from_secs_f64(SCALED_MARGIN));
+		// Another backend's times are its own.
+		assert_eq!(Estimates::open(dir.path(), "gpu").proof_time(&small, 12), None);
 	}
 
 	#[test]
 	fn a_slower_proof_counts_at_once_a_faster_one_by_halves() {
 		let dir = tempfile::tempdir().unwrap();
 		let circuit = H256::repeat_byte(1);
-		let mut estimates = Estimates::open(dir.path());
+		let mut estimates = Estimates::open(dir.path(), "cpu");
 		estimates.record_proof(circuit, 12, Duration::from_secs(4));
 		estimates.record_proof(circuit, 12, Duration::from_secs(2));
 		assert_eq!(estimates.proof_time(&circuit, 12), Some(Duration::from_secs(3)));
@@ -171,7 +181,7 @@ mod tests {
 	fn an_unreadable_file_is_ignored() {
 		let dir = tempfile::tempdir().unwrap();
 		std::fs::write(dir.path().join("estimates.json"), "not json").unwrap();
-		let estimates = Estimates::open(dir.path());
+		let estimates = Estimates::open(dir.path(), "cpu");
 		assert_eq!(estimates.proof_time(&H256::zero(), 12), None);
 	}
 }

@@ -98,6 +98,10 @@ pub const RESEND_AFTER_BLOCKS: BlockNumber = 4;
 /// windows are short, and an unrevealed bid forfeits its bond.
 pub const REVEAL_RESEND_BLOCKS: BlockNumber = 2;
 
+/// How far behind the highest best block seen a node's best block may be
+/// and still be followed: a reorg to a shorter fork is a few blocks.
+pub const FOLLOW_BEHIND_BLOCKS: BlockNumber = 3;
+
 /// A request's state, as far as this prover is concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Standing {
@@ -230,6 +234,9 @@ pub struct ProofResult {
 struct Running {
 	cancel: Cancel,
 	started: Instant,
+	/// Its circuit: a stopped proof holds memory and cores until it reports
+	/// back, also after its job left.
+	circuit: H256,
 }
 
 /// The daemon's state. See the module documentation.
@@ -248,9 +255,9 @@ pub struct Daemon<P> {
 	progress: Progress,
 	live: BTreeMap<JobKey, Live>,
 	settling: BTreeMap<JobKey, Settling>,
-	/// Offers answered: the best block the answer was sent at, and whether it
-	/// was a lock.
-	answered: HashMap<RequestId, (BlockNumber, bool)>,
+	/// Offers answered: the best block the answer was sent at, whether it
+	/// was a lock, and the offer's circuit.
+	answered: HashMap<RequestId, (BlockNumber, bool, H256)>,
 	descriptors: HashMap<H256, String>,
 	/// Auction transactions sent: the best block each was last sent at.
 	/// Kept while the request is open to auction, so nothing is sent twice
@@ -267,6 +274,11 @@ pub struct Daemon<P> {
 	/// Whether the journal's unfinished entries were matched with the chain
 	/// since start.
 	journal_reconciled: bool,
+	/// Jobs whose proof failed once and were queued again.
+	retried: HashSet<JobKey>,
+	/// The highest best block seen: a node further behind (after a
+	/// failover) is not followed until it catches up.
+	highest_best: BlockNumber,
 	results_tx: mpsc::UnboundedSender<ProofResult>,
 	results_rx: mpsc::UnboundedReceiver<ProofResult>,
 }
@@ -292,7 +304,7 @@ impl<P: JobProver> Daemon<P> {
 		progress: Progress,
 	) -> Self {
 		let (results_tx, results_rx) = mpsc::unbounded_channel();
-		let estimates = Estimates::open(journal.dir());
+		let estimates = Estimates::open(journal.dir(), prover.backend_name());
 		let mut daemon = Daemon {
 			prover,
 			journal,
@@ -312,6 +324,8 @@ impl<P: JobProver> Daemon<P> {
 			passed: HashSet::new(),
 			lost_bids: HashSet::new(),
 			journal_reconciled: false,
+			retried: HashSet::new(),
+			highest_best: 0,
 			results_tx,
 			results_rx,
 		};
@@ -433,26 +447,25 @@ impl<P: JobProver> Daemon<P> {
 	/// `before` is `None`, with the auctions that hold a slot). Every proof
 	/// uses all cores, so proofs held add up, whatever the capacity.
 	fn backlog(&self, before: Option<(BlockNumber, JobKey)>) -> Duration {
-		let mut total = Duration::ZERO;
+		let time = |circuit: &H256| self.proof_time(*circuit).unwrap_or_default();
+		// What is left of every proof running, its job still ours or not.
+		let mut total: Duration = self
+			.running
+			.values()
+			.map(|running| time(&running.circuit).saturating_sub(running.started.elapsed()))
+			.sum();
 		for (key, live) in &self.live {
-			let time = self.proof_time(live.job.circuit).unwrap_or_default();
-			total += match live.stage {
-				Stage::Proving => self
-					.running
-					.get(key)
-					.map_or(time, |running| time.saturating_sub(running.started.elapsed())),
-				Stage::Waiting if before.is_none_or(|ahead| (live.job.deadline, *key) < ahead) => {
-					time
-				}
-				_ => Duration::ZERO,
-			};
+			if live.stage == Stage::Waiting
+				&& before.is_none_or(|ahead| (live.job.deadline, *key) < ahead)
+			{
+				total += time(&live.job.circuit);
+			}
 		}
 		if before.is_none() {
-			total += self
-				.claims
-				.values()
-				.map(|circuit| self.proof_time(*circuit).unwrap_or_default())
-				.sum::<Duration>();
+			// Locks on their way and auctions that may be won.
+			let locking = self.answered.values().filter(|(_, lock, _)| *lock);
+			total += locking.map(|(_, _, circuit)| time(circuit)).sum::<Duration>();
+			total += self.claims.values().map(time).sum::<Duration>();
 		}
 		total
 	}
@@ -460,9 +473,8 @@ impl<P: JobProver> Daemon<P> {
 	/// Memory the proofs running need, in bytes.
 	fn memory_in_use(&self) -> u64 {
 		self.running
-			.keys()
-			.filter_map(|key| self.live.get(key))
-			.filter_map(|live| self.degrees.get(&live.job.circuit))
+			.values()
+			.filter_map(|running| self.degrees.get(&running.circuit))
 			.map(|bits| proving_memory(1 << bits))
 			.sum()
 	}
@@ -486,6 +498,17 @@ impl<P: JobProver> Daemon<P> {
 		chain: &C,
 		head: Head,
 	) -> Result<(), DaemonError> {
+		// A node behind the one followed before (a failover) would make the
+		// jobs locked since look taken away: wait for it to catch up.
+		if head.number + FOLLOW_BEHIND_BLOCKS < self.highest_best {
+			tracing::warn!(
+				best = head.number,
+				seen = self.highest_best,
+				"this node is behind; waiting for it to catch up"
+			);
+			return Ok(());
+		}
+		self.highest_best = self.highest_best.max(head.number);
 		let Work { offers, jobs } = chain.work(head).await?;
 		// Locked jobs are live from here on; the answers to them are done.
 		self.answered.retain(|id, _| offers.iter().any(|offer| offer.request == *id));
@@ -590,7 +613,7 @@ impl<P: JobProver> Daemon<P> {
 			if self
 				.answered
 				.get(&request)
-				.is_some_and(|(at, _)| head.number < at + RESEND_AFTER_BLOCKS)
+				.is_some_and(|(at, _, _)| head.number < at + RESEND_AFTER_BLOCKS)
 			{
 				continue;
 			}
@@ -618,7 +641,7 @@ impl<P: JobProver> Daemon<P> {
 				}
 			}
 			let lock = verdict.is_ok();
-			self.answered.insert(request, (head.number, lock));
+			self.answered.insert(request, (head.number, lock, offer.circuit));
 			if let Err(e) = chain.answer(&offer, lock).await {
 				tracing::warn!(request, error = %e, lock, "sending the answer to an offer failed; will retry");
 			}
@@ -630,8 +653,9 @@ impl<P: JobProver> Daemon<P> {
 	/// this daemon may win.
 	fn free_slots(&self) -> usize {
 		let held = self.live.values().filter(|live| live.stage != Stage::Done).count();
-		let locking = self.answered.values().filter(|(_, lock)| *lock).count();
-		self.capacity.saturating_sub(held + locking + self.claims.len())
+		let locking = self.answered.values().filter(|(_, lock, _)| *lock).count();
+		let stopping = self.running.keys().filter(|key| !self.live.contains_key(key)).count();
+		self.capacity.saturating_sub(held + locking + stopping + self.claims.len())
 	}
 
 	/// Whether this daemon can prove a job of `circuit` within
@@ -1218,7 +1242,13 @@ impl<P: JobProver> Daemon<P> {
 			};
 			if let Some(limit) = self.memory_limit {
 				let needed = proving_memory(1 << bits);
-				let free = limit.saturating_sub(self.prover.cached_bytes() + self.memory_in_use());
+				let mut free =
+					limit.saturating_sub(self.prover.cached_bytes() + self.memory_in_use());
+				if needed > free {
+					// Cached circuits give way to a proof.
+					self.prover.release_cache(job.circuit);
+					free = limit.saturating_sub(self.prover.cached_bytes() + self.memory_in_use());
+				}
 				if needed > free {
 					if self.running.is_empty() && needed > limit {
 						tracing::error!(job = %key, needed_mib = needed >> 20, limit_mib = limit >> 20, "the job needs more memory than the daemon may use; not proving it");
@@ -1231,7 +1261,9 @@ impl<P: JobProver> Daemon<P> {
 			}
 			self.live.get_mut(&key).expect("found above").stage = Stage::Proving;
 			let cancel = Cancel::default();
-			self.running.insert(key, Running { cancel: cancel.clone(), started: Instant::now() });
+			let running =
+				Running { cancel: cancel.clone(), started: Instant::now(), circuit: job.circuit };
+			self.running.insert(key, running);
 			self.metrics.proving_now.set(self.running.len() as u64);
 			tracing::info!(job = %key, circuit = %descriptor, "proving");
 			let prover = self.prover.clone();
@@ -1296,19 +1328,31 @@ impl<P: JobProver> Daemon<P> {
 				self.on_best(chain, head).await
 			}
 			Err(e) => {
-				let head = chain.best_head().await?;
-				let outcome = match e {
+				// Recorded before anything that can fail: the job must not
+				// stay `Proving` with nothing running.
+				let now = self.highest_best;
+				let retry = matches!(
+					e,
+					ProveError::Panicked(_)
+						| ProveError::OutOfMemory { .. }
+						| ProveError::Backend(_)
+				) && self.retried.insert(key);
+				match e {
 					ProveError::Cancelled => {
 						tracing::warn!(job = %key, "proof stopped: it could no longer make its deadline");
-						Outcome::Dropped
+						self.finish_early(key, Outcome::Dropped, now)?;
+					}
+					e if retry => {
+						tracing::warn!(job = %key, error = %e, "proving failed; trying once more while the deadline allows");
+						self.live.get_mut(&key).expect("found above").stage = Stage::Waiting;
 					}
 					e => {
 						tracing::error!(job = %key, error = %e, "cannot prove the job");
-						Outcome::Failed
+						self.finish_early(key, Outcome::Failed, now)?;
 					}
-				};
-				self.finish_early(key, outcome, head.number)?;
-				self.start_proving(chain, head).await
+				}
+				let head = chain.best_head().await?;
+				self.on_best(chain, head).await
 			}
 		}
 	}

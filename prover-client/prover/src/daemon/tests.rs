@@ -263,6 +263,10 @@ impl JobProver for FakeProver {
 	fn is_cached(&self, _: H256) -> bool {
 		true
 	}
+
+	fn backend_name(&self) -> &'static str {
+		"fake"
+	}
 }
 
 /// log2 of the rows of the fake circuit.
@@ -673,6 +677,7 @@ async fn no_bid_or_lock_without_a_free_slot() {
 	assert!(daemon.journal().bid(1).is_none(), "nothing journaled either");
 
 	// The job is done and gone: the slot is free, the first auction takes it.
+	drain(&mut daemon, &chain).await;
 	chain.set(|s| s.jobs.clear());
 	daemon.on_best(&chain, chain.at(11, auctions.clone())).await.unwrap();
 	assert_eq!(chain.commits().len(), 1);
@@ -831,18 +836,20 @@ async fn next_within(daemon: &mut Daemon<FakeProver>, chain: &FakeChain) {
 	daemon.on_proved(chain, result).await.unwrap();
 }
 
-/// A panic while proving is that job's failure; the slot comes back and the
-/// next job is proved.
+/// A panic while proving is that job's failure (after one more try); the
+/// slot comes back and the next job is proved.
 #[tokio::test]
 async fn a_panic_while_proving_fails_the_job_and_frees_its_slot() {
 	let prover = FakeProver { panics_on: Some(1), ..Default::default() };
 	let (_dir, chain, prover, mut daemon) = setup(prover, 10, vec![job(1, 100), job(2, 110)], 1);
 	daemon.on_best(&chain, chain.best()).await.unwrap();
 	next_within(&mut daemon, &chain).await;
+	assert_eq!(step_of(&daemon, 1), None, "tried once more");
+	next_within(&mut daemon, &chain).await;
 	assert!(finished(Outcome::Failed)(&step_of(&daemon, 1)));
 	assert_eq!(daemon.proving(), 1, "the slot went to job 2");
 	next_within(&mut daemon, &chain).await;
-	assert_eq!(prover.calls.load(Ordering::SeqCst), 2);
+	assert_eq!(prover.calls.load(Ordering::SeqCst), 3);
 	assert_eq!(chain.sent().len(), 1, "job 2 proved and sent");
 	assert_eq!(daemon.metrics.jobs_finished.with_label_values(&["failed"]).get(), 1);
 }
@@ -1052,4 +1059,35 @@ async fn a_job_listed_again_while_its_proof_stops_is_proved_once_more() {
 	next_within(&mut daemon, &chain).await;
 	assert_eq!(chain.signed(), 1);
 	assert_eq!(chain.sent().len(), 1);
+}
+
+/// Offers answered in one block are judged one after the other: a lock sent
+/// for the first counts against the second's deadline.
+#[tokio::test]
+async fn offers_in_one_block_are_judged_with_the_locks_sent_before_them() {
+	let slow = FakeProver {
+		estimate: Some(Duration::from_millis(10 * MILLISECS_PER_BLOCK)),
+		..Default::default()
+	};
+	let (_dir, chain, _prover, mut daemon) = setup(slow, 10, vec![], 3);
+	chain.set(|s| s.offers = vec![offer(1, circuit(), 22), offer(2, circuit(), 22)]);
+	daemon.on_best(&chain, head(10)).await.unwrap();
+	// 10 blocks + 3 fit 22; after the first lock's 10 blocks, 23 do not.
+	assert_eq!(chain.state.lock().unwrap().answers, vec![(1, true), (2, false)]);
+}
+
+/// A node behind the one followed before (after a failover) is not
+/// followed: the jobs locked since would look taken away.
+#[tokio::test]
+async fn a_node_behind_does_not_make_jobs_look_taken_away() {
+	let (_dir, chain, prover, mut daemon) = setup(FakeProver::gated(), 20, vec![job(1, 100)], 1);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	chain.set(|s| {
+		s.best = 10;
+		s.jobs.clear();
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(prover.cancelled.load(Ordering::SeqCst), 0);
+	assert!(matches!(daemon.live[&JobKey { request: 1, attempt: 1 }].stage, Stage::Proving));
+	prover.open();
 }
