@@ -65,6 +65,16 @@ pub struct PoolError {
 	pub data: Option<String>,
 }
 
+impl PoolError {
+	/// Whether these bytes were banned for a while (1012): their nonce is
+	/// still free, and a transaction signed again should keep it, so that
+	/// the banned bytes, still valid in another node's pool, and the new
+	/// ones cannot both be included.
+	pub fn is_banned(&self) -> bool {
+		self.code == code::TEMPORARILY_BANNED
+	}
+}
+
 /// What the daemon does about a [`PoolError`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PoolVerdict {
@@ -171,7 +181,21 @@ impl Chain {
 		call: &Call,
 		signer: &Signer,
 	) -> Result<SignedTx, ChainError> {
-		let nonce = self.next_nonce(&Chain::account_of(signer)).await?;
+		self.sign_with(call, signer, None).await
+	}
+
+	/// Signs `call` by `signer` with `nonce`, or the next nonce the node
+	/// expects.
+	pub async fn sign_with<Call: Payload>(
+		&self,
+		call: &Call,
+		signer: &Signer,
+		nonce: Option<u64>,
+	) -> Result<SignedTx, ChainError> {
+		let nonce = match nonce {
+			Some(nonce) => nonce,
+			None => self.next_nonce(&Chain::account_of(signer)).await?,
+		};
 		let params = DefaultExtrinsicParamsBuilder::<Config>::new()
 			.nonce(nonce)
 			.mortal(MORTALITY_BLOCKS)

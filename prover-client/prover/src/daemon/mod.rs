@@ -133,11 +133,12 @@ pub trait MarketChain: Send + Sync {
 		at: Head,
 		circuit: H256,
 	) -> impl Future<Output = Result<Option<String>, ChainError>> + Send;
-	/// Signs `submit_proof` for `job` with the next nonce.
+	/// Signs `submit_proof` for `job` with `nonce`, or the next nonce.
 	fn sign_proof(
 		&self,
 		job: &Job,
 		proof: &ProofOutput,
+		nonce: Option<u64>,
 	) -> impl Future<Output = Result<SignedTx, ChainError>> + Send;
 	/// Sends signed bytes to the pool.
 	fn send(&self, bytes: &[u8]) -> impl Future<Output = Result<(), ChainError>> + Send;
@@ -1025,7 +1026,7 @@ impl<P: JobProver> Daemon<P> {
 					tracing::warn!(job = %key, deadline, best = head.number, "proof ready too late for the deadline; not submitting it");
 					self.finish_early(key, Outcome::Dropped, head.number)?;
 				} else {
-					self.submit(chain, head, key).await?;
+					self.submit(chain, head, key, None).await?;
 				}
 			}
 			// Not taken by the pool yet: again at every block while it can land.
@@ -1081,7 +1082,7 @@ impl<P: JobProver> Daemon<P> {
 		match stand.commits_close {
 			Some(close) if head.number + 1 >= close => {
 				tracing::info!(job = %key, "commitments close; revealing our race proof");
-				self.submit(chain, head, key).await
+				self.submit(chain, head, key, None).await
 			}
 			_ => Ok(()),
 		}
@@ -1102,18 +1103,20 @@ impl<P: JobProver> Daemon<P> {
 		Ok(())
 	}
 
-	/// Signs the proof of `key`, journals the signed bytes, and sends them.
+	/// Signs the proof of `key` (with `nonce`, or the next one), journals
+	/// the signed bytes, and sends them.
 	async fn submit<C: MarketChain>(
 		&mut self,
 		chain: &C,
 		head: Head,
 		key: JobKey,
+		nonce: Option<u64>,
 	) -> Result<(), DaemonError> {
 		let live = self.live.get(&key).expect("caller holds a live key");
 		let Some(proof) = self.journal.proof(key) else {
 			return Err(DaemonError::Journal(format!("job {key}: proof file missing")));
 		};
-		let tx = chain.sign_proof(&live.job, &proof).await?;
+		let tx = chain.sign_proof(&live.job, &proof, nonce).await?;
 		let price = live.job.price;
 		// Journal first: if the process dies after sending, the restart finds
 		// these exact bytes instead of signing a second transaction.
@@ -1172,7 +1175,8 @@ impl<P: JobProver> Daemon<P> {
 					{
 						tracing::warn!(job = %key, error = %e, "sent proof can no longer be included; signing it again");
 						self.live.get_mut(&key).expect("still live").stage = Stage::Proved;
-						return Box::pin(self.submit(chain, now, key)).await;
+						let nonce = e.is_banned().then_some(tx.nonce);
+						return Box::pin(self.submit(chain, now, key, nonce)).await;
 					}
 					false
 				}

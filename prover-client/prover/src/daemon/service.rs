@@ -63,13 +63,18 @@ impl MarketChain for ProverAccount {
 		Ok(listing.map(|listing| listing.descriptor))
 	}
 
-	async fn sign_proof(&self, job: &Job, proof: &ProofOutput) -> Result<SignedTx, ChainError> {
+	async fn sign_proof(
+		&self,
+		job: &Job,
+		proof: &ProofOutput,
+		nonce: Option<u64>,
+	) -> Result<SignedTx, ChainError> {
 		let call = calls().market().submit_proof(
 			job.request,
 			proof.public_inputs.clone(),
 			proof.proof.clone(),
 		);
-		self.chain.sign(&call, &self.signer).await
+		self.chain.sign_with(&call, &self.signer, nonce).await
 	}
 
 	async fn send(&self, bytes: &[u8]) -> Result<(), ChainError> {

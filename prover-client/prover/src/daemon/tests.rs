@@ -116,14 +116,21 @@ impl MarketChain for FakeChain {
 		Ok((circuit == self::circuit()).then(|| DESCRIPTOR.into()))
 	}
 
-	async fn sign_proof(&self, job: &Job, proof: &ProofOutput) -> Result<SignedTx, ChainError> {
+	async fn sign_proof(
+		&self,
+		job: &Job,
+		proof: &ProofOutput,
+		nonce: Option<u64>,
+	) -> Result<SignedTx, ChainError> {
 		let mut state = self.state.lock().unwrap();
 		if state.fail_signing {
 			return Err(ChainError::Rpc("connection lost".into()));
 		}
 		state.signed += 1;
-		let nonce = state.nonce;
-		state.nonce += 1;
+		let nonce = nonce.unwrap_or_else(|| {
+			state.nonce += 1;
+			state.nonce - 1
+		});
 		let bytes = codec::Encode::encode(&(job.request, job.attempt, nonce, &proof.proof));
 		Ok(SignedTx { hash: H256::from_low_u64_be(nonce), bytes, nonce })
 	}
@@ -1090,4 +1097,28 @@ async fn a_node_behind_does_not_make_jobs_look_taken_away() {
 	assert_eq!(prover.cancelled.load(Ordering::SeqCst), 0);
 	assert!(matches!(daemon.live[&JobKey { request: 1, attempt: 1 }].stage, Stage::Proving));
 	prover.open();
+}
+
+/// Bytes the pool banned for a while are signed again with their own nonce,
+/// so the banned ones and the new ones cannot both be included; bytes whose
+/// nonce another transaction of ours took get a new one.
+#[tokio::test]
+async fn a_banned_proof_is_signed_again_with_its_nonce() {
+	let (_dir, chain, _prover, mut daemon) = setup(FakeProver::default(), 10, vec![job(1, 100)], 1);
+	chain.set(|s| s.send_errors = vec![pool_error(1012, None), pool_error(1012, None)]);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	next_within(&mut daemon, &chain).await; // signed with nonce 0; banned
+	chain.set(|s| s.best = 11);
+	daemon.on_best(&chain, chain.best()).await.unwrap(); // banned again: signed again
+	assert_eq!(chain.signed(), 2);
+	assert_eq!(chain.state.lock().unwrap().nonce, 1, "nonce 0 kept");
+	assert_eq!(daemon.metrics.proofs_submitted.get(), 1);
+
+	chain.set(|s| {
+		s.best = 20;
+		s.send_errors = vec![pool_error(1014, None)];
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(chain.signed(), 3);
+	assert_eq!(chain.state.lock().unwrap().nonce, 2, "priority too low: a new nonce");
 }
