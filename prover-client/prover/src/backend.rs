@@ -21,7 +21,7 @@ use prova_circuits::{CircuitError, CircuitHandle, Proved, Workload, WorkloadKind
 use prova_gpu::{AdapterSummary, Gpu, GpuCommitter, GpuOptions};
 use prova_pipeline::{CommitParams, Committer, CpuCommitter, C, D, F};
 use std::{
-	collections::HashMap,
+	collections::{HashMap, HashSet},
 	fmt,
 	sync::{
 		atomic::{AtomicBool, Ordering},
@@ -448,9 +448,13 @@ pub trait JobProver: Send + Sync + 'static {
 		0
 	}
 
-	/// Drops the cached circuits not in use, but `keep`, to make room for a
-	/// proof.
+	/// Drops the cached circuits not in use, but `keep` and the pinned
+	/// ones, to make room for a proof.
 	fn release_cache(&self, _keep: H256) {}
+
+	/// Keeps `circuits` (those of the jobs held) in the cache whatever its
+	/// limit, replacing the set pinned before.
+	fn pin(&self, _circuits: HashSet<H256>) {}
 
 	/// The backend proofs are made with (`cpu`, `gpu`): estimates measured
 	/// with one do not hold for another.
@@ -465,6 +469,9 @@ struct CircuitCache {
 	limit: u64,
 	/// Counts uses, to order entries by their last one.
 	clock: u64,
+	/// Circuits of jobs held: never evicted, so a job waiting for its turn
+	/// does not find its circuit gone.
+	pinned: HashSet<H256>,
 }
 
 struct Cached {
@@ -495,7 +502,11 @@ impl CircuitCache {
 			let victim = self
 				.entries
 				.iter()
-				.filter(|(id, entry)| **id != circuit && Arc::strong_count(&entry.handle) == 1)
+				.filter(|(id, entry)| {
+					**id != circuit
+						&& !self.pinned.contains(*id)
+						&& Arc::strong_count(&entry.handle) == 1
+				})
 				.min_by_key(|(_, entry)| entry.last_used)
 				.map(|(id, _)| *id);
 			let Some(victim) = victim else { break };
@@ -528,6 +539,7 @@ impl CircuitProver {
 				entries: HashMap::new(),
 				limit: cache_limit,
 				clock: 0,
+				pinned: HashSet::new(),
 			}),
 			refused: Mutex::default(),
 			distrusted: AtomicBool::new(false),
@@ -658,7 +670,15 @@ impl JobProver for CircuitProver {
 
 	fn release_cache(&self, keep: H256) {
 		let mut cache = self.circuits.lock().expect("not poisoned");
-		cache.entries.retain(|id, entry| *id == keep || Arc::strong_count(&entry.handle) > 1);
+		let pinned = std::mem::take(&mut cache.pinned);
+		cache.entries.retain(|id, entry| {
+			*id == keep || pinned.contains(id) || Arc::strong_count(&entry.handle) > 1
+		});
+		cache.pinned = pinned;
+	}
+
+	fn pin(&self, circuits: HashSet<H256>) {
+		self.circuits.lock().expect("not poisoned").pinned = circuits;
 	}
 
 	fn backend_name(&self) -> &'static str {
@@ -827,5 +847,12 @@ mod memory_tests {
 		assert!(prover.is_cached(large));
 		assert_eq!(prover.cached_bytes(), large_bytes);
 		assert!(prover.prepare(small, &small_descriptor).unwrap().built_in.is_some(), "rebuilt");
+
+		// The circuit of a job held stays, however full the cache.
+		prover.pin(HashSet::from([small]));
+		prover.prepare(large, &large_descriptor).unwrap();
+		assert!(prover.is_cached(small) && prover.is_cached(large));
+		prover.release_cache(large);
+		assert!(prover.is_cached(small), "pinned");
 	}
 }

@@ -1361,8 +1361,11 @@ impl<P: JobProver> Daemon<P> {
 		}
 	}
 
-	/// Sets the gauges that follow the queue and memory.
+	/// Pins the circuits of the jobs held in the prover's cache and sets the
+	/// gauges that follow the queue and memory.
 	fn update_gauges(&self) {
+		let held = self.live.values().filter(|live| live.stage != Stage::Done);
+		self.prover.pin(held.map(|live| live.job.circuit).collect());
 		let waiting = self.live.values().filter(|live| live.stage == Stage::Waiting).count();
 		self.metrics.queue_depth.set(waiting as u64);
 		self.metrics.memory_in_use_bytes.set(self.memory_in_use() + self.prover.cached_bytes());

@@ -8,8 +8,9 @@
 //! session starts with a full reconciliation, so blocks missed while away
 //! need no replay: the job list at the new best block says everything.
 //!
-//! The first session builds the circuits this prover serves before it
-//! follows blocks (see [`Daemon::warm_up`]).
+//! The first session, once it has sent what was pending, builds the
+//! circuits this prover serves before it follows blocks (see
+//! [`Daemon::warm_up`]).
 
 use super::{Daemon, DaemonError, MarketChain, Standing};
 use crate::{
@@ -240,12 +241,14 @@ async fn session<P: JobProver>(
 				Ok(_) => {}
 			}
 		}
+		// Proofs made before a restart go out first; building circuits can
+		// take minutes.
+		daemon.on_best(&account, head).await?;
+		daemon.on_finalized(&account, account.chain.finalized_head().await?).await?;
 		if !*warmed {
 			*warmed = true;
 			daemon.warm_up(served).await;
 		}
-		daemon.on_best(&account, head).await?;
-		daemon.on_finalized(&account, account.chain.finalized_head().await?).await?;
 		// Said once the circuits are built and the first block is handled:
 		// from here on, offers are answered in the block they come in.
 		tracing::info!(url = %account.chain.url(), best = head.number, "connected; following blocks");
