@@ -48,6 +48,25 @@ binaries() {
 	fi
 }
 
+# wait_for_daemon LOG SECONDS PID: waits until the prover daemon PID, logging
+# to LOG, has sent what was pending, built the circuits it serves and follows
+# blocks (its "following blocks" line): offers made before would lapse.
+wait_for_daemon() {
+	local log=$1 timeout=$2 pid=$3 waited=0
+	until grep -q "following blocks" "$log" 2>/dev/null; do
+		if ! kill -0 "$pid" 2>/dev/null; then
+			echo "the prover daemon exited (log: $log)" >&2
+			return 1
+		fi
+		if [ "$waited" -ge "$timeout" ]; then
+			echo "the prover daemon was not ready after $timeout s (log: $log)" >&2
+			return 1
+		fi
+		sleep 1
+		waited=$((waited + 1))
+	done
+}
+
 # wait_for_rpc URL SECONDS [PID]: waits until a node answers on URL
 # (ws://host:port); with PID, gives up as soon as that process has exited.
 wait_for_rpc() {

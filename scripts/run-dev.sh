@@ -43,8 +43,11 @@ register_circuits "$url"
 say "registering Bob as a prover and starting his daemon"
 ensure_prover //Bob "$url" --capacity 2
 rm -rf .prova/prover-Bob
-"$prover" run --key //Bob --data-dir .prova/prover-Bob --capacity 2 &
+"$prover" run --key //Bob --data-dir .prova/prover-Bob --capacity 2 \
+	2> >(tee .prova/prover-Bob.log >&2) &
 pids+=($!)
+say "waiting for Bob's daemon to build its circuits (log: .prova/prover-Bob.log)"
+wait_for_daemon .prova/prover-Bob.log 600 "${pids[-1]}"
 
 # Bob's free balance in planks, from `status --json`.
 bob_free() { "$prover" status --key //Bob --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["free_balance"])'; }

@@ -134,6 +134,9 @@ for i in 0 1; do
 		>"$dir/prover-$name.log" 2>&1 &
 	prover_pids+=($!)
 done
+for i in 0 1; do
+	wait_for_daemon "$dir/prover-$(key_name "${provers[$i]}").log" 600 "${prover_pids[$i]}"
+done
 
 say "submitting $per_workload request(s) of each workload from $(key_name $requester), to each validator in turn"
 demo_ids=()
