@@ -85,10 +85,23 @@ pub enum ProveError {
 /// `pallets/plonky2-verifier/fixtures/README.md`), about 31.5 KiB a row.
 const PROVING_BYTES_PER_ROW: u64 = 33_000_000_000 >> 20;
 
+/// log2 of the rows plonky2 pads a circuit of about `rows` rows to.
+pub fn degree_bits(rows: u64) -> u32 {
+	rows.max(1).next_power_of_two().ilog2()
+}
+
 /// Memory a proof of a circuit with about `rows` rows needs (its rows
 /// rounded up to a power of two, as plonky2 pads them).
 pub fn proving_memory(rows: u64) -> u64 {
 	rows.max(1).next_power_of_two().saturating_mul(PROVING_BYTES_PER_ROW)
+}
+
+/// The most rows (a power of two, or 0) whose proof fits in `memory` bytes.
+pub fn rows_within(memory: u64) -> u64 {
+	match memory / PROVING_BYTES_PER_ROW {
+		0 => 0,
+		rows => 1 << rows.ilog2(),
+	}
 }
 
 /// Memory this machine has free now (`MemAvailable` of `/proc/meminfo`);
@@ -114,7 +127,7 @@ pub fn check_memory(rows: u64, available: Option<u64>) -> Result<(), ProveError>
 	let needed = proving_memory(rows);
 	match available {
 		Some(available) if needed > available => Err(ProveError::OutOfMemory {
-			degree_bits: rows.max(1).next_power_of_two().ilog2(),
+			degree_bits: degree_bits(rows),
 			needed_gib: needed.div_ceil(1 << 30),
 			available_gib: available >> 30,
 		}),
@@ -687,7 +700,7 @@ impl JobProver for CircuitProver {
 }
 
 #[cfg(test)]
-mod memory_tests {
+mod tests {
 	use super::*;
 
 	#[test]
@@ -702,6 +715,10 @@ mod memory_tests {
 		// Rows are padded to a power of two; unknown free memory checks nothing.
 		assert_eq!(proving_memory((1 << 19) + 1), proving_memory(1 << 20));
 		assert_eq!(check_memory(1 << 20, None), Ok(()));
+		// The inverse: 24 GiB hold proofs of 2^19 rows, not 2^20.
+		assert_eq!(rows_within(24 * GIB), 1 << 19);
+		assert_eq!(rows_within(proving_memory(1 << 20)), 1 << 20);
+		assert_eq!(rows_within(0), 0);
 		// The smallest circuits need little.
 		assert!(proving_memory(1 << 12) < 200 * (1 << 20));
 	}

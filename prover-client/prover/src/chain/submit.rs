@@ -297,37 +297,20 @@ mod tests {
 
 	#[test]
 	fn pool_errors_are_sorted_by_their_codes() {
-		let invalid = |data| user(1010, "Invalid Transaction", Some(data));
-		assert_eq!(verdict(invalid("Transaction is outdated")), Some(PoolVerdict::SignAgain));
-		assert_eq!(
-			verdict(invalid("Transaction has an ancient birth block")),
-			Some(PoolVerdict::SignAgain)
-		);
-		assert_eq!(
-			verdict(invalid("Transaction has a bad signature")),
-			Some(PoolVerdict::SignAgain)
-		);
-		assert_eq!(
-			verdict(invalid("Inability to pay some fees (e.g. account balance too low)")),
-			Some(PoolVerdict::CannotPay)
-		);
-		assert_eq!(
-			verdict(invalid("Transaction would exhaust the block limits")),
-			Some(PoolVerdict::Retry)
-		);
-		assert_eq!(
-			verdict(user(1011, "Unknown Transaction Validity", None)),
-			Some(PoolVerdict::Retry)
-		);
-		assert_eq!(
-			verdict(user(1012, "Transaction is temporarily banned", None)),
-			Some(PoolVerdict::SignAgain)
-		);
-		assert_eq!(
-			verdict(user(1013, "Transaction Already Imported", None)),
-			Some(PoolVerdict::AlreadyKnown)
-		);
-		assert_eq!(verdict(user(1014, "Priority is too low", None)), Some(PoolVerdict::SignAgain));
+		use PoolVerdict::*;
+		for (code, data, want) in [
+			(1010, Some("Transaction is outdated"), SignAgain),
+			(1010, Some("Transaction has an ancient birth block"), SignAgain),
+			(1010, Some("Transaction has a bad signature"), SignAgain),
+			(1010, Some("Inability to pay some fees (e.g. account balance too low)"), CannotPay),
+			(1010, Some("Transaction would exhaust the block limits"), Retry),
+			(1011, None, Retry),
+			(1012, None, SignAgain),
+			(1013, None, AlreadyKnown),
+			(1014, None, SignAgain),
+		] {
+			assert_eq!(verdict(user(code, "pool", data)), Some(want), "{code} {data:?}");
+		}
 		// The code decides, not words in the message.
 		assert_eq!(
 			verdict(user(1011, "outdated already imported", None)),

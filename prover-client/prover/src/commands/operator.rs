@@ -55,17 +55,11 @@ fn hardware(args: &HardwareArgs, current: Option<&ProverStatus>) -> HardwareClas
 /// and a proof needs about 31.5 KiB a row. Taking them would end in an
 /// out-of-memory kill, restarts, and missed deadlines.
 pub fn check_capacity(capacity: u32, memory_gib: u16) -> anyhow::Result<()> {
-	let rows = u64::from(capacity) << prova_primitives::market::WORK_UNIT_ROWS_LOG2;
+	use prova_primitives::market::WORK_UNIT_ROWS_LOG2;
+	let rows = u64::from(capacity) << WORK_UNIT_ROWS_LOG2;
 	let needed = crate::backend::proving_memory(rows);
 	let memory = u64::from(memory_gib) << 30;
-	let fits = (1..=capacity)
-		.rev()
-		.find(|units| {
-			crate::backend::proving_memory(
-				u64::from(*units) << prova_primitives::market::WORK_UNIT_ROWS_LOG2,
-			) <= memory
-		})
-		.unwrap_or(0);
+	let fits = crate::backend::rows_within(memory) >> WORK_UNIT_ROWS_LOG2;
 	anyhow::ensure!(
 		needed <= memory,
 		"a capacity of {capacity} work units means proofs of up to {rows} rows at once, about {} GiB of memory; the declared hardware has {memory_gib} GiB. Declare --capacity {fits} or less (or the memory the prover really has with --memory-gib)",
@@ -379,12 +373,15 @@ mod tests {
 
 	#[test]
 	fn a_capacity_or_service_the_memory_cannot_hold_is_refused() {
-		// A unit is 2^12 rows, about 126 MiB of proof: 24 GiB hold 195 units.
+		// A unit is 2^12 rows, about 126 MiB of proof, but rows are padded to
+		// a power of two: 24 GiB hold proofs of 2^19 rows, 128 units.
 		assert!(check_capacity(4, 24).is_ok());
 		assert!(check_capacity(128, 24).is_ok());
 		let error = check_capacity(256, 24).unwrap_err().to_string();
 		assert!(error.contains("about 31 GiB") && error.contains("--capacity 128"), "{error}");
 		assert!(check_capacity(256, 64).is_ok());
+		let error = check_capacity(u32::MAX, 24).unwrap_err().to_string();
+		assert!(error.contains("--capacity 128"), "{error}");
 
 		assert!(check_service(&parse_service("any:19@0.01").unwrap(), 24).is_ok());
 		let error = check_service(&parse_service("any:20@0.01").unwrap(), 24).unwrap_err();

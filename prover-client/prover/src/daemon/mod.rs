@@ -67,7 +67,7 @@ mod service;
 pub use service::{run, DaemonConfig, ProverAccount};
 
 use crate::{
-	backend::{proving_memory, Cancel, JobProver, ProofOutput, ProveError},
+	backend::{degree_bits, proving_memory, Cancel, JobProver, ProofOutput, ProveError},
 	chain::{
 		address, bid_commitment, proof_commitment, ChainError, Head, Job, Offer, Opening,
 		OpeningPhase, PoolVerdict, RequestId, SignedTx, TxError, Work,
@@ -361,11 +361,6 @@ impl<P: JobProver> Daemon<P> {
 	/// The daemon's metrics.
 	pub fn metrics(&self) -> &Metrics {
 		&self.metrics
-	}
-
-	/// The proving-time estimates.
-	pub fn estimates(&self) -> &Estimates {
-		&self.estimates
 	}
 
 	/// Builds each of `circuits` (id and descriptor) that this client can
@@ -678,11 +673,11 @@ impl<P: JobProver> Daemon<P> {
 			Ok(bits) => bits,
 			Err(e) => return Ok(Err(format!("cannot prove this circuit here: {e}"))),
 		};
-		let needed = proving_memory(1 << degree_bits);
-		if let Some(limit) = self.memory_limit.filter(|limit| needed > *limit) {
+		let memory = proving_memory(1 << degree_bits);
+		if let Some(limit) = self.memory_limit.filter(|limit| memory > *limit) {
 			return Ok(Err(format!(
 				"a proof of 2^{degree_bits} rows needs about {} MiB; the daemon's memory limit is {} MiB",
-				needed >> 20,
+				memory >> 20,
 				limit >> 20
 			)));
 		}
@@ -1234,7 +1229,7 @@ impl<P: JobProver> Daemon<P> {
 				Some(bits) => *bits,
 				None => match prova_circuits::Workload::from_descriptor(&descriptor) {
 					Ok(workload) => {
-						let bits = workload.estimated_rows().max(1).next_power_of_two().ilog2();
+						let bits = degree_bits(workload.estimated_rows());
 						*self.degrees.entry(job.circuit).or_insert(bits)
 					}
 					Err(e) => {

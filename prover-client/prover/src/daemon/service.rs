@@ -276,7 +276,7 @@ async fn session<P: JobProver>(
 /// Whether a prover declaring `services` (scopes as `prova-prover serve`
 /// takes them; none: every circuit) serves `circuit`, built as `workload`.
 fn serves(services: &[String], circuit: H256, workload: &prova_circuits::Workload) -> bool {
-	let degree_bits = workload.estimated_rows().max(1).next_power_of_two().ilog2();
+	let degree_bits = crate::backend::degree_bits(workload.estimated_rows());
 	services.is_empty()
 		|| services.iter().any(|scope| {
 			if let Some(hex) = scope.strip_prefix("0x") {

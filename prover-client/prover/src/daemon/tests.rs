@@ -984,6 +984,21 @@ async fn a_proof_left_by_a_restart_for_a_job_gone_is_settled() {
 	assert_eq!(chain.signed(), 0);
 }
 
+/// A reorg: the jobs listed at block 1 are gone at block 2 and back at 3.
+async fn reorg_away_and_back(daemon: &mut Daemon<FakeProver>, chain: &FakeChain) {
+	let listed = chain.state.lock().unwrap().jobs.clone();
+	chain.set(|s| {
+		s.best = 2;
+		s.jobs.clear();
+	});
+	daemon.on_best(chain, chain.best()).await.unwrap();
+	chain.set(|s| {
+		s.best = 3;
+		s.jobs = listed;
+	});
+	daemon.on_best(chain, chain.best()).await.unwrap();
+}
+
 /// A job that leaves and comes back (a reorg) gets neither a second proof nor
 /// a second transaction.
 #[tokio::test]
@@ -991,17 +1006,7 @@ async fn a_job_listed_again_after_a_reorg_is_not_proved_or_signed_twice() {
 	let (_dir, chain, prover, mut daemon) = setup(FakeProver::default(), 1, vec![job(1, 100)], 1);
 	daemon.on_best(&chain, chain.best()).await.unwrap();
 	next_within(&mut daemon, &chain).await;
-	let listed = chain.state.lock().unwrap().jobs.clone();
-	chain.set(|s| {
-		s.best = 2;
-		s.jobs.clear();
-	});
-	daemon.on_best(&chain, chain.best()).await.unwrap();
-	chain.set(|s| {
-		s.best = 3;
-		s.jobs = listed;
-	});
-	daemon.on_best(&chain, chain.best()).await.unwrap();
+	reorg_away_and_back(&mut daemon, &chain).await;
 	assert_eq!(prover.calls.load(Ordering::SeqCst), 1);
 	assert_eq!(chain.signed(), 1);
 	let sent = chain.sent();
@@ -1047,17 +1052,7 @@ fn a_second_daemon_on_the_same_data_directory_is_refused() {
 async fn a_job_listed_again_while_its_proof_stops_is_proved_once_more() {
 	let (_dir, chain, prover, mut daemon) = setup(FakeProver::gated(), 1, vec![job(1, 100)], 1);
 	daemon.on_best(&chain, chain.best()).await.unwrap();
-	let listed = chain.state.lock().unwrap().jobs.clone();
-	chain.set(|s| {
-		s.best = 2;
-		s.jobs.clear();
-	});
-	daemon.on_best(&chain, chain.best()).await.unwrap();
-	chain.set(|s| {
-		s.best = 3;
-		s.jobs = listed;
-	});
-	daemon.on_best(&chain, chain.best()).await.unwrap();
+	reorg_away_and_back(&mut daemon, &chain).await;
 	assert_eq!(daemon.proving(), 1, "the stopping proof still holds the slot");
 	next_within(&mut daemon, &chain).await; // the stopped proof: discarded
 	assert_eq!(prover.cancelled.load(Ordering::SeqCst), 1);
