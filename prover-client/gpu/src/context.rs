@@ -235,7 +235,7 @@ pub struct Kernel {
 	pipeline: wgpu::ComputePipeline,
 	layout: wgpu::BindGroupLayout,
 	storage_bindings: u32,
-	name: &'static str,
+	name: String,
 }
 
 /// A storage binding: a whole buffer or a byte range of one.
@@ -270,7 +270,7 @@ pub struct Gpu {
 	arithmetic: Arithmetic,
 	max_binding: u64,
 	max_buffer: u64,
-	kernels: Mutex<HashMap<(&'static str, &'static str), Arc<Kernel>>>,
+	kernels: Mutex<HashMap<(String, &'static str), Arc<Kernel>>>,
 	/// Errors that escaped every error scope, in order.
 	uncaptured: Arc<Mutex<Vec<String>>>,
 	/// The two staging buffers of reads, made on the first read.
@@ -378,13 +378,13 @@ impl Gpu {
 	/// bindings 1, 2, ….
 	pub fn kernel(
 		&self,
-		name: &'static str,
+		name: &str,
 		source: &str,
 		entry: &'static str,
 		storage_bindings: u32,
 	) -> Result<Arc<Kernel>, GpuError> {
 		let mut kernels = self.kernels.lock().expect("not poisoned");
-		if let Some(kernel) = kernels.get(&(name, entry)) {
+		if let Some(kernel) = kernels.get(&(name.to_owned(), entry)) {
 			return Ok(kernel.clone());
 		}
 		let field = match self.arithmetic {
@@ -437,8 +437,8 @@ impl Gpu {
 		if let Some(error) = futures::executor::block_on(scope.pop()) {
 			return Err(GpuError::Wgpu(format!("kernel {name}::{entry}: {error}")));
 		}
-		let kernel = Arc::new(Kernel { pipeline, layout, storage_bindings, name });
-		kernels.insert((name, entry), kernel.clone());
+		let kernel = Arc::new(Kernel { pipeline, layout, storage_bindings, name: name.to_owned() });
+		kernels.insert((name.to_owned(), entry), kernel.clone());
 		Ok(kernel)
 	}
 
@@ -702,7 +702,7 @@ impl Batch<'_> {
 			});
 		}
 		let bind_group = device.create_bind_group(&wgpu::BindGroupDescriptor {
-			label: Some(kernel.name),
+			label: Some(&kernel.name),
 			layout: &kernel.layout,
 			entries: &entries,
 		});
@@ -713,7 +713,7 @@ impl Batch<'_> {
 			(MAX_GROUPS_PER_DIMENSION, groups.div_ceil(MAX_GROUPS_PER_DIMENSION))
 		};
 		let mut pass = self.encoder.begin_compute_pass(&wgpu::ComputePassDescriptor {
-			label: Some(kernel.name),
+			label: Some(&kernel.name),
 			timestamp_writes: None,
 		});
 		pass.set_pipeline(&kernel.pipeline);

@@ -33,9 +33,7 @@ impl LeafMatrix {
 	pub fn allocate(gpu: &Gpu, rows: usize, width: usize) -> Result<Self, GpuError> {
 		assert!(rows.is_power_of_two() && width > 0);
 		let row_bytes = width as u64 * 8;
-		let fit = (gpu.max_binding() / row_bytes).max(1);
-		// Largest power of two of rows that fits one binding.
-		let rows_per_chunk = (1u64 << (63 - fit.leading_zeros())).min(rows as u64) as usize;
+		let rows_per_chunk = Self::rows_per_chunk_for(gpu, rows, width);
 		if rows_per_chunk as u64 * row_bytes > gpu.max_binding() {
 			return Err(GpuError::TooLarge { bytes: row_bytes, limit: gpu.max_binding() });
 		}
@@ -43,6 +41,35 @@ impl LeafMatrix {
 			.map(|_| gpu.buffer("leaves", rows_per_chunk as u64 * row_bytes))
 			.collect::<Result<_, _>>()?;
 		Ok(LeafMatrix { rows, width, rows_per_chunk, chunks })
+	}
+
+	/// Rows per chunk of a matrix of `rows` rows of `width` elements: the
+	/// largest power of two of rows that fits one binding (at least one).
+	pub fn rows_per_chunk_for(gpu: &Gpu, rows: usize, width: usize) -> usize {
+		let fit = (gpu.max_binding() / (width as u64 * 8)).max(1);
+		(1u64 << (63 - fit.leading_zeros())).min(rows as u64) as usize
+	}
+
+	/// A matrix holding `leaves` (plonky2's `MerkleTree::leaves`: a power of
+	/// two of rows, all of one width), for batches committed elsewhere, such
+	/// as a circuit's constants and sigmas.
+	pub fn upload(gpu: &Gpu, leaves: &[Vec<F>]) -> Result<Self, GpuError> {
+		let width = leaves.first().map_or(0, Vec::len);
+		if leaves.iter().any(|row| row.len() != width) {
+			return Err(GpuError::Wgpu("leaf rows of different widths".into()));
+		}
+		let matrix = Self::allocate(gpu, leaves.len(), width)?;
+		for (chunk, rows) in matrix.chunks.iter().zip(leaves.chunks(matrix.rows_per_chunk)) {
+			let words: Vec<u64> =
+				rows.par_iter().flat_map_iter(|row| row.iter().map(|v| v.0)).collect();
+			gpu.write(chunk, 0, &words);
+		}
+		Ok(matrix)
+	}
+
+	/// Bytes the matrix holds on the GPU.
+	pub fn bytes(&self) -> u64 {
+		(self.rows * self.width) as u64 * 8
 	}
 
 	/// Reads the rows back as plonky2's `MerkleTree::leaves`: each piece of

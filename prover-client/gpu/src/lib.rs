@@ -14,6 +14,7 @@
 //! - [`leaves`]: the extension's rows, resident on the GPU between stages.
 //! - [`lde`]: NTTs and the low-degree extension into those rows.
 //! - [`merkle`]: Poseidon and plonky2's Merkle tree over those rows.
+//! - [`quotient`]: the quotient's values from the extensions on the GPU.
 
 #![warn(missing_docs)]
 
@@ -23,6 +24,7 @@ pub mod field;
 pub mod lde;
 pub mod leaves;
 pub mod merkle;
+pub mod quotient;
 
 pub use commit::GpuCommitter;
 pub use context::{

@@ -1,9 +1,10 @@
 //! The hook: a [`Committer`] turns a batch of polynomials into a
 //! [`PolynomialBatch`] (coefficients, low-degree extension on the coset,
 //! Merkle tree over its rows), and the prover checks the shape of what it gets
-//! back before reading it.
+//! back before reading it. A committer may also evaluate the quotient from the
+//! batches it committed, where they already are.
 
-use crate::{Batch, C, D, F};
+use crate::{Batch, QuotientInputs, C, D, F};
 use anyhow::{ensure, Result};
 use plonky2::{
 	field::{
@@ -64,6 +65,15 @@ pub trait Committer: Send + Sync {
 		fft_root_table: Option<&FftRootTable<F>>,
 		timing: &mut TimingTree,
 	) -> anyhow::Result<PolynomialBatch<F, C, D>>;
+
+	/// The quotients' values on the quotient coset, as
+	/// [`cpu_quotient_values`](crate::cpu_quotient_values) computes them
+	/// (one column per challenge), if this committer computes them itself,
+	/// typically on the device that holds the batches it committed. `None`
+	/// (the default) lets the prover compute them on the CPU.
+	fn quotient_values(&self, _inputs: &QuotientInputs) -> Option<Vec<Vec<F>>> {
+		None
+	}
 }
 
 /// plonky2's own CPU commitment (rayon-parallel FFTs and Merkle tree).

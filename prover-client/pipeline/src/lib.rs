@@ -24,7 +24,8 @@
 //!    partial products (`permutation.rs`), and commit to them.
 //! 4. Draw α, evaluate the vanishing polynomial on a coset, divide by `Z_H`
 //!    and interpolate the quotient (`quotient.rs`); commit to its degree-`n`
-//!    chunks (from coefficients).
+//!    chunks (from coefficients). The committer may evaluate it instead
+//!    ([`Committer::quotient_values`]), from the batches it holds.
 //! 5. Draw ζ, open every polynomial at ζ (and `Z` at gζ), and let plonky2's
 //!    `PolynomialBatch::prove_openings` run FRI on the instance described in
 //!    `fri_instance.rs`.
@@ -47,6 +48,7 @@ mod quotient;
 
 pub use commit::{CommitParams, Committer, CpuCommitter};
 pub use prover::{prove, prove_with_partition_witness};
+pub use quotient::{cpu_quotient_values, QuotientCoset, QuotientInputs, Selectors};
 
 use plonky2::{
 	field::goldilocks_field::GoldilocksField, fri::oracle::PolynomialBatch,

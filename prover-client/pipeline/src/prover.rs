@@ -5,7 +5,7 @@ use crate::{
 	commit::{check_shape, CommitParams, Committer},
 	fri_instance::{fri_instance, fri_openings},
 	permutation::zs_and_partial_products,
-	quotient::{quotient_chunks, Challenges},
+	quotient::{quotient_chunks, QuotientInputs},
 	Batch, C, D, F,
 };
 use anyhow::{ensure, Context, Result};
@@ -111,19 +111,18 @@ pub fn prove_with_partition_witness(
 	challenger.observe_cap::<ConfigHash>(&zs_partial_products.merkle_tree.cap);
 	let alphas = challenger.get_n_challenges(num_challenges);
 
-	let challenges = Challenges { betas: &betas, gammas: &gammas, alphas: &alphas };
-	let chunks = timed!(
-		timing,
-		"compute quotient polys",
-		quotient_chunks(
-			prover,
-			common,
-			&public_inputs_hash,
-			&wires,
-			&zs_partial_products,
-			&challenges
-		)
-	)?;
+	let quotient_inputs = QuotientInputs {
+		prover,
+		common,
+		public_inputs_hash: &public_inputs_hash,
+		wires: &wires,
+		zs_partial_products: &zs_partial_products,
+		betas: &betas,
+		gammas: &gammas,
+		alphas: &alphas,
+	};
+	let chunks =
+		timed!(timing, "compute quotient polys", quotient_chunks(&quotient_inputs, committer))?;
 	let quotient = commit.batch("quotient", Polys::Coeffs(chunks), timing)?;
 	challenger.observe_cap::<ConfigHash>(&quotient.merkle_tree.cap);
 

@@ -19,7 +19,7 @@
 //! "Next row" (`gx`) is `2^q` points further on that smaller coset.
 //! Points are processed in batches, as plonky2's gates evaluate batches.
 
-use crate::{permutation::chunk_checks, Batch, C, D, F};
+use crate::{permutation::chunk_checks, Batch, Committer, C, D, F};
 use anyhow::{anyhow, ensure, Context, Result};
 use plonky2::{
 	field::{
@@ -43,8 +43,22 @@ use std::ops::Range;
 /// Points per batch of gate evaluations (plonky2's batch size).
 const BATCH_SIZE: usize = 32;
 
-/// The challenges the quotient depends on, one of each per challenge round.
-pub(crate) struct Challenges<'a> {
+/// Everything the quotient's values depend on: the circuit, the two
+/// committed batches it reads (besides the circuit's constants and sigmas),
+/// and the challenges. A [`Committer`](crate::Committer) that keeps the
+/// batches on its device can evaluate the quotient there from these
+/// ([`Committer::quotient_values`](crate::Committer::quotient_values)).
+pub struct QuotientInputs<'a> {
+	/// The circuit's prover data (its constants-and-sigmas commitment).
+	pub prover: &'a ProverOnlyCircuitData<F, C, D>,
+	/// The circuit's shape.
+	pub common: &'a CommonCircuitData<F, D>,
+	/// Hash of the proof's public inputs (read by the public-input gate).
+	pub public_inputs_hash: &'a HashOut<F>,
+	/// The wires' commitment.
+	pub wires: &'a Batch,
+	/// The permutation products' commitment (`Z`s, then partial products).
+	pub zs_partial_products: &'a Batch,
 	/// Permutation challenges β.
 	pub betas: &'a [F],
 	/// Permutation challenges γ.
@@ -53,46 +67,57 @@ pub(crate) struct Challenges<'a> {
 	pub alphas: &'a [F],
 }
 
+impl QuotientInputs<'_> {
+	/// Where on the LDEs the quotient is evaluated.
+	pub fn coset(&self) -> Result<QuotientCoset> {
+		QuotientCoset::new(self.common)
+	}
+
+	/// Which selector filters each gate.
+	pub fn selectors(&self) -> Result<Selectors> {
+		Selectors::read(self.common)
+	}
+
+	/// The term count of each challenge's vanishing polynomial: one `L₀`
+	/// term per challenge, the permutation chunk checks of every challenge,
+	/// then the gate constraints.
+	pub fn num_terms(&self) -> usize {
+		let common = self.common;
+		let chunks = common.config.num_routed_wires.div_ceil(common.quotient_degree_factor);
+		self.alphas.len() * (1 + chunks) + common.num_gate_constraints
+	}
+}
+
 /// The quotient polynomials `t_c`, each cut into `quotient_degree_factor`
-/// chunks of `n` coefficients (the quotient batch, in plonky2's order).
+/// chunks of `n` coefficients (the quotient batch, in plonky2's order). Their
+/// values come from `committer` when it can compute them, else from the CPU.
 pub(crate) fn quotient_chunks(
-	prover: &ProverOnlyCircuitData<F, C, D>,
-	common: &CommonCircuitData<F, D>,
-	public_inputs_hash: &HashOut<F>,
-	wires: &Batch,
-	zs_partial_products: &Batch,
-	challenges: &Challenges,
+	inputs: &QuotientInputs,
+	committer: &dyn Committer,
 ) -> Result<Vec<PolynomialCoeffs<F>>> {
-	let coset = Coset::new(common)?;
-	let evaluator = Evaluator {
-		prover,
-		common,
-		public_inputs_hash,
-		wires,
-		zs_partial_products,
-		challenges,
-		selectors: Selectors::read(common)?,
-		zero_poly: ZeroPolyOnCoset::new(common.degree_bits(), coset.q_bits),
-		coset,
+	let common = inputs.common;
+	let size = inputs.coset()?.size;
+	let values = match committer.quotient_values(inputs) {
+		Some(columns) => {
+			ensure!(
+				columns.len() == inputs.alphas.len() && columns.iter().all(|c| c.len() == size),
+				"{} committer: quotient values should be {} columns of {size}",
+				committer.name(),
+				inputs.alphas.len()
+			);
+			columns
+		}
+		None => cpu_quotient_values(inputs)?,
 	};
 
-	let points = F::two_adic_subgroup(common.degree_bits() + coset.q_bits);
-	// For each point, the quotient's value for each challenge.
-	let values: Vec<Vec<F>> = points
-		.par_chunks(BATCH_SIZE)
-		.enumerate()
-		.flat_map_iter(|(batch, xs)| evaluator.eval_batch(batch * BATCH_SIZE, xs))
-		.collect();
-
 	let degree = common.degree();
-	(0..challenges.alphas.len())
+	values
 		.into_par_iter()
-		.map(|c| {
-			let column = values.iter().map(|point| point[c]).collect();
+		.map(|column| {
 			let mut quotient = PolynomialValues::new(column).coset_ifft(F::coset_shift());
 			quotient.trim_to_len(common.quotient_degree()).context(
 				"Z_H does not divide the vanishing polynomial: the witness does not satisfy \
-				 the circuit, or a commitment is wrong",
+				 the circuit, or a commitment or the quotient's values are wrong",
 			)?;
 			Ok(quotient.chunks(degree))
 		})
@@ -100,20 +125,45 @@ pub(crate) fn quotient_chunks(
 		.map(|chunks| chunks.concat())
 }
 
-/// Where on the LDEs the quotient is evaluated.
-#[derive(Clone, Copy)]
-struct Coset {
-	/// log2 of the quotient coset's size over `n`.
-	q_bits: usize,
-	/// Stride of the quotient coset's points within the LDEs.
-	step: usize,
-	/// Distance, in quotient-coset points, from `x` to `gx`.
-	next: usize,
-	/// Points in the quotient coset.
-	size: usize,
+/// The quotients' values on the quotient coset, computed on the CPU: for
+/// each challenge `c`, `V_c(x) / Z_H(x)` at every point `x` of the coset, in
+/// the coset's natural order.
+pub fn cpu_quotient_values(inputs: &QuotientInputs) -> Result<Vec<Vec<F>>> {
+	let coset = inputs.coset()?;
+	let common = inputs.common;
+	let evaluator = Evaluator {
+		inputs,
+		selectors: inputs.selectors()?,
+		zero_poly: ZeroPolyOnCoset::new(common.degree_bits(), coset.q_bits),
+		coset,
+	};
+	let points = F::two_adic_subgroup(common.degree_bits() + coset.q_bits);
+	// For each point, the quotient's value for each challenge.
+	let values: Vec<Vec<F>> = points
+		.par_chunks(BATCH_SIZE)
+		.enumerate()
+		.flat_map_iter(|(batch, xs)| evaluator.eval_batch(batch * BATCH_SIZE, xs))
+		.collect();
+	Ok((0..inputs.alphas.len())
+		.into_par_iter()
+		.map(|c| values.iter().map(|point| point[c]).collect())
+		.collect())
 }
 
-impl Coset {
+/// Where on the LDEs the quotient is evaluated.
+#[derive(Clone, Copy, Debug)]
+pub struct QuotientCoset {
+	/// log2 of the quotient coset's size over `n`.
+	pub q_bits: usize,
+	/// Stride of the quotient coset's points within the LDEs.
+	pub step: usize,
+	/// Distance, in quotient-coset points, from `x` to `gx`.
+	pub next: usize,
+	/// Points in the quotient coset.
+	pub size: usize,
+}
+
+impl QuotientCoset {
 	fn new(common: &CommonCircuitData<F, D>) -> Result<Self> {
 		let q_bits = log2_ceil(common.quotient_degree_factor);
 		let rate_bits = common.config.fri_config.rate_bits;
@@ -123,7 +173,7 @@ impl Coset {
 			 not supported",
 			common.quotient_degree_factor
 		);
-		Ok(Coset {
+		Ok(QuotientCoset {
 			q_bits,
 			step: 1 << (rate_bits - q_bits),
 			next: 1 << q_bits,
@@ -135,11 +185,11 @@ impl Coset {
 /// Which selector polynomial (and which range of gate indices on it) filters
 /// each gate. plonky2 keeps these fields crate-private in `SelectorsInfo` but
 /// serializes them, so we read them back from its own serialization.
-struct Selectors {
+pub struct Selectors {
 	/// For each gate, the index of its selector polynomial.
-	of_gate: Vec<usize>,
+	pub of_gate: Vec<usize>,
 	/// For each selector polynomial, the gates it selects.
-	groups: Vec<Range<usize>>,
+	pub groups: Vec<Range<usize>>,
 }
 
 impl Selectors {
@@ -169,24 +219,19 @@ impl Selectors {
 
 /// Everything the evaluation of a batch of points reads.
 struct Evaluator<'a> {
-	prover: &'a ProverOnlyCircuitData<F, C, D>,
-	common: &'a CommonCircuitData<F, D>,
-	public_inputs_hash: &'a HashOut<F>,
-	wires: &'a Batch,
-	zs_partial_products: &'a Batch,
-	challenges: &'a Challenges<'a>,
+	inputs: &'a QuotientInputs<'a>,
 	selectors: Selectors,
 	zero_poly: ZeroPolyOnCoset<F>,
-	coset: Coset,
+	coset: QuotientCoset,
 }
 
 impl Evaluator<'_> {
 	/// The quotients' values at the points `first..first + xs.len()` of the
 	/// quotient coset (`xs` are those points before the shift).
 	fn eval_batch(&self, first: usize, xs: &[F]) -> Vec<Vec<F>> {
-		let common = self.common;
-		let Coset { step, next, size, .. } = self.coset;
-		let constants_sigmas = &self.prover.constants_sigmas_commitment;
+		let common = self.inputs.common;
+		let QuotientCoset { step, next, size, .. } = self.coset;
+		let constants_sigmas = &self.inputs.prover.constants_sigmas_commitment;
 		let n = xs.len();
 
 		// Gates read the batch column-major: value k of point j at k·n + j.
@@ -197,14 +242,16 @@ impl Evaluator<'_> {
 			for (k, &value) in local[common.constants_range()].iter().enumerate() {
 				constants[k * n + j] = value;
 			}
-			for (k, &value) in self.wires.get_lde_values(first + j, step).iter().enumerate() {
+			for (k, &value) in self.inputs.wires.get_lde_values(first + j, step).iter().enumerate()
+			{
 				wires[k * n + j] = value;
 			}
 		}
-		let vars = EvaluationVarsBaseBatch::new(n, &constants, &wires, self.public_inputs_hash);
+		let vars =
+			EvaluationVarsBaseBatch::new(n, &constants, &wires, self.inputs.public_inputs_hash);
 		let gate_terms = self.gate_constraints(vars);
 
-		let Challenges { betas, gammas, alphas } = *self.challenges;
+		let QuotientInputs { betas, gammas, alphas, zs_partial_products, .. } = *self.inputs;
 		let num_prods = common.num_partial_products;
 		xs.iter()
 			.enumerate()
@@ -212,8 +259,8 @@ impl Evaluator<'_> {
 				let i = first + j;
 				let x = F::coset_shift() * x;
 				let sigmas = &constants_sigmas.get_lde_values(i, step)[common.sigmas_range()];
-				let local = self.zs_partial_products.get_lde_values(i, step);
-				let next = self.zs_partial_products.get_lde_values((i + next) % size, step);
+				let local = zs_partial_products.get_lde_values(i, step);
+				let next = zs_partial_products.get_lde_values((i + next) % size, step);
 				let (zs, zs_next) = (&local[common.zs_range()], &next[common.zs_range()]);
 				let partials = &local[common.partial_products_range()];
 
@@ -243,7 +290,7 @@ impl Evaluator<'_> {
 	/// Every gate's filtered constraints on the batch, summed over the gates:
 	/// constraint t of point j at t·n + j.
 	fn gate_constraints(&self, vars: EvaluationVarsBaseBatch<F>) -> Vec<F> {
-		let common = self.common;
+		let common = self.inputs.common;
 		let Selectors { of_gate, groups } = &self.selectors;
 		let mut sums = vec![F::ZERO; common.num_gate_constraints * vars.len()];
 		for (index, gate) in common.gates.iter().enumerate() {
