@@ -229,6 +229,9 @@ impl Committer for GpuCommitter {
 			Ok(plan) => plan,
 			Err(reason) => {
 				tracing::debug!(%reason, "quotient on the CPU");
+				let caps =
+					[&inputs.wires.merkle_tree.cap, &inputs.zs_partial_products.merkle_tree.cap];
+				lock(&self.resident).retain(|(cap, _)| !caps.contains(&cap));
 				return None;
 			}
 		};

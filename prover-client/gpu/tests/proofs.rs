@@ -4,12 +4,17 @@
 //! split its work or gives up and the CPU takes over.
 
 use plonky2::{
-	field::{polynomial::PolynomialValues, types::Sample},
+	field::{
+		polynomial::PolynomialValues,
+		types::{Field, Sample},
+	},
+	iop::witness::{PartialWitness, WitnessWrite},
+	plonk::{circuit_builder::CircuitBuilder, circuit_data::CircuitConfig},
 	util::timing::TimingTree,
 };
 use prova_circuits::{Workload, WorkloadKind};
 use prova_gpu::{Gpu, GpuCommitter, GpuOptions};
-use prova_pipeline::{prove_beside_plonky2, CommitParams, Committer, CpuCommitter, F};
+use prova_pipeline::{prove_beside_plonky2, CommitParams, Committer, CpuCommitter, C, D, F};
 
 fn committer(options: GpuOptions) -> GpuCommitter {
 	let gpu = Gpu::open(&GpuOptions { allow_software: true, ..options })
@@ -77,6 +82,42 @@ fn a_proof_with_32_bit_arithmetic_and_split_buffers_is_plonky2s() {
 		// 4,096 rows of 20 permutation products do not fit 256 KiB.
 		false,
 	);
+}
+
+#[test]
+fn a_proof_with_32_bit_arithmetic_and_a_quotient_in_tiles_is_plonky2s() {
+	// 1 MiB bindings: the wires' extension in chunks of 512 rows, so the
+	// quotient runs in 64 dispatches; the permutation products' 4,096 rows
+	// still fit one binding.
+	gpu_proof_is_plonky2s(
+		WorkloadKind::MerkleRoot,
+		GpuOptions { force_u32: true, max_binding: Some(1 << 20), ..Default::default() },
+		true,
+	);
+}
+
+#[test]
+fn a_circuit_with_a_gate_the_kernel_lacks_has_its_quotient_made_on_the_cpu() {
+	let mut builder = CircuitBuilder::<F, D>::new(CircuitConfig::standard_recursion_config());
+	let x = builder.add_virtual_target();
+	builder.register_public_input(x);
+	// Bit decomposition: plonky2's BaseSumGate, which the kernel lacks.
+	let bits = builder.split_le(x, 64);
+	let ones = builder.add_many(bits.iter().map(|bit| bit.target));
+	builder.register_public_input(ones);
+	let data = builder.build::<C>();
+	let mut inputs = PartialWitness::new();
+	inputs.set_target(x, F::from_canonical_u64(0xF0F0)).unwrap();
+
+	let committer = committer(GpuOptions::default());
+	let (reference, ours) =
+		prove_beside_plonky2(&data.prover_only, &data.common, inputs, &committer).unwrap();
+	assert!(ours.to_bytes() == reference.to_bytes(), "the proof differs from plonky2's");
+	assert_eq!(ours.public_inputs[1], F::from_canonical_u64(8));
+	data.verify(ours).unwrap();
+	assert_eq!((committer.quotients(), committer.fallbacks()), (0, 0));
+	// The extensions kept for a quotient that did not run are freed.
+	assert_eq!(committer.resident_bytes(), 0);
 }
 
 fn random_columns(columns: usize, log_rows: usize) -> Vec<PolynomialValues<F>> {

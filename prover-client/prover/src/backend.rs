@@ -19,7 +19,7 @@ use plonky2::{
 };
 use prova_circuits::{CircuitError, CircuitHandle, Proved, Workload, WorkloadKind};
 use prova_gpu::{AdapterSummary, Gpu, GpuCommitter, GpuOptions};
-use prova_pipeline::{CommitParams, Committer, CpuCommitter, C, D, F};
+use prova_pipeline::{CommitParams, Committer, CpuCommitter, QuotientInputs, C, D, F};
 use std::{
 	collections::{HashMap, HashSet},
 	fmt,
@@ -195,6 +195,10 @@ impl Committer for Cancellable<'_> {
 	) -> anyhow::Result<PolynomialBatch<F, C, D>> {
 		self.cancel.check()?;
 		self.inner.commit_coeffs(coeffs, params, fft_root_table, timing)
+	}
+
+	fn quotient_values(&self, inputs: &QuotientInputs) -> Option<Vec<Vec<F>>> {
+		self.inner.quotient_values(inputs)
 	}
 }
 

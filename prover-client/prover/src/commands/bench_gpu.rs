@@ -11,6 +11,7 @@
 //! | LDE | upload, inverse NTT, coefficients back, coset LDE into leaf rows | `ifft`, `lde`, `coset_fft`, transpose, bit-reversal |
 //! | Merkle | Poseidon tree over the resident rows, digests back | `MerkleTree::new` |
 //! | commit | LDE + Merkle + leaves back: what the prover calls | `PolynomialBatch::from_values` |
+//! | quotient | the quotient's values of a `poseidon_chain` proof from extensions already on the GPU (as after its commitments), values back | prova-pipeline's `cpu_quotient_values` (plonky2's gate evaluation) |
 //! | proof | prova-pipeline with the GPU committer | plonky2's `prove` |
 //!
 //! Times are medians of `--repeat` runs after one warm-up (kernel
@@ -34,10 +35,12 @@ use plonky2::{
 	util::{reverse_index_bits_in_place, timing::TimingTree, transpose},
 };
 use prova_circuits::{Workload, WorkloadKind};
-use prova_gpu::{Gpu, GpuOptions, ResidentNtt};
-use prova_pipeline::{CommitParams, Committer, CpuCommitter, F};
+use prova_gpu::{quotient::QuotientPlan, Gpu, GpuCommitter, GpuOptions, LeafMatrix, ResidentNtt};
+use prova_pipeline::{
+	cpu_quotient_values, CommitParams, Committer, CpuCommitter, QuotientInputs, C, D, F,
+};
 use rayon::prelude::*;
-use std::time::Instant;
+use std::{sync::Mutex, time::Instant};
 
 /// Columns of the benchmarked batch: the wires of `standard_recursion_config`.
 const COLUMNS: usize = 135;
@@ -87,6 +90,69 @@ fn cpu_lde(values: &[PolynomialValues<F>]) -> Vec<Vec<F>> {
 	let mut leaves = transpose(&lde);
 	reverse_index_bits_in_place(&mut leaves);
 	leaves
+}
+
+/// A committer that times the quotient of the proof it commits, on the GPU
+/// from extensions uploaded beforehand (where the GPU's commitments leave
+/// them) and on the CPU, and lets the proof go on with the CPU's values.
+struct QuotientTimer<'a> {
+	committer: &'a GpuCommitter,
+	repeat: usize,
+	/// GPU seconds, CPU seconds, MiB moved per GPU run.
+	measured: Mutex<Option<anyhow::Result<(f64, f64, f64)>>>,
+}
+
+impl QuotientTimer<'_> {
+	fn measure(&self, inputs: &QuotientInputs) -> anyhow::Result<(f64, f64, f64)> {
+		let device = self.committer.gpu();
+		let plan = QuotientPlan::new(device, inputs).map_err(anyhow::Error::msg)?;
+		let upload = |batch: &plonky2::fri::oracle::PolynomialBatch<F, C, D>| {
+			LeafMatrix::upload(device, &batch.merkle_tree.leaves)
+		};
+		let wires = upload(inputs.wires)?;
+		let zs = upload(inputs.zs_partial_products)?;
+		let constants = upload(&inputs.prover.constants_sigmas_commitment)?;
+		let (gpu_s, bus_mib) = median_on(device, self.repeat, || {
+			prova_gpu::quotient::evaluate(device, &plan, &wires, &zs, &constants)?;
+			Ok(())
+		})?;
+		let cpu_s = median(self.repeat, || {
+			cpu_quotient_values(inputs)?;
+			Ok(())
+		})?;
+		Ok((gpu_s, cpu_s, bus_mib))
+	}
+}
+
+impl Committer for QuotientTimer<'_> {
+	fn name(&self) -> &str {
+		self.committer.name()
+	}
+
+	fn commit_values(
+		&self,
+		values: Vec<PolynomialValues<F>>,
+		params: CommitParams,
+		fft_root_table: Option<&plonky2::field::fft::FftRootTable<F>>,
+		timing: &mut TimingTree,
+	) -> anyhow::Result<plonky2::fri::oracle::PolynomialBatch<F, C, D>> {
+		self.committer.commit_values(values, params, fft_root_table, timing)
+	}
+
+	fn commit_coeffs(
+		&self,
+		coeffs: Vec<PolynomialCoeffs<F>>,
+		params: CommitParams,
+		fft_root_table: Option<&plonky2::field::fft::FftRootTable<F>>,
+		timing: &mut TimingTree,
+	) -> anyhow::Result<plonky2::fri::oracle::PolynomialBatch<F, C, D>> {
+		self.committer.commit_coeffs(coeffs, params, fft_root_table, timing)
+	}
+
+	fn quotient_values(&self, inputs: &QuotientInputs) -> Option<Vec<Vec<F>>> {
+		*self.measured.lock().expect("not poisoned") = Some(self.measure(inputs));
+		None
+	}
 }
 
 /// One table row: a stage at a degree.
@@ -180,6 +246,14 @@ fn measure(backend: &GpuBackend, degree: usize, args: &BenchGpuArgs) -> anyhow::
 	if !args.skip_proof {
 		let workload = Workload::for_degree(WorkloadKind::PoseidonChain, degree)?;
 		let circuit = workload.build()?;
+		let timer = QuotientTimer { committer: gpu, repeat, measured: Mutex::new(None) };
+		circuit.prove_with(&workload.sample_input(degree as u64), |prover, common, inputs| {
+			prova_pipeline::prove(prover, common, inputs, &timer, &mut TimingTree::default())
+		})?;
+		let measured = timer.measured.into_inner().expect("not poisoned");
+		let (gpu_s, cpu_s, bus_mib) = measured.context("the proof computed no quotient")??;
+		Row { stage: "quotient", degree, gpu_s, cpu_s, bus_mib }.print();
+
 		let input = workload.encode_input(&workload.sample_input(degree as u64))?;
 		let (gpu_s, bus_mib) = median_on(device, repeat, || {
 			backend.prove(&circuit, &input, &Cancel::default())?;
