@@ -3,13 +3,15 @@
 //! A commitment is the low-degree extension of a batch of polynomials
 //! ([`crate::lde`]) followed by the Poseidon Merkle tree over its rows
 //! ([`crate::merkle`]); the rows stay on the GPU between the two. The
-//! result is read back into plonky2's `PolynomialBatch` (the prover opens
-//! leaves and Merkle paths from it), equal to what plonky2's CPU code builds.
+//! result is plonky2's `PolynomialBatch` as its CPU code builds it, but for
+//! the leaves, which stay on the GPU.
 //!
-//! The extensions of the last batches committed from values (a proof's wires
-//! and permutation products) stay on the GPU, with the circuit's constants
-//! and sigmas, so that the quotient ([`crate::quotient`]) is evaluated there
-//! without copying them back; the quotient takes them and frees them.
+//! The extension of every batch stays on the GPU until the prover releases
+//! it, and only its Merkle digests come back: the quotient
+//! ([`crate::quotient`]) reads the wires and permutation products there (with
+//! the circuit's constants and sigmas, uploaded once per circuit), and FRI's
+//! queries read the few rows they open ([`Committer::leaf_rows`]). The
+//! batches plonky2 sees have no leaves.
 //!
 //! If the GPU fails on a batch (an allocation beyond its memory, a lost
 //! device) or on a quotient, that batch or quotient is computed on the CPU
@@ -20,6 +22,7 @@ use crate::{
 	quotient::{self, QuotientPlan},
 	Gpu, GpuError, LeafMatrix,
 };
+use anyhow::ensure;
 use plonky2::{
 	field::{
 		fft::FftRootTable,
@@ -38,17 +41,18 @@ use std::sync::{
 	Mutex,
 };
 
-/// Extensions of batches committed from values kept on the GPU for the
-/// quotient: one proof's wires and permutation products. Proofs committing
-/// at the same time push each other's out; a quotient whose batches are gone
-/// uploads them from the host.
-const RESIDENT_BATCHES: usize = 2;
+/// Batches kept at most. The prover releases each proof's batches when it is
+/// done (three per proof); this bounds what a caller that never releases can
+/// hold. Past it the oldest is dropped, and a proof still reading it fails
+/// with an error rather than a wrong row.
+const MAX_HELD: usize = 24;
 
 /// A batch's extension on the GPU, known by its Merkle cap.
-type Resident = (MerkleCap<F, PoseidonHash>, LeafMatrix);
+type Held = (MerkleCap<F, PoseidonHash>, LeafMatrix);
 
 /// Commits polynomial batches (and evaluates quotients) on one GPU, one at
-/// a time.
+/// a time, and keeps each batch's extension there until the prover
+/// releases it.
 pub struct GpuCommitter {
 	gpu: Gpu,
 	/// Batches take most of the device's memory: one at a time.
@@ -57,10 +61,11 @@ pub struct GpuCommitter {
 	fallbacks: AtomicUsize,
 	/// Quotients evaluated on the GPU.
 	quotients: AtomicUsize,
-	/// The last batches committed from values, newest last.
-	resident: Mutex<Vec<Resident>>,
+	/// The extensions of the batches committed here and not yet released,
+	/// oldest first: their leaves never went to the host.
+	held: Mutex<Vec<Held>>,
 	/// The constants and sigmas of the last circuit whose quotient ran here.
-	constants: Mutex<Option<Resident>>,
+	constants: Mutex<Option<Held>>,
 }
 
 impl GpuCommitter {
@@ -71,7 +76,7 @@ impl GpuCommitter {
 			busy: Mutex::new(()),
 			fallbacks: AtomicUsize::new(0),
 			quotients: AtomicUsize::new(0),
-			resident: Mutex::new(Vec::new()),
+			held: Mutex::new(Vec::new()),
 			constants: Mutex::new(None),
 		}
 	}
@@ -82,36 +87,40 @@ impl GpuCommitter {
 		self.quotients.load(Ordering::Relaxed)
 	}
 
-	/// Bytes of extensions kept on the GPU between a commitment and its
-	/// quotient.
-	pub fn resident_bytes(&self) -> u64 {
-		let batches = lock(&self.resident).iter().map(|(_, m)| m.bytes()).sum::<u64>();
+	/// Bytes of extensions held on the GPU: batches not yet released, and
+	/// the last circuit's constants and sigmas.
+	pub fn held_bytes(&self) -> u64 {
+		let batches = lock(&self.held).iter().map(|(_, m)| m.bytes()).sum::<u64>();
 		batches + lock(&self.constants).as_ref().map_or(0, |(_, m)| m.bytes())
 	}
 
-	/// The extension of the committed `batch`: the one kept from its
-	/// commitment (taken, so it is freed after the quotient), else uploaded.
-	fn take_resident(&self, batch: &PolynomialBatch<F, C, D>) -> Result<LeafMatrix, GpuError> {
-		let tree = &batch.merkle_tree;
-		let mut resident = lock(&self.resident);
-		match resident.iter().position(|(cap, _)| *cap == tree.cap) {
-			Some(at) => Ok(resident.remove(at).1),
-			None => {
-				drop(resident);
-				LeafMatrix::upload(&self.gpu, &tree.leaves)
-			}
-		}
-	}
-
-	/// Evaluates the quotient of `inputs` on the GPU.
+	/// Evaluates the quotient of `inputs` on the GPU, from the extensions
+	/// held here (or uploaded, for a batch the CPU committed).
 	fn quotient_on_gpu(
 		&self,
 		plan: &QuotientPlan,
 		inputs: &QuotientInputs,
 	) -> Result<Vec<Vec<F>>, GpuError> {
 		let _busy = lock(&self.busy);
-		let wires = self.take_resident(inputs.wires)?;
-		let zs = self.take_resident(inputs.zs_partial_products)?;
+		let held = lock(&self.held);
+		let uploaded = |batch: &PolynomialBatch<F, C, D>| -> Result<Option<LeafMatrix>, GpuError> {
+			let tree = &batch.merkle_tree;
+			if held.iter().any(|(cap, _)| *cap == tree.cap) {
+				Ok(None)
+			} else {
+				LeafMatrix::upload(&self.gpu, &tree.leaves).map(Some)
+			}
+		};
+		let (wires_upload, zs_upload) =
+			(uploaded(inputs.wires)?, uploaded(inputs.zs_partial_products)?);
+		let find = |batch: &PolynomialBatch<F, C, D>| {
+			held.iter().find(|(cap, _)| *cap == batch.merkle_tree.cap).map(|(_, m)| m)
+		};
+		let wires = wires_upload.as_ref().or_else(|| find(inputs.wires)).expect("held or uploaded");
+		let zs = zs_upload
+			.as_ref()
+			.or_else(|| find(inputs.zs_partial_products))
+			.expect("held or uploaded");
 		let mut constants = lock(&self.constants);
 		let circuit = &inputs.prover.constants_sigmas_commitment.merkle_tree;
 		if constants.as_ref().is_none_or(|(cap, _)| *cap != circuit.cap) {
@@ -120,7 +129,7 @@ impl GpuCommitter {
 				Some((circuit.cap.clone(), LeafMatrix::upload(&self.gpu, &circuit.leaves)?));
 		}
 		let (_, constants) = constants.as_ref().expect("just set");
-		quotient::evaluate(&self.gpu, plan, &wires, &zs, constants)
+		quotient::evaluate(&self.gpu, plan, wires, zs, constants)
 	}
 
 	/// The GPU it runs on.
@@ -133,26 +142,26 @@ impl GpuCommitter {
 		self.fallbacks.load(Ordering::Relaxed)
 	}
 
-	/// The Merkle tree over rows that `extend` puts on the GPU, read back
-	/// with its leaves; the rows stay on the GPU when `keep` is set.
+	/// The Merkle tree over rows that `extend` puts on the GPU, its digests
+	/// read back and its rows held there (the tree's leaves are left empty).
 	fn tree<T>(
 		&self,
 		extend: impl FnOnce(&Gpu) -> Result<(T, LeafMatrix), GpuError>,
 		cap_height: usize,
-		keep: bool,
 	) -> Result<(T, MerkleTree<F, PoseidonHash>), GpuError> {
 		let _busy = lock(&self.busy);
 		let (extra, rows) = extend(&self.gpu)?;
 		let (digests, cap) = merkle::merkle_tree(&self.gpu, &rows, cap_height)?;
-		let leaves = rows.read(&self.gpu)?;
-		if keep {
-			let mut resident = lock(&self.resident);
-			if resident.len() == RESIDENT_BATCHES {
-				resident.remove(0);
-			}
-			resident.push((cap.clone(), rows));
+		let mut held = lock(&self.held);
+		if held.len() == MAX_HELD {
+			let (cap, _) = held.remove(0);
+			tracing::warn!(
+				?cap,
+				"more than {MAX_HELD} batches held on the GPU: dropping the oldest"
+			);
 		}
-		Ok((extra, MerkleTree { leaves, digests, cap }))
+		held.push((cap.clone(), rows));
+		Ok((extra, MerkleTree { leaves: Vec::new(), digests, cap }))
 	}
 
 	fn fall_back(&self, what: &str, error: &GpuError) {
@@ -197,7 +206,7 @@ impl Committer for GpuCommitter {
 		if !values.is_empty() {
 			let extend =
 				|gpu: &Gpu| lde::lde_from_values(gpu, &values, params.rate_bits, params.blinding);
-			match self.tree(extend, params.cap_height, true) {
+			match self.tree(extend, params.cap_height) {
 				Ok((coeffs, tree)) => return Ok(batch(coeffs, tree, params)),
 				Err(error) => self.fall_back("values", &error),
 			}
@@ -216,7 +225,7 @@ impl Committer for GpuCommitter {
 			let extend = |gpu: &Gpu| {
 				Ok(((), lde::lde_from_coeffs(gpu, &coeffs, params.rate_bits, params.blinding)?))
 			};
-			match self.tree(extend, params.cap_height, false) {
+			match self.tree(extend, params.cap_height) {
 				Ok(((), tree)) => return Ok(batch(coeffs, tree, params)),
 				Err(error) => self.fall_back("coefficients", &error),
 			}
@@ -229,9 +238,6 @@ impl Committer for GpuCommitter {
 			Ok(plan) => plan,
 			Err(reason) => {
 				tracing::debug!(%reason, "quotient on the CPU");
-				let caps =
-					[&inputs.wires.merkle_tree.cap, &inputs.zs_partial_products.merkle_tree.cap];
-				lock(&self.resident).retain(|(cap, _)| !caps.contains(&cap));
 				return None;
 			}
 		};
@@ -245,5 +251,29 @@ impl Committer for GpuCommitter {
 				None
 			}
 		}
+	}
+
+	fn leaf_rows(
+		&self,
+		batch: &PolynomialBatch<F, C, D>,
+		rows: &[usize],
+	) -> anyhow::Result<Vec<Vec<F>>> {
+		let held = lock(&self.held);
+		let Some((_, matrix)) = held.iter().find(|(cap, _)| *cap == batch.merkle_tree.cap) else {
+			ensure!(
+				!batch.merkle_tree.leaves.is_empty(),
+				"the batch's extension is no longer held on the GPU"
+			);
+			// A batch the CPU committed.
+			return CpuCommitter.leaf_rows(batch, rows);
+		};
+		if rows.len() == matrix.rows && rows.iter().enumerate().all(|(i, &row)| i == row) {
+			return Ok(matrix.read(&self.gpu)?);
+		}
+		rows.iter().map(|&row| Ok(matrix.read_row(&self.gpu, row)?)).collect()
+	}
+
+	fn release(&self, cap: &MerkleCap<F, PoseidonHash>) {
+		lock(&self.held).retain(|(held, _)| held != cap);
 	}
 }

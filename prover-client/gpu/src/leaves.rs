@@ -67,6 +67,17 @@ impl LeafMatrix {
 		Ok(matrix)
 	}
 
+	/// Row `row`, read back alone.
+	pub fn read_row(&self, gpu: &Gpu, row: usize) -> Result<Vec<F>, GpuError> {
+		if row >= self.rows {
+			return Err(GpuError::Wgpu(format!("row {row} of a matrix of {} rows", self.rows)));
+		}
+		let chunk = &self.chunks[row / self.rows_per_chunk];
+		let offset = ((row % self.rows_per_chunk) * self.width) as u64 * 8;
+		let words = gpu.read(chunk, offset, self.width)?;
+		Ok(words.into_iter().map(F).collect())
+	}
+
 	/// Bytes the matrix holds on the GPU.
 	pub fn bytes(&self) -> u64 {
 		(self.rows * self.width) as u64 * 8

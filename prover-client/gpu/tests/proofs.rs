@@ -13,7 +13,7 @@ use plonky2::{
 	util::timing::TimingTree,
 };
 use prova_circuits::{Workload, WorkloadKind};
-use prova_gpu::{Gpu, GpuCommitter, GpuOptions};
+use prova_gpu::{Gpu, GpuCommitter, GpuOptions, TransferStats};
 use prova_pipeline::{prove_beside_plonky2, CommitParams, Committer, CpuCommitter, C, D, F};
 
 fn committer(options: GpuOptions) -> GpuCommitter {
@@ -30,6 +30,7 @@ fn gpu_proof_is_plonky2s(kind: WorkloadKind, options: GpuOptions, quotient_on_gp
 	let handle = workload.build().unwrap();
 	let mut reference = None;
 	let mut constants_bytes = 0;
+	let before = committer.gpu().transfer_stats();
 	let ours = handle
 		.prove_with(&workload.sample_input(7), |prover, common, inputs| {
 			let leaves = &prover.constants_sigmas_commitment.merkle_tree.leaves;
@@ -50,11 +51,15 @@ fn gpu_proof_is_plonky2s(kind: WorkloadKind, options: GpuOptions, quotient_on_gp
 		"{workload}: quotients on the GPU"
 	);
 	assert_eq!(committer.fallbacks(), 0, "{workload}: nothing fell back to the CPU");
-	// The quotient took the extensions it read; only the circuit's
-	// constants and sigmas stay.
-	if quotient_on_gpu {
-		assert_eq!(committer.resident_bytes(), constants_bytes);
-	}
+	// The proof released its batches; only the circuit's constants and
+	// sigmas stay, for its next proof.
+	let held = if quotient_on_gpu { constants_bytes } else { 0 };
+	assert_eq!(committer.held_bytes(), held, "{workload}: bytes held after the proof");
+	// With the quotient on the GPU no batch's leaves come back: less is read
+	// than the wires' leaves alone (2^15 rows of 135 elements).
+	let read = committer.gpu().transfer_stats().bytes_read - before.bytes_read;
+	let wires_leaves = (8u64 << 12) * 135 * 8;
+	assert_eq!(read < wires_leaves, quotient_on_gpu, "{workload}: {read} bytes read");
 }
 
 #[test]
@@ -116,8 +121,8 @@ fn a_circuit_with_a_gate_the_kernel_lacks_has_its_quotient_made_on_the_cpu() {
 	assert_eq!(ours.public_inputs[1], F::from_canonical_u64(8));
 	data.verify(ours).unwrap();
 	assert_eq!((committer.quotients(), committer.fallbacks()), (0, 0));
-	// The extensions kept for a quotient that did not run are freed.
-	assert_eq!(committer.resident_bytes(), 0);
+	// The batches' extensions, read back for the CPU's quotient, are freed.
+	assert_eq!(committer.held_bytes(), 0);
 }
 
 fn random_columns(columns: usize, log_rows: usize) -> Vec<PolynomialValues<F>> {
@@ -139,44 +144,70 @@ fn batches_equal_plonky2s_and_fall_back_to_the_cpu() {
 		let batch =
 			gpu.commit_values(values.clone(), params, None, &mut TimingTree::default()).unwrap();
 		assert_eq!(batch.polynomials, cpu.polynomials);
-		assert_eq!(batch.merkle_tree.leaves, cpu.merkle_tree.leaves);
+		let all: Vec<usize> = (0..cpu.merkle_tree.leaves.len()).collect();
+		assert_eq!(gpu.leaf_rows(&batch, &all).unwrap(), cpu.merkle_tree.leaves);
+		assert_eq!(
+			gpu.leaf_rows(&batch, &[77, 3]).unwrap(),
+			[77, 3].map(|r| cpu.merkle_tree.leaves[r].clone())
+		);
 		assert_eq!(batch.merkle_tree.digests, cpu.merkle_tree.digests);
 		assert_eq!(batch.merkle_tree.cap, cpu.merkle_tree.cap);
 		let coeffs = batch.polynomials.clone();
 		let from_coeffs = gpu.commit_coeffs(coeffs, params, None, &mut TimingTree::default());
-		assert_eq!(from_coeffs.unwrap().merkle_tree.cap, cpu.merkle_tree.cap);
+		let from_coeffs = from_coeffs.unwrap();
+		assert_eq!(from_coeffs.merkle_tree.cap, cpu.merkle_tree.cap);
+		assert_eq!(gpu.leaf_rows(&from_coeffs, &all).unwrap(), cpu.merkle_tree.leaves);
+		// Released, the extensions are gone, and asking for rows is an error.
+		for committed in [&batch, &from_coeffs] {
+			gpu.release(&committed.merkle_tree.cap);
+		}
+		assert_eq!(gpu.held_bytes(), 0);
+		if batch.merkle_tree.leaves.is_empty() {
+			assert!(gpu.leaf_rows(&batch, &[0]).is_err());
+		}
 	}
 }
 
 /// What a commitment moves between host and device, counted so that a
-/// change that moves more shows here without a GPU: exactly the leaves, the
-/// digests below the cap and the cap, and the coefficients come back, through
-/// two staging buffers made once and reused.
+/// change that moves more shows here without a GPU: exactly the digests
+/// below the cap, the cap and the coefficients come back, through two
+/// staging buffers made once and reused; the leaves stay on the GPU and
+/// come back only as asked, a row or all of them.
 #[test]
-fn a_commitment_reads_back_its_result_once_through_two_reused_staging_buffers() {
+fn a_commitment_reads_back_its_digests_and_only_the_leaf_rows_asked_for() {
 	let params = CommitParams { rate_bits: 3, blinding: false, cap_height: 4 };
 	let (columns, log_rows) = (20, 9);
 	let staging = 64 << 10;
 	let gpu = committer(GpuOptions { staging_bytes: Some(staging), ..Default::default() });
-	let before = gpu.gpu().transfer_stats();
-	for round in 1..=2u64 {
-		let values = random_columns(columns, log_rows);
-		gpu.commit_values(values, params, None, &mut TimingTree::default()).unwrap();
+	let leaf_rows = 1u64 << (log_rows + params.rate_bits);
+	let leaves = leaf_rows * columns as u64 * 8;
+	// Every level from the leaves' digests up to the cap: 2^13 - 2^4 digests.
+	let digests = (2 * leaf_rows - (1 << params.cap_height)) * 32;
+	let coefficients = (columns << log_rows) as u64 * 8;
+	let read_since = |before: TransferStats| {
 		let stats = gpu.gpu().transfer_stats();
-		let leaf_rows = 1u64 << (log_rows + params.rate_bits);
-		let leaves = leaf_rows * columns as u64 * 8;
-		// Every level from the leaves' digests up to the cap: 2^13 - 2^4 digests.
-		let digests = (2 * leaf_rows - (1 << params.cap_height)) * 32;
-		let coefficients = (columns << log_rows) as u64 * 8;
-		assert_eq!(
-			stats.bytes_read - before.bytes_read,
-			round * (leaves + digests + coefficients),
-			"round {round}: {stats:?}"
-		);
 		assert_eq!(stats.staging_buffers, 2, "made once, reused");
-		// The leaves take ten 64 KiB pieces; each digest level and the
-		// coefficients at least one.
-		assert!(stats.read_submissions - before.read_submissions >= round * 10, "{stats:?}");
+		(stats.bytes_read - before.bytes_read, stats.read_submissions - before.read_submissions)
+	};
+	for round in 1..=2 {
+		let before = gpu.gpu().transfer_stats();
+		let values = random_columns(columns, log_rows);
+		let batch = gpu.commit_values(values, params, None, &mut TimingTree::default()).unwrap();
+		assert!(batch.merkle_tree.leaves.is_empty());
+		assert_eq!(read_since(before).0, digests + coefficients, "round {round}");
+
+		let before = gpu.gpu().transfer_stats();
+		gpu.leaf_rows(&batch, &[1000]).unwrap();
+		assert_eq!(read_since(before), (columns as u64 * 8, 1), "round {round}: one row");
+
+		let before = gpu.gpu().transfer_stats();
+		let all: Vec<usize> = (0..leaf_rows as usize).collect();
+		gpu.leaf_rows(&batch, &all).unwrap();
+		let (bytes, submissions) = read_since(before);
+		// The leaves take ten 64 KiB pieces.
+		assert_eq!(bytes, leaves, "round {round}: every row");
+		assert!(submissions >= 10, "round {round}: {submissions} submissions");
+		gpu.release(&batch.merkle_tree.cap);
 	}
 	assert_eq!(gpu.fallbacks(), 0);
 }

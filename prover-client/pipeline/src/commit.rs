@@ -12,6 +12,7 @@ use plonky2::{
 		polynomial::{PolynomialCoeffs, PolynomialValues},
 	},
 	fri::oracle::PolynomialBatch,
+	hash::{merkle_tree::MerkleCap, poseidon::PoseidonHash},
 	plonk::plonk_common::salt_size,
 	util::timing::TimingTree,
 };
@@ -32,7 +33,10 @@ pub struct CommitParams {
 /// Commits a batch of polynomials: low-degree extension + Merkle tree, with
 /// exactly the result of plonky2's `PolynomialBatch::from_values` /
 /// `from_coeffs` (same coefficients, leaves in the same bit-reversed order,
-/// same digests and cap).
+/// same digests and cap), except that the leaves may stay with the committer
+/// (an empty `leaves`): the prover then reads the rows it opens through
+/// [`leaf_rows`](Committer::leaf_rows) and says when it is done with
+/// [`release`](Committer::release).
 ///
 /// The prover calls it three times per proof: [`commit_values`] for the wires
 /// and for the permutation products, [`commit_coeffs`] for the quotient chunks.
@@ -65,6 +69,25 @@ pub trait Committer: Send + Sync {
 		fft_root_table: Option<&FftRootTable<F>>,
 		timing: &mut TimingTree,
 	) -> anyhow::Result<PolynomialBatch<F, C, D>>;
+
+	/// Rows `rows` of the leaves of `batch`, a batch this committer returned
+	/// without its leaves (an empty `merkle_tree.leaves`: it keeps them on
+	/// its device, and the prover asks only for the rows a proof opens).
+	/// The default reads them from the batch itself.
+	fn leaf_rows(&self, batch: &Batch, rows: &[usize]) -> Result<Vec<Vec<F>>> {
+		let leaves = &batch.merkle_tree.leaves;
+		rows.iter()
+			.map(|&row| {
+				leaves.get(row).cloned().ok_or_else(|| {
+					anyhow::anyhow!("leaf row {row} of a batch of {} rows", leaves.len())
+				})
+			})
+			.collect()
+	}
+
+	/// The prover is done with the batch whose Merkle cap is `cap` (the proof
+	/// is made or abandoned): what the committer kept of it can go.
+	fn release(&self, _cap: &MerkleCap<F, PoseidonHash>) {}
 
 	/// The quotients' values on the quotient coset, as
 	/// [`cpu_quotient_values`](crate::cpu_quotient_values) computes them
@@ -151,8 +174,10 @@ pub(crate) fn check_shape(
 	let lde_bits = degree_bits + params.rate_bits;
 	let leaf_len = num_polys + salt_size(params.blinding);
 	ensure!(
-		tree.leaves.len() == 1 << lde_bits && tree.leaves.iter().all(|l| l.len() == leaf_len),
-		"Merkle tree should have 2^{lde_bits} leaves of {leaf_len} elements"
+		is_deferred(batch)
+			|| (tree.leaves.len() == 1 << lde_bits
+				&& tree.leaves.iter().all(|l| l.len() == leaf_len)),
+		"Merkle tree should have 2^{lde_bits} leaves of {leaf_len} elements, or none"
 	);
 	ensure!(
 		params.cap_height <= lde_bits
@@ -162,5 +187,22 @@ pub(crate) fn check_shape(
 		params.cap_height,
 		2 * ((1usize << lde_bits) - (1 << params.cap_height.min(lde_bits)))
 	);
+	Ok(())
+}
+
+/// Whether the committer kept `batch`'s leaves (see [`Committer`]).
+pub(crate) fn is_deferred(batch: &Batch) -> bool {
+	batch.merkle_tree.leaves.is_empty()
+}
+
+/// Puts the leaves a committer kept into `batch`: all of them (for the CPU's
+/// quotient), read back once.
+pub(crate) fn fetch_all_leaves(committer: &dyn Committer, batch: &mut Batch) -> Result<()> {
+	if is_deferred(batch) {
+		let rows = 1usize << (batch.degree_log + batch.rate_bits);
+		let all: Vec<usize> = (0..rows).collect();
+		batch.merkle_tree.leaves = committer.leaf_rows(batch, &all)?;
+		ensure!(batch.merkle_tree.leaves.len() == rows, "committer returned the wrong rows");
+	}
 	Ok(())
 }

@@ -42,6 +42,7 @@
 
 mod commit;
 mod fri_instance;
+mod openings;
 mod permutation;
 mod prover;
 mod quotient;

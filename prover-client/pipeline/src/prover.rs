@@ -2,10 +2,11 @@
 //! to a [`Committer`].
 
 use crate::{
-	commit::{check_shape, CommitParams, Committer},
+	commit::{check_shape, fetch_all_leaves, CommitParams, Committer},
 	fri_instance::{fri_instance, fri_openings},
+	openings::prove_openings,
 	permutation::zs_and_partial_products,
-	quotient::{quotient_chunks, QuotientInputs},
+	quotient::{cpu_quotient_values, interpolate, QuotientInputs},
 	Batch, C, D, F,
 };
 use anyhow::{ensure, Context, Result};
@@ -15,7 +16,7 @@ use plonky2::{
 		polynomial::{PolynomialCoeffs, PolynomialValues},
 		types::Field,
 	},
-	fri::oracle::PolynomialBatch,
+	hash::{hash_types::HashOut, merkle_tree::MerkleCap},
 	iop::{
 		challenger::Challenger,
 		generator::generate_partial_witness,
@@ -91,7 +92,10 @@ pub fn prove_with_partition_witness(
 
 	let commit = Commit { committer, prover, common };
 	let wire_values = timed!(timing, "compute wire polynomials", wire_columns(&witness, common));
-	let wires = commit.batch("wires", Polys::Values(wire_values), timing)?;
+	// The committer may keep what it committed until the proof is done.
+	let mut release = Release { committer, caps: Vec::new() };
+	let mut wires = commit.batch("wires", Polys::Values(wire_values), timing)?;
+	release.caps.push(wires.merkle_tree.cap.clone());
 
 	let mut challenger = Challenger::<F, ConfigHash>::new();
 	common.fri_params.observe(&mut challenger);
@@ -106,24 +110,26 @@ pub fn prove_with_partition_witness(
 		"compute partial products",
 		zs_and_partial_products(&witness, &betas, &gammas, prover, common)
 	);
-	let zs_partial_products =
+	let mut zs_partial_products =
 		commit.batch("permutation products", Polys::Values(zs_values), timing)?;
+	release.caps.push(zs_partial_products.merkle_tree.cap.clone());
 	challenger.observe_cap::<ConfigHash>(&zs_partial_products.merkle_tree.cap);
 	let alphas = challenger.get_n_challenges(num_challenges);
 
-	let quotient_inputs = QuotientInputs {
-		prover,
-		common,
-		public_inputs_hash: &public_inputs_hash,
-		wires: &wires,
-		zs_partial_products: &zs_partial_products,
-		betas: &betas,
-		gammas: &gammas,
-		alphas: &alphas,
-	};
-	let chunks =
-		timed!(timing, "compute quotient polys", quotient_chunks(&quotient_inputs, committer))?;
-	let quotient = commit.batch("quotient", Polys::Coeffs(chunks), timing)?;
+	let chunks = timed!(
+		timing,
+		"compute quotient polys",
+		quotient(
+			committer,
+			prover,
+			common,
+			&public_inputs_hash,
+			[&mut wires, &mut zs_partial_products],
+			[&betas, &gammas, &alphas]
+		)
+	)?;
+	let mut quotient = commit.batch("quotient", Polys::Coeffs(chunks), timing)?;
+	release.caps.push(quotient.merkle_tree.cap.clone());
 	challenger.observe_cap::<ConfigHash>(&quotient.merkle_tree.cap);
 
 	let zeta = challenger.get_extension_challenge::<D>();
@@ -150,16 +156,16 @@ pub fn prove_with_partition_witness(
 	let opening_proof = timed!(
 		timing,
 		"compute opening proofs",
-		PolynomialBatch::prove_openings(
+		prove_openings(
 			&fri_instance(common, zeta),
-			&[&prover.constants_sigmas_commitment, &wires, &zs_partial_products, &quotient],
+			&prover.constants_sigmas_commitment,
+			[&mut wires, &mut zs_partial_products, &mut quotient],
 			&mut challenger,
 			&common.fri_params,
-			None,
-			None,
+			committer,
 			timing,
 		)
-	);
+	)?;
 
 	let proof = Proof {
 		wires_cap: wires.merkle_tree.cap,
@@ -169,6 +175,77 @@ pub fn prove_with_partition_witness(
 		opening_proof,
 	};
 	Ok(ProofWithPublicInputs { proof, public_inputs })
+}
+
+/// The quotient's chunks: its values from the committer, which may hold the
+/// batches on its device, or else from the CPU (after fetching the leaves the
+/// committer kept), then interpolated.
+fn quotient(
+	committer: &dyn Committer,
+	prover: &ProverOnlyCircuitData<F, C, D>,
+	common: &CommonCircuitData<F, D>,
+	public_inputs_hash: &HashOut<F>,
+	[wires, zs_partial_products]: [&mut Batch; 2],
+	[betas, gammas, alphas]: [&[F]; 3],
+) -> Result<Vec<PolynomialCoeffs<F>>> {
+	fn inputs<'a>(
+		prover: &'a ProverOnlyCircuitData<F, C, D>,
+		common: &'a CommonCircuitData<F, D>,
+		public_inputs_hash: &'a HashOut<F>,
+		[wires, zs_partial_products]: [&'a Batch; 2],
+		[betas, gammas, alphas]: [&'a [F]; 3],
+	) -> QuotientInputs<'a> {
+		QuotientInputs {
+			prover,
+			common,
+			public_inputs_hash,
+			wires,
+			zs_partial_products,
+			betas,
+			gammas,
+			alphas,
+		}
+	}
+	let challenges = [betas, gammas, alphas];
+	let from_committer = committer.quotient_values(&inputs(
+		prover,
+		common,
+		public_inputs_hash,
+		[wires, zs_partial_products],
+		challenges,
+	));
+	let values = match from_committer {
+		Some(values) => values,
+		None => {
+			fetch_all_leaves(committer, wires)?;
+			fetch_all_leaves(committer, zs_partial_products)?;
+			cpu_quotient_values(&inputs(
+				prover,
+				common,
+				public_inputs_hash,
+				[wires, zs_partial_products],
+				challenges,
+			))?
+		}
+	};
+	let inputs =
+		inputs(prover, common, public_inputs_hash, [wires, zs_partial_products], challenges);
+	interpolate(&inputs, committer.name(), values)
+}
+
+/// Tells the committer, when the proof is done or abandoned, that the
+/// batches it committed for it can go.
+struct Release<'a> {
+	committer: &'a dyn Committer,
+	caps: Vec<MerkleCap<F, ConfigHash>>,
+}
+
+impl Drop for Release<'_> {
+	fn drop(&mut self) {
+		for cap in &self.caps {
+			self.committer.release(cap);
+		}
+	}
 }
 
 /// Refuses the circuits this pipeline cannot prove.

@@ -19,7 +19,7 @@
 //! "Next row" (`gx`) is `2^q` points further on that smaller coset.
 //! Points are processed in batches, as plonky2's gates evaluate batches.
 
-use crate::{permutation::chunk_checks, Batch, Committer, C, D, F};
+use crate::{permutation::chunk_checks, Batch, C, D, F};
 use anyhow::{anyhow, ensure, Context, Result};
 use plonky2::{
 	field::{
@@ -88,28 +88,22 @@ impl QuotientInputs<'_> {
 	}
 }
 
-/// The quotient polynomials `t_c`, each cut into `quotient_degree_factor`
-/// chunks of `n` coefficients (the quotient batch, in plonky2's order). Their
-/// values come from `committer` when it can compute them, else from the CPU.
-pub(crate) fn quotient_chunks(
+/// The quotient polynomials `t_c` from their values (one column per
+/// challenge, from `source`: the CPU or a committer), each cut into
+/// `quotient_degree_factor` chunks of `n` coefficients (the quotient batch,
+/// in plonky2's order).
+pub(crate) fn interpolate(
 	inputs: &QuotientInputs,
-	committer: &dyn Committer,
+	source: &str,
+	values: Vec<Vec<F>>,
 ) -> Result<Vec<PolynomialCoeffs<F>>> {
 	let common = inputs.common;
 	let size = inputs.coset()?.size;
-	let values = match committer.quotient_values(inputs) {
-		Some(columns) => {
-			ensure!(
-				columns.len() == inputs.alphas.len() && columns.iter().all(|c| c.len() == size),
-				"{} committer: quotient values should be {} columns of {size}",
-				committer.name(),
-				inputs.alphas.len()
-			);
-			columns
-		}
-		None => cpu_quotient_values(inputs)?,
-	};
-
+	ensure!(
+		values.len() == inputs.alphas.len() && values.iter().all(|c| c.len() == size),
+		"{source}: quotient values should be {} columns of {size}",
+		inputs.alphas.len()
+	);
 	let degree = common.degree();
 	values
 		.into_par_iter()

@@ -10,7 +10,7 @@
 //! | NTT | forward NTT of every column, data already on the GPU (in sets that fit a binding) | `fft` of every column |
 //! | LDE | upload, inverse NTT, coefficients back, coset LDE into leaf rows | `ifft`, `lde`, `coset_fft`, transpose, bit-reversal |
 //! | Merkle | Poseidon tree over the resident rows, digests back | `MerkleTree::new` |
-//! | commit | LDE + Merkle + leaves back: what the prover calls | `PolynomialBatch::from_values` |
+//! | commit | LDE + Merkle + digests back (the leaves stay on the GPU): what the prover calls | `PolynomialBatch::from_values` |
 //! | quotient | the quotient's values of a `poseidon_chain` proof from extensions already on the GPU (as after its commitments), values back | prova-pipeline's `cpu_quotient_values` (plonky2's gate evaluation) |
 //! | proof | prova-pipeline with the GPU committer | plonky2's `prove` |
 //!
@@ -106,8 +106,11 @@ impl QuotientTimer<'_> {
 	fn measure(&self, inputs: &QuotientInputs) -> anyhow::Result<(f64, f64, f64)> {
 		let device = self.committer.gpu();
 		let plan = QuotientPlan::new(device, inputs).map_err(anyhow::Error::msg)?;
+		// The batches' own extensions are held by the committer: copies, so
+		// that every run reads the same.
 		let upload = |batch: &plonky2::fri::oracle::PolynomialBatch<F, C, D>| {
-			LeafMatrix::upload(device, &batch.merkle_tree.leaves)
+			let all: Vec<usize> = (0..1 << (batch.degree_log + batch.rate_bits)).collect();
+			anyhow::Ok(LeafMatrix::upload(device, &self.committer.leaf_rows(batch, &all)?)?)
 		};
 		let wires = upload(inputs.wires)?;
 		let zs = upload(inputs.zs_partial_products)?;
@@ -234,7 +237,13 @@ fn measure(backend: &GpuBackend, degree: usize, args: &BenchGpuArgs) -> anyhow::
 
 	let commit = |committer: &dyn Committer| {
 		median_on(device, repeat, || {
-			committer.commit_values(values.clone(), PARAMS, None, &mut TimingTree::default())?;
+			let batch = committer.commit_values(
+				values.clone(),
+				PARAMS,
+				None,
+				&mut TimingTree::default(),
+			)?;
+			committer.release(&batch.merkle_tree.cap);
 			Ok(())
 		})
 	};
