@@ -233,3 +233,113 @@ fn circuits_with_lookup_tables_are_refused() {
 	let error = result.expect_err("a circuit with lookups is refused");
 	assert!(error.to_string().contains("lookup tables"), "{error}");
 }
+
+/// Commits on the CPU but keeps the leaves to itself, as a GPU committer
+/// does, and serves the rows the prover asks for (changing one when
+/// `lie` is set).
+struct Keeping {
+	lie: bool,
+	/// Leaves of the batches not yet released, by Merkle cap.
+	kept: Mutex<
+		Vec<(
+			plonky2::hash::merkle_tree::MerkleCap<F, plonky2::hash::poseidon::PoseidonHash>,
+			Vec<Vec<F>>,
+		)>,
+	>,
+	/// How many rows each call to `leaf_rows` asked for.
+	asked: Mutex<Vec<usize>>,
+}
+
+impl Keeping {
+	fn new(lie: bool) -> Self {
+		Keeping { lie, kept: Mutex::new(Vec::new()), asked: Mutex::new(Vec::new()) }
+	}
+
+	fn keep(&self, mut batch: Batch) -> Result<Batch> {
+		let leaves = std::mem::take(&mut batch.merkle_tree.leaves);
+		self.kept.lock().unwrap().push((batch.merkle_tree.cap.clone(), leaves));
+		Ok(batch)
+	}
+}
+
+impl Committer for Keeping {
+	fn name(&self) -> &str {
+		"keeping"
+	}
+
+	fn commit_values(
+		&self,
+		values: Vec<PolynomialValues<F>>,
+		params: CommitParams,
+		table: Option<&FftRootTable<F>>,
+		timing: &mut TimingTree,
+	) -> Result<Batch> {
+		self.keep(CpuCommitter.commit_values(values, params, table, timing)?)
+	}
+
+	fn commit_coeffs(
+		&self,
+		coeffs: Vec<PolynomialCoeffs<F>>,
+		params: CommitParams,
+		table: Option<&FftRootTable<F>>,
+		timing: &mut TimingTree,
+	) -> Result<Batch> {
+		self.keep(CpuCommitter.commit_coeffs(coeffs, params, table, timing)?)
+	}
+
+	fn leaf_rows(&self, batch: &Batch, rows: &[usize]) -> Result<Vec<Vec<F>>> {
+		self.asked.lock().unwrap().push(rows.len());
+		let kept = self.kept.lock().unwrap();
+		let (_, leaves) = kept
+			.iter()
+			.find(|(cap, _)| *cap == batch.merkle_tree.cap)
+			.ok_or_else(|| anyhow!("released"))?;
+		let mut out: Vec<Vec<F>> = rows.iter().map(|&row| leaves[row].clone()).collect();
+		if self.lie && rows.len() < leaves.len() {
+			out[0][0] += F::ONE;
+		}
+		Ok(out)
+	}
+
+	fn release(
+		&self,
+		cap: &plonky2::hash::merkle_tree::MerkleCap<F, plonky2::hash::poseidon::PoseidonHash>,
+	) {
+		self.kept.lock().unwrap().retain(|(kept, _)| kept != cap);
+	}
+}
+
+#[test]
+fn a_committer_that_keeps_its_leaves_is_asked_for_the_opened_rows_only() {
+	let workload = Workload::for_degree(WorkloadKind::Fibonacci, 12).unwrap();
+	let handle = workload.build().unwrap();
+	let committer = Keeping::new(false);
+	let mut reference = None;
+	let ours = handle
+		.prove_with(&workload.sample_input(5), |prover, common, inputs| {
+			let (plonky2s, ours) = prove_beside_plonky2(prover, common, inputs, &committer)?;
+			reference = Some(plonky2s);
+			Ok(ours)
+		})
+		.unwrap();
+	assert!(ours.proof.to_bytes() == reference.unwrap().to_bytes(), "proofs differ");
+	handle.verify(&ours.proof).unwrap();
+	// The CPU's quotient needs every row of the wires and the permutation
+	// products (which the prover then has); FRI asks for its queries' rows
+	// of the quotient.
+	let rows = 8 << 12;
+	let queries = handle.data().common.config.fri_config.num_query_rounds;
+	assert_eq!(*committer.asked.lock().unwrap(), [rows, rows, queries]);
+	// Every batch was released when the proof was done.
+	assert!(committer.kept.lock().unwrap().is_empty());
+}
+
+#[test]
+fn an_opened_row_that_does_not_match_its_commitment_is_an_error() {
+	let committer = Keeping::new(true);
+	let (_, result) = prove_small(&committer);
+	let Err(CircuitError::Proving(error)) = result else { panic!("{result:?}") };
+	assert!(format!("{error:#}").contains("does not match its commitment"), "{error:#}");
+	// Released also when the proof fails.
+	assert!(committer.kept.lock().unwrap().is_empty());
+}
