@@ -19,7 +19,7 @@
 //! "Next row" (`gx`) is `2^q` points further on that smaller coset.
 //! Points are processed in batches, as plonky2's gates evaluate batches.
 
-use crate::{permutation::chunk_checks, Batch, C, D, F};
+use crate::{commit::is_deferred, permutation::chunk_checks, Batch, C, D, F};
 use anyhow::{anyhow, ensure, Context, Result};
 use plonky2::{
 	field::{
@@ -123,6 +123,10 @@ pub(crate) fn interpolate(
 /// each challenge `c`, `V_c(x) / Z_H(x)` at every point `x` of the coset, in
 /// the coset's natural order.
 pub fn cpu_quotient_values(inputs: &QuotientInputs) -> Result<Vec<Vec<F>>> {
+	ensure!(
+		[inputs.wires, inputs.zs_partial_products].iter().all(|b| !is_deferred(b)),
+		"the CPU's quotient needs the batches' leaves, which their committer kept"
+	);
 	let coset = inputs.coset()?;
 	let common = inputs.common;
 	let evaluator = Evaluator {

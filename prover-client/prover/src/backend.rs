@@ -15,6 +15,7 @@ use plonky2::{
 		polynomial::{PolynomialCoeffs, PolynomialValues},
 	},
 	fri::oracle::PolynomialBatch,
+	hash::{merkle_tree::MerkleCap, poseidon::PoseidonHash},
 	util::timing::TimingTree,
 };
 use prova_circuits::{CircuitError, CircuitHandle, Proved, Workload, WorkloadKind};
@@ -200,6 +201,18 @@ impl Committer for Cancellable<'_> {
 	fn quotient_values(&self, inputs: &QuotientInputs) -> Option<Vec<Vec<F>>> {
 		self.inner.quotient_values(inputs)
 	}
+
+	fn leaf_rows(
+		&self,
+		batch: &PolynomialBatch<F, C, D>,
+		rows: &[usize],
+	) -> anyhow::Result<Vec<Vec<F>>> {
+		self.inner.leaf_rows(batch, rows)
+	}
+
+	fn release(&self, cap: &MerkleCap<F, PoseidonHash>) {
+		self.inner.release(cap)
+	}
 }
 
 /// Proves `input` with `circuit` through `prova-pipeline`'s prover and
@@ -244,8 +257,10 @@ pub trait ProvingBackend: Send + Sync {
 /// Sorts a circuit error into a bad input or a backend failure.
 fn prove_error(error: CircuitError) -> ProveError {
 	match error {
-		CircuitError::Proving(_) | CircuitError::Witness(_) => {
-			ProveError::Backend(format!("{error:#}"))
+		// The cause, not only "proving failed".
+		CircuitError::Proving(cause) => ProveError::Backend(format!("{cause:#}")),
+		CircuitError::Witness(cause) => {
+			ProveError::Backend(format!("witness generation failed: {cause:#}"))
 		}
 		other => ProveError::BadInput(other.to_string()),
 	}
@@ -814,6 +829,28 @@ mod tests {
 		cancel.cancel();
 		let stopped = prover.prove(&job_of(id, &descriptor), &descriptor, &cancel);
 		assert_eq!(stopped, Err(ProveError::Cancelled));
+	}
+
+	#[test]
+	fn the_gpu_backend_proves_with_the_quotient_and_the_leaves_on_the_gpu() {
+		let gpu = Gpu::open(&GpuOptions { allow_software: true, ..Default::default() })
+			.expect("a Vulkan adapter (install mesa-vulkan-drivers for lavapipe)");
+		let backend = GpuBackend::new(gpu);
+		let workload = Workload::for_degree(WorkloadKind::PoseidonChain, 12).unwrap();
+		let circuit = workload.build().unwrap();
+		let input = workload.encode_input(&workload.sample_input(4)).unwrap();
+		let before = backend.committer().gpu().transfer_stats();
+		let proved = backend.prove(&circuit, &input, &Cancel::default()).unwrap();
+		circuit.verify(&proved.proof).unwrap();
+		let committer = backend.committer();
+		assert_eq!((committer.quotients(), committer.fallbacks()), (1, 0));
+		// Less came back than the wires' leaves alone (2^15 rows of 135).
+		let read = committer.gpu().transfer_stats().bytes_read - before.bytes_read;
+		assert!(read < (8 << 12) * 135 * 8, "{read} bytes read");
+		// The proof's batches are released; the circuit's constants stay.
+		let constants = &circuit.data().prover_only.constants_sigmas_commitment.merkle_tree;
+		let constants_bytes = constants.leaves.len() * constants.leaves[0].len() * 8;
+		assert_eq!(committer.held_bytes(), constants_bytes as u64);
 	}
 
 	/// Commits like the CPU, then changes one coefficient: a GPU kernel with

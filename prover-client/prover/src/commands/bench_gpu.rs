@@ -94,7 +94,8 @@ fn cpu_lde(values: &[PolynomialValues<F>]) -> Vec<Vec<F>> {
 
 /// A committer that times the quotient of the proof it commits, on the GPU
 /// from extensions uploaded beforehand (where the GPU's commitments leave
-/// them) and on the CPU, and lets the proof go on with the CPU's values.
+/// them) and on the CPU, and lets the proof go on with the CPU's values. It
+/// commits on the CPU, so the batches' leaves are at hand for both.
 struct QuotientTimer<'a> {
 	committer: &'a GpuCommitter,
 	repeat: usize,
@@ -106,11 +107,8 @@ impl QuotientTimer<'_> {
 	fn measure(&self, inputs: &QuotientInputs) -> anyhow::Result<(f64, f64, f64)> {
 		let device = self.committer.gpu();
 		let plan = QuotientPlan::new(device, inputs).map_err(anyhow::Error::msg)?;
-		// The batches' own extensions are held by the committer: copies, so
-		// that every run reads the same.
 		let upload = |batch: &plonky2::fri::oracle::PolynomialBatch<F, C, D>| {
-			let all: Vec<usize> = (0..1 << (batch.degree_log + batch.rate_bits)).collect();
-			anyhow::Ok(LeafMatrix::upload(device, &self.committer.leaf_rows(batch, &all)?)?)
+			LeafMatrix::upload(device, &batch.merkle_tree.leaves)
 		};
 		let wires = upload(inputs.wires)?;
 		let zs = upload(inputs.zs_partial_products)?;
@@ -139,7 +137,7 @@ impl Committer for QuotientTimer<'_> {
 		fft_root_table: Option<&plonky2::field::fft::FftRootTable<F>>,
 		timing: &mut TimingTree,
 	) -> anyhow::Result<plonky2::fri::oracle::PolynomialBatch<F, C, D>> {
-		self.committer.commit_values(values, params, fft_root_table, timing)
+		CpuCommitter.commit_values(values, params, fft_root_table, timing)
 	}
 
 	fn commit_coeffs(
@@ -149,7 +147,7 @@ impl Committer for QuotientTimer<'_> {
 		fft_root_table: Option<&plonky2::field::fft::FftRootTable<F>>,
 		timing: &mut TimingTree,
 	) -> anyhow::Result<plonky2::fri::oracle::PolynomialBatch<F, C, D>> {
-		self.committer.commit_coeffs(coeffs, params, fft_root_table, timing)
+		CpuCommitter.commit_coeffs(coeffs, params, fft_root_table, timing)
 	}
 
 	fn quotient_values(&self, inputs: &QuotientInputs) -> Option<Vec<Vec<F>>> {
