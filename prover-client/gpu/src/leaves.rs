@@ -1,10 +1,11 @@
-//! [`LeafMatrix`]: a batch's low-degree extension as it stays on the GPU
-//! between the LDE and the Merkle tree.
+//! [`LeafMatrix`]: a batch's low-degree extension as it stays on the GPU,
+//! from the LDE through the Merkle tree and the quotient to FRI's queries.
 //!
 //! plonky2's Merkle leaves are the rows of the extension (one element per
 //! polynomial, then the salt if any), in bit-reversed row order. The matrix
 //! keeps exactly that layout, row-major, so the Merkle kernels hash
-//! contiguous rows and reading it back gives `MerkleTree::leaves` directly.
+//! contiguous rows, one row is one read, and reading it all back gives
+//! `MerkleTree::leaves` directly.
 //! A single buffer could exceed the adapter's storage-binding limit (2^23 rows
 //! of 135 wires is 9 GB), so rows are split over chunks of at most
 //! [`Gpu::max_binding`] bytes each, every chunk a power of two rows long.

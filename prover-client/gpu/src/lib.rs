@@ -3,10 +3,13 @@
 //! Most of a Plonky2 proof's time goes into committing to polynomial batches:
 //! a low-degree extension (inverse NTT, coset shift, forward NTT over a domain
 //! 2^rate_bits times larger) of every column, then a Poseidon Merkle tree over
-//! the rows of the result. This crate runs both as WGSL compute shaders on any
-//! Vulkan, Metal or DX12 adapter, keeping the extension on the GPU between the
-//! two, and hands plonky2 a `PolynomialBatch` equal to the one its CPU code
-//! would have built, so the proof verifies with the unmodified verifier.
+//! the rows of the result; then the quotient, which reads those rows at every
+//! point of a coset. This crate runs all three as WGSL compute shaders on any
+//! Vulkan, Metal or DX12 adapter, keeping the extensions on the GPU for the
+//! whole proof (only digests, coefficients, quotient values and the rows FRI
+//! opens come back), and hands plonky2 `PolynomialBatch`es equal to the ones
+//! its CPU code would have built but for their leaves, so the proof is
+//! plonky2's, byte for byte, and verifies with the unmodified verifier.
 //!
 //! - [`commit`]: [`GpuCommitter`], prova-pipeline's commitments on the GPU.
 //! - [`context`]: adapters, the device, buffers, kernels and dispatches.
