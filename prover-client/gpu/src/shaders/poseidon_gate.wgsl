@@ -53,6 +53,29 @@ fn pg_partial_fast(s: array<Fe, 12>, round: u32) -> array<Fe, 12> {
 	return result;
 }
 
+// One full round: round constants; when `sbox_wires` is not 0, the
+// constraints that the S-box inputs equal those wires (terms from `t`), which
+// then replace the state; S-boxes; MDS. Returns the next term.
+fn pg_full_round(state: ptr<function, array<Fe, 12>>, round: u32, sbox_wires: u32, t: u32, gate_filter: Fe) -> u32 {
+	var next = t;
+	for (var i = 0u; i < 12u; i++) {
+		(*state)[i] = fe_add((*state)[i], tb(PG_ROUND_CONSTANTS + 12u * round + i));
+	}
+	if sbox_wires != 0u {
+		for (var i = 0u; i < 12u; i++) {
+			let sbox_in = wire(sbox_wires + i);
+			term(next, fe_mul(gate_filter, fe_sub((*state)[i], sbox_in)));
+			next++;
+			(*state)[i] = sbox_in;
+		}
+	}
+	for (var i = 0u; i < 12u; i++) {
+		(*state)[i] = sbox7((*state)[i]);
+	}
+	*state = pg_mds(*state);
+	return next;
+}
+
 // Adds the gate's constraints, times `gate_filter`, as terms `first`, `first + 1`, ….
 fn poseidon_gate(gate_filter: Fe, first: u32) {
 	var t = first;
@@ -73,24 +96,10 @@ fn poseidon_gate(gate_filter: Fe, first: u32) {
 	for (var i = 8u; i < 12u; i++) {
 		state[i] = wire(i);
 	}
-	var round = 0u;
-	for (var r = 0u; r < 4u; r++) {
-		for (var i = 0u; i < 12u; i++) {
-			state[i] = fe_add(state[i], tb(PG_ROUND_CONSTANTS + 12u * round + i));
-		}
-		if r != 0u {
-			for (var i = 0u; i < 12u; i++) {
-				let sbox_in = wire(29u + 12u * (r - 1u) + i);
-				term(t, fe_mul(gate_filter, fe_sub(state[i], sbox_in)));
-				t++;
-				state[i] = sbox_in;
-			}
-		}
-		for (var i = 0u; i < 12u; i++) {
-			state[i] = sbox7(state[i]);
-		}
-		state = pg_mds(state);
-		round++;
+	// The first round's S-box inputs are not wires: nothing to check.
+	t = pg_full_round(&state, 0u, 0u, t, gate_filter);
+	for (var r = 1u; r < 4u; r++) {
+		t = pg_full_round(&state, r, 29u + 12u * (r - 1u), t, gate_filter);
 	}
 	for (var i = 0u; i < 12u; i++) {
 		state[i] = fe_add(state[i], tb(PG_FIRST_ROUND_CONSTANT + i));
@@ -106,22 +115,8 @@ fn poseidon_gate(gate_filter: Fe, first: u32) {
 		}
 		state = pg_partial_fast(state, r);
 	}
-	round += 22u;
 	for (var r = 0u; r < 4u; r++) {
-		for (var i = 0u; i < 12u; i++) {
-			state[i] = fe_add(state[i], tb(PG_ROUND_CONSTANTS + 12u * round + i));
-		}
-		for (var i = 0u; i < 12u; i++) {
-			let sbox_in = wire(87u + 12u * r + i);
-			term(t, fe_mul(gate_filter, fe_sub(state[i], sbox_in)));
-			t++;
-			state[i] = sbox_in;
-		}
-		for (var i = 0u; i < 12u; i++) {
-			state[i] = sbox7(state[i]);
-		}
-		state = pg_mds(state);
-		round++;
+		t = pg_full_round(&state, 4u + 22u + r, 87u + 12u * r, t, gate_filter);
 	}
 	for (var i = 0u; i < 12u; i++) {
 		term(t, fe_mul(gate_filter, fe_sub(state[i], wire(12u + i))));
