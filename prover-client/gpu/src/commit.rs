@@ -9,9 +9,9 @@
 //! The extension of every batch stays on the GPU until the prover releases
 //! it, and only its Merkle digests come back: the quotient
 //! ([`crate::quotient`]) reads the wires and permutation products there (with
-//! the circuit's constants and sigmas, uploaded once per circuit), and FRI's
-//! queries read the few rows they open ([`Committer::leaf_rows`]). The
-//! batches plonky2 sees have no leaves.
+//! the circuit's constants and sigmas, uploaded when the circuit changes), and
+//! FRI's queries read the few rows they open ([`Committer::leaf_rows`]). The
+//! batches the GPU committed reach plonky2 without leaves.
 //!
 //! If the GPU fails on a batch (an allocation beyond its memory, a lost
 //! device) or on a quotient, that batch or quotient is computed on the CPU
@@ -44,7 +44,8 @@ use std::sync::{
 /// Batches kept at most. The prover releases each proof's batches when it is
 /// done (three per proof); this bounds what a caller that never releases can
 /// hold. Past it the oldest is dropped, and a proof still reading it fails
-/// with an error rather than a wrong row.
+/// with an error (its quotient falls back to the CPU if its leaves are on the
+/// host, else the proof fails) rather than using a wrong row.
 const MAX_HELD: usize = 24;
 
 /// A batch's extension on the GPU, known by its Merkle cap.
@@ -107,6 +108,8 @@ impl GpuCommitter {
 			let tree = &batch.merkle_tree;
 			if held.iter().any(|(cap, _)| *cap == tree.cap) {
 				Ok(None)
+			} else if tree.leaves.first().is_none_or(Vec::is_empty) {
+				Err(GpuError::Wgpu("a batch's extension is no longer held on the GPU".into()))
 			} else {
 				LeafMatrix::upload(&self.gpu, &tree.leaves).map(Some)
 			}
@@ -137,7 +140,8 @@ impl GpuCommitter {
 		&self.gpu
 	}
 
-	/// How many batches the CPU committed because the GPU failed on them.
+	/// How many batches the CPU committed, and quotients it evaluated,
+	/// because the GPU failed on them.
 	pub fn fallbacks(&self) -> usize {
 		self.fallbacks.load(Ordering::Relaxed)
 	}
@@ -166,7 +170,7 @@ impl GpuCommitter {
 
 	fn fall_back(&self, what: &str, error: &GpuError) {
 		self.fallbacks.fetch_add(1, Ordering::Relaxed);
-		tracing::warn!(%error, adapter = %self.gpu.adapter().name, "GPU commitment of the {what} failed; committing on the CPU");
+		tracing::warn!(%error, adapter = %self.gpu.adapter().name, "the GPU failed on the {what}; computing it on the CPU");
 	}
 }
 
@@ -208,7 +212,7 @@ impl Committer for GpuCommitter {
 				|gpu: &Gpu| lde::lde_from_values(gpu, &values, params.rate_bits, params.blinding);
 			match self.tree(extend, params.cap_height) {
 				Ok((coeffs, tree)) => return Ok(batch(coeffs, tree, params)),
-				Err(error) => self.fall_back("values", &error),
+				Err(error) => self.fall_back("commitment of values", &error),
 			}
 		}
 		CpuCommitter.commit_values(values, params, fft_root_table, timing)
@@ -227,7 +231,7 @@ impl Committer for GpuCommitter {
 			};
 			match self.tree(extend, params.cap_height) {
 				Ok(((), tree)) => return Ok(batch(coeffs, tree, params)),
-				Err(error) => self.fall_back("coefficients", &error),
+				Err(error) => self.fall_back("commitment of coefficients", &error),
 			}
 		}
 		CpuCommitter.commit_coeffs(coeffs, params, fft_root_table, timing)
@@ -260,8 +264,9 @@ impl Committer for GpuCommitter {
 	) -> anyhow::Result<Vec<Vec<F>>> {
 		let held = lock(&self.held);
 		let Some((_, matrix)) = held.iter().find(|(cap, _)| *cap == batch.merkle_tree.cap) else {
+			// Empty rows: kept here once (the prover's placeholders), now gone.
 			ensure!(
-				!batch.merkle_tree.leaves.is_empty(),
+				batch.merkle_tree.leaves.first().is_some_and(|row| !row.is_empty()),
 				"the batch's extension is no longer held on the GPU"
 			);
 			// A batch the CPU committed.

@@ -138,6 +138,8 @@ pub struct QuotientPlan {
 	/// Degree `n` of the circuit: the permutation products' chunks hold at
 	/// least this many rows.
 	degree: usize,
+	/// Leaf widths the kernel reads: wires, permutation products, constants.
+	widths: [usize; 3],
 }
 
 /// Appends `values` to `table` and returns where they start.
@@ -188,7 +190,10 @@ impl QuotientPlan {
 		if LeafMatrix::rows_per_chunk_for(gpu, 1 << lde_bits, zs_width) < common.degree() {
 			return Err("the permutation products' rows do not fit one binding".into());
 		}
-		let num_challenges = inputs.alphas.len();
+		let num_challenges = common.config.num_challenges;
+		if [inputs.betas.len(), inputs.gammas.len(), inputs.alphas.len()] != [num_challenges; 3] {
+			return Err("challenges of the wrong count".into());
+		}
 		let num_terms = inputs.num_terms();
 
 		let mut table = Vec::new();
@@ -331,6 +336,7 @@ impl QuotientPlan {
 			step_bits: coset.step.trailing_zeros() as usize,
 			size: coset.size,
 			degree: common.degree(),
+			widths: [wires_width, zs_width, consts_width],
 		})
 	}
 }
@@ -347,7 +353,10 @@ pub fn evaluate(
 	constants: &LeafMatrix,
 ) -> Result<Vec<Vec<F>>, GpuError> {
 	let rows = 1usize << plan.lde_bits;
-	if [wires.rows, zs.rows, constants.rows] != [rows; 3] || zs.rows_per_chunk < plan.degree {
+	if [wires.rows, zs.rows, constants.rows] != [rows; 3]
+		|| [wires.width, zs.width, constants.width] != plan.widths
+		|| zs.rows_per_chunk < plan.degree
+	{
 		return Err(GpuError::Wgpu("leaf matrices of the wrong shape for the quotient".into()));
 	}
 	let kernel = gpu.kernel(&plan.name, &plan.source, "quotient", 5)?;
@@ -359,6 +368,7 @@ pub fn evaluate(
 	let tile = [
 		wires.rows_per_chunk,
 		constants.rows_per_chunk,
+		zs.rows_per_chunk,
 		plan.size,
 		1 << (63 - out_rows.leading_zeros()),
 	]

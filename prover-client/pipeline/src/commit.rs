@@ -196,13 +196,20 @@ pub(crate) fn is_deferred(batch: &Batch) -> bool {
 }
 
 /// Puts the leaves a committer kept into `batch`: all of them (for the CPU's
-/// quotient), read back once.
+/// quotient), read back once; the committer's copy is then released.
 pub(crate) fn fetch_all_leaves(committer: &dyn Committer, batch: &mut Batch) -> Result<()> {
 	if is_deferred(batch) {
 		let rows = 1usize << (batch.degree_log + batch.rate_bits);
+		let width = batch.polynomials.len() + salt_size(batch.blinding);
 		let all: Vec<usize> = (0..rows).collect();
-		batch.merkle_tree.leaves = committer.leaf_rows(batch, &all)?;
-		ensure!(batch.merkle_tree.leaves.len() == rows, "committer returned the wrong rows");
+		let leaves = committer.leaf_rows(batch, &all)?;
+		ensure!(
+			leaves.len() == rows && leaves.iter().all(|row| row.len() == width),
+			"{} committer returned leaf rows of the wrong shape",
+			committer.name()
+		);
+		batch.merkle_tree.leaves = leaves;
+		committer.release(&batch.merkle_tree.cap);
 	}
 	Ok(())
 }

@@ -10,9 +10,11 @@
 //! This crate assembles the same prover again from plonky2's public items, and
 //! hands each of those commitments to a [`Committer`] that the caller chooses:
 //! [`CpuCommitter`] is plonky2's own code, and another crate (`prova-gpu`)
-//! implements the trait on the GPU. Everything else stays on the CPU and is
-//! the same maths as plonky2's, so that with [`CpuCommitter`] the proofs are
-//! byte for byte those of plonky2's prover on the same generated witness
+//! implements the trait on the GPU, where it may also keep the batches'
+//! leaves and evaluate the quotient from them. Everything else stays on the
+//! CPU and is the same maths as plonky2's, so that with [`CpuCommitter`] the
+//! proofs are byte for byte those of plonky2's prover on the same generated
+//! witness
 //! (Prova's circuits have no zero knowledge; see
 //! [`prove_with_partition_witness`] for the one caveat, FRI's proof of work).
 //!
@@ -28,7 +30,11 @@
 //!    ([`Committer::quotient_values`]), from the batches it holds.
 //! 5. Draw ζ, open every polynomial at ζ (and `Z` at gζ), and let plonky2's
 //!    `PolynomialBatch::prove_openings` run FRI on the instance described in
-//!    `fri_instance.rs`.
+//!    `fri_instance.rs`. For batches whose leaves the committer kept, FRI
+//!    sees empty rows and the rows its queries open are fetched afterwards
+//!    ([`Committer::leaf_rows`], `openings.rs`), each checked against its
+//!    Merkle path. The committer is told when the proof no longer needs its
+//!    batches ([`Committer::release`]), also when the proof fails.
 //!
 //! Fiat–Shamir sees exactly what plonky2's prover shows it, in the same order.
 //!

@@ -20,6 +20,7 @@ use plonky2::{
 	fri::{proof::FriProof, structure::FriInstanceInfo, FriParams},
 	hash::{merkle_proofs::verify_merkle_proof_to_cap, poseidon::PoseidonHash},
 	iop::challenger::Challenger,
+	plonk::plonk_common::salt_size,
 	util::timing::TimingTree,
 };
 
@@ -66,8 +67,9 @@ pub(crate) fn prove_openings(
 		let rows = committer
 			.leaf_rows(batch, &positions)
 			.with_context(|| format!("{} committer: reading opened rows", committer.name()))?;
+		let width = batch.polynomials.len() + salt_size(batch.blinding);
 		ensure!(
-			rows.len() == positions.len(),
+			rows.len() == positions.len() && rows.iter().all(|row| row.len() == width),
 			"{} committer returned the wrong rows",
 			committer.name()
 		);

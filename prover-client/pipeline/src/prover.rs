@@ -44,8 +44,8 @@ type InnerHash = <C as GenericConfig<D>>::InnerHasher;
 /// [`prove_with_partition_witness`]. Returns an error (and never panics on
 /// these) for a circuit with lookup tables, which this pipeline does not
 /// support; for a witness that cannot be generated or does not satisfy the
-/// circuit; and for a committer that fails or returns a batch of the wrong
-/// shape.
+/// circuit; and for a committer that fails or returns a batch, leaf rows or
+/// quotient values of the wrong shape.
 pub fn prove(
 	prover: &ProverOnlyCircuitData<F, C, D>,
 	common: &CommonCircuitData<F, D>,

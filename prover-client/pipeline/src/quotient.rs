@@ -127,6 +127,11 @@ pub fn cpu_quotient_values(inputs: &QuotientInputs) -> Result<Vec<Vec<F>>> {
 		[inputs.wires, inputs.zs_partial_products].iter().all(|b| !is_deferred(b)),
 		"the CPU's quotient needs the batches' leaves, which their committer kept"
 	);
+	let num_challenges = inputs.common.config.num_challenges;
+	ensure!(
+		[inputs.betas.len(), inputs.gammas.len(), inputs.alphas.len()] == [num_challenges; 3],
+		"{num_challenges} challenges of each kind expected"
+	);
 	let coset = inputs.coset()?;
 	let common = inputs.common;
 	let evaluator = Evaluator {
