@@ -1,10 +1,12 @@
 //! Plonky2 verification, native against the runtime's WASM, in one run.
 //!
 //! For each checked-in fixture (`pallets/plonky2-verifier/fixtures`,
-//! `poseidon_chain` at 2^12..), verifies the same proof with the verifier
-//! compiled natively and through `Plonky2VerifierApi_verify` in the runtime
-//! WASM executed by the node's executor (compiled mode, as in a node), and
-//! prints a table of medians.
+//! `poseidon_chain` at 2^12..), verifies the same proof three ways: with the
+//! verifier compiled natively here; through `Plonky2VerifierApi_verify`, the
+//! runtime calling the node's host function (what the market does); and
+//! through `Plonky2VerifierApi_verify_in_wasm`, the verifier in the runtime's
+//! WASM. The runtime runs in the node's executor (compiled mode, as in a
+//! node); the table prints medians.
 //!
 //! `cargo bench -p prova-node --bench verification` (add `-- <runs>` for more runs).
 
@@ -24,9 +26,12 @@ fn main() {
 	let fixtures =
 		Path::new(env!("CARGO_MANIFEST_DIR")).join("../pallets/plonky2-verifier/fixtures");
 	let code = prova_runtime::WASM_BINARY.expect("built with the runtime WASM");
-	let executor = WasmExecutor::<sp_io::SubstrateHostFunctions>::builder()
-		.with_onchain_heap_alloc_strategy(DEFAULT_HEAP_ALLOC_STRATEGY)
-		.build();
+	let executor = WasmExecutor::<(
+		sp_io::SubstrateHostFunctions,
+		pallet_plonky2_verifier::host::HostFunctions,
+	)>::builder()
+	.with_onchain_heap_alloc_strategy(DEFAULT_HEAP_ALLOC_STRATEGY)
+	.build();
 	let fetcher = WrappedRuntimeCode(Cow::Borrowed(code));
 	let runtime_code = RuntimeCode {
 		code_fetcher: &fetcher,
@@ -36,7 +41,9 @@ fn main() {
 	let mut ext = sp_io::TestExternalities::default();
 	let mut ext = ext.ext();
 
-	println!("degree  proof_bytes  native_ms  wasm_ms  wasm/native   ({runs} runs, medians)");
+	println!(
+		"degree  proof_bytes  native_ms  host_fn_ms  wasm_ms  wasm/host_fn   ({runs} runs, medians)"
+	);
 	for degree in 12..=20 {
 		let (Ok(verifier_data), Ok(proof)) = (
 			std::fs::read(fixtures.join(format!("poseidon_chain-{degree}.vd"))),
@@ -55,26 +62,25 @@ fn main() {
 				.collect(),
 		);
 		let args = (verifier_data, proof.clone()).encode();
-		let mut wasm_call = || {
+		let mut runtime_call = |method: &str| {
 			let start = Instant::now();
-			let (result, _) = executor.call(
-				&mut ext,
-				&runtime_code,
-				"Plonky2VerifierApi_verify",
-				&args,
-				CallContext::Offchain,
-			);
+			let (result, _) =
+				executor.call(&mut ext, &runtime_code, method, &args, CallContext::Offchain);
 			let elapsed = start.elapsed().as_secs_f64() * 1e3;
 			let verdict = <Result<(), VerifyError>>::decode(&mut &result.expect("call runs")[..]);
 			assert_eq!(verdict.expect("result decodes"), Ok(()));
 			elapsed
 		};
-		wasm_call(); // compiles and caches the runtime
-		let wasm = median_ms((0..runs).map(|_| wasm_call()).collect());
+		let mut median_of = |method: &str| {
+			runtime_call(method); // compiles and caches the runtime
+			median_ms((0..runs).map(|_| runtime_call(method)).collect())
+		};
+		let host = median_of("Plonky2VerifierApi_verify");
+		let wasm = median_of("Plonky2VerifierApi_verify_in_wasm");
 		println!(
-			"{degree:>6}  {:>11}  {native:>9.2}  {wasm:>7.2}  {:>11.2}",
+			"{degree:>6}  {:>11}  {native:>9.2}  {host:>10.2}  {wasm:>7.2}  {:>12.2}",
 			proof.len(),
-			wasm / native
+			wasm / host
 		);
 	}
 }

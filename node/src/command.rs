@@ -103,9 +103,13 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::Benchmark(cmd)) => {
 			use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
 			let runner = cli.create_runner(cmd)?;
-			runner.sync_run(|config| match cmd {
+			runner.sync_run(|config| {
+				match cmd {
 				BenchmarkCmd::Pallet(cmd) => cmd
-					.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
+					.run_with_spec::<
+						sp_runtime::traits::HashingFor<Block>,
+						pallet_plonky2_verifier::host::HostFunctions,
+					>(Some(
 						config.chain_spec,
 					)),
 				BenchmarkCmd::Block(cmd) => {
@@ -118,6 +122,7 @@ pub fn run() -> sc_cli::Result<()> {
 				_ => Err("prova-node supports `benchmark pallet`, `block` and `machine`; \
 					use frame-omni-bencher for the others"
 					.into()),
+			}
 			})
 		}
 		#[cfg(not(feature = "runtime-benchmarks"))]

@@ -16,8 +16,14 @@ use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::AuthorityPair as AuraPair;
 use std::{sync::Arc, time::Duration};
 
-/// The runtime executor: WASM only, with Substrate's host functions.
-pub type Executor = sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>;
+/// The host functions Prova's runtime calls: Substrate's, and Plonky2
+/// verification (`pallet_plonky2_verifier::host`). Old blocks call the
+/// versions they were built with, so none is ever removed from this list.
+pub type HostFunctions =
+	(sp_io::SubstrateHostFunctions, pallet_plonky2_verifier::host::HostFunctions);
+
+/// The runtime executor: WASM only, with [`HostFunctions`].
+pub type Executor = sc_executor::WasmExecutor<HostFunctions>;
 /// The full client.
 pub type FullClient = sc_service::TFullClient<Block, RuntimeApi, Executor>;
 type FullBackend = sc_service::TFullBackend<Block>;
@@ -64,7 +70,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		})
 		.transpose()?;
 
-	let executor = sc_service::new_wasm_executor::<sp_io::SubstrateHostFunctions>(&config.executor);
+	let executor = sc_service::new_wasm_executor::<HostFunctions>(&config.executor);
 	let (client, backend, keystore_container, task_manager) =
 		sc_service::new_full_parts::<Block, RuntimeApi, _>(
 			config,

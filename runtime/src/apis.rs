@@ -192,6 +192,13 @@ impl_runtime_apis! {
 			verifier_data: Vec<u8>,
 			proof: Vec<u8>,
 		) -> Result<(), pallet_plonky2_verifier::VerifyError> {
+			pallet_plonky2_verifier::verify_on_host(&verifier_data, &proof)
+		}
+
+		fn verify_in_wasm(
+			verifier_data: Vec<u8>,
+			proof: Vec<u8>,
+		) -> Result<(), pallet_plonky2_verifier::VerifyError> {
 			pallet_plonky2_verifier::verify(&verifier_data, &proof)
 		}
 	}

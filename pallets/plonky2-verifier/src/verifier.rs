@@ -189,11 +189,23 @@ pub fn verify_proof(
 /// Parses `verifier_data` and verifies `proof` against it, with whatever public
 /// inputs the proof carries: the stateless check behind the runtime API.
 pub fn verify(verifier_data: &[u8], proof: &[u8]) -> Result<(), VerifyError> {
+	check_and_verify(verifier_data, proof, None, &Limits::default())
+}
+
+/// The whole check of a proof: the proof's size cap, then the circuit parsed
+/// and checked against `limits`, then [`verify_proof`]. What the market's
+/// verification and the host function run (see [`crate::host`]).
+pub fn check_and_verify(
+	verifier_data: &[u8],
+	proof: &[u8],
+	expected_public_inputs: Option<&[u64]>,
+	limits: &Limits,
+) -> Result<(), VerifyError> {
 	if proof.len() > MAX_PROOF_BYTES {
 		return Err(VerifyError::ProofTooLarge);
 	}
-	let (circuit, _) = parse_circuit(verifier_data, &Limits::default())?;
-	verify_proof(&circuit, proof, None)
+	let (circuit, _) = parse_circuit(verifier_data, limits)?;
+	verify_proof(&circuit, proof, expected_public_inputs)
 }
 
 /// The Poseidon digest (`hash_no_pad`) of an input's elements, as canonical
