@@ -12,7 +12,7 @@ flag=(); [ "$profile" = release ] && flag=(--release)
 build_node "${flag[@]}" --features runtime-benchmarks
 
 header=$(mktemp); trap 'rm -f "$header"' EXIT
-printf '%s\n' "// Host: $profile build of prova-node; the benchmarked code runs in the runtime's release WASM." > "$header"
+printf '%s\n' "// Host: $profile build of prova-node; the benchmarked code runs in the runtime's release WASM, the host functions it calls natively in this host." > "$header"
 
 pallets=("$@")
 [ ${#pallets[@]} -gt 0 ] || pallets=(pallet_validator_set pallet_provers pallet_plonky2_verifier pallet_proof_market)
