@@ -1,6 +1,6 @@
 //! Plonky2 verification as a host function.
 //!
-//! The runtime's WASM verifies a proof about 4.8 times slower than the same
+//! The runtime's WASM verifies a proof 4 to 5 times slower than the same
 //! code compiled natively, and verification is most of what settling a proof
 //! costs. [`proof_verification::verify`] runs [`verifier::check_and_verify`]
 //! (the size caps, the bounded parsing of untrusted bytes, the shape checks
@@ -30,6 +30,23 @@
 //!   node binary (which registers the host functions, see
 //!   `node/src/service.rs`) before the runtime that calls a new version is
 //!   enacted: an old node cannot execute such a runtime and stops importing.
+//!   What version 1 answers is pinned twice: plonky2 is `=1.1.0` in the
+//!   workspace, and the node's test checks a digest of its verdicts on the
+//!   fixtures and 360 corrupted inputs, so a change to this code or to what
+//!   it calls fails that test instead of silently changing version 1.
+//! - **The same integers.** The runtime's WASM has 32-bit `usize`, the node
+//!   64-bit: every length plonky2 reads goes through the bounded reader or is
+//!   checked by the gate serializer first (the coset interpolation gate's
+//!   weight count), so no input can parse in one and not the other.
+//!
+//! ## Upgrading a live chain to this runtime (spec 106)
+//! Every validator, RPC and archive node must run a node binary with this
+//! host function before the upgrade is enacted. `set_code` itself succeeds
+//! on an old node, but from the next block on it cannot execute the runtime
+//! and stops importing (validators on it miss their slots; more than a third
+//! of them stalls finality); it catches up once its binary is upgraded. Tools
+//! that execute the runtime (try-runtime, frame-omni-bencher, chopsticks,
+//! smoldot) must register the function too, or allow missing host functions.
 //!
 //! The weight of a verification is still its benchmark (`verify_proof(d)`),
 //! now measured with this function in the benchmarking node.

@@ -1,7 +1,9 @@
 //! # Plonky2 verifier
 //!
-//! The chain decides by itself whether a proof is valid: Plonky2's verifier runs
-//! inside the runtime's `no_std` WASM.
+//! The chain decides by itself whether a proof is valid: the runtime checks
+//! the bytes and runs Plonky2's verifier, natively in the node through a host
+//! function ([`host`]); the same code also builds into the runtime's `no_std`
+//! WASM (registration parses there, and `verify_in_wasm` verifies there).
 //!
 //! ## Circuits
 //! A circuit is registered once by its verifier data (plonky2's serialized
@@ -23,7 +25,7 @@
 //! event. Both check sizes first, then parse with bounded allocation, then
 //! compare public inputs, then verify; each failure keeps its reason
 //! ([`VerifyError`], mirrored by this pallet's errors). The check runs natively
-//! in the node, through a host function ([`host`]): the same code, about five
+//! in the node, through a host function ([`host`]): the same code, 4 to 5
 //! times faster than in the runtime's WASM.
 //!
 //! ## Weight
@@ -41,7 +43,7 @@
 //!
 //! The verifier data is parsed again for each proof: the runtime keeps no
 //! memory between extrinsics but storage, where the bytes already are, and
-//! parsing even the crafted worst case costs about 5% of a verification
+//! parsing even the crafted worst case costs about 6% of a verification
 //! (registering it, parse and checks included, weighs 0.55 ms in WASM against
 //! 9.3 ms for verifying a 2^12 proof through the host function, parsing
 //! included). What registration checked once (the gate bounds) is not

@@ -531,6 +531,9 @@ const fn params(count: usize, shifts: usize, nonzero: usize) -> Option<GateParam
 }
 
 impl SafeGateSerializer {
+	/// `DefaultGateSerializer`'s tag of `CosetInterpolationGate`.
+	const COSET_INTERPOLATION: usize = 4;
+
 	/// By tag of `DefaultGateSerializer`; `None`: refused (the lookup gates).
 	const PARAMETERS: [Option<GateParameters>; 16] = [
 		params(1, 0, 1), // ArithmeticGate { num_ops }
@@ -562,14 +565,33 @@ impl GateSerializer<F, D> for SafeGateSerializer {
 		let tag_bytes: [u8; 4] = unread.get(..4).ok_or(IoError)?.try_into().map_err(|_| IoError)?;
 		let tag = u32::from_le_bytes(tag_bytes) as usize;
 		let gate = Self::PARAMETERS.get(tag).copied().flatten().ok_or(IoError)?;
-		for index in 0..gate.count {
+		let word = |index: usize| -> IoResult<u64> {
 			let at = 4 + 8 * index;
 			let raw: [u8; 8] =
 				unread.get(at..at + 8).ok_or(IoError)?.try_into().map_err(|_| IoError)?;
-			let value = u64::from_le_bytes(raw);
+			Ok(u64::from_le_bytes(raw))
+		};
+		for index in 0..gate.count {
+			let value = word(index)?;
 			let bound = if index < gate.shifts { MAX_GATE_BITS } else { MAX_GATE_PARAMETER };
 			if value > bound as u64 || (index < gate.nonzero && value == 0) {
 				return Err(IoError);
+			}
+		}
+		if tag == Self::COSET_INTERPOLATION {
+			// Then the count of barycentric weights, which plonky2 reads as a
+			// `usize`: 32 bits in the runtime's WASM, 64 in a node, so a count
+			// with high bits set would parse in one and not the other. It must
+			// be the subgroup's size. And the weights, read without the
+			// bounded reader's check, must be canonical.
+			let points = 1u64 << word(0)?;
+			if word(2)? != points {
+				return Err(IoError);
+			}
+			for index in 3..3 + points as usize {
+				if word(index)? >= <F as plonky2::field::types::Field64>::ORDER {
+					return Err(IoError);
+				}
 			}
 		}
 		DefaultGateSerializer.read_gate(buf, common)

@@ -127,3 +127,57 @@ fn gates_of_oversized_groups_are_charged_over_again() {
 	assert!((1..=MAX_SELECTOR_GROUP).contains(&(parsed.largest_group as usize)));
 	assert_eq!(parsed.charged_gates(), parsed.gates);
 }
+
+/// Verifier data of a circuit whose gate set holds a coset interpolation gate
+/// of `2^bits` points, and where that gate's serialization starts.
+fn coset_gate_verifier_data(bits: usize) -> (Vec<u8>, usize) {
+	use plonky2::{
+		gates::{coset_interpolation::CosetInterpolationGate, gate::GateRef},
+		plonk::{circuit_builder::CircuitBuilder, circuit_data::CircuitConfig},
+		util::serialization::DefaultGateSerializer,
+	};
+	let mut builder = CircuitBuilder::<F, D>::new(CircuitConfig::standard_recursion_config());
+	let x = builder.add_virtual_target();
+	builder.register_public_input(x);
+	builder.add_gate_to_gate_set(GateRef::new(CosetInterpolationGate::<F, D>::new(bits)));
+	let bytes = builder.build::<C>().verifier_data().to_bytes(&DefaultGateSerializer).unwrap();
+	// Tag 4, then subgroup bits, degree, and the weights' count.
+	let at = (0..bytes.len() - 28)
+		.find(|&at| {
+			let word =
+				|i: usize| u64::from_le_bytes(bytes[at + 4 + 8 * i..][..8].try_into().unwrap());
+			bytes[at..at + 4] == 4u32.to_le_bytes()
+				&& word(0) == bits as u64
+				&& word(2) == 1 << bits
+		})
+		.expect("the gate is serialized");
+	(bytes, at)
+}
+
+#[test]
+fn a_coset_gate_reads_the_same_in_wasm_and_natively() {
+	let (bytes, at) = coset_gate_verifier_data(3);
+	assert!(parse_circuit(&bytes, &Limits::default()).is_ok());
+	// A weight count with high bits set: truncated to the right count on a
+	// 32-bit runtime, far too large on a 64-bit node. Refused by both.
+	let mut wide = bytes.clone();
+	wide[at + 20..at + 28].copy_from_slice(&((1u64 << 32) + 8).to_le_bytes());
+	assert_eq!(
+		parse_circuit(&wide, &Limits::default()).err(),
+		Some(VerifyError::MalformedVerifierData)
+	);
+	// Any other count, and a weight at or above the field's order.
+	let mut other = bytes.clone();
+	other[at + 20..at + 28].copy_from_slice(&7u64.to_le_bytes());
+	assert_eq!(
+		parse_circuit(&other, &Limits::default()).err(),
+		Some(VerifyError::MalformedVerifierData)
+	);
+	let mut weight = bytes;
+	weight[at + 28..at + 36]
+		.copy_from_slice(&<F as plonky2::field::types::Field64>::ORDER.to_le_bytes());
+	assert_eq!(
+		parse_circuit(&weight, &Limits::default()).err(),
+		Some(VerifyError::MalformedVerifierData)
+	);
+}
