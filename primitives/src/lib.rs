@@ -6,6 +6,8 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+#[cfg(feature = "aggregation")]
+pub mod aggregation;
 pub mod market;
 pub mod proofs;
 
