@@ -66,6 +66,7 @@
 
 #![warn(missing_docs)]
 
+pub mod aggregation;
 pub mod circuit;
 pub mod crafted;
 pub mod encoding;
