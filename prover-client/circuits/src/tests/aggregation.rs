@@ -1,6 +1,10 @@
 //! Recursive aggregation: wrappers and merges make exactly the statement
 //! `prova_primitives::aggregation` computes natively, and refuse what they
 //! must. The merge circuit, the wrappers and one batch are built once.
+//!
+//! Ignored by default: on a 2-core machine in a debug build one 2^13
+//! recursive proof takes 30 to 50 s and the module about 15 minutes. Run
+//! them with `cargo test -p prova-circuits aggregation -- --ignored`.
 
 use super::poseidon_chain;
 use crate::{
@@ -112,6 +116,7 @@ fn root_digest(proved: &Proved) -> [u64; 4] {
 }
 
 #[test]
+#[ignore = "recursive proofs: about a minute each in a debug build on 2 cores; run with --ignored"]
 fn three_wrapped_proofs_aggregate_to_the_native_root() {
 	let batch = batch();
 	let aggregator = aggregator();
@@ -135,6 +140,7 @@ fn three_wrapped_proofs_aggregate_to_the_native_root() {
 }
 
 #[test]
+#[ignore = "recursive proofs: about a minute each in a debug build on 2 cores; run with --ignored"]
 fn aggregate_needs_two_leaves() {
 	let leaf = batch().leaves[0].clone();
 	assert!(matches!(aggregator().aggregate(vec![leaf]), Err(AggregationError::TooFewLeaves(1))));
@@ -142,6 +148,7 @@ fn aggregate_needs_two_leaves() {
 }
 
 #[test]
+#[ignore = "recursive proofs: about a minute each in a debug build on 2 cores; run with --ignored"]
 fn wrap_refuses_an_inner_proof_that_does_not_verify() {
 	let inner = fibonacci();
 	let (_, _, proof) = &batch().inner[0];
@@ -162,6 +169,7 @@ fn wrap_refuses_an_inner_proof_that_does_not_verify() {
 }
 
 #[test]
+#[ignore = "recursive proofs: about a minute each in a debug build on 2 cores; run with --ignored"]
 fn an_aggregate_for_one_aggregator_is_worthless_to_another() {
 	let batch = batch();
 	let other = batch.native_root(&OTHER_AGGREGATOR);
@@ -173,6 +181,7 @@ fn an_aggregate_for_one_aggregator_is_worthless_to_another() {
 }
 
 #[test]
+#[ignore = "recursive proofs: about a minute each in a debug build on 2 cores; run with --ignored"]
 fn a_leaf_for_another_request_or_output_changes_the_root() {
 	let batch = batch();
 	let aggregator = aggregator();
@@ -196,6 +205,7 @@ fn a_leaf_for_another_request_or_output_changes_the_root() {
 }
 
 #[test]
+#[ignore = "recursive proofs: about a minute each in a debug build on 2 cores; run with --ignored"]
 fn a_merge_over_a_child_with_the_wrong_verifier_data_does_not_prove() {
 	let batch = batch();
 	let aggregator = aggregator();
@@ -224,6 +234,7 @@ fn a_merge_over_a_child_with_the_wrong_verifier_data_does_not_prove() {
 }
 
 #[test]
+#[ignore = "recursive proofs: about a minute each in a debug build on 2 cores; run with --ignored"]
 fn wrappers_of_different_circuits_have_the_common_shape() {
 	let aggregator = aggregator();
 	let shape = aggregator.shape();
@@ -262,6 +273,7 @@ fn wrappers_of_different_circuits_have_the_common_shape() {
 }
 
 #[test]
+#[ignore = "recursive proofs: about a minute each in a debug build on 2 cores; run with --ignored"]
 fn wrappers_of_the_largest_inner_circuits_reach_the_common_shape() {
 	// Building and proving a 2^20 circuit takes minutes, but a wrapper is
 	// built from verifier data alone: take a real circuit's and give it the
