@@ -120,14 +120,18 @@ pub fn root(mut level: Vec<Node>, merge: &Digest) -> Option<Digest> {
 		return None;
 	}
 	while level.len() > 1 {
-		level = level
-			.chunks(2)
-			.map(|pair| match pair {
-				[left, right] => Node { verifier: *merge, digest: node(left, right) },
-				[carried] => *carried,
-				_ => unreachable!("chunks(2) yields one or two"),
+		let (pairs, carried) = pairs(level.len());
+		let mut next: Vec<Node> = pairs
+			.into_iter()
+			.map(|(left, right)| Node {
+				verifier: *merge,
+				digest: node(&level[left], &level[right]),
 			})
 			.collect();
+		if carried {
+			next.extend(level.last().copied());
+		}
+		level = next;
 	}
 	Some(level[0].digest)
 }
