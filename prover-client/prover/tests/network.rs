@@ -107,8 +107,11 @@ async fn two_daemons_prove_every_request_submitted_from_the_cli() {
 	let before: Vec<u128> =
 		futures::future::join_all(["Bob", "Charlie", "Dave"].map(|n| balance(&net, n))).await;
 	let metrics_port = common::free_port();
-	net.start_daemon_with("Bob", &["--prometheus-port", &metrics_port.to_string()]);
-	net.start_daemon("Charlie");
+	let daemons = [
+		net.start_daemon_with("Bob", &["--prometheus-port", &metrics_port.to_string()]),
+		net.start_daemon("Charlie"),
+	];
+	net.wait_until_following(&daemons).await;
 
 	let circuits = ["poseidon_chain-12", "merkle_root-12", "fibonacci-12"];
 	let mut submitted = Vec::new();
@@ -215,6 +218,7 @@ async fn a_gpu_daemon_proves_every_workload_and_the_chain_accepts_the_proofs() {
 	register_circuits(&net, "poseidon_chain,merkle_root,fibonacci", 12);
 	register_provers(&net, &["Bob"]);
 	let daemon = net.start_daemon_with("Bob", &["--backend", "gpu"]);
+	net.wait_until_following(&[daemon]).await;
 	let circuits = ["poseidon_chain-12", "merkle_root-12", "fibonacci-12"];
 	let ids: Vec<u64> =
 		circuits.iter().enumerate().map(|(seed, c)| submit(&net, c, seed as u64, 40)).collect();
@@ -244,13 +248,7 @@ async fn a_daemon_killed_mid_proof_forfeits_its_collateral_and_does_not_resubmit
 	// One 2^14-row job is 4 work units.
 	register_provers_with_capacity(&net, &["Bob", "Charlie"], 4);
 	let daemons = [net.start_daemon("Bob"), net.start_daemon_via("Charlie", &bob_node, &[])];
-	for index in daemons {
-		net.wait_for("daemons to connect", Duration::from_secs(60), || {
-			let connected = net.daemon_log(index).contains("connected");
-			async move { connected.then_some(()) }
-		})
-		.await;
-	}
+	net.wait_until_following(&daemons).await;
 	let bonds = [
 		prover_record(&net, "Bob").await.self_bond,
 		prover_record(&net, "Charlie").await.self_bond,
@@ -303,8 +301,8 @@ async fn a_daemon_killed_mid_proof_forfeits_its_collateral_and_does_not_resubmit
 		net.start_daemon_via(victim_name, &bob_node, &[])
 	};
 	let best = net.chain.best_head().await.unwrap().number;
-	net.wait_for("the restarted daemon to catch up", Duration::from_secs(60), || {
-		let caught_up = net.daemon_log(restarted).contains("connected");
+	net.wait_for("the restarted daemon to catch up", Network::DAEMON_READY, || {
+		let caught_up = net.daemon_log(restarted).contains("following blocks");
 		let chain = net.chain.clone();
 		async move {
 			let now = chain.best_head().await.ok()?.number;
@@ -545,13 +543,14 @@ async fn a_daemon_reconnects_when_its_node_restarts() {
 	register_circuits(&net, "fibonacci", 12);
 	register_provers(&net, &["Bob"]);
 	let bob = net.start_daemon("Bob");
+	net.wait_until_following(&[bob]).await;
 	let first = submit(&net, "fibonacci-12", 1, 40);
 	assert!(fulfiller(&net.settled(first, Duration::from_secs(120)).await).is_some());
 
 	net.restart_node().await;
 	net.wait_for("the daemon to reconnect", Duration::from_secs(90), || {
 		let log = net.daemon_log(bob);
-		async move { (log.matches("connected").count() >= 2).then_some(()) }
+		async move { (log.matches("following blocks").count() >= 2).then_some(()) }
 	})
 	.await;
 	assert!(net.daemon_log(bob).contains("lost the node; reconnecting"));
@@ -635,13 +634,7 @@ async fn three_daemons_serve_every_mechanism_at_the_price_it_says() {
 		net.start_daemon("Eve"),
 		net.start_daemon("Charlie"),
 	];
-	for index in daemons {
-		net.wait_for("the daemons to connect", Duration::from_secs(60), || {
-			let connected = net.daemon_log(index).contains("connected");
-			async move { connected.then_some(()) }
-		})
-		.await;
-	}
+	net.wait_until_following(&daemons).await;
 
 	// Sealed bids: Bob bids lowest and is paid the second-lowest, Eve's. Four
 	// blocks of bidding leave each daemon room to commit on a loaded machine.
@@ -662,9 +655,10 @@ async fn three_daemons_serve_every_mechanism_at_the_price_it_says() {
 	assert_eq!(common::sample(&text, "prova_prover_bids_committed_total"), Some(1.0), "{text}");
 	assert_eq!(common::sample(&text, "prova_prover_bids_revealed_total"), Some(1.0), "{text}");
 
-	// Dutch: rising by 10 a block from 50 to 200, it reaches Bob's cost
-	// (100) two blocks before Eve's (120).
-	let id = submit_with_terms(&net, 2, "dutch:50:15", "200");
+	// Dutch: rising by 5 a block from 50 to 200, it reaches Bob's cost
+	// (100) four blocks before Eve's (120): room for a daemon on a loaded
+	// machine to lock a block or three late and still be first, below 120.
+	let id = submit_with_terms(&net, 2, "dutch:50:30", "200");
 	let (prover, price) = settled_by(&net, id).await;
 	assert_eq!(prover, address(&account("Bob")), "{}", net.logs());
 	assert!((100 * UNIT..120 * UNIT).contains(&price), "paid at least the cost: {price}");

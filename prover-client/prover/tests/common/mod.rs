@@ -244,6 +244,26 @@ impl Network {
 		self.daemons.len() - 1
 	}
 
+	/// How long a daemon may take from its start to following blocks: it
+	/// builds every circuit it serves and proves a calibration sample first,
+	/// in a debug build, on two cores shared with the node and other daemons.
+	pub const DAEMON_READY: Duration = Duration::from_secs(300);
+
+	/// Waits until each of `daemons` follows blocks ("connected; following
+	/// blocks": circuits built, first block handled). An offer made before
+	/// that is answered late or lapses, and a lapsed offer excludes the
+	/// prover from that request for good.
+	pub async fn wait_until_following(&self, daemons: &[usize]) {
+		for &index in daemons {
+			let what = format!("daemon {index} to follow blocks");
+			self.wait_for(&what, Self::DAEMON_READY, || {
+				let following = self.daemon_log(index).contains("following blocks");
+				async move { following.then_some(()) }
+			})
+			.await;
+		}
+	}
+
 	/// What daemon `index` logged so far.
 	pub fn daemon_log(&self, index: usize) -> String {
 		self.daemons[index].log_text()
