@@ -418,6 +418,22 @@ pub trait ProverRegistry<AccountId, Balance> {
 	/// Pays `amount` from `payer` to the prover and its delegators.
 	fn reward(prover: &AccountId, payer: &AccountId, amount: Balance) -> DispatchResult;
 
+	/// Pays the prover and its delegators each `(payer, amount)` of
+	/// `payments`, as [`Self::reward`] of their sum would split it: a batch
+	/// pays many requests of few provers, and the split (commission, stake
+	/// shares, reward per share) is then done once per prover. The default
+	/// pays one by one; callers run it inside a storage transaction, so a
+	/// failed payment leaves nothing paid.
+	fn reward_many(prover: &AccountId, payments: &[(AccountId, Balance)]) -> DispatchResult
+	where
+		Balance: Copy,
+	{
+		for (payer, amount) in payments {
+			Self::reward(prover, payer, *amount)?;
+		}
+		Ok(())
+	}
+
 	/// The fraction of stake governance has set for `reason`.
 	fn slash_fraction(reason: SlashReason) -> Perbill;
 
@@ -442,6 +458,12 @@ pub trait ProverRegistry<AccountId, Balance> {
 
 	/// Weight of [`Self::reward`].
 	fn reward_weight() -> Weight;
+
+	/// Weight of [`Self::reward_many`] with `payments` payments; by default
+	/// `payments` rewards.
+	fn reward_many_weight(payments: u32) -> Weight {
+		Self::reward_weight().saturating_mul(payments.into())
+	}
 
 	/// Weight of [`Self::slash`] at the most delegators a prover may have.
 	fn slash_weight() -> Weight;

@@ -88,4 +88,13 @@ pub trait ProofVerifier<AccountId> {
 
 	/// Ends one use recorded by `acquire`.
 	fn release(circuit: &CircuitId);
+
+	/// The circuit's verifier hash in the aggregated tier's statement
+	/// (`prova_primitives::aggregation::verifier_hash` of its constants-sigmas
+	/// cap and circuit digest): what a merge proof checks its children's
+	/// verifier data against. `None` for an unknown circuit, or a verifier
+	/// that does not support aggregation (the default).
+	fn verifier_hash(_circuit: &CircuitId) -> Option<[u64; INPUT_COMMITMENT_LEN]> {
+		None
+	}
 }

@@ -832,7 +832,7 @@ impl Engine {
 				window_blocks: ROUTED_RACE_WINDOW.into(),
 			},
 		};
-		Terms { mechanism, latency: None }
+		Terms { mechanism, latency: None, settlement: Default::default() }
 	}
 
 	fn submit(&mut self, g: usize, now: BlockNumber) {
@@ -969,7 +969,7 @@ impl Engine {
 			max_fee,
 			deadline: 20,
 			requirements,
-			terms: Terms { mechanism, latency: None },
+			terms: Terms { mechanism, latency: None, settlement: Default::default() },
 		};
 		let record =
 			RequestRecord::sent(id, usize::MAX, account, units, kind, now, max_fee, 20, true);

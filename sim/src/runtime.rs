@@ -147,6 +147,15 @@ impl pallet_proof_market::Config for Sim {
 	type MaxQueueWait = ConstU64<HOURS>;
 	type ResultRetention = ConstU64<RETENTION>;
 	type MaxRetiredPerBlock = ConstU32<32>;
+	// The aggregated tier as in Prova's runtime (the simulator's agents do
+	// not use it yet).
+	type AggregationFee = ConstU128<{ 5 * prova_primitives::token::MILLI_UNIT }>;
+	type AggregationWindow = ConstU64<20>;
+	type FallbackWindow = ConstU64<20>;
+	type FallbackCharge = ConstU128<{ 20 * prova_primitives::token::MILLI_UNIT }>;
+	type AggregatorBond = ConstU128<{ 100 * prova_primitives::token::UNIT }>;
+	type MaxBatch = ConstU32<256>;
+	type MaxEndpointBytes = ConstU32<256>;
 	type WeightInfo = pallet_proof_market::weights::SubstrateWeight<Sim>;
 	type BenchmarkHelper = ();
 }

@@ -458,6 +458,15 @@ pub mod pallet {
 				}
 			});
 		}
+
+		/// Parses the stored verifier data (in the runtime's WASM: a root
+		/// call, `set_aggregation_circuit`, asks for it once per circuit).
+		fn verifier_hash(circuit: &CircuitId) -> Option<[u64; INPUT_COMMITMENT_LEN]> {
+			let bytes = VerifierData::<T>::get(circuit)?;
+			let limits = Self::limits().without_gate_bounds();
+			let (parsed, _) = verifier::parse_circuit(&bytes, &limits).ok()?;
+			Some(verifier::verifier_hash(&parsed))
+		}
 	}
 }
 

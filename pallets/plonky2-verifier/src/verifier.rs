@@ -216,6 +216,22 @@ pub fn input_commitment(input: &[u64]) -> [u64; INPUT_COMMITMENT_LEN] {
 	PoseidonHash::hash_no_pad(&elements).elements.map(|element| element.to_canonical_u64())
 }
 
+/// The circuit's verifier hash in the aggregated tier's statement:
+/// [`prova_primitives::aggregation::verifier_hash`] of its constants-sigmas
+/// cap and circuit digest, as a merge proof computes it from its children's
+/// verifier data.
+pub fn verifier_hash(circuit: &Circuit) -> [u64; 4] {
+	let verifier = &circuit.verifier_only;
+	let cap: Vec<[u64; 4]> = verifier
+		.constants_sigmas_cap
+		.0
+		.iter()
+		.map(|hash| hash.elements.map(|element| element.to_canonical_u64()))
+		.collect();
+	let digest = verifier.circuit_digest.elements.map(|element| element.to_canonical_u64());
+	prova_primitives::aggregation::verifier_hash(&cap, &digest)
+}
+
 /// The proof's public inputs as canonical `u64`s, if it deserializes for `circuit`.
 pub fn public_inputs_of(circuit: &Circuit, proof: &[u8]) -> Result<Vec<u64>, VerifyError> {
 	let proof = read_proof(circuit, proof)?;

@@ -60,7 +60,8 @@ pub fn bid_commitment<AccountId: Encode, Balance: Encode>(
 impl<T: Config> Pallet<T> {
 	/// A new request's first status under `terms`, checking their
 	/// parameters: queued for an election, bidding, or in a Dutch auction
-	/// (with room in the deadline index for its end).
+	/// (with room in the deadline index for its end). `max_fee` is what the
+	/// provers may be paid: the request's prover budget.
 	pub(crate) fn opening_status(
 		terms: &Terms<BlockNumberFor<T>, BalanceOf<T>>,
 		deadline: BlockNumberFor<T>,
@@ -185,7 +186,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::CommitmentMismatch
 		);
 		let units: BalanceOf<T> = Self::units_of(&request).into();
-		ensure!(price.saturating_mul(units) <= request.max_fee, Error::<T>::BidAboveMaxFee);
+		ensure!(price.saturating_mul(units) <= request.prover_budget(), Error::<T>::BidAboveMaxFee);
 		bid.revealed = Some(price);
 		Bids::<T>::insert(id, &bidder, bid);
 		Self::deposit_event(Event::BidRevealed { request: id, bidder, price });
@@ -233,7 +234,7 @@ impl<T: Config> Pallet<T> {
 				continue;
 			};
 			let second = revealed.get(index + 1).map_or(*bid, |next| next.0);
-			let price = second.saturating_mul(units).min(request.max_fee);
+			let price = second.saturating_mul(units).min(request.prover_budget());
 			let qualifies = T::Provers::qualified_ask(bidder, &request.requirements, job).is_some()
 				&& !request.failed.contains(bidder);
 			if !qualifies {

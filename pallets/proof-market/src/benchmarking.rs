@@ -19,7 +19,10 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use sp_runtime::{traits::One, Saturating};
+use sp_runtime::{
+	traits::{One, Zero},
+	Saturating,
+};
 
 /// An amount that funds any benchmark's fees many times over.
 fn plenty<T: Config>() -> BalanceOf<T> {
@@ -104,6 +107,7 @@ fn auction<T: Config>() -> (T::AccountId, RequestId, BlockNumberFor<T>, BlockNum
 			fallback: Fallback::Election,
 		},
 		latency: None,
+		settlement: Default::default(),
 	};
 	let id = request_with::<T>(&requester, circuit, terms);
 	let RequestStatus::Bidding { bids_until, reveal_until, .. } =
@@ -167,6 +171,7 @@ fn racing<T: Config>(racers: u32, open: bool) -> (T::AccountId, RequestId) {
 			window_blocks: T::MaxBidBlocks::get(),
 		},
 		latency: None,
+		settlement: Default::default(),
 	};
 	(prover, request_with::<T>(&requester, circuit, terms))
 }
@@ -180,6 +185,7 @@ fn dutch<T: Config>() -> (T::AccountId, RequestId, BlockNumberFor<T>) {
 	let terms = Terms {
 		mechanism: Mechanism::Dutch { floor: 1u32.into(), ramp_blocks: T::MaxRampBlocks::get() },
 		latency: None,
+		settlement: Default::default(),
 	};
 	let id = request_with::<T>(&requester, circuit, terms);
 	let RequestStatus::Dutch { closes, .. } = Requests::<T>::get(id).unwrap().status else {
@@ -253,6 +259,62 @@ fn binding_public_inputs<T: Config>(id: RequestId) -> Vec<u64> {
 	let mut public_inputs = T::Verifier::input_commitment(&elements).to_vec();
 	public_inputs.resize(INPUT_COMMITMENT_LEN + listing.output_elements as usize, 0);
 	public_inputs
+}
+
+/// Makes the aggregated tier available for `circuit`: a wrapper and an
+/// aggregation circuit (the circuit itself: benchmarks never verify).
+fn aggregation_ready<T: Config>(circuit: CircuitId) {
+	Wrappers::<T>::insert(circuit, [1, 2, 3, 4]);
+	AggregationCircuit::<T>::put((circuit, [5, 6, 7, 8]));
+}
+
+/// A registered prover asking 1 per unit, with free funds for collateral.
+fn prover_named<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	T::BenchmarkHelper::register_prover(&who, 1);
+	T::Currency::mint_into(&who, plenty::<T>()).expect("minting to a registered prover works");
+	who
+}
+
+/// An aggregated request of `requester` for `circuit` (listed, with the
+/// tier available) claimed by `prover`, due at `due`, with the state a
+/// claim has: capacity reserved, collateral held, its job and index entry,
+/// its input commitment.
+fn claimed<T: Config>(
+	circuit: CircuitId,
+	requester: &T::AccountId,
+	prover: &T::AccountId,
+	due: BlockNumberFor<T>,
+) -> RequestId {
+	let terms = Terms { settlement: Settlement::Aggregated, ..Default::default() };
+	let id = request_with::<T>(requester, circuit, terms);
+	Queue::<T>::mutate(|queue| queue.retain(|queued| *queued != id));
+	let mut request = Requests::<T>::get(id).unwrap();
+	let listing = Listings::<T>::get(circuit).unwrap();
+	let job = Pallet::<T>::job_spec(circuit, &listing, request.deadline_blocks);
+	T::Provers::reserve_capacity(prover, &job).expect("the prover has room");
+	let price: BalanceOf<T> = 1_000u32.into();
+	let collateral = Pallet::<T>::collateral_for(price);
+	escrow::hold::<T>(HoldReason::JobCollateral, prover, collateral).expect("funded");
+	Jobs::<T>::insert(prover, id, ());
+	let elements = lifecycle::decode_elements(&request.input).unwrap();
+	request.input_commitment = Some(T::Verifier::input_commitment(&elements));
+	let now = frame_system::Pallet::<T>::block_number();
+	request.status = RequestStatus::Claimed {
+		prover: prover.clone(),
+		price,
+		collateral,
+		candidates: T::MinCompetitors::get(),
+		locked_at: now,
+		claimed_at: now,
+		output: BoundedVec::truncate_from(vec![0u64; listing.output_elements as usize]),
+		proof_hash: [0; 32],
+		due,
+		fallback: false,
+	};
+	Deadlines::<T>::try_append(due, id).expect("dues are spread within the bound");
+	Requests::<T>::insert(id, request);
+	id
 }
 
 #[benchmarks]
@@ -336,8 +398,17 @@ mod benchmarks {
 		#[block]
 		{
 			Pallet::<T>::check_binding(&request, &public_inputs).expect("binds");
-			Pallet::<T>::fulfil(id, request.clone(), prover, job, public_inputs.clone())
-				.expect("settles");
+			let now = frame_system::Pallet::<T>::block_number();
+			Pallet::<T>::fulfil(
+				id,
+				request.clone(),
+				prover,
+				job,
+				public_inputs.clone(),
+				now,
+				Zero::zero(),
+			)
+			.expect("settles");
 		}
 
 		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Fulfilled { .. }));
@@ -634,8 +705,11 @@ mod benchmarks {
 		Pallet::<T>::do_post_ask(prover, scope, 2u32.into(), 1_000, T::MinDeadline::get(), far)
 			.expect("posts");
 		let requester = funded::<T>("requester", 0);
-		let terms =
-			Terms { mechanism: Mechanism::Book { fallback: Fallback::Expire }, latency: None };
+		let terms = Terms {
+			mechanism: Mechanism::Book { fallback: Fallback::Expire },
+			latency: None,
+			settlement: Default::default(),
+		};
 		let id = request_with::<T>(&requester, circuit, Terms::default());
 		let mut request = Requests::<T>::get(id).unwrap();
 		request.terms = terms;
@@ -732,6 +806,112 @@ mod benchmarks {
 			request.status = status;
 			Requests::<T>::insert(id, request);
 		}
+	}
+
+	/// Claiming a locked aggregated request with the largest input: its
+	/// commitment computed once, the index entry moved.
+	#[benchmark]
+	fn claim_proof() {
+		let (prover, id, _) = locked_behind_a_full_queue::<T>();
+		let mut request = Requests::<T>::get(id).unwrap();
+		request.terms.settlement = Settlement::Aggregated;
+		Pallet::<T>::count_aggregated(request.circuit, true);
+		let outputs = Listings::<T>::get(request.circuit).unwrap().output_elements;
+		Requests::<T>::insert(id, request);
+		let output = BoundedVec::truncate_from(vec![1u64; outputs as usize]);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(prover), id, output, [7; 32]);
+
+		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Claimed { .. }));
+	}
+
+	/// Settling a batch of `n` claims (each of its own requester, with the
+	/// largest input) of `p` provers, less the aggregate's verification
+	/// (added by `settle_batch_weight`, as are the registry's payments and
+	/// capacity releases): the checks, `n` leaves and the tree's root, and
+	/// every settlement. The first prover is the aggregator.
+	#[benchmark]
+	fn settle_batch(n: Linear<2, { T::MaxBatch::get() }>, p: Linear<1, { T::MaxBatch::get() }>) {
+		let p = p.min(n);
+		let (_, circuit) = listed::<T>();
+		aggregation_ready::<T>(circuit);
+		let provers: Vec<T::AccountId> =
+			(0..p).map(|j| prover_named::<T>("batch-prover", j)).collect();
+		let aggregator = provers[0].clone();
+		Pallet::<T>::do_register_aggregator(aggregator.clone(), BoundedVec::new())
+			.expect("a prover registers");
+		let now = frame_system::Pallet::<T>::block_number();
+		let first_due = now.saturating_add(T::AggregationWindow::get());
+		let per_block = T::MaxDeadlinesPerBlock::get();
+		let ids: Vec<RequestId> = (0..n)
+			.map(|i| {
+				let requester = funded::<T>("batch-requester", i);
+				let due = first_due.saturating_add((i / per_block).into());
+				claimed::<T>(circuit, &requester, &provers[(i % p) as usize], due)
+			})
+			.collect();
+
+		#[block]
+		{
+			let batch = Pallet::<T>::prepare_batch(&aggregator, &ids, p).expect("a valid batch");
+			Pallet::<T>::settle_prepared(aggregator.clone(), batch).expect("it settles");
+		}
+
+		for id in ids {
+			assert!(matches!(
+				Requests::<T>::get(id).unwrap().status,
+				RequestStatus::Fulfilled { .. }
+			));
+		}
+	}
+
+	/// Registering an aggregator with the longest endpoint.
+	#[benchmark]
+	fn register_aggregator() {
+		let who = prover::<T>();
+		let endpoint = vec![b'x'; T::MaxEndpointBytes::get() as usize];
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), endpoint.try_into().expect("sized to the bound"));
+
+		assert!(Aggregators::<T>::contains_key(&who));
+	}
+
+	/// Unregistering an aggregator.
+	#[benchmark]
+	fn unregister_aggregator() {
+		let who = prover::<T>();
+		Pallet::<T>::do_register_aggregator(who.clone(), BoundedVec::new()).expect("registers");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+
+		assert!(!Aggregators::<T>::contains_key(&who));
+	}
+
+	/// Setting a circuit's wrapper.
+	#[benchmark]
+	fn set_wrapper() {
+		let (owner, circuit) = listed::<T>();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), circuit, [1, 2, 3, 4]);
+
+		assert!(Wrappers::<T>::contains_key(circuit));
+	}
+
+	/// Replacing the aggregation circuit: its verifier data parsed for its
+	/// verifier hash, the new one acquired and the old one released.
+	#[benchmark]
+	fn set_aggregation_circuit() {
+		let (_, circuit) = listed::<T>();
+		Pallet::<T>::do_set_aggregation_circuit(circuit).expect("a registered circuit");
+
+		#[extrinsic_call]
+		_(RawOrigin::Root, circuit);
+
+		assert!(AggregationCircuit::<T>::exists());
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -128,7 +128,7 @@ impl<T: Config> Pallet<T> {
 				&& ask.scope.covers(&job)
 				&& ask.deadline_blocks <= request.deadline_blocks
 				&& ask.units >= job.units
-				&& ask.price.saturating_mul(units) <= request.max_fee
+				&& ask.price.saturating_mul(units) <= request.prover_budget()
 		};
 		let mut book = Book::<T>::get();
 		// Provers competing for the job: the election's `candidates`, for reputation.

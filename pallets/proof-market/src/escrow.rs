@@ -12,8 +12,8 @@
 
 use crate::{BalanceOf, Config, HoldReason};
 use frame_support::traits::{
-	fungible::{hold::Balanced, Balanced as _, InspectHold, MutateHold},
-	tokens::Precision,
+	fungible::{hold::Balanced, Balanced as _, InspectHold, Mutate, MutateHold},
+	tokens::{Fortitude, Precision, Preservation},
 	Imbalance, OnUnbalanced,
 };
 use prova_primitives::market::ProverRegistry;
@@ -105,6 +105,36 @@ pub fn settle<T: Config>(
 		return Ok(());
 	}
 	T::Provers::reward(prover, requester, price)
+}
+
+/// Moves `amount` of `from`'s free balance to `to` (an aggregator's fee);
+/// `from` may be emptied.
+pub fn pay<T: Config>(
+	from: &T::AccountId,
+	to: &T::AccountId,
+	amount: BalanceOf<T>,
+) -> DispatchResult {
+	if amount.is_zero() {
+		return Ok(());
+	}
+	T::Currency::transfer(from, to, amount, Preservation::Expendable).map(|_| ())
+}
+
+/// Takes exactly `amount` of `who`'s free balance to [`Config::Forfeits`]
+/// (the fallback charge of an aggregated request proved on its own).
+pub fn charge<T: Config>(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
+	if amount.is_zero() {
+		return Ok(());
+	}
+	let credit = T::Currency::withdraw(
+		who,
+		amount,
+		Precision::Exact,
+		Preservation::Expendable,
+		Fortitude::Polite,
+	)?;
+	T::Forfeits::on_unbalanced(credit);
+	Ok(())
 }
 
 /// What `who` has on hold for `reason` (fees, deposits or collateral of open requests).

@@ -2,8 +2,9 @@
 //! every test).
 
 use crate::{
-	escrow, Bids, Book, Config, Deadlines, HoldReason, Jobs, Listings, NextAskId, OpenRequests,
-	OpenRequestsOf, Pallet, Queue, Racers, RequestStatus, Requests, Retiring, RetiringRange,
+	escrow, Aggregators, Bids, Book, Config, Deadlines, HoldReason, Jobs, Listings, NextAskId,
+	OpenAggregated, OpenRequests, OpenRequestsOf, Pallet, Queue, Racers, RequestStatus, Requests,
+	Retiring, RetiringRange,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::{ensure, traits::Get};
@@ -21,9 +22,23 @@ impl<T: Config> Pallet<T> {
 		let mut escrowed: BTreeMap<T::AccountId, (u128, u128, u32)> = BTreeMap::new();
 		let mut per_circuit: BTreeMap<_, u32> = BTreeMap::new();
 		let mut collateral: BTreeMap<T::AccountId, u128> = BTreeMap::new();
+		let mut aggregated: BTreeMap<_, u32> = BTreeMap::new();
 		for (id, request) in Requests::<T>::iter() {
-			if let RequestStatus::Locked { prover, collateral: held, .. } = &request.status {
+			if let RequestStatus::Locked { prover, collateral: held, .. }
+			| RequestStatus::Claimed { prover, collateral: held, .. } = &request.status
+			{
 				collateral.entry(prover.clone()).or_default().saturating_accrue(*held);
+			}
+			if let RequestStatus::Claimed { .. } = &request.status {
+				ensure!(request.is_aggregated(), "a claim of a request in the fast tier");
+				ensure!(request.input_commitment.is_some(), "a claim without its commitment");
+			}
+			ensure!(
+				request.aggregation_fee <= request.max_fee,
+				"an aggregation fee above the request's fee"
+			);
+			if request.status.is_open() && request.is_aggregated() {
+				*aggregated.entry(request.circuit).or_default() += 1;
 			}
 			if let RequestStatus::Racing { joined, .. } = &request.status {
 				let mut racers = 0u32;
@@ -84,6 +99,23 @@ impl<T: Config> Pallet<T> {
 			OpenRequestsOf::<T>::iter_keys().all(|who| escrowed.contains_key(&who)),
 			"OpenRequestsOf counts a requester with nothing open"
 		);
+		for (circuit, count) in OpenAggregated::<T>::iter() {
+			ensure!(count > 0, "a zero count of open aggregated requests is stored");
+			ensure!(
+				aggregated.get(&circuit) == Some(&count),
+				"OpenAggregated differs from the open aggregated requests"
+			);
+		}
+		ensure!(
+			aggregated.keys().all(|circuit| OpenAggregated::<T>::contains_key(circuit)),
+			"open aggregated requests not counted"
+		);
+		for (aggregator, record) in Aggregators::<T>::iter() {
+			ensure!(
+				escrow::held::<T>(HoldReason::AggregatorBond, &aggregator) == record.bond,
+				"an aggregator's bond hold differs from its bond"
+			);
+		}
 		for (circuit, listing) in Listings::<T>::iter() {
 			let expected = per_circuit.get(&circuit).copied().unwrap_or(0);
 			ensure!(listing.open_requests == expected, "a listing's open count is off");

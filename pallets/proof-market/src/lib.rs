@@ -160,6 +160,20 @@
 //!   [`Event::RequestRouted`] and `ProofMarketApi::market_quote` shows every
 //!   mechanism side by side.
 //!
+//! ## Settlement tiers
+//! Independently of its mechanism, a request chooses how its proof is
+//! settled ([`Settlement`] in its [`Terms`]): the **fast tier** (above: the
+//! prover's proof is verified and settled in its block) or the
+//! **aggregated tier** (see [`aggregation`]): the prover only claims its
+//! output and proof hash, and a registered aggregator settles many claims
+//! with one recursive proof, for [`Config::AggregationFee`] per request,
+//! within [`Config::AggregationWindow`] blocks of the claim; a claim no batch
+//! settles falls back to its prover, who then submits the claimed proof
+//! itself and is paid its price less [`Config::FallbackCharge`]. The
+//! aggregation fee is reserved out of `max_fee` at submission, and every
+//! mechanism prices provers against what is left
+//! ([`Request::prover_budget`]). Races are fast-tier only.
+//!
 //! In every mechanism only the prover holding the request (the one that
 //! locked it) can be paid for a proof, so a proof copied from the pool is
 //! worth nothing to anyone else, and the collateral, slashes and
@@ -199,11 +213,18 @@
 //!    each with its `Jobs` entry; their collateral is part of invariant 7.
 //! 10. The book is in price-time order (price, then ask number, strictly
 //!    increasing) and every ask on it offers some units.
+//! 11. Claims (`Claimed`) are of aggregated requests, store their input
+//!    commitment, hold their collateral (part of invariant 7) and are in
+//!    the index under their `due`; no request's aggregation fee exceeds its
+//!    `max_fee`.
+//! 12. `OpenAggregated` counts each circuit's open aggregated requests, and
+//!    each aggregator's bond hold equals its recorded bond.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+pub mod aggregation;
 mod auction;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
@@ -290,8 +311,9 @@ pub mod pallet {
 
 	/// The storage layout's version: 1 added request deposits and the
 	/// per-account open-request count, 2 offers, locks and collateral, 3
-	/// market terms and auctions ([`crate::migrations`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	/// market terms and auctions, 4 the aggregated settlement tier
+	/// ([`crate::migrations`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -448,6 +470,40 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRetiredPerBlock: Get<u32>;
 
+		/// Reserved out of an aggregated request's `max_fee` and paid to the
+		/// aggregator whose batch settles it (see [`crate::aggregation`]).
+		#[pallet::constant]
+		type AggregationFee: Get<BalanceOf<Self>>;
+
+		/// Blocks from a claim within which a batch may settle it; then it
+		/// falls back to its prover.
+		#[pallet::constant]
+		type AggregationWindow: Get<BlockNumberFor<Self>>;
+
+		/// Blocks a prover has, once its claim fell back, to submit the
+		/// claimed proof itself.
+		#[pallet::constant]
+		type FallbackWindow: Get<BlockNumberFor<Self>>;
+
+		/// Taken from the price of an aggregated request proved on its own
+		/// (at fallback, or without a claim) and sent to `Forfeits`: it pays
+		/// for the verification a batch would have shared.
+		#[pallet::constant]
+		type FallbackCharge: Get<BalanceOf<Self>>;
+
+		/// Held from an aggregator while it is registered; forfeited whole for
+		/// an aggregate that does not verify.
+		#[pallet::constant]
+		type AggregatorBond: Get<BalanceOf<Self>>;
+
+		/// Most requests one batch settles.
+		#[pallet::constant]
+		type MaxBatch: Get<u32>;
+
+		/// Longest aggregator endpoint (a URL), in bytes.
+		#[pallet::constant]
+		type MaxEndpointBytes: Get<u32>;
+
 		/// Weights from this pallet's benchmarks.
 		type WeightInfo: WeightInfo;
 
@@ -466,6 +522,8 @@ pub mod pallet {
 		JobCollateral,
 		/// A sealed bid's bond, until its auction settles.
 		BidBond,
+		/// An aggregator's bond, while it is registered.
+		AggregatorBond,
 	}
 
 	/// The next request's id.
@@ -552,6 +610,29 @@ pub mod pallet {
 	/// `(head, tail)` of [`Retiring`]: entries `head..tail` are waiting.
 	#[pallet::storage]
 	pub type RetiringRange<T: Config> = StorageValue<_, (u64, u64), ValueQuery>;
+
+	/// Registered aggregators. Only a registered prover may register (at most
+	/// the registry's `MaxProvers` at once), and each entry holds
+	/// `AggregatorBond`; an aggregator whose prover left the registry keeps
+	/// its entry, and its bond held, until it unregisters.
+	#[pallet::storage]
+	pub type Aggregators<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, AggregatorOf<T>>;
+
+	/// The verifier hash of each circuit's wrapper: the recursive circuit
+	/// whose proofs are a batch's leaves for requests of that circuit.
+	#[pallet::storage]
+	pub type Wrappers<T: Config> = StorageMap<_, Identity, CircuitId, aggregation::Digest>;
+
+	/// Open aggregated requests per circuit (absent when zero): a circuit's
+	/// wrapper cannot change while any are.
+	#[pallet::storage]
+	pub type OpenAggregated<T: Config> = StorageMap<_, Identity, CircuitId, u32, ValueQuery>;
+
+	/// The merge circuit batches are proved with, and its verifier hash.
+	#[pallet::storage]
+	pub type AggregationCircuit<T: Config> =
+		StorageValue<_, (CircuitId, aggregation::Digest), OptionQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -642,8 +723,10 @@ pub mod pallet {
 		/// the lock window pass (`lapsed`). No slash.
 		OfferDeclined { request: RequestId, prover: T::AccountId, lapsed: bool },
 		/// A valid proof arrived; the prover was paid `price` (less than it
-		/// locked at if it was later than the request's latency target) and
-		/// the rest refunded.
+		/// locked at if it was later than the request's latency target, and
+		/// less the fallback charge for an aggregated request proved on its
+		/// own) and `refunded` returned to the requester. (Requests settled by
+		/// a batch are announced by [`Event::BatchSettled`] instead.)
 		RequestFulfilled {
 			request: RequestId,
 			prover: T::AccountId,
@@ -681,6 +764,32 @@ pub mod pallet {
 		},
 		/// A request was withdrawn before any prover locked it and its fee refunded.
 		RequestCancelled { request: RequestId, refunded: BalanceOf<T> },
+		/// The locker of an aggregated request claimed its proof; a batch
+		/// may settle it before `due`.
+		ProofClaimed { request: RequestId, prover: T::AccountId, due: BlockNumberFor<T> },
+		/// No batch settled a claim in time: its prover must submit the
+		/// claimed proof itself before `due`.
+		ClaimFellBack { request: RequestId, prover: T::AccountId, due: BlockNumberFor<T> },
+		/// An aggregate proof settled `requests` (each as by a valid proof of
+		/// its own): each prover was `paid` in all for its requests, the
+		/// aggregator `fees`.
+		BatchSettled {
+			aggregator: T::AccountId,
+			requests: alloc::vec::Vec<RequestId>,
+			paid: alloc::vec::Vec<(T::AccountId, BalanceOf<T>)>,
+			fees: BalanceOf<T>,
+		},
+		/// An aggregate proof failed: its aggregator forfeited its `bond` and
+		/// was unregistered; the claims are untouched.
+		AggregateRejected { aggregator: T::AccountId, reason: VerifyError, bond: BalanceOf<T> },
+		/// A prover registered as an aggregator, holding `bond`.
+		AggregatorRegistered { aggregator: T::AccountId, bond: BalanceOf<T> },
+		/// An aggregator unregistered and its bond was released.
+		AggregatorUnregistered { aggregator: T::AccountId },
+		/// A circuit's owner set its wrapper's verifier hash.
+		WrapperSet { circuit: CircuitId, verifier_hash: aggregation::Digest },
+		/// Governance set the merge circuit batches are proved with.
+		AggregationCircuitSet { circuit: CircuitId, verifier_hash: aggregation::Digest },
 	}
 
 	#[pallet::error]
@@ -799,6 +908,36 @@ pub mod pallet {
 		CommitsOpen,
 		/// The racer has not committed to a proof.
 		NoCommitment,
+		/// The request does not settle in the aggregated tier.
+		NotAggregated,
+		/// A race cannot settle in the aggregated tier.
+		AggregationUnsupported,
+		/// The circuit has no wrapper for the aggregated tier.
+		NoWrapper,
+		/// No aggregation (merge) circuit is set.
+		NoAggregationCircuit,
+		/// The claimed output does not have the listed length or is not
+		/// canonical field elements, or public inputs differ from the claim.
+		MalformedOutput,
+		/// The request is not claimed, or its claim fell back.
+		NotClaimed,
+		/// The proof's bytes are not the ones claimed.
+		ProofNotClaimed,
+		/// The claim waits for a batch; its prover may submit the proof
+		/// itself only once it falls back.
+		AwaitingBatch,
+		/// The caller is not a registered aggregator.
+		NotAggregator,
+		/// The caller is a registered aggregator already.
+		AlreadyAggregator,
+		/// Only a registered prover may be an aggregator.
+		NotAProver,
+		/// A batch has fewer than two requests, or one twice.
+		MalformedBatch,
+		/// Open aggregated requests use the circuit's wrapper.
+		WrapperInUse,
+		/// The batch has more distinct provers than declared.
+		TooManyProvers,
 	}
 
 	#[pallet::hooks]
@@ -825,6 +964,14 @@ pub mod pallet {
 			);
 			assert!(T::MaxAsks::get() >= T::MaxAsksPerProver::get());
 			assert!(T::MaxAskLifetime::get() >= 1u32.into());
+			assert!(T::MaxBatch::get() >= 2, "a batch has at least two requests");
+			assert!(T::MaxBatch::get() <= T::MaxOpenRequests::get());
+			assert!(T::AggregationWindow::get() >= 1u32.into());
+			assert!(T::FallbackWindow::get() >= 1u32.into());
+			assert!(
+				<T::AccountId as codec::MaxEncodedLen>::max_encoded_len() <= 32,
+				"a leaf names its aggregator in 32 bytes"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -1076,10 +1223,17 @@ pub mod pallet {
 		#[pallet::weight(
 			Pallet::<T>::submit_with_terms_weight(
 				circuit,
-				&Terms { mechanism: Mechanism::Book { fallback: Fallback::Election }, latency: None },
+				&Terms {
+					mechanism: Mechanism::Book { fallback: Fallback::Election },
+					latency: None,
+					settlement: Settlement::Direct,
+				},
 			)
 			.saturating_add(T::Provers::elect_weight().saturating_mul(2))
-			.saturating_add(T::DbWeight::get().reads(ROUTABLE.len() as u64 + 1))
+			// A routed request may be aggregated: its claim.
+			.saturating_add(T::WeightInfo::claim_proof())
+			// The stats, the book, and the tier's wrapper, circuit and aggregator.
+			.saturating_add(T::DbWeight::get().reads(ROUTABLE.len() as u64 + 4))
 		)]
 		pub fn submit_request_with_qos(
 			origin: OriginFor<T>,
@@ -1118,6 +1272,84 @@ pub mod pallet {
 		) -> DispatchResult {
 			let racer = ensure_signed(origin)?;
 			Self::do_commit_proof(racer, request, commitment)
+		}
+
+		/// The locker of an aggregated request claims its proof instead of
+		/// submitting it: `output` (the public inputs after the input
+		/// commitment) and `proof_hash`, `blake2_256` of the proof bytes it
+		/// hands to aggregators. Before the deadline; free (`Pays::No`) when
+		/// it succeeds. See [`crate::aggregation`].
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::claim_proof())]
+		pub fn claim_proof(
+			origin: OriginFor<T>,
+			request: RequestId,
+			output: BoundedVec<u64, T::MaxOutputElements>,
+			proof_hash: [u8; 32],
+		) -> DispatchResultWithPostInfo {
+			let prover = ensure_signed(origin)?;
+			Self::do_claim_proof(prover, request, output, proof_hash)?;
+			Ok(Pays::No.into())
+		}
+
+		/// A registered aggregator settles the claimed `requests` with one
+		/// aggregate `proof` whose public inputs are the batch's root (see
+		/// [`crate::aggregation`]); `provers` is the number of distinct
+		/// provers among them, which the weight is charged for. A proof that
+		/// does not verify forfeits the caller's bond (the call succeeds, so
+		/// that the forfeit stands).
+		#[pallet::call_index(15)]
+		#[pallet::weight(Pallet::<T>::settle_batch_weight(requests.len() as u32, *provers))]
+		pub fn settle_batch(
+			origin: OriginFor<T>,
+			requests: BoundedVec<RequestId, T::MaxBatch>,
+			provers: u32,
+			proof: BoundedVec<u8, T::MaxProofBytes>,
+		) -> DispatchResultWithPostInfo {
+			let aggregator = ensure_signed(origin)?;
+			Self::do_settle_batch(aggregator, requests.into_inner(), provers, &proof)
+		}
+
+		/// Registers the caller, a registered prover, as an aggregator that
+		/// provers reach at `endpoint`, holding `AggregatorBond`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::register_aggregator())]
+		pub fn register_aggregator(
+			origin: OriginFor<T>,
+			endpoint: BoundedVec<u8, T::MaxEndpointBytes>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_register_aggregator(who, endpoint)
+		}
+
+		/// Unregisters the caller as an aggregator and releases its bond.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::unregister_aggregator())]
+		pub fn unregister_aggregator(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_unregister_aggregator(who)
+		}
+
+		/// Sets the verifier hash of `circuit`'s wrapper; by the circuit's
+		/// owner, while no open aggregated request uses the circuit.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::set_wrapper())]
+		pub fn set_wrapper(
+			origin: OriginFor<T>,
+			circuit: CircuitId,
+			verifier_hash: aggregation::Digest,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_wrapper(who, circuit, verifier_hash)
+		}
+
+		/// Sets the merge circuit batches are proved with (registered with
+		/// the verifier, which then keeps it); root only.
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::set_aggregation_circuit())]
+		pub fn set_aggregation_circuit(origin: OriginFor<T>, circuit: CircuitId) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::do_set_aggregation_circuit(circuit)
 		}
 	}
 }

@@ -9,7 +9,7 @@
 use crate::{
 	book::BookMatch, escrow, BalanceOf, Config, Deadlines, Error, Event, Fallback, HoldReason,
 	Jobs, Listing, Listings, Mechanism, OpenRequests, OpenRequestsOf, Pallet, Queue, Request,
-	RequestId, RequestStatus, Requests, Retiring, RetiringRange, Terms, WeightInfo,
+	RequestId, RequestStatus, Requests, Retiring, RetiringRange, Settlement, Terms, WeightInfo,
 	DEADLINE_SLOT_TRIES, ELEMENT_BYTES, GOLDILOCKS_ORDER, INPUT_COMMITMENT_LEN,
 };
 use alloc::vec::Vec;
@@ -141,14 +141,17 @@ impl<T: Config> Pallet<T> {
 		// Refusing what no prover qualifies for keeps the fee check from being
 		// skipped: a request nobody can serve would otherwise sit in the market
 		// for free until it expires.
+		let aggregation_fee = Self::aggregation_fee_for(&circuit, &terms)?;
 		let job = Self::job_spec(circuit, &listing, deadline);
 		let ask =
 			T::Provers::cheapest_ask(&requirements, &job).ok_or(Error::<T>::NoQualifiedProver)?;
 		let min_fee = ask.saturating_mul(listing.work_units.into());
-		ensure!(max_fee >= min_fee, Error::<T>::FeeBelowCheapestAsk);
+		// Provers are priced against what the aggregator's fee leaves.
+		let budget = max_fee.checked_sub(aggregation_fee).ok_or(Error::<T>::FeeBelowCheapestAsk)?;
+		ensure!(budget >= min_fee, Error::<T>::FeeBelowCheapestAsk);
 		let now = frame_system::Pallet::<T>::block_number();
 		let status =
-			Self::opening_status(&terms, deadline, max_fee, min_fee, listing.work_units, now)?;
+			Self::opening_status(&terms, deadline, budget, min_fee, listing.work_units, now)?;
 
 		let deposit = T::RequestDeposit::get();
 		escrow::hold::<T>(HoldReason::RequestEscrow, &requester, max_fee)?;
@@ -173,6 +176,9 @@ impl<T: Config> Pallet<T> {
 		OpenRequestsOf::<T>::insert(&requester, own_open.saturating_add(1));
 		listing.open_requests.saturating_inc();
 		Listings::<T>::insert(circuit, listing);
+		if terms.settlement == Settlement::Aggregated {
+			Self::count_aggregated(circuit, true);
+		}
 		let request = Request {
 			requester: requester.clone(),
 			circuit,
@@ -187,6 +193,8 @@ impl<T: Config> Pallet<T> {
 			status,
 			deposit,
 			terms,
+			aggregation_fee,
+			input_commitment: None,
 		};
 		Requests::<T>::insert(id, &request);
 		Self::deposit_event(Event::RequestSubmitted {
@@ -246,10 +254,36 @@ impl<T: Config> Pallet<T> {
 		proof: &[u8],
 	) -> DispatchResultWithPostInfo {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
-		let job = match &request.status {
+		let now = frame_system::Pallet::<T>::block_number();
+		// An aggregated request proved on its own pays for its verification.
+		let charge = if request.is_aggregated() { T::FallbackCharge::get() } else { Zero::zero() };
+		let (job, paid_at) = match &request.status {
 			RequestStatus::Locked { prover: locker, .. } => {
 				ensure!(*locker == prover, Error::<T>::NotLocker);
-				LockedJob::of(&request.status).ok_or(Error::<T>::NotLocked)?
+				(LockedJob::of(&request.status).ok_or(Error::<T>::NotLocked)?, now)
+			}
+			RequestStatus::Claimed {
+				prover: locker,
+				fallback,
+				proof_hash,
+				output,
+				claimed_at,
+				..
+			} => {
+				ensure!(*locker == prover, Error::<T>::NotLocker);
+				ensure!(*fallback, Error::<T>::AwaitingBatch);
+				ensure!(
+					sp_io::hashing::blake2_256(proof) == *proof_hash,
+					Error::<T>::ProofNotClaimed
+				);
+				let commitment = request.input_commitment.ok_or(Error::<T>::NotClaimed)?;
+				let claimed = commitment.iter().chain(output.iter());
+				ensure!(
+					public_inputs.len() == INPUT_COMMITMENT_LEN + output.len()
+						&& claimed.eq(public_inputs.iter()),
+					Error::<T>::MalformedOutput
+				);
+				(LockedJob::of_claim(&request.status).ok_or(Error::<T>::NotClaimed)?, *claimed_at)
 			}
 			RequestStatus::Racing { joined, .. } => {
 				let racers = *joined;
@@ -273,7 +307,7 @@ impl<T: Config> Pallet<T> {
 			.and_then(|()| T::Verifier::verify(&request.circuit, &public_inputs, proof));
 		match verdict {
 			Ok(()) => {
-				Self::fulfil(id, request, prover, job, public_inputs)?;
+				Self::fulfil(id, request, prover, job, public_inputs, paid_at, charge)?;
 				Ok(PostDispatchInfo {
 					actual_weight: Some(verify.saturating_add(Self::settle_weight())),
 					pays_fee: Pays::No,
@@ -319,7 +353,8 @@ impl<T: Config> Pallet<T> {
 		Self::fail_attempt(id, request, prover, job, Failure::InvalidProof(reason), now);
 	}
 
-	/// Pays the prover, returns its collateral, refunds the rest and stores
+	/// Pays the prover its price as of `paid_at` less `charge` (which goes
+	/// to `Forfeits`), returns its collateral, refunds the rest and stores
 	/// the output.
 	pub(crate) fn fulfil(
 		id: RequestId,
@@ -327,14 +362,19 @@ impl<T: Config> Pallet<T> {
 		prover: T::AccountId,
 		job: LockedJob<T>,
 		public_inputs: Vec<u64>,
+		paid_at: BlockNumberFor<T>,
+		charge: BalanceOf<T>,
 	) -> DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
-		let price = Self::price_paid(&request, &job, now);
+		let full_price = Self::price_paid(&request, &job, paid_at);
+		let charge = charge.min(full_price);
+		let price = full_price.saturating_sub(charge);
 		let LockedJob { deadline, collateral, candidates, .. } = job;
 		escrow::settle::<T>(&request.requester, request.max_fee, &prover, price)?;
+		escrow::charge::<T>(&request.requester, charge)?;
 		Self::record_settlement(
 			request.terms.mechanism.kind(),
-			price,
+			full_price,
 			Self::units_of(&request),
 			now.saturating_sub(request.submitted_at),
 		);
@@ -346,7 +386,7 @@ impl<T: Config> Pallet<T> {
 		Self::release_slot(id, &prover, deadline, units, outcome);
 		let output = public_inputs.get(INPUT_COMMITMENT_LEN..).unwrap_or_default().to_vec();
 		let output = BoundedVec::truncate_from(output);
-		let refunded = request.max_fee.saturating_sub(price);
+		let refunded = request.max_fee.saturating_sub(full_price);
 		Self::close(
 			id,
 			request,
@@ -361,7 +401,7 @@ impl<T: Config> Pallet<T> {
 	/// registry's fraction for the failure (all of it to the registry's slash
 	/// sink), record the failure, exclude it, and queue the request again or,
 	/// with no attempt left, expire it.
-	fn fail_attempt(
+	pub(crate) fn fail_attempt(
 		id: RequestId,
 		mut request: Request<T>,
 		prover: T::AccountId,
@@ -571,21 +611,23 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The whole job's price in a Dutch auction started at `since`, at block
-	/// `now`: from the floor times the work units up to `max_fee`, linearly
-	/// over the ramp, then `max_fee`.
+	/// `now`: from the floor times the work units up to the prover budget
+	/// (`max_fee` less any aggregation fee), linearly over the ramp, then
+	/// the budget.
 	pub fn dutch_price(
 		request: &Request<T>,
 		since: BlockNumberFor<T>,
 		now: BlockNumberFor<T>,
 	) -> BalanceOf<T> {
+		let budget = request.prover_budget();
 		let Mechanism::Dutch { floor, ramp_blocks } = request.terms.mechanism else {
-			return request.max_fee;
+			return budget;
 		};
 		let units: BalanceOf<T> = Self::units_of(request).into();
-		let start = floor.saturating_mul(units).min(request.max_fee);
+		let start = floor.saturating_mul(units).min(budget);
 		let ramp: u128 = ramp_blocks.saturated_into::<u128>().max(1);
 		let elapsed: u128 = now.saturating_sub(since).saturated_into::<u128>().min(ramp);
-		let rise = multiply_ratio(request.max_fee.saturating_sub(start), elapsed, ramp);
+		let rise = multiply_ratio(budget.saturating_sub(start), elapsed, ramp);
 		start.saturating_add(rise)
 	}
 
@@ -659,7 +701,7 @@ impl<T: Config> Pallet<T> {
 	/// in the index is freed for other offers and locks. The registry keeps a prover's record while it holds a slot, so
 	/// this fails only if that promise is broken; the market then carries on
 	/// rather than trap.
-	fn release_slot(
+	pub(crate) fn release_slot(
 		id: RequestId,
 		prover: &T::AccountId,
 		due: BlockNumberFor<T>,
@@ -721,6 +763,9 @@ impl<T: Config> Pallet<T> {
 	/// Stores a request's final status and schedules its removal.
 	pub(crate) fn close(id: RequestId, mut request: Request<T>, status: RequestStatus<T>) {
 		T::Verifier::release(&request.circuit);
+		if request.is_aggregated() {
+			Self::count_aggregated(request.circuit, false);
+		}
 		Listings::<T>::mutate(request.circuit, |listing| {
 			if let Some(listing) = listing {
 				listing.open_requests.saturating_dec();
@@ -793,13 +838,22 @@ impl<T: Config> Pallet<T> {
 	/// election's worst case is charged to every request, since any may fall
 	/// back to it), a deadline slot search for an auction, and for the book a
 	/// match over a full book with every prover's qualification checked.
+	///
+	/// The requester pays for what its prover's free calls cost the chain:
+	/// in the fast tier the verification of its proof; in the aggregated
+	/// tier the claim (the input commitment), since the batch is paid by its
+	/// aggregator and a proof verified on its own pays the fallback charge.
 	pub fn submit_with_terms_weight(
 		circuit: &CircuitId,
 		terms: &Terms<BlockNumberFor<T>, BalanceOf<T>>,
 	) -> Weight {
+		let proving = match terms.settlement {
+			Settlement::Direct => Self::verify_weight(circuit),
+			Settlement::Aggregated => T::WeightInfo::claim_proof(),
+		};
 		let base = T::WeightInfo::submit_request()
 			.saturating_add(T::Provers::elect_weight())
-			.saturating_add(Self::verify_weight(circuit))
+			.saturating_add(proving)
 			.saturating_add(T::DbWeight::get().reads(DEADLINE_SLOT_TRIES.into()));
 		match terms.mechanism {
 			Mechanism::Book { .. } => {
@@ -878,6 +932,14 @@ impl<T: Config> Pallet<T> {
 				Self::settle_race(id, request, now);
 				return Self::settle_race_weight(joined);
 			}
+			RequestStatus::Claimed { due, fallback: false, .. } if due == now => {
+				Self::fall_back(id, request, now);
+			}
+			RequestStatus::Claimed { prover, due, fallback: true, .. } if due == now => {
+				if let Some(job) = LockedJob::of_claim(&request.status) {
+					Self::fail_attempt(id, request, prover, job, Failure::MissedDeadline, now);
+				}
+			}
 			_ => {}
 		}
 		Self::job_end_weight()
@@ -907,7 +969,8 @@ impl<T: Config> Pallet<T> {
 			return Offer::Waits;
 		};
 		let units: BalanceOf<T> = listing.work_units.into();
-		let offered_price = request.max_fee / units.max(One::one());
+		let budget = request.prover_budget();
+		let offered_price = budget / units.max(One::one());
 		let attempt = request.failed.len() as u32 + 1;
 		let offer_number = attempt.saturating_add(request.declined.len() as u32);
 		let seed = Self::election_seed(id, offer_number);
@@ -927,7 +990,7 @@ impl<T: Config> Pallet<T> {
 				return Offer::Waits;
 			}
 		};
-		let price = ask.saturating_mul(units).min(request.max_fee);
+		let price = ask.saturating_mul(units).min(budget);
 		request.terms.mechanism = Mechanism::Election;
 		// `free_deadline_slot` found room in this block's list.
 		let _ = Deadlines::<T>::try_append(lock_by, id);

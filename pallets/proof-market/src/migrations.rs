@@ -1,12 +1,12 @@
 //! Storage migrations, one module per version step.
 //!
-//! The runtime lists [`MigrateV0ToV1`], [`MigrateV1ToV2`] and
-//! [`MigrateV2ToV3`] in its `Migrations`; `VersionedMigration` runs each only while the pallet's
+//! The runtime lists [`MigrateV0ToV1`], [`MigrateV1ToV2`], [`MigrateV2ToV3`]
+//! and [`MigrateV3ToV4`] in its `Migrations`; `VersionedMigration` runs each only while the pallet's
 //! on-chain storage version is its starting one and then writes the next, so
 //! listing a step beyond its upgrade is harmless, and a chain at version 0
 //! runs both in order.
 
-use crate::{BalanceOf, Config, Deadlines, Listings, OpenRequestsOf, Pallet, Request, Requests};
+use crate::{BalanceOf, Config, Deadlines, Listings, OpenRequestsOf, Pallet, Request};
 use frame_support::{
 	migrations::VersionedMigration,
 	traits::{Get, UncheckedOnRuntimeUpgrade},
@@ -428,13 +428,13 @@ pub type MigrateV2ToV3<T> = VersionedMigration<
 
 /// The step from version 2 to 3.
 pub mod v3 {
-	use super::{v2, *};
-	use crate::{RequestId, RequestStatus, Terms};
+	use super::{v2, v4, *};
+	use crate::{RequestId, RequestStatus};
 	use sp_runtime::Saturating;
 
 	impl<T: Config> v2::RequestV2<T> {
 		/// The same request in the version 3 layout.
-		pub fn upgrade(self) -> Request<T> {
+		pub fn upgrade(self) -> v4::RequestV3<T> {
 			let status = match self.status {
 				v2::RequestStatus::Queued { since } => RequestStatus::Queued { since },
 				v2::RequestStatus::Offered { prover, price, lock_by, candidates } => {
@@ -456,7 +456,7 @@ pub mod v3 {
 				v2::RequestStatus::Expired { at } => RequestStatus::Expired { at },
 				v2::RequestStatus::Cancelled { at } => RequestStatus::Cancelled { at },
 			};
-			Request {
+			v4::RequestV3 {
 				requester: self.requester,
 				circuit: self.circuit,
 				input: self.input,
@@ -469,7 +469,7 @@ pub mod v3 {
 				compensated: self.compensated,
 				status,
 				deposit: self.deposit,
-				terms: Terms::default(),
+				terms: v4::TermsV3::default(),
 			}
 		}
 	}
@@ -480,7 +480,7 @@ pub mod v3 {
 	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV2ToV3<T> {
 		fn on_runtime_upgrade() -> Weight {
 			let mut requests = 0u64;
-			Requests::<T>::translate::<v2::RequestV2<T>, _>(|_id: RequestId, old| {
+			v4::Requests::<T>::translate::<v2::RequestV2<T>, _>(|_id: RequestId, old| {
 				requests += 1;
 				Some(old.upgrade())
 			});
@@ -497,8 +497,139 @@ pub mod v3 {
 		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
 			use codec::Decode;
 			let before = u64::decode(&mut &state[..]).map_err(|_| "pre-upgrade state")?;
-			let after = Requests::<T>::iter_values().count() as u64;
+			let after = v4::Requests::<T>::iter_values().count() as u64;
 			frame_support::ensure!(before == after, "requests lost in the migration");
+			Ok(())
+		}
+	}
+}
+
+/// Version 3 → 4: the aggregated settlement tier. Every request's terms
+/// gain `settlement: Direct` (the only tier there was), and every request an
+/// `aggregation_fee` of zero and no stored input commitment. Statuses keep
+/// their encodings: `Claimed` is appended after the others.
+pub type MigrateV3ToV4<T> = VersionedMigration<
+	3,
+	4,
+	v4::InnerMigrateV3ToV4<T>,
+	Pallet<T>,
+	<T as frame_system::Config>::DbWeight,
+>;
+
+/// The version 3 layout and the step from version 3 to 4.
+pub mod v4 {
+	use super::*;
+	use crate::{LatencyGuarantee, Mechanism, RequestId, RequestStatus, Settlement, Terms};
+	use codec::{Decode, Encode};
+	use frame_support::{
+		storage_alias, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+		Twox64Concat,
+	};
+	use frame_system::pallet_prelude::BlockNumberFor;
+	use prova_primitives::{market::RequestRequirements, proofs::CircuitId};
+	use sp_runtime::traits::Zero;
+
+	/// Market terms as version 3 stored them: no settlement tier.
+	#[derive(Clone, Copy, Debug, Decode, Default, Encode, Eq, PartialEq)]
+	pub struct TermsV3<BlockNumber, Balance> {
+		/// See [`Terms::mechanism`].
+		pub mechanism: Mechanism<BlockNumber, Balance>,
+		/// See [`Terms::latency`].
+		pub latency: Option<LatencyGuarantee<BlockNumber>>,
+	}
+
+	/// A request as version 3 stored it: terms without a tier, no
+	/// aggregation fee or stored input commitment. (Its statuses decode as
+	/// today's, which only appended `Claimed`.)
+	#[derive(CloneNoBound, DebugNoBound, Decode, Encode, PartialEqNoBound, EqNoBound)]
+	pub struct RequestV3<T: Config> {
+		/// See [`Request::requester`].
+		pub requester: T::AccountId,
+		/// See [`Request::circuit`].
+		pub circuit: CircuitId,
+		/// See [`Request::input`].
+		pub input: BoundedVec<u8, T::MaxInputBytes>,
+		/// See [`Request::max_fee`].
+		pub max_fee: BalanceOf<T>,
+		/// See [`Request::deadline_blocks`].
+		pub deadline_blocks: BlockNumberFor<T>,
+		/// See [`Request::requirements`].
+		pub requirements: RequestRequirements<BalanceOf<T>>,
+		/// See [`Request::submitted_at`].
+		pub submitted_at: BlockNumberFor<T>,
+		/// See [`Request::failed`].
+		pub failed: BoundedVec<T::AccountId, T::MaxAttempts>,
+		/// See [`Request::declined`].
+		pub declined: BoundedVec<T::AccountId, T::MaxDeclines>,
+		/// See [`Request::compensated`].
+		pub compensated: BalanceOf<T>,
+		/// See [`Request::status`].
+		pub status: RequestStatus<T>,
+		/// See [`Request::deposit`].
+		pub deposit: BalanceOf<T>,
+		/// The terms, in this layout.
+		pub terms: TermsV3<BlockNumberFor<T>, BalanceOf<T>>,
+	}
+
+	/// `Requests` in the version 3 layout.
+	#[storage_alias]
+	pub type Requests<T: Config> =
+		StorageMap<crate::Pallet<T>, Twox64Concat, RequestId, RequestV3<T>>;
+
+	impl<T: Config> RequestV3<T> {
+		/// The same request in the version 4 layout, in the fast tier.
+		pub fn upgrade(self) -> Request<T> {
+			Request {
+				requester: self.requester,
+				circuit: self.circuit,
+				input: self.input,
+				max_fee: self.max_fee,
+				deadline_blocks: self.deadline_blocks,
+				requirements: self.requirements,
+				submitted_at: self.submitted_at,
+				failed: self.failed,
+				declined: self.declined,
+				compensated: self.compensated,
+				status: self.status,
+				deposit: self.deposit,
+				terms: Terms {
+					mechanism: self.terms.mechanism,
+					latency: self.terms.latency,
+					settlement: Settlement::Direct,
+				},
+				aggregation_fee: Zero::zero(),
+				input_commitment: None,
+			}
+		}
+	}
+
+	/// The unversioned step; use it through [`MigrateV3ToV4`].
+	pub struct InnerMigrateV3ToV4<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV3ToV4<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut requests = 0u64;
+			crate::Requests::<T>::translate::<RequestV3<T>, _>(|_id: RequestId, old| {
+				requests += 1;
+				Some(old.upgrade())
+			});
+			T::DbWeight::get().reads_writes(requests, requests)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<alloc::vec::Vec<u8>, sp_runtime::TryRuntimeError> {
+			Ok((Requests::<T>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut &state[..]).map_err(|_| "pre-upgrade state")?;
+			let after = crate::Requests::<T>::iter_values().count() as u64;
+			frame_support::ensure!(before == after, "requests lost in the migration");
+			frame_support::ensure!(
+				crate::Requests::<T>::iter_values().all(|request| !request.is_aggregated()),
+				"a migrated request in the aggregated tier"
+			);
 			Pallet::<T>::do_try_state()
 		}
 	}

@@ -13,7 +13,7 @@ use pallet_provers::Parameters;
 use prova_circuits::{Workload, WorkloadKind};
 use prova_primitives::{
 	market::{GpuClass, HardwareClass, RequestRequirements},
-	proofs::CircuitId,
+	proofs::{CircuitId, CircuitSummary, ProofVerifier, VerifyError, INPUT_COMMITMENT_LEN},
 };
 use sp_runtime::{BuildStorage, Perbill};
 use std::sync::LazyLock;
@@ -85,6 +85,18 @@ pub const MIN_COLLATERAL: Balance = 100;
 pub const MIN_COMPETITORS: u32 = 2;
 /// Share of forfeited collateral paid to the requester.
 pub const FAILURE_COMPENSATION: Perbill = Perbill::from_percent(50);
+/// The aggregator's part of an aggregated request's fee.
+pub const AGGREGATION_FEE: Balance = 5;
+/// Blocks from a claim within which a batch may settle it.
+pub const AGGREGATION_WINDOW: u64 = 5;
+/// Blocks a fallen-back claim's prover has to submit its proof.
+pub const FALLBACK_WINDOW: u64 = 5;
+/// Taken from an aggregated request's price when proved on its own.
+pub const FALLBACK_CHARGE: Balance = 3;
+/// Held from each aggregator.
+pub const AGGREGATOR_BOND: Balance = 2_000;
+/// Most requests in one batch.
+pub const MAX_BATCH: u32 = 8;
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Test {
@@ -153,7 +165,7 @@ impl pallet_proof_market::Config for Test {
 	type MinCompetitors = frame_support::traits::ConstU32<MIN_COMPETITORS>;
 	type MaxOpenRequestsPerAccount = frame_support::traits::ConstU32<MAX_OPEN_PER_ACCOUNT>;
 	type Provers = Provers;
-	type Verifier = Verifier;
+	type Verifier = TestVerifier;
 	type Randomness = ParentHashRandomness<Test>;
 	type MaxInputBytes = frame_support::traits::ConstU32<1024>;
 	type MaxOutputElements = frame_support::traits::ConstU32<16>;
@@ -177,11 +189,73 @@ impl pallet_proof_market::Config for Test {
 	type MaxQueueWait = frame_support::traits::ConstU64<QUEUE_WAIT>;
 	type ResultRetention = frame_support::traits::ConstU64<RETENTION>;
 	type MaxRetiredPerBlock = frame_support::traits::ConstU32<4>;
+	type AggregationFee = frame_support::traits::ConstU128<AGGREGATION_FEE>;
+	type AggregationWindow = frame_support::traits::ConstU64<AGGREGATION_WINDOW>;
+	type FallbackWindow = frame_support::traits::ConstU64<FALLBACK_WINDOW>;
+	type FallbackCharge = frame_support::traits::ConstU128<FALLBACK_CHARGE>;
+	type AggregatorBond = frame_support::traits::ConstU128<AGGREGATOR_BOND>;
+	type MaxBatch = frame_support::traits::ConstU32<MAX_BATCH>;
+	type MaxEndpointBytes = frame_support::traits::ConstU32<64>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkSetup;
 	#[cfg(not(feature = "runtime-benchmarks"))]
 	type BenchmarkHelper = ();
+}
+
+parameter_types! {
+	/// The circuit [`TestVerifier`] treats as a mock aggregation circuit, if
+	/// any (per test thread).
+	pub static MockAggregation: Option<CircuitId> = None;
+}
+
+/// The real verifier pallet, except for the aggregation circuit named by
+/// [`MockAggregation`]: a "proof" of it is [`mock_aggregate`] of its public
+/// inputs. Making real aggregates takes minutes, so the tier's tests use
+/// this bench path; one test uses a real aggregate from the fixture (see
+/// `tests/aggregation.rs`).
+pub struct TestVerifier;
+
+/// The mock aggregate proof of `root`.
+pub fn mock_aggregate(root: &[u64]) -> Vec<u8> {
+	b"mock-aggregate".iter().copied().chain(root.iter().flat_map(|x| x.to_le_bytes())).collect()
+}
+
+impl ProofVerifier<AccountId> for TestVerifier {
+	fn verify(circuit: &CircuitId, public_inputs: &[u64], proof: &[u8]) -> Result<(), VerifyError> {
+		if MockAggregation::get() == Some(*circuit) {
+			return if proof == mock_aggregate(public_inputs) {
+				Ok(())
+			} else {
+				Err(VerifyError::InvalidProof)
+			};
+		}
+		<Verifier as ProofVerifier<AccountId>>::verify(circuit, public_inputs, proof)
+	}
+
+	fn verify_weight(circuit: &CircuitId) -> Option<sp_runtime::Weight> {
+		<Verifier as ProofVerifier<AccountId>>::verify_weight(circuit)
+	}
+
+	fn circuit(circuit: &CircuitId) -> Option<CircuitSummary<AccountId>> {
+		<Verifier as ProofVerifier<AccountId>>::circuit(circuit)
+	}
+
+	fn input_commitment(input: &[u64]) -> [u64; INPUT_COMMITMENT_LEN] {
+		<Verifier as ProofVerifier<AccountId>>::input_commitment(input)
+	}
+
+	fn acquire(circuit: &CircuitId) -> sp_runtime::DispatchResult {
+		<Verifier as ProofVerifier<AccountId>>::acquire(circuit)
+	}
+
+	fn release(circuit: &CircuitId) {
+		<Verifier as ProofVerifier<AccountId>>::release(circuit)
+	}
+
+	fn verifier_hash(circuit: &CircuitId) -> Option<[u64; INPUT_COMMITMENT_LEN]> {
+		<Verifier as ProofVerifier<AccountId>>::verifier_hash(circuit)
+	}
 }
 
 /// Provers and circuits for the benchmarks run as tests.

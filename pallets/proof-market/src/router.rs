@@ -56,11 +56,21 @@
 //! race of [`ROUTED_RACERS`] with a [`ROUTED_RACE_WINDOW`]-block window and a
 //! 20% decay per block. The choice
 //! is in [`Event::RequestRouted`].
+//!
+//! ## Settlement tier
+//! The router settles a request in the aggregated tier (see
+//! [`crate::aggregation`]) when the requester weighs cost above speed (the
+//! tier trades up to `AggregationWindow` blocks of latency for a share of
+//! one verification), the mechanism is not a race (races cannot be
+//! aggregated), an aggregator is registered, the circuit has a wrapper, an
+//! aggregation circuit is set, and `max_fee` still pays the prover's price
+//! (the best crossing ask for the book, else the cheapest qualified ask)
+//! plus `AggregationFee`. Otherwise the fast tier.
 
 use crate::{
-	book::AskOf, BalanceOf, Book, Config, Event, Fallback, Listing, Listings, MarketQuote,
-	Mechanism, MechanismKind, MechanismQuote, MechanismStats, Pallet, Qos, RequestId,
-	RequestRequirements, Stats, Terms,
+	book::AskOf, AggregationCircuit, Aggregators, BalanceOf, Book, Config, Event, Fallback,
+	Listing, Listings, MarketQuote, Mechanism, MechanismKind, MechanismQuote, MechanismStats,
+	Pallet, Qos, RequestId, RequestRequirements, Settlement, Stats, Terms, Wrappers,
 };
 use alloc::vec::Vec;
 use frame_support::traits::Get;
@@ -149,7 +159,36 @@ impl<T: Config> Pallet<T> {
 		let listing = Self::listing_of_circuit(circuit)?;
 		let view = Self::market_view(circuit, &listing, requirements, deadline, max_fee);
 		let kind = Self::pick(qos, &view, &Self::grades(&view));
-		Ok(Terms { mechanism: Self::routed_mechanism(kind, &view), latency: None })
+		let settlement = Self::routed_settlement(circuit, kind, qos, &view);
+		Ok(Terms { mechanism: Self::routed_mechanism(kind, &view), latency: None, settlement })
+	}
+
+	/// The settlement tier for a request routed to `kind` (see the module
+	/// docs, "Settlement tier").
+	fn routed_settlement(
+		circuit: CircuitId,
+		kind: MechanismKind,
+		qos: &Qos,
+		view: &MarketView<BalanceOf<T>>,
+	) -> Settlement {
+		let ask = match kind {
+			MechanismKind::Book => view.best_ask,
+			_ => view.cheapest_ask,
+		};
+		let fits = ask.is_some_and(|ask| {
+			ask.saturating_mul(view.units.into()).saturating_add(T::AggregationFee::get())
+				<= view.max_fee
+		});
+		let aggregated = qos.cost > qos.speed
+			&& kind != MechanismKind::Race
+			&& fits && Wrappers::<T>::contains_key(circuit)
+			&& AggregationCircuit::<T>::exists()
+			&& Aggregators::<T>::iter_keys().next().is_some();
+		if aggregated {
+			Settlement::Aggregated
+		} else {
+			Settlement::Direct
+		}
 	}
 
 	/// The listing of `circuit`, or why a request for it is refused.

@@ -63,7 +63,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// See [`ProofMarketApi::jobs`]: one read per job the prover holds (at most
-	/// its capacity), oldest request first.
+	/// its capacity), oldest request first; claims of the aggregated tier
+	/// included (stage `Claimed`, appended to the stages).
 	pub fn jobs(prover: T::AccountId) -> Vec<Job<BalanceOf<T>, BlockNumberFor<T>>> {
 		let mut jobs: Vec<_> = Jobs::<T>::iter_key_prefix(&prover)
 			.filter_map(|id| {
@@ -74,6 +75,9 @@ impl<T: Config> Pallet<T> {
 					}
 					RequestStatus::Locked { prover, price, deadline, collateral, .. } => {
 						(prover, price, collateral, JobStage::Locked { deadline })
+					}
+					RequestStatus::Claimed { prover, price, collateral, due, fallback, .. } => {
+						(prover, price, collateral, JobStage::Claimed { due, fallback })
 					}
 					RequestStatus::Racing { deadline, commits_close, .. } => {
 						let racer = Racers::<T>::get(id, &prover)?;
@@ -174,7 +178,7 @@ impl<T: Config> Pallet<T> {
 					request: id,
 					circuit: request.circuit,
 					work_units: listing.work_units,
-					max_fee: request.max_fee,
+					max_fee: request.prover_budget(),
 					deadline_blocks: request.deadline_blocks,
 					ask,
 					phase,

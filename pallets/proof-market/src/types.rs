@@ -168,6 +168,49 @@ pub struct Terms<BlockNumber, Balance> {
 	pub mechanism: Mechanism<BlockNumber, Balance>,
 	/// A refund for slow proofs, if any.
 	pub latency: Option<LatencyGuarantee<BlockNumber>>,
+	/// How a valid proof is settled: on its own, or in an aggregator's batch
+	/// (see [`crate::aggregation`]).
+	pub settlement: Settlement,
+}
+
+/// How a request's proof is settled (see [`crate::aggregation`]).
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Decode,
+	DecodeWithMemTracking,
+	Default,
+	Encode,
+	Eq,
+	MaxEncodedLen,
+	PartialEq,
+	TypeInfo,
+)]
+pub enum Settlement {
+	/// The fast tier: the prover submits its proof, which the chain verifies
+	/// and settles in that block.
+	#[default]
+	Direct,
+	/// The aggregated tier: the prover claims its output and the hash of its
+	/// proof, an aggregator settles it in a batch with one recursive proof;
+	/// `AggregationFee` of the fee goes to the aggregator. Cheaper per
+	/// request, slower by up to the aggregation window.
+	Aggregated,
+}
+
+/// An aggregator as the market stores it.
+pub type AggregatorOf<T> =
+	Aggregator<BalanceOf<T>, BoundedVec<u8, <T as Config>::MaxEndpointBytes>>;
+
+/// A registered aggregator.
+#[derive(Clone, Debug, Decode, Encode, Eq, MaxEncodedLen, PartialEq, TypeInfo)]
+pub struct Aggregator<Balance, Endpoint> {
+	/// Held from it ([`crate::HoldReason::AggregatorBond`]) while it is
+	/// registered; forfeited whole for an aggregate that does not verify.
+	pub bond: Balance,
+	/// Where provers send it the proofs they claimed (a URL).
+	pub endpoint: Endpoint,
 }
 
 /// What a requester cares about, each from 0 (not at all) to 10 (most), for
@@ -335,6 +378,17 @@ pub struct Bid<Balance> {
 ///   ├──cancel (queued only)──▶ Cancelled
 ///   └──wait too long, no declines or attempts left, no bid or no taker──▶ Expired
 /// ```
+///
+/// In the aggregated tier (see [`crate::aggregation`]) a locked request's
+/// prover claims it instead of proving it:
+///
+/// ```text
+/// Locked ──claim──▶ Claimed ──batch──────────────────────────────▶ Fulfilled
+///                      │ due
+///                      ▼
+///                   Claimed (fallback) ──the claimed proof──▶ Fulfilled
+///                      │ due, or an invalid proof: a failed attempt as for Locked
+/// ```
 #[derive(
 	CloneNoBound, DebugNoBound, Decode, Encode, EqNoBound, MaxEncodedLen, PartialEqNoBound, TypeInfo,
 )]
@@ -433,15 +487,47 @@ pub enum RequestStatus<T: Config> {
 		/// The block it was cancelled in.
 		at: BlockNumberFor<T>,
 	},
+	/// An aggregated request whose locker claimed its proof: `output` and
+	/// `blake2_256` of the proof bytes it handed to aggregators. An
+	/// aggregator's batch settles it before `due`; after that it falls back
+	/// (`fallback`): the prover must submit the claimed proof itself before
+	/// the new `due`. Its collateral stays held. (Last, so that the other
+	/// variants keep their encodings.)
+	Claimed {
+		/// The prover that locked and claimed it.
+		prover: T::AccountId,
+		/// What it locked at (before any latency discount).
+		price: BalanceOf<T>,
+		/// Held from the prover ([`crate::HoldReason::JobCollateral`]).
+		collateral: BalanceOf<T>,
+		/// Eligible provers it was elected among (itself included).
+		candidates: u32,
+		/// The block it was locked in.
+		locked_at: BlockNumberFor<T>,
+		/// The block it was claimed in: a latency guarantee counts to here.
+		claimed_at: BlockNumberFor<T>,
+		/// The claimed output (the public inputs after the input commitment).
+		output: BoundedVec<u64, T::MaxOutputElements>,
+		/// `blake2_256` of the proof bytes.
+		proof_hash: [u8; 32],
+		/// The first block at which the claim falls back (`fallback` false)
+		/// or is late (`fallback` true).
+		due: BlockNumberFor<T>,
+		/// Whether the aggregation window passed: the prover must now submit
+		/// the claimed proof itself.
+		fallback: bool,
+	},
 }
 
 impl<T: Config> RequestStatus<T> {
-	/// The prover holding the request (offered or locked) and the block its
-	/// turn ends (the lock window's or the deadline's); `None` otherwise.
+	/// The prover holding the request (offered, locked or claimed) and the
+	/// block its turn ends (the lock window's, the deadline's or the claim's
+	/// `due`); `None` otherwise.
 	pub fn holder(&self) -> Option<(&T::AccountId, BlockNumberFor<T>)> {
 		match self {
 			RequestStatus::Offered { prover, lock_by, .. } => Some((prover, *lock_by)),
 			RequestStatus::Locked { prover, deadline, .. } => Some((prover, *deadline)),
+			RequestStatus::Claimed { prover, due, .. } => Some((prover, *due)),
 			_ => None,
 		}
 	}
@@ -458,7 +544,8 @@ impl<T: Config> RequestStatus<T> {
 		}
 	}
 
-	/// Whether the request is still open (queued, in an auction, offered or locked).
+	/// Whether the request is still open (queued, in an auction, offered,
+	/// locked or claimed).
 	pub fn is_open(&self) -> bool {
 		matches!(
 			self,
@@ -468,6 +555,7 @@ impl<T: Config> RequestStatus<T> {
 				| RequestStatus::Racing { .. }
 				| RequestStatus::Offered { .. }
 				| RequestStatus::Locked { .. }
+				| RequestStatus::Claimed { .. }
 		)
 	}
 }
@@ -510,8 +598,31 @@ pub struct Request<T: Config> {
 	/// Held from the requester while the request is open
 	/// ([`crate::HoldReason::RequestDeposit`]); what was held when it was made.
 	pub deposit: BalanceOf<T>,
-	/// Its mechanism and latency guarantee.
+	/// Its mechanism, latency guarantee and settlement tier.
 	pub terms: Terms<BlockNumberFor<T>, BalanceOf<T>>,
+	/// The part of `max_fee` reserved for the aggregator
+	/// ([`crate::Config::AggregationFee`] for an aggregated request, zero
+	/// otherwise): provers are priced against the rest
+	/// ([`Request::prover_budget`]).
+	pub aggregation_fee: BalanceOf<T>,
+	/// The commitment to the input, computed once when the request is
+	/// claimed, so that a batch does not hash every input again.
+	pub input_commitment: Option<[u64; crate::INPUT_COMMITMENT_LEN]>,
+}
+
+impl<T: Config> Request<T> {
+	/// What a prover can be paid at most: `max_fee` less the aggregation
+	/// fee. Every pricing path (offers, auctions, the book, races) prices
+	/// against it, so a prover's price and the aggregator's fee together
+	/// never exceed `max_fee`.
+	pub fn prover_budget(&self) -> BalanceOf<T> {
+		self.max_fee.saturating_sub(self.aggregation_fee)
+	}
+
+	/// Whether it settles in the aggregated tier.
+	pub fn is_aggregated(&self) -> bool {
+		self.terms.settlement == Settlement::Aggregated
+	}
 }
 
 /// A fee quote for a circuit and requirements.
@@ -573,6 +684,15 @@ pub enum JobStage<BlockNumber> {
 		/// Whether this racer has committed.
 		committed: bool,
 	},
+	/// Claimed (the aggregated tier): hand the claimed proof to an
+	/// aggregator before `due`; once `fallback`, submit it with
+	/// `submit_proof` before `due`.
+	Claimed {
+		/// The block the claim falls back at, or (fallback) is late at.
+		due: BlockNumber,
+		/// Whether the prover must now submit the proof itself.
+		fallback: bool,
+	},
 }
 
 /// A request open to every eligible prover (a sealed-bid or Dutch auction),
@@ -585,7 +705,8 @@ pub struct Opening<Balance, BlockNumber> {
 	pub circuit: CircuitId,
 	/// Units of proving work of the circuit.
 	pub work_units: u64,
-	/// The most the requester pays for the whole job.
+	/// The most a prover is paid for the whole job: the requester's
+	/// `max_fee`, less the aggregator's fee in the aggregated tier.
 	pub max_fee: Balance,
 	/// Blocks the winner has to prove, counted from its lock.
 	pub deadline_blocks: BlockNumber,

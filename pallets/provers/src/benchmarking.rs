@@ -508,6 +508,26 @@ mod benchmarks {
 		assert!(!Provers::<T>::get(&who).unwrap().reward_per_share.is_zero());
 	}
 
+	/// `n` payments from as many payers to one prover, split once (see
+	/// `reward`), activating the most warmed-up delegations first. `n` is at
+	/// most `MaxCapacity`: a batch pays a prover for the jobs it holds.
+	#[benchmark]
+	fn reward_many(n: Linear<1, { T::MaxCapacity::get() }>) {
+		asset::endow_reward_pot::<T>().unwrap();
+		let who = prover::<T>(0);
+		delegator::<T>(&who, 0);
+		due_warming::<T>(&who, 1, T::MaxDelegatorsPerProver::get() - 1);
+		let payments: alloc::vec::Vec<(T::AccountId, BalanceOf<T>)> =
+			(0..n).map(|index| (funded::<T>("payer", index), min_bond::<T>())).collect();
+
+		#[block]
+		{
+			Pallet::<T>::reward_many(&who, &payments).unwrap();
+		}
+
+		assert!(!Provers::<T>::get(&who).unwrap().reward_per_share.is_zero());
+	}
+
 	/// A slash of a prover with `d` delegators, every staker holding the most
 	/// unbonding chunks, with compensation to a requester.
 	#[benchmark]

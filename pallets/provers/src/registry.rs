@@ -100,6 +100,49 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		})
 	}
 
+	/// One split of the payments' sum (see [`rewards::split_among`]): the
+	/// record read and written once, commission and warm-up applied once,
+	/// one event; each payer then pays its share to the prover and to the pot.
+	fn reward_many(
+		prover: &T::AccountId,
+		payments: &[(T::AccountId, BalanceOf<T>)],
+	) -> DispatchResult {
+		if payments.is_empty() {
+			return Ok(());
+		}
+		with_storage_layer(|| {
+			let mut record = Self::prover_record(prover)?;
+			Self::apply_due_commission(prover, &mut record);
+			Self::activate_due(prover, &mut record);
+			let amounts: alloc::vec::Vec<BalanceOf<T>> =
+				payments.iter().map(|(_, amount)| *amount).collect();
+			let amount =
+				amounts.iter().fold(BalanceOf::<T>::zero(), |sum, a| sum.saturating_add(*a));
+			let split = rewards::split(&record, amount);
+			let pot = asset::reward_pot::<T>();
+			for ((payer, paid), to_delegators) in
+				payments.iter().zip(rewards::split_among(&amounts, split.to_delegators))
+			{
+				let to_prover = paid.saturating_sub(to_delegators);
+				if !to_prover.is_zero() {
+					asset::pay::<T>(payer, prover, to_prover)?;
+				}
+				if !to_delegators.is_zero() {
+					asset::pay::<T>(payer, &pot, to_delegators)?;
+				}
+			}
+			record.reward_per_share = split.reward_per_share;
+			Provers::<T>::insert(prover, record);
+			Self::deposit_event(Event::Rewarded {
+				prover: prover.clone(),
+				amount,
+				to_prover: split.to_prover,
+				to_delegators: split.to_delegators,
+			});
+			Ok(())
+		})
+	}
+
 	fn slash_fraction(reason: SlashReason) -> Perbill {
 		let parameters = CurrentParameters::<T>::get();
 		match reason {
@@ -131,6 +174,10 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 
 	fn reward_weight() -> Weight {
 		T::WeightInfo::reward()
+	}
+
+	fn reward_many_weight(payments: u32) -> Weight {
+		T::WeightInfo::reward_many(payments)
 	}
 
 	fn slash_weight() -> Weight {

@@ -68,6 +68,33 @@ pub fn split(record: &ProverRecord<u128>, amount: u128) -> RewardSplit {
 	}
 }
 
+/// Divides `to_delegators` (the delegators' part of the sum of `amounts`)
+/// among the payments in proportion to their amounts, exactly: with `A_i`
+/// the sum of the first `i` amounts and `A` of all, the `i`-th pays
+/// `⌊T·A_i / A⌋ − ⌊T·A_{i−1} / A⌋`. The parts sum to `T` to the plank (the
+/// floors telescope), and each is at most its amount when `T ≤ A` (a split
+/// never gives the delegators more than the reward).
+pub fn split_among(amounts: &[u128], to_delegators: u128) -> alloc::vec::Vec<u128> {
+	let total = amounts.iter().fold(0u128, |sum, amount| sum.saturating_add(*amount));
+	let share = |cumulative: u128| {
+		multiply_by_rational_with_rounding(to_delegators, cumulative, total, Rounding::Down)
+			.unwrap_or(0)
+	};
+	let mut cumulative = 0u128;
+	let mut before = 0u128;
+	amounts
+		.iter()
+		.map(|amount| {
+			cumulative = cumulative.saturating_add(*amount);
+			// The last prefix is the whole: exactly `to_delegators`.
+			let upto = if cumulative == total { to_delegators } else { share(cumulative) };
+			let part = upto.saturating_sub(before);
+			before = upto;
+			part
+		})
+		.collect()
+}
+
 /// Rewards the delegation has earned and not claimed.
 pub fn pending(record: &ProverRecord<u128>, delegation: &Delegation<u128>) -> u128 {
 	let growth = record.reward_per_share.saturating_sub(delegation.reward_checkpoint);

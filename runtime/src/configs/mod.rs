@@ -284,6 +284,15 @@ impl pallet_plonky2_verifier::Config for Runtime {
 /// Each request holds a 1 PROVA deposit besides its fee (forfeited to the
 /// treasury only if it expires without any prover locking it) and one account
 /// has at most 64 requests open, a sixteenth of the market.
+///
+/// The aggregated tier: an aggregated request reserves 5 milliPROVA of its
+/// fee for the aggregator; a claim waits 20 blocks (a minute) for a batch,
+/// then its prover has 20 more to submit the proof itself, paid 20
+/// milliPROVA less (for the verification a batch would have shared). An
+/// aggregator holds 100 PROVA, forfeited whole for an aggregate that does
+/// not verify. A batch settles at most 256 requests: no more than the
+/// registry's `MaxProvers`, so that `settle_batch`'s benchmark can give each
+/// request its own prover; two batches a block reach 512 requests.
 impl pallet_proof_market::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -321,6 +330,13 @@ impl pallet_proof_market::Config for Runtime {
 	type MaxQueueWait = ConstU32<{ crate::HOURS }>;
 	type ResultRetention = ConstU32<{ crate::DAYS }>;
 	type MaxRetiredPerBlock = ConstU32<32>;
+	type AggregationFee = ConstU128<{ 5 * crate::MILLI_UNIT }>;
+	type AggregationWindow = ConstU32<20>;
+	type FallbackWindow = ConstU32<20>;
+	type FallbackCharge = ConstU128<{ 20 * crate::MILLI_UNIT }>;
+	type AggregatorBond = ConstU128<{ 100 * UNIT }>;
+	type MaxBatch = ConstU32<256>;
+	type MaxEndpointBytes = ConstU32<256>;
 	type WeightInfo = pallet_proof_market::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MarketBenchmarkSetup;

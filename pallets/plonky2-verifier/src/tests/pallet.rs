@@ -419,3 +419,24 @@ fn migrating_to_v1_counts_each_circuits_gates() {
 		assert_ok!(crate::Pallet::<Test>::do_try_state());
 	});
 }
+
+#[test]
+fn the_verifier_hash_is_the_one_the_aggregation_circuits_compute() {
+	new_test_ext().execute_with(|| {
+		let workload = Workload::for_degree(WorkloadKind::PoseidonChain, 12).unwrap();
+		let handle = workload.build().unwrap();
+		let bytes = handle.verifier_data_bytes().unwrap();
+		let circuit = register(1, &bytes);
+		let parsed = crate::verifier::parse_circuit(&bytes, &Limits::default()).unwrap().0;
+		let expected = prova_circuits::aggregation::verifier_hash(&parsed.verifier_only);
+		assert_eq!(<Verifier as ProofVerifier<AccountId>>::verifier_hash(&circuit), Some(expected));
+		// Another circuit has another hash; an unknown one has none.
+		let (other, _) = cubic_circuit_proof(3, false);
+		let other = register(1, &other);
+		assert_ne!(<Verifier as ProofVerifier<AccountId>>::verifier_hash(&other), Some(expected));
+		assert_eq!(
+			<Verifier as ProofVerifier<AccountId>>::verifier_hash(&H256::repeat_byte(9)),
+			None
+		);
+	});
+}

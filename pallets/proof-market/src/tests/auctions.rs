@@ -33,12 +33,17 @@ fn sealed(fallback: Fallback) -> Terms<u64, Balance> {
 	Terms {
 		mechanism: Mechanism::SealedBid { bid_blocks: 2, reveal_blocks: 2, fallback },
 		latency: None,
+		settlement: Default::default(),
 	}
 }
 
 /// A Dutch auction from `floor` per unit over `ramp_blocks`.
 fn dutch(floor: Balance, ramp_blocks: u64) -> Terms<u64, Balance> {
-	Terms { mechanism: Mechanism::Dutch { floor, ramp_blocks }, latency: None }
+	Terms {
+		mechanism: Mechanism::Dutch { floor, ramp_blocks },
+		latency: None,
+		settlement: Default::default(),
+	}
 }
 
 /// Each bidder's salt.
@@ -376,6 +381,7 @@ fn auction_terms_out_of_range_are_refused() {
 				fallback: Fallback::Expire,
 			},
 			latency: None,
+			settlement: Default::default(),
 		};
 		refused(window(0, 2), Error::<Test>::BidWindowOutOfRange);
 		refused(window(2, 0), Error::<Test>::BidWindowOutOfRange);
@@ -386,6 +392,7 @@ fn auction_terms_out_of_range_are_refused() {
 		let latency = |target_blocks| Terms {
 			mechanism: Mechanism::Election,
 			latency: Some(LatencyGuarantee { target_blocks, floor: Perbill::zero() }),
+			settlement: Default::default(),
 		};
 		refused(latency(0), Error::<Test>::LatencyTargetOutOfRange);
 		refused(latency(10), Error::<Test>::LatencyTargetOutOfRange);
@@ -470,7 +477,11 @@ fn a_late_proof_is_paid_down_to_the_floor_and_the_rest_refunded() {
 		// Target 4 blocks of a 10-block deadline, floor 40%: from 4 blocks
 		// after the lock the price falls by 60% × 1/6 per block.
 		let guarantee = LatencyGuarantee { target_blocks: 4, floor: Perbill::from_percent(40) };
-		let terms = Terms { mechanism: dutch(600, 1).mechanism, latency: Some(guarantee) };
+		let terms = Terms {
+			mechanism: dutch(600, 1).mechanism,
+			latency: Some(guarantee),
+			settlement: Default::default(),
+		};
 		let on_time = submit_terms(terms);
 		let late = submit_terms(terms);
 		let latest = submit_terms(terms);

@@ -11,7 +11,7 @@ const REQUESTER: AccountId = 10;
 const FEE: Balance = 1_000;
 
 fn book_terms(fallback: Fallback) -> Terms<u64, Balance> {
-	Terms { mechanism: Mechanism::Book { fallback }, latency: None }
+	Terms { mechanism: Mechanism::Book { fallback }, latency: None, settlement: Default::default() }
 }
 
 /// Submits a book request for the chain fixture's first input with a

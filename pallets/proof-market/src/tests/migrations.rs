@@ -4,7 +4,7 @@ use super::*;
 use crate::{
 	migrations::{
 		v1::{self, RequestV0},
-		MigrateV0ToV1, MigrateV1ToV2, MigrateV2ToV3,
+		MigrateV0ToV1, MigrateV1ToV2, MigrateV2ToV3, MigrateV3ToV4,
 	},
 	OpenRequestsOf, Pallet,
 };
@@ -29,7 +29,7 @@ fn old_request(requester: AccountId, status: v1::RequestStatus<Test>) -> Request
 
 /// A chain at version 0 runs every step in one upgrade, as the runtime lists them.
 #[test]
-fn v0_to_v3_adds_deposits_counts_open_requests_and_listings_and_locks_assignments() {
+fn v0_to_v4_adds_deposits_counts_open_requests_and_listings_and_locks_assignments() {
 	new_test_ext().execute_with(|| {
 		register_prover(5, MIN_BOND, 10);
 		let circuit = list(1, &CHAIN);
@@ -70,6 +70,9 @@ fn v0_to_v3_adds_deposits_counts_open_requests_and_listings_and_locks_assignment
 		assert!(crate::migrations::v2::Requests::<Test>::get(1).unwrap().declined.is_empty());
 		MigrateV2ToV3::<Test>::on_runtime_upgrade();
 		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 3);
+		assert!(crate::migrations::v4::Requests::<Test>::get(1).is_some());
+		MigrateV3ToV4::<Test>::on_runtime_upgrade();
+		assert_eq!(Pallet::<Test>::on_chain_storage_version(), 4);
 		crate::Jobs::<Test>::insert(5, 1, ());
 
 		let expected = [
@@ -102,11 +105,13 @@ fn v0_to_v3_adds_deposits_counts_open_requests_and_listings_and_locks_assignment
 		assert_eq!(crate::Deadlines::<Test>::get(12).into_inner(), vec![1]);
 		assert!(!crate::Deadlines::<Test>::contains_key(13));
 
-		// Run again at version 3: nothing changes.
+		assert!(Requests::<Test>::iter_values().all(|request| !request.is_aggregated()));
+		// Run again at version 4: nothing changes.
 		let before: Vec<_> = Requests::<Test>::iter().collect();
 		MigrateV0ToV1::<Test>::on_runtime_upgrade();
 		MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		MigrateV2ToV3::<Test>::on_runtime_upgrade();
+		MigrateV3ToV4::<Test>::on_runtime_upgrade();
 		assert_eq!(Requests::<Test>::iter().collect::<Vec<_>>(), before);
 		assert_eq!(OpenRequestsOf::<Test>::get(10), 2);
 		assert_eq!(pallet_plonky2_verifier::Circuits::<Test>::get(circuit).unwrap().users, 1);

@@ -2,9 +2,10 @@
 //!
 //! Split by topic: listing circuits, submitting and cancelling requests,
 //! offers, locks and declines, auctions and the latency guarantee, proofs and
-//! settlement, deadlines and expiry, queries, and a property test over random
-//! interleavings.
+//! settlement, the aggregated tier, deadlines and expiry, queries, and a
+//! property test over random interleavings.
 
+mod aggregation;
 mod assignment;
 mod attacks;
 mod auctions;

@@ -5,18 +5,23 @@
 //! standing asks posted, cancelled, expiring and matched, right
 //! and wrong proofs (from the locker or anyone else) and block advances:
 //! provers that lock and vanish, requesters that ask the impossible and
-//! cancel, bidders that bid to block and withhold. After
+//! cancel, bidders that bid to block and withhold. Requests may choose the
+//! aggregated tier: their provers claim right or wrong outputs, aggregators
+//! (6 and 7, re-registering after a forfeit) batch the right claims, copy
+//! each other's aggregates or send junk, and claims fall back and are
+//! proved (or not) by their provers. After
 //! every step the invariants hold and a failed call left storage untouched; at
 //! the end every request has ended exactly once and the money balances to the
 //! plank: what requesters lost is what provers were paid plus forfeited
 //! deposits, less the compensation they got out of forfeited collateral; what
 //! provers lost (slashes and collateral) went to the treasury or, bounded by
-//! the job's price, to the requester; forfeited bid bonds went to the
-//! treasury; no requester ends richer than the compensation it was paid,
-//! and no prover richer than it was paid for valid proofs.
+//! the job's price, to the requester; forfeited bid and aggregator bonds and
+//! fallback charges went to the treasury, aggregation fees to aggregators;
+//! no requester ends richer than the compensation it was paid,
+//! and no prover richer than it was paid for valid proofs and batches.
 
 use super::{collateral as collateral_of, *};
-use crate::{bid_commitment, Event, Fallback, LatencyGuarantee, Mechanism, Terms};
+use crate::{bid_commitment, Event, Fallback, LatencyGuarantee, Mechanism, Settlement, Terms};
 use ::proptest::{prelude::*, test_runner::TestRunner};
 use sp_runtime::StateVersion;
 use std::collections::BTreeMap;
@@ -98,7 +103,29 @@ enum Op {
 	Advance {
 		blocks: u64,
 	},
+	/// The locker of the `n`-th locked aggregated request claims it, with
+	/// its input's output and proof (`honest`) or another's.
+	Claim {
+		n: u8,
+		honest: bool,
+	},
+	/// `who` settles up to `count` honest claims from the `n`-th on with an
+	/// aggregate made for `maker` (a copy when not `who`), or junk.
+	Batch {
+		who: AccountId,
+		maker: AccountId,
+		n: u8,
+		count: u8,
+		junk: bool,
+	},
+	/// `who` registers as an aggregator.
+	RegisterAggregator {
+		who: AccountId,
+	},
 }
+
+/// Provers that may aggregate.
+const AGGREGATORS: [AccountId; 2] = [6, 7];
 
 fn mechanism() -> impl Strategy<Value = Mechanism<u64, Balance>> {
 	prop_oneof![
@@ -126,7 +153,18 @@ fn terms() -> impl Strategy<Value = Terms<u64, Balance>> {
 			floor: sp_runtime::Perbill::from_percent(floor),
 		}),
 	);
-	(mechanism(), latency).prop_map(|(mechanism, latency)| Terms { mechanism, latency })
+	let settlement = prop::bool::weighted(0.3).prop_map(|aggregated| {
+		if aggregated {
+			Settlement::Aggregated
+		} else {
+			Settlement::Direct
+		}
+	});
+	(mechanism(), latency, settlement).prop_map(|(mechanism, latency, settlement)| Terms {
+		mechanism,
+		latency,
+		settlement,
+	})
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -153,7 +191,48 @@ fn op() -> impl Strategy<Value = Op> {
 		1 => (any::<u8>(), 4..9 as AccountId).prop_map(|(n, who)| Op::ProveAs { n, who }),
 		3 => (1..3u64).prop_map(|blocks| Op::Advance { blocks }),
 		1 => (3..12u64).prop_map(|blocks| Op::Advance { blocks }),
+		4 => (any::<u8>(), prop::bool::weighted(0.8)).prop_map(|(n, honest)| Op::Claim { n, honest }),
+		3 => (5..8 as AccountId, 5..8 as AccountId, any::<u8>(), 1..6u8, prop::bool::weighted(0.1))
+			.prop_map(|(who, maker, n, count, junk)| Op::Batch { who, maker, n, count, junk }),
+		1 => (5..8 as AccountId).prop_map(|who| Op::RegisterAggregator { who }),
 	]
+}
+
+/// Claimed requests (not fallen back) whose claim is `honest`, in order.
+fn honest_claims(honest: &std::collections::BTreeSet<RequestId>) -> Vec<RequestId> {
+	let mut claims: Vec<_> = Requests::<Test>::iter()
+		.filter(|(id, request)| {
+			honest.contains(id)
+				&& matches!(request.status, RequestStatus::Claimed { fallback: false, .. })
+		})
+		.map(|(id, _)| id)
+		.collect();
+	claims.sort();
+	claims
+}
+
+/// The mock aggregate of claims `ids` made for `maker`, from the statement.
+fn aggregate_for(maker: AccountId, ids: &[RequestId]) -> Vec<u8> {
+	use prova_primitives::aggregation::{self as statement, Node};
+	let account = crate::aggregation::account_bytes(&maker).unwrap();
+	let (_, merge) = crate::AggregationCircuit::<Test>::get().unwrap();
+	let leaves = ids
+		.iter()
+		.map(|id| {
+			let request = Requests::<Test>::get(id).unwrap();
+			let RequestStatus::Claimed { output, .. } = &request.status else { unreachable!() };
+			let mut public_inputs = request.input_commitment.unwrap().to_vec();
+			public_inputs.extend(output.iter());
+			Node {
+				verifier: crate::Wrappers::<Test>::get(request.circuit).unwrap(),
+				digest: statement::leaf(&account, *id, &public_inputs),
+			}
+		})
+		.collect();
+	match statement::root(leaves, &merge) {
+		Some(root) => mock_aggregate(&root),
+		None => Vec::new(),
+	}
 }
 
 /// The `n`-th (wrapping) request id that is offered (`locked` false) or
@@ -163,6 +242,8 @@ fn nth_held(n: u8, locked: bool) -> Option<(RequestId, AccountId)> {
 		.filter_map(|(id, request)| match request.status {
 			RequestStatus::Offered { prover, .. } if !locked => Some((id, prover)),
 			RequestStatus::Locked { prover, .. } if locked => Some((id, prover)),
+			// A fallen-back claim is proved as a locked request is.
+			RequestStatus::Claimed { prover, fallback: true, .. } if locked => Some((id, prover)),
 			_ => None,
 		})
 		.collect();
@@ -222,7 +303,15 @@ type Inputs = BTreeMap<RequestId, usize>;
 /// What each bidder committed to, by request.
 type Bids = BTreeMap<(RequestId, AccountId), Balance>;
 
-fn apply(op: &Op, inputs: &mut Inputs, bids: &mut Bids) -> frame_support::dispatch::DispatchResult {
+/// Claims made with their input's own output and proof.
+type Honest = std::collections::BTreeSet<RequestId>;
+
+fn apply(
+	op: &Op,
+	inputs: &mut Inputs,
+	bids: &mut Bids,
+	honest_set: &mut Honest,
+) -> frame_support::dispatch::DispatchResult {
 	match *op {
 		Op::Submit { requester, which, fee, deadline, terms } => {
 			let id = crate::NextRequestId::<Test>::get();
@@ -346,6 +435,64 @@ fn apply(op: &Op, inputs: &mut Inputs, bids: &mut Bids) -> frame_support::dispat
 			run_to_block(System::block_number() + blocks);
 			Ok(())
 		}
+		Op::Claim { n, honest } => {
+			let mut locked: Vec<_> = Requests::<Test>::iter()
+				.filter_map(|(id, request)| match request.status {
+					RequestStatus::Locked { prover, .. } if request.is_aggregated() => {
+						Some((id, prover))
+					}
+					_ => None,
+				})
+				.collect();
+			locked.sort();
+			match nth(n, &locked) {
+				Some((id, prover)) => {
+					let which = (inputs[&id] + usize::from(!honest)) % 3;
+					let (_, public_inputs, proof) = &CHAIN.proofs[which];
+					Market::claim_proof(
+						RuntimeOrigin::signed(prover),
+						id,
+						BoundedVec::try_from(public_inputs[4..].to_vec()).unwrap(),
+						sp_io::hashing::blake2_256(proof),
+					)
+					.map_err(|e| e.error)?;
+					if honest {
+						honest_set.insert(id);
+					} else {
+						honest_set.remove(&id);
+					}
+					Ok(())
+				}
+				None => Ok(()),
+			}
+		}
+		Op::Batch { who, maker, n, count, junk } => {
+			let claims = honest_claims(honest_set);
+			if claims.is_empty() {
+				return Ok(());
+			}
+			let start = usize::from(n) % claims.len();
+			let ids: Vec<_> = claims
+				.iter()
+				.cycle()
+				.skip(start)
+				.take(usize::from(count).min(claims.len()))
+				.copied()
+				.collect();
+			let proof = if junk { b"junk".to_vec() } else { aggregate_for(maker, &ids) };
+			Market::settle_batch(
+				RuntimeOrigin::signed(who),
+				BoundedVec::try_from(ids).unwrap(),
+				3,
+				BoundedVec::try_from(proof).unwrap(),
+			)
+			.map(|_| ())
+			.map_err(|e| e.error)
+		}
+		Op::RegisterAggregator { who } => Market::register_aggregator(
+			RuntimeOrigin::signed(who),
+			BoundedVec::try_from(b"http://agg".to_vec()).unwrap(),
+		),
 	}
 }
 
@@ -355,6 +502,16 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 			register_prover(prover, MIN_BOND * 2, 10);
 		}
 		list(1, &CHAIN);
+		// The aggregated tier: a wrapper, a (mock) aggregation circuit and
+		// two aggregators.
+		assert_ok!(Market::set_wrapper(RuntimeOrigin::signed(1), CHAIN.circuit(), [1, 2, 3, 4]));
+		let merge = BoundedVec::try_from(FIBONACCI.verifier_data.clone()).unwrap();
+		assert_ok!(Verifier::register_circuit(RuntimeOrigin::signed(2), merge));
+		assert_ok!(Market::set_aggregation_circuit(RuntimeOrigin::root(), FIBONACCI.circuit()));
+		MockAggregation::set(Some(FIBONACCI.circuit()));
+		for who in AGGREGATORS {
+			assert_ok!(Market::register_aggregator(RuntimeOrigin::signed(who), BoundedVec::new()));
+		}
 		System::reset_events();
 		let accounts: Vec<AccountId> = REQUESTERS
 			.chain(PROVERS)
@@ -363,11 +520,13 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 		let before: BTreeMap<_, _> = accounts.iter().map(|&who| (who, total(who))).collect();
 		let mut inputs = Inputs::new();
 		let mut bids = Bids::new();
+		let mut honest = Honest::new();
 
 		for op in &ops {
 			let root = sp_io::storage::root(StateVersion::V1);
-			let result =
-				frame_support::storage::with_storage_layer(|| apply(op, &mut inputs, &mut bids));
+			let result = frame_support::storage::with_storage_layer(|| {
+				apply(op, &mut inputs, &mut bids, &mut honest)
+			});
 			if result.is_err() {
 				prop_assert_eq!(
 					sp_io::storage::root(StateVersion::V1),
@@ -383,6 +542,10 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 
 		let (mut paid, mut slashed, mut compensated, mut forfeited, mut collateral, mut bonds) =
 			(0, 0, 0, 0, 0, 0);
+		// The aggregated tier: fees to aggregators, fallback charges and
+		// aggregator bonds to the treasury.
+		let (mut fees, mut charges, mut aggregator_bonds) = (0, 0, 0);
+		let mut max_fee_of: BTreeMap<RequestId, Balance> = BTreeMap::new();
 		let mut locked_price: BTreeMap<RequestId, Balance> = BTreeMap::new();
 		// Races: what each racer is paid in full, and the races settled.
 		let mut racer_price: BTreeMap<RequestId, Balance> = BTreeMap::new();
@@ -395,6 +558,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 			match event {
 				Event::RequestSubmitted { request, requester, max_fee, terms, .. } => {
 					requester_of.insert(request, requester);
+					max_fee_of.insert(request, max_fee);
 					if let Mechanism::Race { racers, .. } = terms.mechanism {
 						racer_price.insert(request, max_fee / Balance::from(racers));
 					}
@@ -410,7 +574,22 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 					locked_price.insert(request, price);
 				}
 				Event::BidForfeited { bond, .. } => bonds += bond,
-				Event::RequestFulfilled { request, price, prover, .. } => {
+				Event::BatchSettled { aggregator, requests, paid: shares, fees: f } => {
+					for (prover, amount) in shares {
+						paid += amount;
+						*paid_to.entry(prover).or_default() += amount;
+					}
+					fees += f;
+					*paid_to.entry(aggregator).or_default() += f;
+					for request in requests {
+						*ended.entry(request).or_default() += 1;
+					}
+				}
+				Event::AggregateRejected { bond, .. } => aggregator_bonds += bond,
+				Event::RequestFulfilled { request, price, prover, refunded } => {
+					// What the requester paid beyond the prover's price went
+					// to the treasury: the fallback charge.
+					charges += max_fee_of[&request] - refunded - price;
 					paid += price;
 					if !raced.contains(&request) {
 						// Never more than the price it was locked at.
@@ -470,10 +649,15 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 			collateral as i128,
 			bonds as i128,
 		);
+		let (fees, charges, aggregator_bonds) =
+			(fees as i128, charges as i128, aggregator_bonds as i128);
 		// Bidders outside the provers (4 and 8) are refused before holding anything.
-		prop_assert_eq!(requesters, -paid - forfeited + compensated);
-		prop_assert_eq!(provers, paid - slashed - collateral - bonds);
-		prop_assert_eq!(delta(TREASURY), slashed + forfeited + collateral + bonds - compensated);
+		prop_assert_eq!(requesters, -paid - fees - charges - forfeited + compensated);
+		prop_assert_eq!(provers, paid + fees - slashed - collateral - bonds - aggregator_bonds);
+		prop_assert_eq!(
+			delta(TREASURY),
+			slashed + forfeited + collateral + bonds + aggregator_bonds + charges - compensated
+		);
 		for requester in REQUESTERS {
 			let got = compensated_to.get(&requester).copied().unwrap_or(0) as i128;
 			prop_assert!(

@@ -18,6 +18,7 @@ fn race(racers: u32, open: bool) -> Terms<u64, Balance> {
 			window_blocks: 2,
 		},
 		latency: None,
+		settlement: Default::default(),
 	}
 }
 

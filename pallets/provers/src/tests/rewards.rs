@@ -363,3 +363,72 @@ fn warming_stake_is_not_slashed() {
 		assert_eq!(record(1).self_bond, 1_000);
 	});
 }
+
+/// `ProverRegistry::reward_many`.
+fn reward_many(prover: AccountId, payments: &[(AccountId, Balance)]) -> DispatchResult {
+	<Provers as prova_primitives::market::ProverRegistry<_, _>>::reward_many(&prover, payments)
+}
+
+#[test]
+fn many_payments_split_once_exactly_as_one_reward_of_their_sum() {
+	run_test(|| {
+		// 10% commission, self-bond 3_000, delegated 1_000 (see above).
+		register(1, 3_000);
+		delegate(2, 1, 1_000);
+		let payments = [(10, 333), (11, 333), (12, 334)];
+		assert_ok!(reward_many(1, &payments));
+		// As one reward of 1_000: 775 to the prover, 225 to the pot.
+		assert_eq!(free(1), ENDOWMENT - 3_000 + 775);
+		assert_eq!(pot_balance(), ED + 225);
+		assert_eq!(record(1).reward_per_share, FixedU128::from_rational(225, 1_000));
+		// Each payer pays exactly its amount: ⌊225·333/1000⌋ = 74,
+		// ⌊225·666/1000⌋ − 74 = 75, 225 − 149 = 76 to the pot.
+		for (payer, paid) in payments {
+			assert_eq!(free(payer), ENDOWMENT - paid);
+		}
+		assert_eq!(
+			last_event(),
+			Event::Rewarded { prover: 1, amount: 1_000, to_prover: 775, to_delegators: 225 }
+		);
+	});
+}
+
+#[test]
+fn the_delegators_part_divides_among_payers_to_the_plank() {
+	for (amounts, total) in [
+		(vec![1u128, 1, 1], 2u128),
+		(vec![7, 0, 13, 1], 20),
+		(vec![999, 1], 1_000),
+		(vec![5], 3),
+		(vec![u64::MAX as u128, 3, u64::MAX as u128], 1 << 63),
+	] {
+		let parts = crate::rewards::split_among(&amounts, total);
+		assert_eq!(parts.iter().sum::<u128>(), total, "{amounts:?}");
+		assert!(parts.iter().zip(&amounts).all(|(part, amount)| part <= amount), "{amounts:?}");
+	}
+	assert!(crate::rewards::split_among(&[], 0).is_empty());
+}
+
+#[test]
+fn a_payment_that_fails_pays_nothing_of_the_others() {
+	run_test(|| {
+		register(1, 3_000);
+		delegate(2, 1, 1_000);
+		let before: Vec<_> = [1, 10, 11].iter().map(|who| free(*who)).collect();
+		let pot = pot_balance();
+		// Account 11 cannot pay more than it has.
+		assert!(reward_many(1, &[(10, 100), (11, ENDOWMENT * 2)]).is_err());
+		assert_eq!([1, 10, 11].iter().map(|who| free(*who)).collect::<Vec<_>>(), before);
+		assert_eq!(pot_balance(), pot);
+		assert_eq!(record(1).reward_per_share, FixedU128::from_u32(0));
+	});
+}
+
+#[test]
+fn many_payments_to_an_unknown_prover_fail() {
+	run_test(|| {
+		assert_noop!(reward_many(7, &[(10, 100)]), Error::<Test>::NotRegistered);
+		// Nothing to pay is nothing done.
+		assert_ok!(reward_many(7, &[]));
+	});
+}
