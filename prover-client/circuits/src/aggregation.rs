@@ -42,6 +42,8 @@
 //! [`Aggregator::wrap`] refuses an inner proof that does not verify: an
 //! aggregator never includes an unverified proof.
 
+pub mod fixture;
+
 use crate::{config, CircuitError, Workload, WorkloadKind, C, D, F, MIN_DEGREE_BITS};
 use plonky2::{
 	field::types::{Field, PrimeField64},

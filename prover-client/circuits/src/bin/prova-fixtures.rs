@@ -17,12 +17,22 @@
 //! the worst case for the chain's verifier (see `prova_circuits::crafted`):
 //! the `N` gates (counting the ones plonky2 always adds) whose constraint
 //! evaluation costs the most, and prints every candidate gate's measured cost.
+//!
+//! With `--aggregate --aggregator 0x<32 bytes>` it instead writes the
+//! aggregated tier's fixture (see `prova_circuits::aggregation::fixture`):
+//! `--leaves` proofs of the workload at 2^12 (seeds and request ids
+//! `0, 1, ...`) wrapped for that aggregator and merged into one root proof,
+//! checked against the root computed natively, as `aggregate-merge.vd`,
+//! `aggregate-inner.vd`, `aggregate.proof` and `aggregate.json`; and prints
+//! one table row of its timings.
 
 use anyhow::{bail, ensure, Context};
 use clap::Parser;
 use log::{Level, LevelFilter, Log, Metadata, Record};
 use plonky2::util::timing::TimingTree;
-use prova_circuits::{verify, Workload, WorkloadKind, MAX_DEGREE_BITS, MIN_DEGREE_BITS};
+use prova_circuits::{
+	aggregation::fixture, verify, Workload, WorkloadKind, MAX_DEGREE_BITS, MIN_DEGREE_BITS,
+};
 use std::{
 	fs,
 	io::Write,
@@ -55,6 +65,17 @@ struct Args {
 	/// Write the worst-case circuit of this many gates instead of workloads.
 	#[arg(long)]
 	crafted: Option<usize>,
+	/// Write the aggregated tier's fixture instead (the workload at 2^12;
+	/// `--degrees`, `--seed` and `--verify-runs` do not apply).
+	#[arg(long)]
+	aggregate: bool,
+	/// The aggregator's 32-byte account in hex (`0x` optional), for
+	/// `--aggregate`.
+	#[arg(long, requires = "aggregate")]
+	aggregator: Option<String>,
+	/// Leaves of the aggregate (requests and seeds 0, 1, ...), at least 2.
+	#[arg(long, default_value_t = 2)]
+	leaves: usize,
 }
 
 /// One row of the table.
@@ -76,8 +97,14 @@ fn main() -> anyhow::Result<()> {
 			.map_err(|e| anyhow::anyhow!("installing the logger: {e}"))?;
 		log::set_max_level(LevelFilter::Debug);
 	}
+	ensure!(!(args.aggregate && args.crafted.is_some()), "--crafted or --aggregate, not both");
 	if let Some(gates) = args.crafted {
 		return crafted(&args.out, gates);
+	}
+	if args.aggregate {
+		let aggregator = args.aggregator.as_deref().context("--aggregate needs --aggregator")?;
+		let aggregator = fixture::bytes32(aggregator).context("--aggregator")?;
+		return aggregate(&args.out, args.workload, &aggregator, args.leaves);
 	}
 	// Refuse a bad degree before hours of proving the others.
 	for &degree_bits in &args.degrees {
@@ -172,6 +199,57 @@ fn crafted(out: &Path, gates: usize) -> anyhow::Result<()> {
 	fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
 	write(out, &format!("crafted-{gates}"), "vd", &bytes)?;
 	println!("crafted-{gates}.vd: {} bytes", bytes.len());
+	Ok(())
+}
+
+/// Proves, aggregates, checks and writes the aggregated tier's fixture.
+fn aggregate(
+	out: &Path,
+	kind: WorkloadKind,
+	aggregator: &[u8; 32],
+	leaves: usize,
+) -> anyhow::Result<()> {
+	fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+	let (fixture, timings) = fixture::make(kind, aggregator, leaves)?;
+	fixture.write(out)?;
+	println!(
+		"{:<16} {:>6} {:>6} {:>6} {:>7} {:>8} {:>9} {:>7} {:>7} {:>10} {:>9} {:>11}",
+		"workload",
+		"degree",
+		"leaves",
+		"shape",
+		"inner_s",
+		"shape_s",
+		"wrapper_s",
+		"wrap_s",
+		"merge_s",
+		"verify_ms",
+		"vd_bytes",
+		"proof_bytes"
+	);
+	println!(
+		"{:<16} {:>6} {:>6} {:>6} {:>7.2} {:>8.2} {:>9.2} {:>7.2} {:>7.2} {:>10.2} {:>9} {:>11}",
+		fixture.workload.name(),
+		fixture.degree_bits(),
+		fixture.leaves.len(),
+		timings.shape_degree_bits,
+		timings.inner.as_secs_f64(),
+		timings.aggregator.as_secs_f64(),
+		timings.wrapper.as_secs_f64(),
+		timings.wrap.as_secs_f64(),
+		timings.merge.as_secs_f64(),
+		timings.verify.as_secs_f64() * 1e3,
+		fixture.merge_verifier_data.len(),
+		fixture.proof.len(),
+	);
+	println!(
+		"wrapper stages {}; wrap_s and merge_s are means; inner_s builds the inner circuit and proves every leaf",
+		timings.wrapper_stages
+	);
+	println!(
+		"wrapper {:?}\nmerge   {:?}\nroot    {:?}",
+		fixture.wrapper, fixture.merge, fixture.root
+	);
 	Ok(())
 }
 

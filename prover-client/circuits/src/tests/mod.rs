@@ -2,6 +2,7 @@
 //! size is the point) so the suite runs in seconds in a debug build; the
 //! proofs the topics share are built once.
 
+mod aggregate_fixture;
 mod aggregation;
 mod inputs;
 mod prove_with;
