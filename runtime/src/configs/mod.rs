@@ -287,8 +287,10 @@ impl pallet_plonky2_verifier::Config for Runtime {
 ///
 /// The aggregated tier: an aggregated request reserves 5 milliPROVA of its
 /// fee for the aggregator; a claim waits 20 blocks (a minute) for a batch,
-/// then its prover has 20 more to submit the proof itself, paid 20
-/// milliPROVA less (for the verification a batch would have shared). An
+/// then its prover has 20 more to submit the proof itself, paid 5
+/// milliPROVA less (toward the verification a batch would have shared; half
+/// the 0.01 PROVA demo price, so a prover whose claim no aggregator took
+/// still earns, and earns more by delivering to an aggregator). An
 /// aggregator holds 100 PROVA, forfeited whole for an aggregate that does
 /// not verify. A batch settles at most 256 requests: no more than the
 /// registry's `MaxProvers`, so that `settle_batch`'s benchmark can give each
@@ -333,7 +335,7 @@ impl pallet_proof_market::Config for Runtime {
 	type AggregationFee = ConstU128<{ 5 * crate::MILLI_UNIT }>;
 	type AggregationWindow = ConstU32<20>;
 	type FallbackWindow = ConstU32<20>;
-	type FallbackCharge = ConstU128<{ 20 * crate::MILLI_UNIT }>;
+	type FallbackCharge = ConstU128<{ 5 * crate::MILLI_UNIT }>;
 	type AggregatorBond = ConstU128<{ 100 * UNIT }>;
 	type MaxBatch = ConstU32<256>;
 	type MaxEndpointBytes = ConstU32<256>;
