@@ -361,6 +361,11 @@ pub struct SubmitArgs {
 	/// FLOOR_PERCENT (default 50) of the price at the deadline.
 	#[arg(long, value_parser = crate::commands::request::parse_latency)]
 	pub latency: Option<crate::chain::Latency>,
+	/// Settle through aggregators (the cheaper, slower tier: the prover
+	/// claims its proof and an aggregator's batch settles it; 0.005 PROVA of
+	/// the max fee is reserved for the aggregator) instead of directly.
+	#[arg(long, conflicts_with = "qos")]
+	pub aggregated: bool,
 	/// Wait for the request to end and print its result.
 	#[arg(long)]
 	pub wait: bool,

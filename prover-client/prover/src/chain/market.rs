@@ -10,7 +10,7 @@ use prova::runtime_types::{
 	pallet_proof_market::types::{
 		Fallback as RawFallback, JobStage as RawStage, LatencyGuarantee as RawLatency,
 		Mechanism as RawMechanism, OpeningPhase as RawPhase, RequestStatus as RawStatus,
-		Terms as RawTerms,
+		Settlement as RawSettlement, Terms as RawTerms,
 	},
 	prova_primitives::market as raw_market,
 	sp_arithmetic::per_things::Perbill,
@@ -239,13 +239,29 @@ pub struct Latency {
 	pub floor_ppb: u32,
 }
 
-/// A request's market terms: its mechanism and, optionally, a latency guarantee.
+/// How a request's proof is settled on chain.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Settlement {
+	/// The prover submits its proof and the chain verifies it (the fast tier).
+	#[default]
+	Direct,
+	/// The prover claims its proof and an aggregator settles it in a batch
+	/// with one recursive proof (cheaper, up to the chain's aggregation
+	/// window later).
+	Aggregated,
+}
+
+/// A request's market terms: its mechanism, optionally a latency guarantee,
+/// and its settlement tier.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Terms {
 	/// How the prover and its price are found.
 	pub mechanism: Mechanism,
 	/// A discount for slow proofs, if any.
 	pub latency: Option<Latency>,
+	/// How the proof is settled.
+	pub settlement: Settlement,
 }
 
 impl Terms {
@@ -284,12 +300,30 @@ impl Terms {
 			target_blocks: latency.target_blocks,
 			floor: Perbill(latency.floor_ppb),
 		});
-		RawTerms { mechanism, latency }
+		let settlement = match self.settlement {
+			Settlement::Direct => RawSettlement::Direct,
+			Settlement::Aggregated => RawSettlement::Aggregated,
+		};
+		RawTerms { mechanism, latency, settlement }
 	}
 
 	/// The terms the runtime reports (in an event, a request, a quote).
 	pub fn from_raw(raw: RawTerms<BlockNumber, Balance>) -> Terms {
-		let mechanism = match raw.mechanism {
+		let mechanism = Self::from_raw_mechanism(raw.mechanism);
+		let latency = raw.latency.map(|latency| Latency {
+			target_blocks: latency.target_blocks,
+			floor_ppb: latency.floor.0,
+		});
+		let settlement = match raw.settlement {
+			RawSettlement::Direct => Settlement::Direct,
+			RawSettlement::Aggregated => Settlement::Aggregated,
+		};
+		Terms { mechanism, latency, settlement }
+	}
+
+	/// A mechanism as the runtime reports it (in terms, or a quote's pick).
+	pub fn from_raw_mechanism(raw: RawMechanism<BlockNumber, Balance>) -> Mechanism {
+		match raw {
 			RawMechanism::Election => Mechanism::Election,
 			RawMechanism::SealedBid { bid_blocks, reveal_blocks, fallback } => {
 				Mechanism::SealedBid {
@@ -311,12 +345,7 @@ impl Terms {
 			RawMechanism::Race { racers, open, decay, window_blocks } => {
 				Mechanism::Race { racers, open, decay_ppb: decay.0, window_blocks }
 			}
-		};
-		let latency = raw.latency.map(|latency| Latency {
-			target_blocks: latency.target_blocks,
-			floor_ppb: latency.floor.0,
-		});
-		Terms { mechanism, latency }
+		}
 	}
 }
 
@@ -394,6 +423,22 @@ pub enum Status {
 		/// The block.
 		at: BlockNumber,
 	},
+	/// Aggregated tier: the locker claimed its proof, which an aggregator's
+	/// batch settles before `due`; with `fallback` the prover itself must
+	/// submit the claimed proof before `due`.
+	Claimed {
+		/// The prover that claimed it.
+		#[serde(serialize_with = "as_address")]
+		prover: AccountId32,
+		/// What it is paid on success.
+		price: Balance,
+		/// The block it was claimed in.
+		claimed_at: BlockNumber,
+		/// The first block at which this stage is over.
+		due: BlockNumber,
+		/// Whether no batch took it and the prover must submit the proof.
+		fallback: bool,
+	},
 	/// Given up; the fee was refunded.
 	Expired {
 		/// The block.
@@ -417,6 +462,7 @@ impl Status {
 				| Status::Racing { .. }
 				| Status::Offered { .. }
 				| Status::Locked { .. }
+				| Status::Claimed { .. }
 		)
 	}
 }
@@ -591,6 +637,9 @@ fn status_of(raw: RawStatus) -> Status {
 		RawStatus::Fulfilled { prover, price, output, at } => {
 			Status::Fulfilled { prover, price, output, at }
 		}
+		RawStatus::Claimed { prover, price, claimed_at, due, fallback, .. } => {
+			Status::Claimed { prover, price, claimed_at, due, fallback }
+		}
 		RawStatus::Expired { at } => Status::Expired { at },
 		RawStatus::Cancelled { at } => Status::Cancelled { at },
 	}
@@ -623,6 +672,10 @@ impl Chain {
 					deadline,
 					race: Some(RaceStand { commits_close, committed }),
 				}),
+				// Claims are made by aggregated-tier provers, which this
+				// daemon is not yet: it proves aggregated requests directly
+				// (paid less the chain's fallback charge).
+				RawStage::Claimed { .. } => {}
 				RawStage::Locked { deadline } => work.jobs.push(Job {
 					request: job.request,
 					attempt: job.attempt,
@@ -869,8 +922,13 @@ mod tests {
 					fallback: Fallback::Expire,
 				},
 				latency: Some(Latency { target_blocks: 10, floor_ppb: 500_000_000 }),
+				settlement: Settlement::Direct,
 			},
-			Terms { mechanism: Mechanism::Dutch { floor: 7, ramp_blocks: 20 }, latency: None },
+			Terms {
+				mechanism: Mechanism::Dutch { floor: 7, ramp_blocks: 20 },
+				latency: None,
+				settlement: Settlement::Aggregated,
+			},
 		];
 		for terms in all {
 			assert_eq!(Terms::from_raw(terms.to_raw()), terms);

@@ -254,6 +254,9 @@ fn describe_terms(terms: &Terms) -> String {
 			latency.floor_ppb as f64 / 10_000_000.0
 		);
 	}
+	if terms.settlement == crate::chain::Settlement::Aggregated {
+		text += "\nsettlement  aggregated: the prover claims its proof and an aggregator's batch settles it";
+	}
 	text
 }
 
@@ -294,7 +297,9 @@ pub async fn submit(
 			})?
 		}
 	};
-	let terms = Terms { mechanism: args.mechanism, latency: args.latency };
+	let settlement =
+		if args.aggregated { crate::chain::Settlement::Aggregated } else { Default::default() };
+	let terms = Terms { mechanism: args.mechanism, latency: args.latency, settlement };
 	check_terms(&terms, max_fee, listing.listing.work_units, args.deadline)?;
 	let circuit = listing.listing.circuit;
 	// The plain election keeps the original call.
@@ -400,10 +405,7 @@ pub async fn quote(chain: &Chain, args: &QuoteArgs, json: bool) -> anyhow::Resul
 				settled: m.settled,
 			})
 			.collect(),
-		routed: Terms::from_raw(crate::chain::RawTermsOf {
-			mechanism: quote.routed,
-			latency: None,
-		}),
+		routed: Terms { mechanism: Terms::from_raw_mechanism(quote.routed), ..Terms::default() },
 	};
 	print(json, &view, |v| {
 		let mut text = format!(
@@ -472,6 +474,16 @@ fn describe(r: &RequestInfo) -> String {
 			address(prover),
 			format_amount(*price),
 			format_amount(*collateral)
+		),
+		Status::Claimed { prover, price, claimed_at, due, fallback: false } => format!(
+			"status      claimed by {} at block {claimed_at} for {}; a batch settles it before block {due}",
+			address(prover),
+			format_amount(*price)
+		),
+		Status::Claimed { prover, price, due, fallback: true, .. } => format!(
+			"status      claimed by {} for {}; no batch took it: the prover submits the proof before block {due}",
+			address(prover),
+			format_amount(*price)
 		),
 		Status::Fulfilled { prover, price, output, at } => format!(
 			"status      fulfilled in block {at}\nprover      {}\nfee paid    {}\noutput      {}",
@@ -669,7 +681,7 @@ mod tests {
 	#[test]
 	fn terms_the_chain_would_refuse_are_explained() {
 		let dutch =
-			Terms { mechanism: Mechanism::Dutch { floor: 10, ramp_blocks: 5 }, latency: None };
+			Terms { mechanism: Mechanism::Dutch { floor: 10, ramp_blocks: 5 }, ..Terms::default() };
 		assert!(check_terms(&dutch, 40, 4, 40).is_ok());
 		let error = check_terms(&dutch, 39, 4, 40).unwrap_err().to_string();
 		assert!(error.contains("exceeds the max fee"), "{error}");
@@ -704,6 +716,7 @@ mod tests {
 					fallback: Fallback::Expire,
 				},
 				latency: Some(Latency { target_blocks: 10, floor_ppb: 250_000_000 }),
+				settlement: Default::default(),
 			},
 			status: Status::Bidding { bids_until: 11, reveal_until: 14, bids: 1 },
 		};
@@ -725,7 +738,7 @@ mod tests {
 
 		request.terms = Terms {
 			mechanism: Mechanism::Dutch { floor: UNIT / 100, ramp_blocks: 20 },
-			latency: None,
+			..Terms::default()
 		};
 		request.status = Status::Dutch { since: 9, closes: 34 };
 		let text = describe(&request);
@@ -740,6 +753,28 @@ mod tests {
 		assert!(!request.status.is_final());
 		let json = serde_json::to_value(&request).unwrap();
 		assert_eq!((json["status"].as_str(), json["closes"].as_u64()), (Some("dutch"), Some(34)));
+		assert_eq!(json["terms"]["settlement"], "direct");
+		assert!(!text.contains("settlement"), "{text}");
+
+		request.terms.settlement = crate::chain::Settlement::Aggregated;
+		request.status = Status::Claimed {
+			prover: AccountId32([5; 32]),
+			price: UNIT / 100,
+			claimed_at: 12,
+			due: 32,
+			fallback: false,
+		};
+		let text = describe(&request);
+		assert!(text.contains("settlement  aggregated"), "{text}");
+		assert!(text.contains("a batch settles it before block 32"), "{text}");
+		assert!(!request.status.is_final(), "a claim is not the end of a request");
+		let json = serde_json::to_value(&request).unwrap();
+		assert_eq!((json["status"].as_str(), json["due"].as_u64()), (Some("claimed"), Some(32)));
+		assert_eq!(json["terms"]["settlement"], "aggregated");
+		if let Status::Claimed { fallback, .. } = &mut request.status {
+			*fallback = true;
+		}
+		assert!(describe(&request).contains("the prover submits the proof before block 32"));
 	}
 
 	#[test]
@@ -768,5 +803,12 @@ mod tests {
 		assert_eq!(args.latency, Some(Latency { target_blocks: 8, floor_ppb: 500_000_000 }));
 		let error = parse(&["--mechanism", "dutch"]).unwrap_err().to_string();
 		assert!(error.contains("needs its floor price"), "{error}");
+		let Command::Request(RequestCommand::Submit(args)) =
+			parse(&["--aggregated"]).unwrap().command
+		else {
+			panic!("parsed as request submit")
+		};
+		assert!(args.aggregated);
+		assert!(parse(&["--aggregated", "--qos", "speed=1,cost=9,safety=1,cr=1"]).is_err());
 	}
 }
