@@ -110,10 +110,10 @@ enum Op {
 		honest: bool,
 	},
 	/// `who` settles up to `count` honest claims from the `n`-th on with an
-	/// aggregate made for `maker` (a copy when not `who`), or junk.
+	/// aggregate made for it, for another aggregator (`copy`), or junk.
 	Batch {
 		who: AccountId,
-		maker: AccountId,
+		copy: bool,
 		n: u8,
 		count: u8,
 		junk: bool,
@@ -192,9 +192,44 @@ fn op() -> impl Strategy<Value = Op> {
 		3 => (1..3u64).prop_map(|blocks| Op::Advance { blocks }),
 		1 => (3..12u64).prop_map(|blocks| Op::Advance { blocks }),
 		4 => (any::<u8>(), prop::bool::weighted(0.8)).prop_map(|(n, honest)| Op::Claim { n, honest }),
-		3 => (5..8 as AccountId, 5..8 as AccountId, any::<u8>(), 1..6u8, prop::bool::weighted(0.1))
-			.prop_map(|(who, maker, n, count, junk)| Op::Batch { who, maker, n, count, junk }),
+		3 => (5..8 as AccountId, prop::bool::weighted(0.2), any::<u8>(), 1..6u8, prop::bool::weighted(0.1))
+			.prop_map(|(who, copy, n, count, junk)| Op::Batch { who, copy, n, count, junk }),
 		1 => (5..8 as AccountId).prop_map(|who| Op::RegisterAggregator { who }),
+	]
+}
+
+/// Ops that drive requests through the aggregated tier: aggregated
+/// elections and Dutch auctions, locks, claims (right and wrong), batches
+/// (right, copied and junk), fallback proofs and block advances.
+fn aggregated_op() -> impl Strategy<Value = Op> {
+	let terms = (
+		prop_oneof![
+			1 => Just(Mechanism::Election),
+			1 => (0..20u128, 1..5u64)
+				.prop_map(|(floor, ramp_blocks)| Mechanism::Dutch { floor, ramp_blocks }),
+		],
+		prop::bool::weighted(0.9),
+	)
+		.prop_map(|(mechanism, aggregated)| Terms {
+			mechanism,
+			latency: None,
+			settlement: if aggregated { Settlement::Aggregated } else { Settlement::Direct },
+		});
+	prop_oneof![
+		4 => (REQUESTERS, 0..3usize, 10..200u128, 5..30u64, terms).prop_map(
+			|(requester, which, fee, deadline, terms)| Op::Submit { requester, which, fee, deadline, terms }
+		),
+		3 => (any::<u8>(), 4..9 as AccountId).prop_map(|(n, who)| Op::LockDutch { n: n & !1, who }),
+		6 => any::<u8>().prop_map(|n| Op::Lock { n }),
+		1 => any::<u8>().prop_map(|n| Op::Decline { n }),
+		6 => (any::<u8>(), prop::bool::weighted(0.8)).prop_map(|(n, honest)| Op::Claim { n, honest }),
+		5 => (5..8 as AccountId, prop::bool::weighted(0.2), any::<u8>(), 1..7u8, prop::bool::weighted(0.1))
+			.prop_map(|(who, copy, n, count, junk)| Op::Batch { who, copy, n, count, junk }),
+		1 => (5..8 as AccountId).prop_map(|who| Op::RegisterAggregator { who }),
+		3 => (any::<u8>(), 0..3usize).prop_map(|(n, which)| Op::Prove { n, which }),
+		1 => (REQUESTERS, any::<u8>()).prop_map(|(requester, n)| Op::Cancel { requester, n }),
+		2 => (1..3u64).prop_map(|blocks| Op::Advance { blocks }),
+		1 => (5..12u64).prop_map(|blocks| Op::Advance { blocks }),
 	]
 }
 
@@ -466,7 +501,16 @@ fn apply(
 				None => Ok(()),
 			}
 		}
-		Op::Batch { who, maker, n, count, junk } => {
+		Op::Batch { who, copy, n, count, junk } => {
+			let maker = if copy {
+				if who == 7 {
+					6
+				} else {
+					7
+				}
+			} else {
+				who
+			};
 			let claims = honest_claims(honest_set);
 			if claims.is_empty() {
 				return Ok(());
@@ -680,6 +724,15 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 		prop_assert_eq!(crate::Bids::<Test>::iter().count(), 0);
 		Ok(())
 	})
+}
+
+#[test]
+fn random_aggregated_interleavings_lose_no_funds_and_end_every_request() {
+	let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(32);
+	let mut runner = TestRunner::new(ProptestConfig { cases, ..ProptestConfig::default() });
+	runner
+		.run(&prop::collection::vec(aggregated_op(), 1..80), run)
+		.expect("no interleaving breaks the aggregated tier");
 }
 
 #[test]
