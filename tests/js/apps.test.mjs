@@ -69,6 +69,12 @@ const PALLETS = {
       cancelAsk: ['ask'],
       submitRequestWithQos: ['circuit', 'input', 'maxFee', 'deadline', 'requirements', 'qos'],
       commitProof: ['request', 'commitment'],
+      claimProof: ['request', 'output', 'proofHash'],
+      settleBatch: ['requests', 'provers', 'proof'],
+      registerAggregator: ['endpoint'],
+      unregisterAggregator: [],
+      setWrapper: ['circuit', 'verifierHash'],
+      setAggregationCircuit: ['circuit'],
     },
   },
 };
@@ -192,6 +198,6 @@ describe('what polkadot.js Apps reads from the node', () => {
       const inner = api.registry.lookup.getSiType(v.fields[0].type).def.asVariant.variants.map((x) => x.name.toString());
       return `${v.name}: ${inner.join(', ')}`;
     });
-    assert.deepEqual(variants, ['Session: Keys', 'Provers: ProverBond, Delegation', 'Verifier: CircuitDeposit', 'Market: RequestEscrow, RequestDeposit, JobCollateral, BidBond']);
+    assert.deepEqual(variants, ['Session: Keys', 'Provers: ProverBond, Delegation', 'Verifier: CircuitDeposit', 'Market: RequestEscrow, RequestDeposit, JobCollateral, BidBond, AggregatorBond']);
   });
 });

@@ -206,7 +206,7 @@ describe('staking and a proof request through polkadot.js', () => {
     const deposit = api.consts.market.requestDeposit.toBigInt();
     assert.deepEqual(submitted, {
       request: nextId, requester: who.dave.address, circuit: fixture.circuit, maxFee: MAX_FEE, deposit,
-      terms: { mechanism: { election: null }, latency: null },
+      terms: { mechanism: { election: null }, latency: null, settlement: 'Direct' },
     });
     state.deposit = deposit;
     state.request = submitted.request;
