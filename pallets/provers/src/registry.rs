@@ -74,30 +74,9 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		Ok(())
 	}
 
+	/// One payment: [`Self::reward_many`]'s split of a single amount.
 	fn reward(prover: &T::AccountId, payer: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-		with_storage_layer(|| {
-			let mut record = Self::prover_record(prover)?;
-			Self::apply_due_commission(prover, &mut record);
-			// Stake that joined at least a warm-up ago backed every job still
-			// running; later stake is still warming and shares nothing.
-			Self::activate_due(prover, &mut record);
-			let split = rewards::split(&record, amount);
-			if !split.to_prover.is_zero() {
-				asset::pay::<T>(payer, prover, split.to_prover)?;
-			}
-			if !split.to_delegators.is_zero() {
-				asset::pay::<T>(payer, &asset::reward_pot::<T>(), split.to_delegators)?;
-			}
-			record.reward_per_share = split.reward_per_share;
-			Provers::<T>::insert(prover, record);
-			Self::deposit_event(Event::Rewarded {
-				prover: prover.clone(),
-				amount,
-				to_prover: split.to_prover,
-				to_delegators: split.to_delegators,
-			});
-			Ok(())
-		})
+		Self::reward_many(prover, &[(payer.clone(), amount)])
 	}
 
 	/// One split of the payments' sum (see [`rewards::split_among`]): the
