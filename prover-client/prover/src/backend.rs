@@ -780,6 +780,8 @@ mod tests {
 			price: 1,
 			deadline: 100,
 			race: None,
+			settlement: Default::default(),
+			claim: None,
 		}
 	}
 

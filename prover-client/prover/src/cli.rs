@@ -158,6 +158,23 @@ pub struct RunArgs {
 	/// not fit are declined, or wait for running proofs to finish.
 	#[arg(long, env = "PROVA_MEMORY_LIMIT_GIB")]
 	pub memory_limit_gib: Option<u64>,
+	/// Also aggregate: take the claimed proofs of the aggregated tier, prove
+	/// batches of them recursively and settle them with one proof each,
+	/// earning their aggregation fees. Registers this key as an aggregator
+	/// (holding the aggregator bond) if it is not one.
+	#[arg(long)]
+	pub aggregate: bool,
+	/// With `--aggregate`: where to take deliveries.
+	#[arg(long, env = "PROVA_AGGREGATE_LISTEN", default_value = "127.0.0.1:9955")]
+	pub aggregate_listen: std::net::SocketAddr,
+	/// With `--aggregate`: the URL provers deliver to, registered on chain
+	/// [default: http://LISTEN].
+	#[arg(long, env = "PROVA_AGGREGATE_ENDPOINT")]
+	pub aggregate_endpoint: Option<String>,
+	/// With `--aggregate`: requests at which a batch is closed at once
+	/// (sooner when the earliest claim's due block comes near).
+	#[arg(long, default_value_t = 64)]
+	pub batch_size: usize,
 }
 
 /// `register`'s options.

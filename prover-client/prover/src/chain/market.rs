@@ -47,6 +47,35 @@ pub struct Job {
 	pub deadline: BlockNumber,
 	/// In a proof race: where the race stands; `None` for a locked job.
 	pub race: Option<RaceStand>,
+	/// How its proof is settled: submitted (direct), or claimed and handed
+	/// to an aggregator (aggregated).
+	pub settlement: Settlement,
+	/// Aggregated tier, once claimed: where the claim stands.
+	pub claim: Option<ClaimStand>,
+}
+
+/// Where a claim of the aggregated tier stands for its prover.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClaimStand {
+	/// Before `fallback`, the block from which no batch may settle it any
+	/// more; after, the first block at which the fallback proof is late.
+	pub due: BlockNumber,
+	/// Whether no batch settled it in time, so the prover must submit the
+	/// claimed proof itself before `due`.
+	pub fallback: bool,
+}
+
+impl Job {
+	/// Whether the next transaction for this job is a claim (an aggregated
+	/// job not claimed yet) rather than its proof.
+	pub fn claims_next(&self) -> bool {
+		self.settlement == Settlement::Aggregated && self.claim.is_none()
+	}
+}
+
+/// The output a proof's public inputs carry after the input commitment.
+pub fn output_of(public_inputs: &[u64]) -> &[u64] {
+	public_inputs.get(prova_primitives::proofs::INPUT_COMMITMENT_LEN..).unwrap_or_default()
 }
 
 /// Where a proof race stands for one of its racers.
@@ -438,6 +467,11 @@ pub enum Status {
 		due: BlockNumber,
 		/// Whether no batch took it and the prover must submit the proof.
 		fallback: bool,
+		/// The claimed output.
+		output: Vec<u64>,
+		/// `blake2_256` of the claimed proof's bytes.
+		#[serde(serialize_with = "as_hex")]
+		proof_hash: [u8; 32],
 	},
 	/// Given up; the fee was refunded.
 	Expired {
@@ -495,6 +529,10 @@ pub struct RequestInfo {
 	pub deposit: Balance,
 	/// Its mechanism and latency guarantee.
 	pub terms: Terms,
+	/// The commitment to its input, stored once it is claimed (aggregated
+	/// tier): the first public inputs of its proof.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub input_commitment: Option<[u64; 4]>,
 	/// Where it is.
 	#[serde(flatten)]
 	pub status: Status,
@@ -503,6 +541,11 @@ pub struct RequestInfo {
 /// Serializes an account as a Prova address.
 fn as_address<S: serde::Serializer>(who: &AccountId32, serializer: S) -> Result<S::Ok, S::Error> {
 	serializer.serialize_str(&super::address(who))
+}
+
+/// Serializes bytes as `0x`-prefixed hex.
+fn as_hex<S: serde::Serializer>(bytes: &[u8; 32], serializer: S) -> Result<S::Ok, S::Error> {
+	serializer.serialize_str(&format!("0x{}", hex::encode(bytes)))
 }
 
 /// Serializes accounts as Prova addresses.
@@ -514,10 +557,10 @@ fn as_addresses<S: serde::Serializer>(
 }
 
 impl RequestInfo {
-	/// The prover that locked it, while locked.
+	/// The prover that locked it, while locked (or claimed, which it still holds).
 	pub fn locker(&self) -> Option<&AccountId32> {
 		match &self.status {
-			Status::Locked { prover, .. } => Some(prover),
+			Status::Locked { prover, .. } | Status::Claimed { prover, .. } => Some(prover),
 			_ => None,
 		}
 	}
@@ -534,6 +577,18 @@ impl RequestInfo {
 	pub fn failed_by(&self, prover: &AccountId32) -> bool {
 		self.failed.contains(prover)
 	}
+}
+
+/// A registered aggregator of the aggregated tier.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AggregatorInfo {
+	/// Its account.
+	#[serde(serialize_with = "as_address")]
+	pub account: AccountId32,
+	/// What it holds as its bond.
+	pub bond: Balance,
+	/// Where provers deliver their claimed proofs.
+	pub endpoint: String,
 }
 
 /// A circuit listed on the market.
@@ -637,9 +692,9 @@ fn status_of(raw: RawStatus) -> Status {
 		RawStatus::Fulfilled { prover, price, output, at } => {
 			Status::Fulfilled { prover, price, output, at }
 		}
-		RawStatus::Claimed { prover, price, claimed_at, due, fallback, .. } => {
-			Status::Claimed { prover, price, claimed_at, due, fallback }
-		}
+		RawStatus::Claimed {
+			prover, price, claimed_at, due, fallback, output, proof_hash, ..
+		} => Status::Claimed { prover, price, claimed_at, due, fallback, output, proof_hash },
 		RawStatus::Expired { at } => Status::Expired { at },
 		RawStatus::Cancelled { at } => Status::Cancelled { at },
 	}
@@ -671,20 +726,38 @@ impl Chain {
 					price: job.price,
 					deadline,
 					race: Some(RaceStand { commits_close, committed }),
+					settlement: Settlement::Direct,
+					claim: None,
 				}),
-				// Claims are made by aggregated-tier provers, which this
-				// daemon is not yet: it proves aggregated requests directly
-				// (paid less the chain's fallback charge).
-				RawStage::Claimed { .. } => {}
-				RawStage::Locked { deadline } => work.jobs.push(Job {
+				RawStage::Claimed { due, fallback } => work.jobs.push(Job {
 					request: job.request,
 					attempt: job.attempt,
 					circuit: job.circuit,
 					input: job.input,
 					price: job.price,
-					deadline,
+					deadline: due,
 					race: None,
+					settlement: Settlement::Aggregated,
+					claim: Some(ClaimStand { due, fallback }),
 				}),
+				RawStage::Locked { deadline } => {
+					// The job list does not carry the tier: one read per locked job.
+					let settlement = match self.request(at, job.request).await? {
+						Some(request) => request.terms.settlement,
+						None => Settlement::Direct,
+					};
+					work.jobs.push(Job {
+						request: job.request,
+						attempt: job.attempt,
+						circuit: job.circuit,
+						input: job.input,
+						price: job.price,
+						deadline,
+						race: None,
+						settlement,
+						claim: None,
+					})
+				}
 			}
 		}
 		Ok(work)
@@ -748,6 +821,7 @@ impl Chain {
 			compensated: raw.compensated,
 			deposit: raw.deposit,
 			terms: Terms::from_raw(raw.terms),
+			input_commitment: raw.input_commitment,
 			status: status_of(raw.status),
 		}))
 	}
@@ -785,6 +859,58 @@ impl Chain {
 		}
 		listings.sort_by(|a, b| a.descriptor.cmp(&b.descriptor));
 		Ok(listings)
+	}
+
+	/// The registered aggregators and the endpoints they take proofs at,
+	/// ordered by account.
+	pub async fn aggregators(&self, at: &AtBlock) -> Result<Vec<AggregatorInfo>, ChainError> {
+		let mut entries = at
+			.storage()
+			.iter(prova::storage().market().aggregators(), ())
+			.await
+			.map_err(ChainError::rpc)?;
+		let mut aggregators = Vec::new();
+		while let Some(entry) = entries.next().await {
+			let entry = entry.map_err(ChainError::rpc)?;
+			let (account,) =
+				entry.key().map_err(ChainError::rpc)?.decode().map_err(ChainError::rpc)?;
+			let record = entry.value().decode().map_err(ChainError::rpc)?;
+			aggregators.push(AggregatorInfo {
+				account,
+				bond: record.bond,
+				endpoint: String::from_utf8_lossy(&record.endpoint).into_owned(),
+			});
+		}
+		aggregators.sort_by(|a, b| a.account.0.cmp(&b.account.0));
+		Ok(aggregators)
+	}
+
+	/// The aggregation circuit batches are verified against and its merge
+	/// verifier hash, if governance set one.
+	pub async fn aggregation_circuit(
+		&self,
+		at: &AtBlock,
+	) -> Result<Option<(H256, [u64; 4])>, ChainError> {
+		let found = at
+			.storage()
+			.try_fetch(prova::storage().market().aggregation_circuit(), ())
+			.await
+			.map_err(ChainError::rpc)?;
+		found.map(|value| value.decode()).transpose().map_err(ChainError::rpc)
+	}
+
+	/// The verifier hash of `circuit`'s wrapper, if its owner set one.
+	pub async fn wrapper(
+		&self,
+		at: &AtBlock,
+		circuit: H256,
+	) -> Result<Option<[u64; 4]>, ChainError> {
+		let found = at
+			.storage()
+			.try_fetch(prova::storage().market().wrappers(), (circuit,))
+			.await
+			.map_err(ChainError::rpc)?;
+		found.map(|value| value.decode()).transpose().map_err(ChainError::rpc)
 	}
 
 	/// Whether `circuit`'s verifier data is registered.

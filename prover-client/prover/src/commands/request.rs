@@ -475,7 +475,7 @@ fn describe(r: &RequestInfo) -> String {
 			format_amount(*price),
 			format_amount(*collateral)
 		),
-		Status::Claimed { prover, price, claimed_at, due, fallback: false } => format!(
+		Status::Claimed { prover, price, claimed_at, due, fallback: false, .. } => format!(
 			"status      claimed by {} at block {claimed_at} for {}; a batch settles it before block {due}",
 			address(prover),
 			format_amount(*price)
@@ -718,6 +718,7 @@ mod tests {
 				latency: Some(Latency { target_blocks: 10, floor_ppb: 250_000_000 }),
 				settlement: Default::default(),
 			},
+			input_commitment: None,
 			status: Status::Bidding { bids_until: 11, reveal_until: 14, bids: 1 },
 		};
 		let text = describe(&request);
@@ -763,6 +764,8 @@ mod tests {
 			claimed_at: 12,
 			due: 32,
 			fallback: false,
+			output: vec![7],
+			proof_hash: [1; 32],
 		};
 		let text = describe(&request);
 		assert!(text.contains("settlement  aggregated"), "{text}");

@@ -1,6 +1,7 @@
 //! `prova-prover run`: the daemon.
 
 use crate::{
+	aggregate::{self, AggregatorSettings},
 	backend::{available_memory, make_backend, CircuitProver},
 	chain::Chain,
 	cli::{FileConfig, Global, RunArgs, RunSettings},
@@ -53,7 +54,25 @@ pub async fn execute(
 	let prover = Arc::new(CircuitProver::new(backend, cache_limit));
 	let daemon = Daemon::new(prover, journal, settings.capacity, metrics, Progress::for_terminal())
 		.with_memory_limit(Some(memory_limit));
+	let urls = settings.urls.clone();
 	let config = DaemonConfig { urls: settings.urls, max_reconnects: settings.max_reconnects };
-	run(config, signer, daemon).await?;
+	if !args.aggregate {
+		run(config, signer, daemon).await?;
+		return Ok(());
+	}
+	let aggregator = AggregatorSettings {
+		urls,
+		listen: args.aggregate_listen,
+		endpoint: args
+			.aggregate_endpoint
+			.clone()
+			.unwrap_or_else(|| format!("http://{}", args.aggregate_listen)),
+		batch_size: args.batch_size.max(2),
+	};
+	// Either ending ends the process: an aggregator that cannot run says why.
+	tokio::select! {
+		proving = run(config, signer.clone(), daemon) => proving?,
+		aggregating = aggregate::run(aggregator, signer) => aggregating?,
+	}
 	Ok(())
 }

@@ -87,6 +87,16 @@ pub enum Step {
 		nonce: u64,
 		/// The best block when it was sent.
 		at: BlockNumber,
+		/// Whether it is the claim of an aggregated job (`claim_proof`),
+		/// not its proof.
+		#[serde(default)]
+		claim: bool,
+	},
+	/// Aggregated tier: the claim is on chain and the proof is handed to
+	/// aggregators (and kept, for the fallback).
+	Claimed {
+		/// The best block the claim was seen at.
+		at: BlockNumber,
 	},
 	/// Over.
 	Finished {

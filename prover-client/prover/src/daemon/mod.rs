@@ -94,6 +94,10 @@ pub const SUBMIT_MARGIN_BLOCKS: BlockNumber = 2;
 /// Blocks after which a sent proof still not included is sent again.
 pub const RESEND_AFTER_BLOCKS: BlockNumber = 4;
 
+/// Blocks after which a claimed proof is handed to the aggregators again,
+/// while no batch settled it (an aggregator may have restarted).
+pub const REDELIVER_BLOCKS: BlockNumber = 5;
+
 /// Blocks after which a reveal not seen on chain is sent again: reveal
 /// windows are short, and an unrevealed bid forfeits its bond.
 pub const REVEAL_RESEND_BLOCKS: BlockNumber = 2;
@@ -133,7 +137,9 @@ pub trait MarketChain: Send + Sync {
 		at: Head,
 		circuit: H256,
 	) -> impl Future<Output = Result<Option<String>, ChainError>> + Send;
-	/// Signs `submit_proof` for `job` with `nonce`, or the next nonce.
+	/// Signs the next transaction of `job` with `nonce`, or the next nonce:
+	/// `claim_proof` for an aggregated job not claimed yet
+	/// ([`Job::claims_next`]), else `submit_proof`.
 	fn sign_proof(
 		&self,
 		job: &Job,
@@ -171,6 +177,14 @@ pub trait MarketChain: Send + Sync {
 		request: RequestId,
 		commitment: [u8; 32],
 	) -> impl Future<Output = Result<(), ChainError>> + Send;
+	/// Hands the proof of claimed `job` to the aggregators registered at
+	/// `at` (in the background: a slow aggregator does not hold the daemon).
+	fn deliver(
+		&self,
+		at: Head,
+		job: &Job,
+		proof: &ProofOutput,
+	) -> impl Future<Output = Result<(), ChainError>> + Send;
 	/// Signs and sends `lock_request(request)` for a Dutch auction.
 	fn lock_request(
 		&self,
@@ -200,8 +214,12 @@ enum Stage {
 	Proving,
 	/// Proved, not yet sent.
 	Proved,
-	/// Sent at this best block; `accepted` once the pool took the bytes.
-	Submitted { at: BlockNumber, tx: SignedTx, accepted: bool },
+	/// Sent at this best block; `accepted` once the pool took the bytes;
+	/// `claim` when the bytes are an aggregated job's claim, not its proof.
+	Submitted { at: BlockNumber, tx: SignedTx, accepted: bool, claim: bool },
+	/// Aggregated tier: claimed on chain; the proof was last handed to the
+	/// aggregators at this best block (`None`: not yet).
+	Claimed { delivered_at: Option<BlockNumber> },
 	/// Nothing more to do (dropped or failed); kept so it is not picked up again.
 	Done,
 }
@@ -334,7 +352,7 @@ impl<P: JobProver> Daemon<P> {
 		let sent: Vec<_> = daemon
 			.journal
 			.entries()
-			.filter(|entry| matches!(entry.step, Step::Submitted { .. }))
+			.filter(|entry| matches!(entry.step, Step::Submitted { .. } | Step::Claimed { .. }))
 			.map(|entry| (entry.key, entry.price))
 			.collect();
 		for (key, price) in sent {
@@ -516,7 +534,7 @@ impl<P: JobProver> Daemon<P> {
 			self.live.keys().filter(|key| !listed.contains_key(key)).copied().collect();
 		for key in vanished {
 			let live = self.live.remove(&key).expect("listed above");
-			let submitted = matches!(live.stage, Stage::Submitted { .. });
+			let submitted = matches!(live.stage, Stage::Submitted { .. } | Stage::Claimed { .. });
 			if matches!(live.stage, Stage::Proving | Stage::Waiting | Stage::Proved) {
 				tracing::info!(job = %key, "no longer ours; abandoning it");
 			}
@@ -553,8 +571,11 @@ impl<P: JobProver> Daemon<P> {
 
 		for (key, job) in listed {
 			if let Some(live) = self.live.get_mut(&key) {
-				// A race moves on (commitments, their close) while we prove.
+				// A race moves on (commitments, their close) while we prove;
+				// a claim lands, then may fall back with a new deadline.
 				live.job.race = job.race;
+				live.job.claim = job.claim;
+				live.job.deadline = job.deadline;
 				continue;
 			}
 			self.settling.remove(&key);
@@ -569,7 +590,11 @@ impl<P: JobProver> Daemon<P> {
 					Stage::Proved
 				}
 				Some(Step::Proved) => Stage::Waiting,
-				Some(Step::Submitted { extrinsic, hash, nonce, at }) => {
+				Some(Step::Claimed { .. }) => {
+					tracing::info!(job = %key, "resuming: claimed; handing the proof to aggregators again");
+					Stage::Claimed { delivered_at: None }
+				}
+				Some(Step::Submitted { extrinsic, hash, nonce, at, claim }) => {
 					tracing::info!(job = %key, tx = %hash, "resuming: proof already sent");
 					let bytes = hex::decode(extrinsic).map_err(|e| {
 						DaemonError::Journal(format!("job {key}: bad stored transaction: {e}"))
@@ -578,7 +603,7 @@ impl<P: JobProver> Daemon<P> {
 					// Whether the pool took it before the restart is unknown:
 					// send it again now.
 					let tx = SignedTx { bytes, hash, nonce: *nonce };
-					Stage::Submitted { at: *at, tx, accepted: false }
+					Stage::Submitted { at: *at, tx, accepted: false, claim: *claim }
 				}
 				Some(Step::Finished { .. }) => Stage::Done,
 			};
@@ -648,7 +673,11 @@ impl<P: JobProver> Daemon<P> {
 	/// Proving slots not held by a job, a lock on its way or an auction
 	/// this daemon may win.
 	fn free_slots(&self) -> usize {
-		let held = self.live.values().filter(|live| live.stage != Stage::Done).count();
+		let held = self
+			.live
+			.values()
+			.filter(|live| !matches!(live.stage, Stage::Done | Stage::Claimed { .. }))
+			.count();
 		let locking = self.answered.values().filter(|(_, lock, _)| *lock).count();
 		let stopping = self.running.keys().filter(|key| !self.live.contains_key(key)).count();
 		self.capacity.saturating_sub(held + locking + stopping + self.claims.len())
@@ -991,6 +1020,7 @@ impl<P: JobProver> Daemon<P> {
 		head: Head,
 		key: JobKey,
 	) -> Result<(), DaemonError> {
+		self.follow_claim(chain, head, key)?;
 		let live = self.live.get(&key).expect("caller iterates live keys");
 		let deadline = live.job.deadline;
 		let last_block_in_time = deadline.saturating_sub(1);
@@ -1028,13 +1058,64 @@ impl<P: JobProver> Daemon<P> {
 			Stage::Submitted { accepted: false, tx, .. } if head.number < last_block_in_time => {
 				self.resend(chain, head, key, tx).await?;
 			}
-			Stage::Submitted { at, tx, accepted: true }
+			Stage::Submitted { at, tx, accepted: true, .. }
 				if head.number >= at + RESEND_AFTER_BLOCKS =>
 			{
 				self.resend(chain, head, key, tx).await?;
 			}
-			Stage::Proving | Stage::Submitted { .. } | Stage::Done => {}
+			Stage::Claimed { delivered_at }
+				if delivered_at.is_none_or(|at| head.number >= at + REDELIVER_BLOCKS) =>
+			{
+				self.deliver(chain, head, key).await?;
+			}
+			Stage::Proving | Stage::Submitted { .. } | Stage::Claimed { .. } | Stage::Done => {}
 		}
+		Ok(())
+	}
+
+	/// Moves an aggregated job along with its claim on chain: once the
+	/// claim lands the proof goes to the aggregators; once it falls back
+	/// (no batch settled it by its `due`) the proof is submitted as in the
+	/// fast tier, before the fallback's deadline.
+	fn follow_claim<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+		key: JobKey,
+	) -> Result<(), DaemonError> {
+		let live = self.live.get_mut(&key).expect("caller iterates live keys");
+		let Some(claim) = live.job.claim else { return Ok(()) };
+		let claim_sent = matches!(live.stage, Stage::Submitted { claim: true, .. } | Stage::Proved);
+		match (&live.stage, claim.fallback) {
+			(_, false) if claim_sent => {
+				tracing::info!(job = %key, due = claim.due, prover = %address(chain.account()), "claim on chain; handing the proof to the aggregators");
+				live.stage = Stage::Claimed { delivered_at: None };
+				let price = live.job.price;
+				self.metrics.proofs_submitted.inc();
+				self.journal.set(Entry { key, price, step: Step::Claimed { at: head.number } })?;
+			}
+			(Stage::Claimed { .. }, true) | (Stage::Submitted { claim: true, .. }, true) => {
+				tracing::warn!(job = %key, deadline = claim.due, "no batch settled the claim; submitting the proof ourselves");
+				live.stage = Stage::Proved;
+			}
+			_ => {}
+		}
+		Ok(())
+	}
+
+	/// Hands the proof of claimed job `key` to every registered aggregator.
+	async fn deliver<C: MarketChain>(
+		&mut self,
+		chain: &C,
+		head: Head,
+		key: JobKey,
+	) -> Result<(), DaemonError> {
+		let Some(proof) = self.journal.proof(key) else {
+			return Err(DaemonError::Journal(format!("job {key}: proof file missing")));
+		};
+		let live = self.live.get_mut(&key).expect("caller holds a live key");
+		live.stage = Stage::Claimed { delivered_at: Some(head.number) };
+		chain.deliver(head, &live.job, &proof).await?;
 		Ok(())
 	}
 
@@ -1111,6 +1192,7 @@ impl<P: JobProver> Daemon<P> {
 		let Some(proof) = self.journal.proof(key) else {
 			return Err(DaemonError::Journal(format!("job {key}: proof file missing")));
 		};
+		let claim = live.job.claims_next();
 		let tx = chain.sign_proof(&live.job, &proof, nonce).await?;
 		let price = live.job.price;
 		// Journal first: if the process dies after sending, the restart finds
@@ -1123,10 +1205,11 @@ impl<P: JobProver> Daemon<P> {
 				hash: format!("{:?}", tx.hash),
 				nonce: tx.nonce,
 				at: head.number,
+				claim,
 			},
 		})?;
 		self.live.get_mut(&key).expect("still live").stage =
-			Stage::Submitted { at: head.number, tx: tx.clone(), accepted: false };
+			Stage::Submitted { at: head.number, tx: tx.clone(), accepted: false, claim };
 		self.send(chain, head, key, tx, false).await
 	}
 
@@ -1159,6 +1242,7 @@ impl<P: JobProver> Daemon<P> {
 		let live = self.live.get_mut(&key).expect("caller holds a live key");
 		let deadline = live.job.deadline;
 		let was_accepted = matches!(live.stage, Stage::Submitted { accepted: true, .. });
+		let claim = matches!(live.stage, Stage::Submitted { claim: true, .. });
 		let accepted = match chain.send(&tx.bytes).await {
 			Ok(()) => true,
 			Err(ChainError::Tx(TxError::Pool(e))) => match e.verdict() {
@@ -1188,8 +1272,10 @@ impl<P: JobProver> Daemon<P> {
 			Err(e) => return Err(e.into()),
 		};
 		let live = self.live.get_mut(&key).expect("caller holds a live key");
-		live.stage = Stage::Submitted { at: head.number, tx: tx.clone(), accepted };
-		if accepted && !was_accepted {
+		live.stage = Stage::Submitted { at: head.number, tx: tx.clone(), accepted, claim };
+		if accepted && !was_accepted && claim {
+			tracing::info!(job = %key, tx = ?tx.hash, nonce = tx.nonce, "claim submitted");
+		} else if accepted && !was_accepted {
 			self.metrics.proofs_submitted.inc();
 			self.metrics
 				.blocks_left_at_submission

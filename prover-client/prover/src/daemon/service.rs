@@ -14,8 +14,12 @@
 
 use super::{Daemon, DaemonError, MarketChain, Standing};
 use crate::{
+	aggregate::delivery::{deliver, Delivered},
 	backend::{JobProver, ProofOutput},
-	chain::{calls, Chain, ChainError, Head, Job, Offer, Opening, RequestId, SignedTx, Work},
+	chain::{
+		address, calls, output_of, Chain, ChainError, Head, Job, Offer, Opening, RequestId,
+		SignedTx, Work,
+	},
 	key::Signer,
 };
 use prova_primitives::MILLISECS_PER_BLOCK;
@@ -70,12 +74,49 @@ impl MarketChain for ProverAccount {
 		proof: &ProofOutput,
 		nonce: Option<u64>,
 	) -> Result<SignedTx, ChainError> {
+		if job.claims_next() {
+			let call = calls().market().claim_proof(
+				job.request,
+				output_of(&proof.public_inputs).to_vec(),
+				sp_crypto_hashing::blake2_256(&proof.proof),
+			);
+			return self.chain.sign_with(&call, &self.signer, nonce).await;
+		}
 		let call = calls().market().submit_proof(
 			job.request,
 			proof.public_inputs.clone(),
 			proof.proof.clone(),
 		);
 		self.chain.sign_with(&call, &self.signer, nonce).await
+	}
+
+	async fn deliver(&self, at: Head, job: &Job, proof: &ProofOutput) -> Result<(), ChainError> {
+		let aggregators = self.chain.aggregators(&self.chain.at(at).await?).await?;
+		if aggregators.is_empty() {
+			tracing::warn!(
+				request = job.request,
+				"no aggregator is registered; the claim falls back to us at its due block"
+			);
+		}
+		let delivered = Delivered {
+			request: job.request,
+			public_inputs: proof.public_inputs.clone(),
+			proof: proof.proof.clone(),
+		};
+		for aggregator in aggregators {
+			let delivered = delivered.clone();
+			tokio::spawn(async move {
+				match deliver(&aggregator.endpoint, &delivered).await {
+					Ok(()) => {
+						tracing::info!(request = delivered.request, aggregator = %address(&aggregator.account), endpoint = %aggregator.endpoint, "proof handed to the aggregator")
+					}
+					Err(e) => {
+						tracing::warn!(request = delivered.request, aggregator = %address(&aggregator.account), error = %e, "handing the proof to the aggregator failed; will retry")
+					}
+				}
+			});
+		}
+		Ok(())
 	}
 
 	async fn send(&self, bytes: &[u8]) -> Result<(), ChainError> {

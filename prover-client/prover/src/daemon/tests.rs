@@ -3,7 +3,7 @@
 use super::*;
 use crate::{
 	backend::Prepared,
-	chain::{PoolError, RaceStand, TxError},
+	chain::{ClaimStand, PoolError, RaceStand, Settlement, TxError},
 };
 use std::sync::{
 	atomic::{AtomicUsize, Ordering},
@@ -25,7 +25,19 @@ fn job(request: RequestId, deadline: BlockNumber) -> Job {
 		price: 100 + request as u128,
 		deadline,
 		race: None,
+		settlement: Settlement::Direct,
+		claim: None,
 	}
+}
+
+/// Job `request` of the aggregated tier, locked until `deadline`.
+fn aggregated(request: RequestId, deadline: BlockNumber) -> Job {
+	Job { settlement: Settlement::Aggregated, ..job(request, deadline) }
+}
+
+/// Job `request` as the chain lists it once claimed.
+fn claimed(request: RequestId, due: BlockNumber, fallback: bool) -> Job {
+	Job { deadline: due, claim: Some(ClaimStand { due, fallback }), ..aggregated(request, 0) }
 }
 
 fn head(number: BlockNumber) -> Head {
@@ -68,6 +80,8 @@ struct FakeState {
 	proof_commits: Vec<(RequestId, [u8; 32])>,
 	/// Dutch locks sent.
 	locks: Vec<RequestId>,
+	/// Claimed proofs handed to the aggregators: request and best block.
+	deliveries: Vec<(RequestId, BlockNumber)>,
 }
 
 impl FakeChain {
@@ -131,7 +145,9 @@ impl MarketChain for FakeChain {
 			state.nonce += 1;
 			state.nonce - 1
 		});
-		let bytes = codec::Encode::encode(&(job.request, job.attempt, nonce, &proof.proof));
+		// The call, as far as the tests care: a claim or a proof.
+		let call = if job.claims_next() { "claim" } else { "proof" };
+		let bytes = codec::Encode::encode(&(call, job.request, job.attempt, nonce, &proof.proof));
 		Ok(SignedTx { hash: H256::from_low_u64_be(nonce), bytes, nonce })
 	}
 
@@ -188,6 +204,16 @@ impl MarketChain for FakeChain {
 		self.state.lock().unwrap().locks.push(request);
 		Ok(())
 	}
+
+	async fn deliver(&self, at: Head, job: &Job, _: &ProofOutput) -> Result<(), ChainError> {
+		self.state.lock().unwrap().deliveries.push((job.request, at.number));
+		Ok(())
+	}
+}
+
+/// What the fake chain's signed bytes say the call was.
+fn call_of(bytes: &[u8]) -> String {
+	<(String, RequestId, u32, u64, Vec<u8>) as codec::Decode>::decode(&mut &bytes[..]).unwrap().0
 }
 
 /// A refusal of the pool with JSON-RPC `code`.
@@ -1116,4 +1142,107 @@ async fn a_banned_proof_is_signed_again_with_its_nonce() {
 	daemon.on_best(&chain, chain.best()).await.unwrap();
 	assert_eq!(chain.signed(), 3);
 	assert_eq!(chain.state.lock().unwrap().nonce, 2, "priority too low: a new nonce");
+}
+
+#[tokio::test]
+async fn an_aggregated_job_is_claimed_delivered_and_proved_itself_only_on_fallback() {
+	let (_dir, chain, prover, mut daemon) =
+		setup(FakeProver::default(), 10, vec![aggregated(1, 40)], 1);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	drain(&mut daemon, &chain).await;
+	// The claim goes out, not the proof.
+	assert_eq!(chain.sent().iter().map(|b| call_of(b)).collect::<Vec<_>>(), ["claim"]);
+	assert!(matches!(step_of(&daemon, 1), Some(Step::Submitted { claim: true, .. })));
+	assert_eq!(daemon.free_slots(), 0, "a claim in flight still holds its slot");
+
+	// It lands: the proof goes to the aggregators, and again every few blocks.
+	chain.set(|s| {
+		s.best = 11;
+		s.jobs = vec![claimed(1, 51, false)];
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	assert!(matches!(step_of(&daemon, 1), Some(Step::Claimed { at: 11 })));
+	assert_eq!(daemon.free_slots(), 1, "a claimed job proves nothing more");
+	for block in 12..=11 + REDELIVER_BLOCKS {
+		chain.set(|s| s.best = block);
+		daemon.on_best(&chain, chain.best()).await.unwrap();
+	}
+	let deliveries = chain.state.lock().unwrap().deliveries.clone();
+	assert_eq!(deliveries, vec![(1, 11), (1, 11 + REDELIVER_BLOCKS)]);
+	assert_eq!(chain.sent().len(), 1, "nothing signed while a batch may settle it");
+
+	// No batch took it: the same proof is submitted before the fallback's end.
+	chain.set(|s| {
+		s.best = 51;
+		s.jobs = vec![claimed(1, 71, true)];
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	let calls: Vec<String> = chain.sent().iter().map(|b| call_of(b)).collect();
+	assert_eq!(calls, ["claim", "proof"]);
+	assert!(matches!(step_of(&daemon, 1), Some(Step::Submitted { claim: false, .. })));
+	assert_eq!(prover.calls.load(Ordering::SeqCst), 1, "proved once");
+	chain.set(|s| s.best = 52);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(chain.sent().len(), 2, "the fallback proof is not sent twice");
+
+	// Paid: settled at finality like any job.
+	chain.set(|s| {
+		s.jobs.clear();
+		s.standings.insert(1, Standing::FulfilledByUs);
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	daemon.on_finalized(&chain, chain.best()).await.unwrap();
+	assert!(finished(Outcome::Accepted)(&step_of(&daemon, 1)));
+}
+
+#[tokio::test]
+async fn a_batch_settling_a_claim_ends_the_job_without_a_proof_transaction() {
+	let (_dir, chain, _prover, mut daemon) =
+		setup(FakeProver::default(), 10, vec![aggregated(1, 40)], 1);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	drain(&mut daemon, &chain).await;
+	chain.set(|s| {
+		s.best = 11;
+		s.jobs = vec![claimed(1, 51, false)];
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	chain.set(|s| {
+		s.best = 20;
+		s.jobs.clear();
+		s.standings.insert(1, Standing::FulfilledByUs);
+	});
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	daemon.on_finalized(&chain, chain.best()).await.unwrap();
+	assert!(finished(Outcome::Accepted)(&step_of(&daemon, 1)));
+	assert_eq!(chain.sent().iter().map(|b| call_of(b)).collect::<Vec<_>>(), ["claim"]);
+}
+
+#[tokio::test]
+async fn a_restart_while_claimed_delivers_again_and_falls_back_from_the_journal() {
+	let (dir, chain, prover, mut first) =
+		setup(FakeProver::default(), 10, vec![aggregated(1, 40)], 1);
+	first.on_best(&chain, chain.best()).await.unwrap();
+	drain(&mut first, &chain).await;
+	drop(first); // dies after sending the claim, before seeing it land
+
+	// The claim landed meanwhile: the restarted daemon hands the proof over.
+	chain.set(|s| {
+		s.best = 12;
+		s.jobs = vec![claimed(1, 51, false)];
+	});
+	let mut second = daemon(&prover, dir.path(), 1);
+	second.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(chain.state.lock().unwrap().deliveries, vec![(1, 12)]);
+	drop(second);
+
+	// And after another restart, it falls back with the journaled proof.
+	chain.set(|s| {
+		s.best = 51;
+		s.jobs = vec![claimed(1, 71, true)];
+	});
+	let mut third = daemon(&prover, dir.path(), 1);
+	third.on_best(&chain, chain.best()).await.unwrap();
+	assert_eq!(prover.calls.load(Ordering::SeqCst), 1, "never proved again");
+	let calls: Vec<String> = chain.sent().iter().map(|b| call_of(b)).collect();
+	assert_eq!(calls.last().map(String::as_str), Some("proof"));
 }
