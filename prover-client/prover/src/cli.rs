@@ -403,6 +403,11 @@ pub enum CircuitsCommand {
 		#[arg(long, value_delimiter = ',', default_value = "12")]
 		degree: Vec<usize>,
 	},
+	/// Enable the aggregated tier: register this client's merge circuit,
+	/// make it the aggregation circuit (with `sudo`: the key must be the
+	/// sudo key, as on a dev chain) and set the wrapper of every listed
+	/// circuit the key registered (skipping what is done).
+	EnableAggregation,
 }
 
 /// `bench`'s options.

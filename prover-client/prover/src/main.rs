@@ -93,6 +93,9 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
 		Command::Circuits(CircuitsCommand::Register { workload, degree }) => {
 			circuits::register(&chain, signer_ref(), workload, degree, json).await
 		}
+		Command::Circuits(CircuitsCommand::EnableAggregation) => {
+			circuits::enable_aggregation(&chain, signer_ref(), json).await
+		}
 		Command::Run(_) | Command::Bench(_) | Command::BenchGpu(_) | Command::Devices => {
 			unreachable!("handled above")
 		}

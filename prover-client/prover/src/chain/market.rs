@@ -913,6 +913,23 @@ impl Chain {
 		found.map(|value| value.decode()).transpose().map_err(ChainError::rpc)
 	}
 
+	/// Who registered `circuit` with the verifier, if registered.
+	pub async fn circuit_owner(
+		&self,
+		at: &AtBlock,
+		circuit: H256,
+	) -> Result<Option<AccountId32>, ChainError> {
+		let found = at
+			.storage()
+			.try_fetch(prova::storage().verifier().circuits(), (circuit,))
+			.await
+			.map_err(ChainError::rpc)?;
+		found
+			.map(|value| value.decode().map(|info| info.owner))
+			.transpose()
+			.map_err(ChainError::rpc)
+	}
+
 	/// Whether `circuit`'s verifier data is registered.
 	pub async fn circuit_registered(
 		&self,

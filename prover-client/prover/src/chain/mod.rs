@@ -189,7 +189,15 @@ impl Chain {
 
 	/// `who`'s free balance at the best block.
 	pub async fn free_balance(&self, who: &AccountId32) -> Result<Balance, ChainError> {
-		let at = self.best().await?;
+		self.free_balance_at(&self.best().await?, who).await
+	}
+
+	/// `who`'s free balance at `at`.
+	pub async fn free_balance_at(
+		&self,
+		at: &AtBlock,
+		who: &AccountId32,
+	) -> Result<Balance, ChainError> {
 		let account = at
 			.storage()
 			.fetch(prova::storage().system().account(), (*who,))

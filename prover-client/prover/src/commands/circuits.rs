@@ -1,4 +1,5 @@
-//! `circuits list` and `circuits register`, and finding a circuit by name.
+//! `circuits list`, `circuits register` and `circuits enable-aggregation`,
+//! and finding a circuit by name.
 //!
 //! A listed circuit's name is its workload and degree, `poseidon_chain-14`:
 //! the workload comes from the listing's descriptor and the degree from its
@@ -6,10 +7,12 @@
 
 use super::print;
 use crate::{
-	chain::{calls, AtBlock, Chain, ListingInfo},
+	chain::{address, calls, prova, AtBlock, Chain, ListingInfo},
 	key::Signer,
 };
 use anyhow::{bail, Context};
+use plonky2::util::serialization::DefaultGateSerializer;
+use prova_circuits::aggregation::Aggregator;
 use prova_circuits::{Workload, WorkloadKind};
 use serde::Serialize;
 use std::time::Instant;
@@ -157,6 +160,102 @@ pub async fn register(
 			})
 			.collect::<Vec<_>>()
 			.join("\n")
+	});
+	Ok(())
+}
+
+/// What `circuits enable-aggregation` did.
+#[derive(Serialize)]
+struct AggregationEnabled {
+	/// The merge circuit's id in the verifier.
+	merge_circuit: H256,
+	/// Whether it was registered now (else it was already).
+	registered: bool,
+	/// Whether it was made the aggregation circuit now.
+	set: bool,
+	/// The wrappers set now: listing name and verifier hash.
+	wrappers: Vec<(String, [u64; 4])>,
+}
+
+/// `circuits enable-aggregation`: registers this client's merge circuit with
+/// the verifier, makes it the market's aggregation circuit through `sudo`
+/// (the signer must be the sudo key: a dev chain's governance), and sets the
+/// wrapper of every listed circuit the signer owns. Skips what is done.
+pub async fn enable_aggregation(chain: &Chain, signer: &Signer, json: bool) -> anyhow::Result<()> {
+	let started = Instant::now();
+	let aggregator = tokio::task::spawn_blocking(Aggregator::new).await??;
+	let verifier_data = aggregator
+		.merge_verifier_data()
+		.to_bytes(&DefaultGateSerializer)
+		.map_err(|e| anyhow::anyhow!("serializing the merge circuit: {e:?}"))?;
+	let merge_circuit = H256(sp_crypto_hashing::blake2_256(&verifier_data));
+	tracing::info!(
+		?merge_circuit,
+		build_ms = started.elapsed().as_millis() as u64,
+		"merge circuit built"
+	);
+
+	let at = chain.best().await?;
+	let registered = !chain.circuit_registered(&at, merge_circuit).await?;
+	if registered {
+		chain.execute(&calls().verifier().register_circuit(verifier_data), signer).await?;
+	}
+	let set = chain.aggregation_circuit(&at).await?.map(|(id, _)| id) != Some(merge_circuit);
+	if set {
+		use prova::runtime_types::{pallet_proof_market::pallet::Call, prova_runtime::RuntimeCall};
+		let call = RuntimeCall::Market(Call::set_aggregation_circuit { circuit: merge_circuit });
+		chain.execute(&calls().sudo().sudo(call), signer).await.with_context(|| {
+			format!(
+				"setting the aggregation circuit takes governance: {} is not the sudo key",
+				address(&Chain::account_of(signer))
+			)
+		})?;
+	}
+
+	let owner = Chain::account_of(signer);
+	let mut wrappers = Vec::new();
+	for listing in named_listings(chain, &chain.best().await?).await? {
+		let at = chain.best().await?;
+		let Some(owned) = chain.circuit_owner(&at, listing.listing.circuit).await? else {
+			continue;
+		};
+		let Ok(workload) = Workload::from_descriptor(&listing.listing.descriptor) else {
+			continue;
+		};
+		if owned != owner {
+			continue;
+		}
+		let handle = workload.build().with_context(|| format!("building {workload}"))?;
+		let wrapper = aggregator.wrapper(&handle.verifier_data())?;
+		let hash = wrapper.verifier_hash();
+		if chain.wrapper(&at, listing.listing.circuit).await? == Some(hash) {
+			continue;
+		}
+		let call = calls().market().set_wrapper(listing.listing.circuit, hash);
+		chain.execute(&call, signer).await.with_context(|| {
+			format!(
+				"setting the wrapper of {} (refused while aggregated requests of it are open)",
+				listing.name
+			)
+		})?;
+		wrappers.push((listing.name, hash));
+	}
+	let done = AggregationEnabled { merge_circuit, registered, set, wrappers };
+	print(json, &done, |done| {
+		let mut text = format!(
+			"merge circuit {:?}: {}; {}",
+			done.merge_circuit,
+			if done.registered { "registered" } else { "already registered" },
+			if done.set {
+				"now the aggregation circuit"
+			} else {
+				"already the aggregation circuit"
+			}
+		);
+		for (name, hash) in &done.wrappers {
+			text += &format!("\nwrapper of {name} set: {hash:?}");
+		}
+		text
 	});
 	Ok(())
 }
