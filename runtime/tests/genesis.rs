@@ -91,9 +91,16 @@ fn constants_of_different_pallets_agree() {
 	fn value<G: Get<u32>>() -> u32 {
 		G::get()
 	}
+	// A job's end: its lock window, its deadline, then (aggregated) a claim's
+	// window and the fallback's; the hook may handle the end up to a full
+	// index's backlog later (`MaxDeadlinesPerBlock` entries per block).
+	let backlog = value::<<Runtime as Market>::MaxOpenRequests>()
+		.div_ceil(value::<<Runtime as Market>::MaxDeadlinesPerBlock>());
 	let longest_job = value::<<Runtime as Market>::MaxDeadline>()
 		+ value::<<Runtime as Market>::LockWindow>()
-		+ pallet_proof_market::DEADLINE_SLOT_TRIES;
+		+ value::<<Runtime as Market>::AggregationWindow>()
+		+ value::<<Runtime as Market>::FallbackWindow>()
+		+ backlog;
 	// A delegation made after a job was locked never shares its reward.
 	assert!(value::<<Runtime as Provers>::DelegationWarmup>() > longest_job);
 	// Stake leaving cannot outrun the slash of a job it backed.

@@ -26,8 +26,12 @@
 //!    proof_hash)` before its deadline: the output (checked against the
 //!    listing's length) and `blake2_256` of the proof bytes. The chain
 //!    computes the input commitment once, here, and stores it; the claim is
-//!    free for the locker (`Pays::No`) and due [`Config::AggregationWindow`]
-//!    blocks later. Its collateral stays held.
+//!    free for the locker (`Pays::No`) and due exactly
+//!    [`Config::AggregationWindow`] blocks later. Its collateral stays held.
+//!    The deadline index takes every claim under its `due`, however many are
+//!    made in one block (see the crate docs' `## Bounds`): the tier's
+//!    throughput is not bound by the hook, which only handles claims no
+//!    batch settled.
 //! 3. A registered aggregator calls `settle_batch(requests, provers,
 //!    proof)`. For each request (claimed, not fallen back, at least two, no
 //!    duplicates) the chain computes the leaf
@@ -46,9 +50,16 @@
 //!      so they can still be batched by others or fall back. The call
 //!      succeeds (so that the forfeit stands) and pays its weight.
 //! 4. **Fallback** (liveness: no prover depends on one aggregator). A claim
-//!    no batch settled by its `due` falls back at the start of that block:
-//!    its prover now has [`Config::FallbackWindow`] blocks to submit the
-//!    claimed proof itself with `submit_proof`; its bytes must hash to the
+//!    no batch settled by its `due` falls back at that block: from then on
+//!    no batch may settle it ([`Error::NotClaimed`]) and its prover has
+//!    [`Config::FallbackWindow`] blocks from `due` to submit the claimed
+//!    proof itself with `submit_proof`. The fallback is a matter of time,
+//!    not of the hook: a claim whose `due` passed is taken as fallen back
+//!    by `submit_proof` even before the hook announces it
+//!    ([`Event::ClaimFellBack`], then emitted by the proof), and the window
+//!    counts from `due` even when the hook, with more than
+//!    [`Config::MaxDeadlinesPerBlock`] entries due, reaches the claim
+//!    blocks later. The proof's bytes must hash to the
 //!    claimed hash ([`Error::ProofNotClaimed`]) and its public inputs be the
 //!    claimed ones ([`Error::MalformedOutput`]). A valid one is paid its
 //!    price less [`Config::FallbackCharge`] (to `Forfeits`: it pays for the
@@ -86,10 +97,10 @@
 
 use crate::{
 	escrow,
-	lifecycle::{decode_elements, Failure, LockedJob},
-	AggregationCircuit, Aggregator, Aggregators, BalanceOf, Config, Deadlines, Error, Event,
-	HoldReason, Mechanism, OpenAggregated, Pallet, Request, RequestId, RequestStatus, Requests,
-	Settlement, Terms, WeightInfo, Wrappers, GOLDILOCKS_ORDER, INPUT_COMMITMENT_LEN,
+	lifecycle::{decode_elements, LockedJob},
+	AggregationCircuit, Aggregator, Aggregators, BalanceOf, Config, Error, Event, HoldReason,
+	Mechanism, OpenAggregated, Pallet, Request, RequestId, RequestStatus, Requests, Settlement,
+	Terms, WeightInfo, Wrappers, GOLDILOCKS_ORDER, INPUT_COMMITMENT_LEN,
 };
 use alloc::{
 	collections::{btree_map::BTreeMap, btree_set::BTreeSet},
@@ -97,7 +108,6 @@ use alloc::{
 };
 use codec::Encode;
 use frame_support::{
-	defensive,
 	dispatch::{DispatchResultWithPostInfo, Pays, PostDispatchInfo},
 	ensure,
 	traits::Get,
@@ -223,11 +233,11 @@ impl<T: Config> Pallet<T> {
 		);
 		let elements = decode_elements(&request.input).ok_or(Error::<T>::MalformedInput)?;
 		let commitment = T::Verifier::input_commitment(&elements);
-		let due = Self::free_deadline_slot(now.saturating_add(T::AggregationWindow::get()))
-			.ok_or(Error::<T>::NoDeadlineSlot)?;
+		// Exactly `AggregationWindow` blocks: the index takes every claim of
+		// a block under the same `due`.
+		let due = now.saturating_add(T::AggregationWindow::get());
 		Self::take_off_index(id, job.deadline);
-		// `free_deadline_slot` found room in this block's list.
-		let _ = Deadlines::<T>::try_append(due, id);
+		Self::put_on_index(id, due);
 		request.input_commitment = Some(commitment);
 		request.status = RequestStatus::Claimed {
 			prover: prover.clone(),
@@ -380,47 +390,22 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A claim no batch settled by its `due`: its prover must now submit the
-	/// claimed proof itself within `FallbackWindow` blocks.
-	pub(crate) fn fall_back(id: RequestId, mut request: Request<T>, now: BlockNumberFor<T>) {
-		let RequestStatus::Claimed { prover, .. } = &request.status else { return };
-		let prover = prover.clone();
-		let from = now.saturating_add(T::FallbackWindow::get());
-		let Some(next) = Self::guaranteed_deadline_slot(from) else {
-			// Never: the index holds at most `MaxOpenRequests` entries.
-			defensive!("no deadline slot for a fallback", id);
-			if let Some(job) = LockedJob::of_claim(&request.status) {
-				Self::fail_attempt(id, request, prover, job, Failure::MissedDeadline, now);
-			}
+	/// claimed proof itself within `FallbackWindow` blocks of that `due`
+	/// (not of the block the hook gets to it in, so that handling it late
+	/// lengthens no window). If that window has passed too, the claim is
+	/// indexed as overdue and its miss handled in turn; meanwhile
+	/// `submit_proof` refuses the late proof.
+	pub(crate) fn fall_back(id: RequestId, mut request: Request<T>) {
+		let RequestStatus::Claimed { prover, due, fallback, .. } = &mut request.status else {
 			return;
 		};
-		if let RequestStatus::Claimed { due, fallback, .. } = &mut request.status {
-			*due = next;
-			*fallback = true;
-		}
-		// `guaranteed_deadline_slot` found room in this block's list.
-		let _ = Deadlines::<T>::try_append(next, id);
+		let prover = prover.clone();
+		let late_at = due.saturating_add(T::FallbackWindow::get());
+		*due = late_at;
+		*fallback = true;
+		Self::put_on_index(id, late_at);
 		Requests::<T>::insert(id, request);
-		Self::deposit_event(Event::ClaimFellBack { request: id, prover, due: next });
-	}
-
-	/// The first block from `from` on whose deadline list has room. Unlike
-	/// [`Self::free_deadline_slot`] it searches on until it finds one: the
-	/// index holds at most `MaxOpenRequests` entries, so one of the first
-	/// `MaxOpenRequests / MaxDeadlinesPerBlock + 1` blocks has room. The
-	/// hook uses it where it cannot refuse (a claim falling back); it reads
-	/// more than `DEADLINE_SLOT_TRIES` blocks only when they are all full.
-	pub(crate) fn guaranteed_deadline_slot(from: BlockNumberFor<T>) -> Option<BlockNumberFor<T>> {
-		let per_block = T::MaxDeadlinesPerBlock::get().max(1);
-		let blocks = T::MaxOpenRequests::get() / per_block + crate::DEADLINE_SLOT_TRIES + 1;
-		let mut block = from;
-		for _ in 0..blocks {
-			let used = Deadlines::<T>::decode_len(block).unwrap_or(0);
-			if (used as u32) < per_block {
-				return Some(block);
-			}
-			block = block.saturating_add(1u32.into());
-		}
-		None
+		Self::deposit_event(Event::ClaimFellBack { request: id, prover, due: late_at });
 	}
 
 	/// See [`crate::Pallet::register_aggregator`].

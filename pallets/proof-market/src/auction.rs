@@ -29,9 +29,11 @@
 //!
 //! **Cost per block.** A settlement reads and removes at most
 //! [`Config::MaxBids`] bids and checks each revealed bidder's qualification;
-//! at most [`Config::MaxDeadlinesPerBlock`] auctions settle per block (they
-//! share the deadline index with offers and locks), each weighed at
-//! `settle_auction(bids)`.
+//! the hook handles at most [`Config::MaxDeadlinesPerBlock`] index entries
+//! per block (auctions share the deadline index with offers and locks), each
+//! auction weighed at `settle_auction(bids)`. An auction the hook reaches
+//! after its reveal window settles as it would have then: no bid or reveal
+//! is taken once the window ends.
 
 use crate::{
 	escrow, BalanceOf, Bid, Bids, Config, Error, Event, Fallback, HoldReason, Mechanism, Pallet,
@@ -59,9 +61,9 @@ pub fn bid_commitment<AccountId: Encode, Balance: Encode>(
 
 impl<T: Config> Pallet<T> {
 	/// A new request's first status under `terms`, checking their
-	/// parameters: queued for an election, bidding, or in a Dutch auction
-	/// (with room in the deadline index for its end). `max_fee` is what the
-	/// provers may be paid: the request's prover budget.
+	/// parameters: queued for an election, bidding, racing or in a Dutch
+	/// auction (the caller indexes its end). `max_fee` is what the provers
+	/// may be paid: the request's prover budget.
 	pub(crate) fn opening_status(
 		terms: &Terms<BlockNumberFor<T>, BalanceOf<T>>,
 		deadline: BlockNumberFor<T>,
@@ -88,9 +90,7 @@ impl<T: Config> Pallet<T> {
 			}
 			Mechanism::SealedBid { bid_blocks, reveal_blocks, .. } => {
 				let bids_until = now.saturating_add(window(bid_blocks)?);
-				let reveal_until =
-					Self::free_deadline_slot(bids_until.saturating_add(window(reveal_blocks)?))
-						.ok_or(Error::<T>::NoDeadlineSlot)?;
+				let reveal_until = bids_until.saturating_add(window(reveal_blocks)?);
 				Ok(RequestStatus::Bidding { bids_until, reveal_until, bids: 0 })
 			}
 			Mechanism::Race { racers, open, window_blocks, .. } => {
@@ -106,8 +106,7 @@ impl<T: Config> Pallet<T> {
 					Error::<T>::FeeBelowCheapestAsk
 				);
 				if open {
-					Self::open_race(deadline, Default::default(), now)
-						.ok_or_else(|| Error::<T>::NoDeadlineSlot.into())
+					Ok(Self::open_race(deadline, Default::default(), now))
 				} else {
 					Ok(RequestStatus::Queued { since: now })
 				}
@@ -122,7 +121,6 @@ impl<T: Config> Pallet<T> {
 					Error::<T>::FloorAboveMaxFee
 				);
 				let closes = now.saturating_add(ramp_blocks).saturating_add(T::LockWindow::get());
-				let closes = Self::free_deadline_slot(closes).ok_or(Error::<T>::NoDeadlineSlot)?;
 				Ok(RequestStatus::Dutch { since: now, closes })
 			}
 		}
@@ -252,7 +250,8 @@ impl<T: Config> Pallet<T> {
 				bidder.clone(),
 				price,
 				revealed_count,
-				now,
+				// The hook took the auction off the index to settle it.
+				None,
 				now,
 				|prover| T::Provers::reserve_capacity(prover, job).map(|_| ()),
 			);

@@ -251,6 +251,18 @@ fn one_decline_left<T: Config>(id: RequestId) {
 	Requests::<T>::insert(id, request);
 }
 
+/// Moves to `block` as the hook finds it at its worst: it has taken the
+/// block's index list (as it does before handling its entries) and carries
+/// the longest backlog of overdue entries, which taking an entry off the
+/// index searches (ids no request has).
+fn hook_reaches<T: Config>(block: BlockNumberFor<T>) {
+	frame_system::Pallet::<T>::set_block_number(block);
+	Deadlines::<T>::remove(block);
+	let backlog = T::MaxOpenRequests::get().saturating_sub(T::MaxDeadlinesPerBlock::get());
+	let overdue: Vec<RequestId> = (0..u64::from(backlog)).map(|n| u64::MAX - n).collect();
+	OverdueDeadlines::<T>::put(BoundedVec::truncate_from(overdue));
+}
+
 /// Public inputs that bind `id` (its commitment, then zeros).
 fn binding_public_inputs<T: Config>(id: RequestId) -> Vec<u64> {
 	let request = Requests::<T>::get(id).unwrap();
@@ -312,7 +324,7 @@ fn claimed<T: Config>(
 		due,
 		fallback: false,
 	};
-	Deadlines::<T>::try_append(due, id).expect("dues are spread within the bound");
+	Deadlines::<T>::try_append(due, id).expect("the index holds every open request");
 	Requests::<T>::insert(id, request);
 	id
 }
@@ -432,7 +444,9 @@ mod benchmarks {
 		assert_eq!(Queue::<T>::get().first(), Some(&id));
 	}
 
-	/// The hook with nothing to do.
+	/// The hook with nothing to do: it reads the block's deadline index
+	/// list and the overdue entries (both empty), the queue and the
+	/// retirement range.
 	#[benchmark]
 	fn on_initialize_idle() {
 		let now = frame_system::Pallet::<T>::block_number();
@@ -480,6 +494,7 @@ mod benchmarks {
 	#[benchmark]
 	fn miss_deadline_requeue() {
 		let (_, id, job) = locked_behind_a_full_queue::<T>();
+		hook_reaches::<T>(job.deadline);
 
 		#[block]
 		{
@@ -499,6 +514,7 @@ mod benchmarks {
 			request.failed.try_push(account("failed", index, 0)).expect("below MaxAttempts");
 		}
 		Requests::<T>::insert(id, request);
+		hook_reaches::<T>(job.deadline);
 
 		#[block]
 		{
@@ -508,8 +524,8 @@ mod benchmarks {
 		assert!(matches!(Requests::<T>::get(id).unwrap().status, RequestStatus::Expired { .. }));
 	}
 
-	/// Locking an offered request: the collateral hold and a deadline slot
-	/// (a search through full blocks is added by the call's weight).
+	/// Locking an offered request: the collateral hold and the move in the
+	/// deadline index.
 	#[benchmark]
 	fn lock_request() {
 		let (prover, id) = offered_behind_a_full_queue::<T>();
@@ -542,6 +558,7 @@ mod benchmarks {
 		let RequestStatus::Offered { lock_by, .. } = Requests::<T>::get(id).unwrap().status else {
 			unreachable!()
 		};
+		hook_reaches::<T>(lock_by);
 
 		#[block]
 		{
@@ -609,8 +626,7 @@ mod benchmarks {
 			place_bid::<T>(id, &funded::<T>("bidder", index), 1, true);
 		}
 		place_bid::<T>(id, &prover, 2, true);
-		frame_system::Pallet::<T>::set_block_number(reveal_until);
-		Deadlines::<T>::remove(reveal_until);
+		hook_reaches::<T>(reveal_until);
 
 		#[block]
 		{
@@ -621,7 +637,8 @@ mod benchmarks {
 	}
 
 	/// Locking a Dutch auction's request mid-ramp: the qualification (added
-	/// by the call's weight), the capacity, the collateral and a deadline slot.
+	/// by the call's weight), the capacity, the collateral and the move in
+	/// the deadline index.
 	#[benchmark]
 	fn lock_dutch() {
 		let (prover, id, _) = dutch::<T>();
@@ -638,7 +655,7 @@ mod benchmarks {
 	#[benchmark]
 	fn close_dutch() {
 		let (_, id, closes) = dutch::<T>();
-		frame_system::Pallet::<T>::set_block_number(closes);
+		hook_reaches::<T>(closes);
 
 		#[block]
 		{
@@ -798,10 +815,9 @@ mod benchmarks {
 				request.deadline_blocks,
 				BoundedVec::truncate_from(invited.clone()),
 				now,
-			)
-			.expect("room in the index");
+			);
 			let due = status.due().expect("a race is due");
-			Deadlines::<T>::try_append(due, id).expect("room");
+			Pallet::<T>::put_on_index(id, due);
 			let mut request = request.clone();
 			request.status = status;
 			Requests::<T>::insert(id, request);
@@ -841,13 +857,13 @@ mod benchmarks {
 		let aggregator = provers[0].clone();
 		Pallet::<T>::do_register_aggregator(aggregator.clone(), BoundedVec::new())
 			.expect("a prover registers");
+		// All claimed in one block, so all due in one: the longest index list,
+		// which each settled claim leaves.
 		let now = frame_system::Pallet::<T>::block_number();
-		let first_due = now.saturating_add(T::AggregationWindow::get());
-		let per_block = T::MaxDeadlinesPerBlock::get();
+		let due = now.saturating_add(T::AggregationWindow::get());
 		let ids: Vec<RequestId> = (0..n)
 			.map(|i| {
 				let requester = funded::<T>("batch-requester", i);
-				let due = first_due.saturating_add((i / per_block).into());
 				claimed::<T>(circuit, &requester, &provers[(i % p) as usize], due)
 			})
 			.collect();

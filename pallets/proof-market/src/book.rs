@@ -166,7 +166,8 @@ impl<T: Config> Pallet<T> {
 				ask.prover.clone(),
 				price,
 				candidates,
-				now,
+				// Matched as it arrives: not in the index yet.
+				None,
 				now,
 				|prover| T::Provers::reserve_capacity(prover, &job).map(|_| ()),
 			);

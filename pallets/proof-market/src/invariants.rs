@@ -3,8 +3,8 @@
 
 use crate::{
 	escrow, Aggregators, Bids, Book, Config, Deadlines, HoldReason, Jobs, Listings, NextAskId,
-	OpenAggregated, OpenRequests, OpenRequestsOf, Pallet, Queue, Racers, RequestStatus, Requests,
-	Retiring, RetiringRange,
+	OpenAggregated, OpenRequests, OpenRequestsOf, OverdueDeadlines, Pallet, Queue, Racers,
+	RequestStatus, Requests, Retiring, RetiringRange,
 };
 use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
 use frame_support::{ensure, traits::Get};
@@ -16,6 +16,21 @@ impl<T: Config> Pallet<T> {
 		let queue = Queue::<T>::get();
 		let queued: BTreeSet<_> = queue.iter().copied().collect();
 		ensure!(queued.len() == queue.len(), "a request is queued twice");
+
+		// The deadline index: each entry once, under the block it was indexed
+		// for (`None`: overdue), and no list for a block the hook has passed.
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut indexed = BTreeMap::new();
+		for id in OverdueDeadlines::<T>::get() {
+			ensure!(indexed.insert(id, None).is_none(), "a request is overdue twice");
+		}
+		for (block, due) in Deadlines::<T>::iter() {
+			ensure!(block > now, "an index list for a block the hook has passed");
+			ensure!(!due.is_empty(), "an empty index list is stored");
+			for id in due {
+				ensure!(indexed.insert(id, Some(block)).is_none(), "a request is indexed twice");
+			}
+		}
 
 		let mut open = 0u32;
 		// Per requester: (fees, deposits, open requests).
@@ -62,9 +77,14 @@ impl<T: Config> Pallet<T> {
 			}
 			if let Some(due) = request.status.due() {
 				ensure!(!queued.contains(&id), "a request waiting in the index is queued");
+				let in_place = match indexed.remove(&id) {
+					Some(Some(block)) => block == due,
+					Some(None) => due <= now,
+					None => false,
+				};
 				ensure!(
-					Deadlines::<T>::get(due).contains(&id),
-					"an offer, lock or auction is missing from the index under its block"
+					in_place,
+					"an offer, lock, claim, auction or race is missing from the index under its block"
 				);
 			} else if matches!(request.status, RequestStatus::Queued { .. }) {
 				ensure!(queued.contains(&id), "a queued request is missing from the queue");
@@ -152,13 +172,8 @@ impl<T: Config> Pallet<T> {
 				"bid bond hold differs from the bidder's bids"
 			);
 		}
-		for (block, due) in Deadlines::<T>::iter() {
-			for id in due {
-				let due_here = Requests::<T>::get(id)
-					.is_some_and(|request| request.status.due() == Some(block));
-				ensure!(due_here, "an index entry of a request not due then");
-			}
-		}
+		// Every request due in the index took its entry out above.
+		ensure!(indexed.is_empty(), "an index entry of a request not due then");
 		let book = Book::<T>::get();
 		ensure!(
 			book.windows(2).all(|pair| (pair[0].price, pair[0].id) < (pair[1].price, pair[1].id)),

@@ -69,7 +69,9 @@
 //!    forfeits its collateral (and the registry's missed-deadline fraction of
 //!    its backing, zero in Prova's runtime), is excluded, and the request is
 //!    queued again. After [`Config::MaxAttempts`] failed attempts the request
-//!    expires.
+//!    expires. (With more than [`Config::MaxDeadlinesPerBlock`] ends in one
+//!    block the hook gets to some in a following block; the proof is refused
+//!    from the deadline on all the same, see `## Bounds`.)
 //!
 //! Only the prover holding a request (offered or locked) can act on it, so no
 //! proof copied from the transaction pool is ever paid to anyone else.
@@ -181,12 +183,28 @@
 //!
 //! ## Bounds
 //! At most [`Config::MaxOpenRequests`] requests are open (queued, offered or
-//! locked) at once, which bounds the queue. Lock windows and deadlines are
-//! indexed by the block they end in ([`Deadlines`], at most
-//! [`Config::MaxDeadlinesPerBlock`] per block; an offer or lock whose block is
-//! full takes the next block with room, up to [`DEADLINE_SLOT_TRIES`] blocks
-//! later), so no hook scans all requests. Per block the hook handles at most
-//! `MaxDeadlinesPerBlock` lapsed offers and deadlines,
+//! locked) at once, which bounds the queue. Lock windows, deadlines, auction
+//! and race ends and claims' dues are indexed by the block they end in
+//! ([`Deadlines`]), so no hook scans all requests. Each open request is in
+//! the index at most once, so a block's list holds at most
+//! `MaxOpenRequests` and every offer, lock or claim is indexed under its
+//! exact block: the index never refuses one, however many end in the same
+//! block (the aggregated tier claims hundreds of requests per block).
+//!
+//! The index's capacity is not the hook's work: per block the hook handles
+//! at most [`Config::MaxDeadlinesPerBlock`] index entries. The entries of a
+//! block beyond that are carried, in order, into [`OverdueDeadlines`], which
+//! the hook drains first in the following blocks; an entry waits at most
+//! `MaxOpenRequests / MaxDeadlinesPerBlock` blocks (every entry ahead of it
+//! is another open request). Late handling takes nobody's right away and
+//! gives none: every call checks the time itself, so a window that has
+//! ended but that the hook has not reached yet refuses what it would refuse
+//! once handled, with the same error (a lock
+//! after the lock window, a proof after the deadline, a bid reveal after
+//! the reveal window, a Dutch lock after the close, a race proof after the
+//! race's end, a batch after a claim's `due`); a claim whose `due` passed
+//! is a fallback at once (its window counts from `due`, not from when the
+//! hook gets to it). Per block the hook also handles at most
 //! `MaxAssignmentsPerBlock` queued requests and [`Config::MaxRetiredPerBlock`]
 //! removals of ended requests, each with a benchmarked weight.
 //!
@@ -195,15 +213,18 @@
 //!    most `MaxOpenRequests`.
 //! 2. The queue holds exactly the queued requests, each once.
 //! 3. Every offered or locked request has its `Jobs` entry and is in the
-//!    deadline index under its lock window's or deadline's block; every `Jobs`
-//!    entry belongs to such a request.
+//!    deadline index under its lock window's or deadline's block (or among
+//!    the overdue entries, see 6); every `Jobs` entry belongs to such a
+//!    request.
 //! 4. Each requester's escrow hold equals the sum of `max_fee` over its open
 //!    requests, its deposit hold the sum of their deposits, and
 //!    `OpenRequestsOf` their number.
 //! 5. A listing's `open_requests` equals the open requests for its circuit.
-//! 6. The deadline index holds exactly the offered, locked, bidding and
-//!    Dutch requests, each under its block: a job that ends frees its slot
-//!    at once.
+//! 6. The deadline index holds exactly the offered, locked, claimed,
+//!    bidding, Dutch and racing requests, each once: in [`Deadlines`] under
+//!    its block if the hook has not reached that block yet, else in
+//!    [`OverdueDeadlines`]; no list of [`Deadlines`] is for a block the hook
+//!    has passed. A job that ends leaves the index at once.
 //! 7. Each prover's collateral hold equals the collateral of the requests it
 //!    has locked.
 //! 8. Bids exist only for requests in a sealed-bid auction, as many as the
@@ -215,8 +236,8 @@
 //!    increasing) and every ask on it offers some units.
 //! 11. Claims (`Claimed`) are of aggregated requests, store their input
 //!    commitment, hold their collateral (part of invariant 7) and are in
-//!    the index under their `due`; no request's aggregation fee exceeds its
-//!    `max_fee`.
+//!    the index under their `due` (see 6); no request's aggregation fee
+//!    exceeds its `max_fee`.
 //! 12. `OpenAggregated` counts each circuit's open aggregated requests, and
 //!    each aggregator's bond hold equals its recorded bond.
 
@@ -254,10 +275,6 @@ pub use randomness::ParentHashRandomness;
 pub use router::ROUTABLE;
 pub use types::*;
 pub use weights::WeightInfo;
-
-/// How many consecutive blocks an assignment tries for a deadline slot with
-/// room before it leaves the request queued for the next block.
-pub const DEADLINE_SLOT_TRIES: u32 = 8;
 
 /// Bytes of one input element (a little-endian `u64`).
 pub const ELEMENT_BYTES: usize = 8;
@@ -454,7 +471,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxAskLifetime: Get<BlockNumberFor<Self>>;
 
-		/// Most lock windows, deadlines and auction ends in one block.
+		/// Most deadline index entries (lapsed offers, deadlines, auction and
+		/// race ends, claims falling back) the block hook handles per block:
+		/// it bounds the hook's weight, not the index. Entries beyond it wait,
+		/// in order, in [`OverdueDeadlines`] for the next blocks.
 		#[pallet::constant]
 		type MaxDeadlinesPerBlock: Get<u32>;
 
@@ -554,16 +574,27 @@ pub mod pallet {
 		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// Offered requests by the block their lock window ends, locked ones by
-	/// their deadline block, sealed-bid auctions by the block they settle and
-	/// Dutch auctions by the block they close.
+	/// their deadline block, claims by their `due`, sealed-bid auctions by
+	/// the block they settle, Dutch auctions by the block they close and
+	/// races by the block they settle. Each open request is here (or in
+	/// [`OverdueDeadlines`]) at most once, so a block's list never exceeds
+	/// `MaxOpenRequests`. The hook takes a block's list at that block's
+	/// start.
 	#[pallet::storage]
 	pub type Deadlines<T: Config> = StorageMap<
 		_,
 		Twox64Concat,
 		BlockNumberFor<T>,
-		BoundedVec<RequestId, T::MaxDeadlinesPerBlock>,
+		BoundedVec<RequestId, T::MaxOpenRequests>,
 		ValueQuery,
 	>;
+
+	/// Index entries whose block has passed and that the hook has not
+	/// handled yet (more than `MaxDeadlinesPerBlock` were due), oldest
+	/// first; the hook handles them before the current block's.
+	#[pallet::storage]
+	pub type OverdueDeadlines<T: Config> =
+		StorageValue<_, BoundedVec<RequestId, T::MaxOpenRequests>, ValueQuery>;
 
 	/// Sealed bids of the requests in auction, by request and bidder (at most
 	/// `MaxBids` per request); removed when the auction settles.
@@ -844,8 +875,9 @@ pub mod pallet {
 		/// The request is not offered to the caller (offered to another
 		/// prover, queued, or already locked).
 		NotOffered,
-		/// Every deadline block within reach of the lock is full; lock again
-		/// in a later block.
+		/// No longer returned: the deadline index takes every request under
+		/// its exact block (kept so that the errors after it keep their
+		/// indices).
 		NoDeadlineSlot,
 		/// A sealed-bid auction's bid or reveal window is zero or longer than
 		/// `MaxBidBlocks`.
@@ -955,6 +987,10 @@ pub mod pallet {
 			assert!(T::CollateralFactor::get() >= 1, "collateral is at least the price");
 			assert!(T::MaxPublicInputs::get() as usize >= INPUT_COMMITMENT_LEN);
 			assert!(T::MaxOpenRequestsPerAccount::get() >= 1);
+			assert!(
+				T::MaxDeadlinesPerBlock::get() >= 1,
+				"the hook handles at least one deadline index entry per block"
+			);
 			assert!(T::MaxOpenRequestsPerAccount::get() <= T::MaxOpenRequests::get());
 			assert!(T::MaxBids::get() >= 1);
 			assert!(T::MaxRacers::get() >= 1);
@@ -1114,7 +1150,6 @@ pub mod pallet {
 			T::WeightInfo::lock_request()
 				.max(T::WeightInfo::lock_dutch().max(T::WeightInfo::join_race()))
 				.saturating_add(T::Provers::qualify_weight())
-				.saturating_add(T::DbWeight::get().reads(DEADLINE_SLOT_TRIES.into()))
 		)]
 		pub fn lock_request(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
 			let prover = ensure_signed(origin)?;

@@ -8,9 +8,9 @@
 
 use crate::{
 	book::BookMatch, escrow, BalanceOf, Config, Deadlines, Error, Event, Fallback, HoldReason,
-	Jobs, Listing, Listings, Mechanism, OpenRequests, OpenRequestsOf, Pallet, Queue, Request,
-	RequestId, RequestStatus, Requests, Retiring, RetiringRange, Settlement, Terms, WeightInfo,
-	DEADLINE_SLOT_TRIES, ELEMENT_BYTES, GOLDILOCKS_ORDER, INPUT_COMMITMENT_LEN,
+	Jobs, Listing, Listings, Mechanism, OpenRequests, OpenRequestsOf, OverdueDeadlines, Pallet,
+	Queue, Request, RequestId, RequestStatus, Requests, Retiring, RetiringRange, Settlement, Terms,
+	WeightInfo, ELEMENT_BYTES, GOLDILOCKS_ORDER, INPUT_COMMITMENT_LEN,
 };
 use alloc::vec::Vec;
 use codec::Encode;
@@ -100,7 +100,7 @@ impl Failure {
 pub(crate) enum Offer {
 	/// A prover was elected and the request offered to it.
 	Offered,
-	/// No prover (or no deadline slot) now: it stays queued.
+	/// No prover now: it stays queued.
 	Waits,
 	/// It waited too long and expired.
 	Expired,
@@ -164,10 +164,7 @@ impl<T: Config> Pallet<T> {
 		});
 		let book = matches!(terms.mechanism, Mechanism::Book { .. });
 		match status.due() {
-			// `opening_status` found room in this block's list.
-			Some(due) => {
-				Deadlines::<T>::try_append(due, id).map_err(|_| Error::<T>::NoDeadlineSlot)?
-			}
+			Some(due) => Self::put_on_index(id, due),
 			// A book request is matched below, and queued only if nothing crosses.
 			None if book => {}
 			None => Queue::<T>::try_append(id).map_err(|_| Error::<T>::MarketFull)?,
@@ -260,7 +257,10 @@ impl<T: Config> Pallet<T> {
 		let (job, paid_at) = match &request.status {
 			RequestStatus::Locked { prover: locker, .. } => {
 				ensure!(*locker == prover, Error::<T>::NotLocker);
-				(LockedJob::of(&request.status).ok_or(Error::<T>::NotLocked)?, now)
+				let job = LockedJob::of(&request.status).ok_or(Error::<T>::NotLocked)?;
+				// A deadline the hook has not reached yet has passed all the same.
+				ensure!(now < job.deadline, Error::<T>::NotLocked);
+				(job, now)
 			}
 			RequestStatus::Claimed {
 				prover: locker,
@@ -268,10 +268,19 @@ impl<T: Config> Pallet<T> {
 				proof_hash,
 				output,
 				claimed_at,
+				due,
 				..
 			} => {
 				ensure!(*locker == prover, Error::<T>::NotLocker);
-				ensure!(*fallback, Error::<T>::AwaitingBatch);
+				// A claim whose `due` passed has fallen back, whether or not
+				// the hook has reached it: its window counts from that `due`.
+				let late_at = if *fallback {
+					*due
+				} else {
+					ensure!(now >= *due, Error::<T>::AwaitingBatch);
+					due.saturating_add(T::FallbackWindow::get())
+				};
+				ensure!(now < late_at, Error::<T>::NotLocked);
 				ensure!(
 					sp_io::hashing::blake2_256(proof) == *proof_hash,
 					Error::<T>::ProofNotClaimed
@@ -283,6 +292,14 @@ impl<T: Config> Pallet<T> {
 						&& claimed.eq(public_inputs.iter()),
 					Error::<T>::MalformedOutput
 				);
+				if !*fallback {
+					// The fallback the hook has yet to announce.
+					Self::deposit_event(Event::ClaimFellBack {
+						request: id,
+						prover: prover.clone(),
+						due: late_at,
+					});
+				}
 				(LockedJob::of_claim(&request.status).ok_or(Error::<T>::NotClaimed)?, *claimed_at)
 			}
 			RequestStatus::Racing { joined, .. } => {
@@ -468,21 +485,17 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Opens a request again after its locker failed, by its mechanism: a
-	/// Dutch auction restarts its ramp (its last closing block full, it is
-	/// queued for an election instead); an election or a settled sealed-bid
+	/// Dutch auction restarts its ramp; an election or a settled sealed-bid
 	/// auction whose fallback is the election is queued; a sealed-bid
 	/// auction whose fallback is expiry expires.
 	fn reopen(id: RequestId, mut request: Request<T>, now: BlockNumberFor<T>) {
 		match request.terms.mechanism {
 			Mechanism::Dutch { ramp_blocks, .. } => {
 				let closes = now.saturating_add(ramp_blocks).saturating_add(T::LockWindow::get());
-				if let Some(closes) = Self::free_deadline_slot(closes) {
-					// `free_deadline_slot` found room in this block's list.
-					let _ = Deadlines::<T>::try_append(closes, id);
-					request.status = RequestStatus::Dutch { since: now, closes };
-					Requests::<T>::insert(id, request);
-					return;
-				}
+				Self::put_on_index(id, closes);
+				request.status = RequestStatus::Dutch { since: now, closes };
+				Requests::<T>::insert(id, request);
+				return;
 			}
 			Mechanism::SealedBid { fallback: Fallback::Expire, .. } => {
 				return Self::expire(id, request, now);
@@ -535,14 +548,14 @@ impl<T: Config> Pallet<T> {
 			RequestStatus::Offered { prover: offered, price, lock_by, candidates }
 				if *offered == prover =>
 			{
-				// The hook passes a lapsed offer on at the start of `lock_by`, so
-				// an offer still standing is in its window; checked all the same.
+				// An offer the hook has not passed on yet may have lapsed all the same.
 				ensure!(now < *lock_by, Error::<T>::NotOffered);
 				let (price, lock_by, candidates) = (*price, *lock_by, *candidates);
-				Self::lock(id, request, prover, price, candidates, lock_by, now, |_| Ok(()))
+				Self::lock(id, request, prover, price, candidates, Some(lock_by), now, |_| Ok(()))
 			}
 			RequestStatus::Dutch { since, closes } => {
-				ensure!(now < *closes, Error::<T>::NotOffered);
+				// Closed, whether or not the hook has expired it yet.
+				ensure!(now < *closes, Error::<T>::RequestEnded);
 				let excluded = request.failed.contains(&prover);
 				ensure!(!excluded, Error::<T>::Excluded);
 				let job = Self::job_spec(
@@ -554,7 +567,7 @@ impl<T: Config> Pallet<T> {
 					.ok_or(Error::<T>::NotQualified)?;
 				let price = Self::dutch_price(&request, *since, now);
 				let closes = *closes;
-				Self::lock(id, request, prover, price, 1, closes, now, |prover| {
+				Self::lock(id, request, prover, price, 1, Some(closes), now, |prover| {
 					T::Provers::reserve_capacity(prover, &job).map(|_| ())
 				})
 			}
@@ -567,8 +580,9 @@ impl<T: Config> Pallet<T> {
 	/// `prover` takes request `id` at `price`: its deadline is set from
 	/// `now`, its collateral held, `reserve` takes the prover's capacity
 	/// (already taken for an offer) and the request leaves the index block
-	/// `due` it was waiting under. Fails, changing nothing, when no deadline
-	/// slot is free, the collateral cannot be held or `reserve` fails.
+	/// `due` it was waiting under, if any (an auction the hook settles has
+	/// left it already, a book request never was in it). Fails, changing
+	/// nothing, when the collateral cannot be held or `reserve` fails.
 	#[allow(clippy::too_many_arguments)]
 	pub(crate) fn lock(
 		id: RequestId,
@@ -576,20 +590,20 @@ impl<T: Config> Pallet<T> {
 		prover: T::AccountId,
 		price: BalanceOf<T>,
 		candidates: u32,
-		due: BlockNumberFor<T>,
+		due: Option<BlockNumberFor<T>>,
 		now: BlockNumberFor<T>,
 		reserve: impl FnOnce(&T::AccountId) -> DispatchResult,
 	) -> DispatchResult {
-		let deadline = Self::free_deadline_slot(now.saturating_add(request.deadline_blocks))
-			.ok_or(Error::<T>::NoDeadlineSlot)?;
+		let deadline = now.saturating_add(request.deadline_blocks);
 		let collateral = Self::collateral_for(price);
 		frame_support::storage::with_storage_layer(|| {
 			escrow::hold::<T>(HoldReason::JobCollateral, &prover, collateral)?;
 			reserve(&prover)
 		})?;
-		Self::take_off_index(id, due);
-		// `free_deadline_slot` found room in this block's list.
-		let _ = Deadlines::<T>::try_append(deadline, id);
+		if let Some(due) = due {
+			Self::take_off_index(id, due);
+		}
+		Self::put_on_index(id, deadline);
 		Jobs::<T>::insert(&prover, id, ());
 		request.status = RequestStatus::Locked {
 			prover: prover.clone(),
@@ -664,6 +678,9 @@ impl<T: Config> Pallet<T> {
 			_ => return Err(Error::<T>::RequestEnded.into()),
 		};
 		let now = frame_system::Pallet::<T>::block_number();
+		// A lapsed offer is the hook's to pass on (as lapsed), whether or not
+		// it has reached it yet.
+		ensure!(now < lock_by, Error::<T>::NotOffered);
 		Self::pass_offer(id, request, prover, lock_by, false, now);
 		Ok(())
 	}
@@ -683,22 +700,54 @@ impl<T: Config> Pallet<T> {
 		price.saturating_mul(T::CollateralFactor::get().into()).max(T::MinCollateral::get())
 	}
 
-	/// Removes `id` from the deadline index under `block` (at the block
-	/// itself the hook has already taken the list).
+	/// Indexes `id` under `block`: in [`Deadlines`] if the hook has yet to
+	/// reach that block, else at the back of [`OverdueDeadlines`] (the hook
+	/// took the block's list at its start). Each open request is indexed
+	/// once, and both lists hold `MaxOpenRequests`, so this always fits.
+	pub(crate) fn put_on_index(id: RequestId, block: BlockNumberFor<T>) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let indexed = if block > now {
+			Deadlines::<T>::try_append(block, id)
+		} else {
+			OverdueDeadlines::<T>::try_append(id)
+		};
+		if indexed.is_err() {
+			defensive!("the deadline index is full", id);
+		}
+	}
+
+	/// Removes `id` from the deadline index under `block`: from
+	/// [`Deadlines`] if the hook has yet to reach that block, else from
+	/// [`OverdueDeadlines`], where it waits if the hook has not handled it
+	/// (while the hook handles it, it is in neither).
 	pub(crate) fn take_off_index(id: RequestId, block: BlockNumberFor<T>) {
-		Deadlines::<T>::mutate_exists(block, |due| {
-			if let Some(list) = due {
-				list.retain(|due_id| *due_id != id);
+		let now = frame_system::Pallet::<T>::block_number();
+		if block > now {
+			let mut list = Deadlines::<T>::get(block);
+			if let Some(place) = list.iter().position(|due_id| *due_id == id) {
+				list.remove(place);
 				if list.is_empty() {
-					*due = None;
+					Deadlines::<T>::remove(block);
+				} else {
+					Deadlines::<T>::insert(block, list);
 				}
 			}
-		});
+		} else {
+			let mut overdue = OverdueDeadlines::<T>::get();
+			if let Some(place) = overdue.iter().position(|due_id| *due_id == id) {
+				overdue.remove(place);
+				if overdue.is_empty() {
+					OverdueDeadlines::<T>::kill();
+				} else {
+					OverdueDeadlines::<T>::put(overdue);
+				}
+			}
+		}
 	}
 
 	/// Ends `prover`'s job on `id` (indexed under block `due`), frees the
-	/// job's `units` of its capacity and records how it ended; the job's slot
-	/// in the index is freed for other offers and locks. The registry keeps a prover's record while it holds a slot, so
+	/// job's `units` of its capacity and records how it ended; the job
+	/// leaves the index. The registry keeps a prover's record while it holds a slot, so
 	/// this fails only if that promise is broken; the market then carries on
 	/// rather than trap.
 	pub(crate) fn release_slot(
@@ -786,13 +835,12 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// The block hook: lapsed offers and deadlines, then offers, then removal
-	/// of ended requests. Returns the weight used.
+	/// The block hook: lapsed offers and deadlines (at most
+	/// `MaxDeadlinesPerBlock`, see [`Self::handle_deadlines`]), then offers,
+	/// then removal of ended requests. Returns the weight used.
 	pub(crate) fn on_block(now: BlockNumberFor<T>) -> Weight {
 		let mut weight = T::WeightInfo::on_initialize_idle();
-		for id in Deadlines::<T>::take(now) {
-			weight.saturating_accrue(Self::process_deadline(id, now));
-		}
+		weight.saturating_accrue(Self::handle_deadlines(now));
 		let mut queue = Queue::<T>::get().into_inner();
 		let offered = queue.len().min(T::MaxAssignmentsPerBlock::get() as usize);
 		if offered > 0 {
@@ -834,10 +882,49 @@ impl<T: Config> Pallet<T> {
 		weight
 	}
 
+	/// The deadline index's entries due by `now`, oldest first: those
+	/// carried from earlier blocks ([`OverdueDeadlines`]), then block
+	/// `now`'s. The first `MaxDeadlinesPerBlock` are handled
+	/// ([`Self::process_deadline`]); the rest stay, in order, in
+	/// `OverdueDeadlines` for the next blocks. Returns the weight used
+	/// beyond `on_initialize_idle` (which reads both lists).
+	pub(crate) fn handle_deadlines(now: BlockNumberFor<T>) -> Weight {
+		let overdue = OverdueDeadlines::<T>::get();
+		let due_now = Deadlines::<T>::take(now);
+		if overdue.is_empty() && due_now.is_empty() {
+			return Weight::zero();
+		}
+		let carried = !overdue.is_empty();
+		let mut pending = overdue.into_inner();
+		pending.extend(due_now);
+		let handled = pending.len().min(T::MaxDeadlinesPerBlock::get() as usize);
+		let rest = pending.split_off(handled);
+		let mut weight = Weight::zero();
+		// Stored before the handling, which may take entries off it or add one.
+		if carried || !rest.is_empty() {
+			weight.saturating_accrue(T::DbWeight::get().writes(1));
+			if rest.is_empty() {
+				OverdueDeadlines::<T>::kill();
+			} else {
+				let kept = rest.len();
+				// Each open request is indexed once: at most `MaxOpenRequests`.
+				let rest = BoundedVec::truncate_from(rest);
+				if rest.len() < kept {
+					defensive!("more overdue deadlines than open requests", kept);
+				}
+				OverdueDeadlines::<T>::put(rest);
+			}
+		}
+		for id in pending {
+			weight.saturating_accrue(Self::process_deadline(id, now));
+		}
+		weight
+	}
+
 	/// Weight of `submit_request_with_terms`: `submit_request`'s (the
 	/// election's worst case is charged to every request, since any may fall
-	/// back to it), a deadline slot search for an auction, and for the book a
-	/// match over a full book with every prover's qualification checked.
+	/// back to it), and for the book a match over a full book with every
+	/// prover's qualification checked.
 	///
 	/// The requester pays for what its prover's free calls cost the chain:
 	/// in the fast tier the verification of its proof; in the aggregated
@@ -853,8 +940,7 @@ impl<T: Config> Pallet<T> {
 		};
 		let base = T::WeightInfo::submit_request()
 			.saturating_add(T::Provers::elect_weight())
-			.saturating_add(proving)
-			.saturating_add(T::DbWeight::get().reads(DEADLINE_SLOT_TRIES.into()));
+			.saturating_add(proving);
 		match terms.mechanism {
 			Mechanism::Book { .. } => {
 				let asks = T::MaxAsks::get();
@@ -881,7 +967,6 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::settle_auction(bids)
 			.saturating_add(T::Provers::qualify_weight().saturating_mul(bids.into()))
 			.saturating_add(T::Provers::capacity_weight())
-			.saturating_add(T::DbWeight::get().reads(DEADLINE_SLOT_TRIES.into()))
 	}
 
 	/// Elections offering queued request `id` runs: `racers` for an elected
@@ -894,48 +979,56 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Weight of offering one queued request at its worst: an election at the
-	/// registry's bound, and a search through full index blocks (and the
-	/// read of its mechanism that counts its elections).
+	/// registry's bound (and the read of its mechanism that counts its
+	/// elections).
 	pub(crate) fn offer_weight() -> Weight {
 		T::WeightInfo::offer()
 			.saturating_add(T::DbWeight::get().reads(1))
 			.max(T::WeightInfo::expire_queued())
 			.saturating_add(T::Provers::elect_weight())
 			.saturating_add(T::Provers::capacity_weight())
-			.saturating_add(T::DbWeight::get().reads(DEADLINE_SLOT_TRIES.into()))
 	}
 
-	/// Handles `id`'s entry in the deadline index of block `now`: an offer
-	/// whose lock window ends, a locked job whose deadline falls, a
-	/// sealed-bid auction that settles or a Dutch auction that closes.
-	/// Returns the weight used, at the worst case of its kind.
+	/// Handles `id`'s entry in the deadline index, taken off it at block
+	/// `now`, at or after the block it was indexed under: an offer whose
+	/// lock window ended, a locked job whose deadline fell, a sealed-bid
+	/// auction that settles, a Dutch auction that closes, a race that
+	/// settles, a claim that falls back or whose fallback ended. Returns the
+	/// weight used, at the worst case of its kind.
+	///
+	/// Handling late (entries beyond `MaxDeadlinesPerBlock` wait) takes
+	/// nobody's right away and gives none: the calls check the time
+	/// themselves, so nothing the window's end forbids happened in between,
+	/// and a claim's fallback window counts from its `due`. What follows the
+	/// handling (a requeue, a re-opened ramp, an auction winner's deadline)
+	/// counts from the block it is handled in.
 	pub(crate) fn process_deadline(id: RequestId, now: BlockNumberFor<T>) -> Weight {
 		let Some(request) = Requests::<T>::get(id) else { return Self::job_end_weight() };
 		match request.status.clone() {
-			RequestStatus::Offered { prover, lock_by, .. } if lock_by == now => {
+			RequestStatus::Offered { prover, lock_by, .. } if lock_by <= now => {
 				Self::pass_offer(id, request, prover, lock_by, true, now);
 			}
-			RequestStatus::Locked { prover, deadline, .. } if deadline == now => {
+			RequestStatus::Locked { prover, deadline, .. } if deadline <= now => {
 				if let Some(job) = LockedJob::of(&request.status) {
 					Self::fail_attempt(id, request, prover, job, Failure::MissedDeadline, now);
 				}
 			}
-			RequestStatus::Bidding { reveal_until, bids, .. } if reveal_until == now => {
+			RequestStatus::Bidding { reveal_until, bids, .. } if reveal_until <= now => {
 				Self::settle_auction(id, request, now);
 				return Self::settle_auction_weight(bids);
 			}
-			RequestStatus::Dutch { closes, .. } if closes == now => {
+			RequestStatus::Dutch { closes, .. } if closes <= now => {
 				// Nobody took it at any price up to `max_fee`.
 				Self::expire(id, request, now);
 			}
-			RequestStatus::Racing { settles_at, joined, .. } if settles_at == now => {
+			RequestStatus::Racing { settles_at, joined, .. } if settles_at <= now => {
 				Self::settle_race(id, request, now);
 				return Self::settle_race_weight(joined);
 			}
-			RequestStatus::Claimed { due, fallback: false, .. } if due == now => {
-				Self::fall_back(id, request, now);
+			RequestStatus::Claimed { due, fallback: false, .. } if due <= now => {
+				Self::fall_back(id, request);
 			}
-			RequestStatus::Claimed { prover, due, fallback: true, .. } if due == now => {
+			RequestStatus::Claimed { prover, due, fallback: true, .. } if due <= now => {
 				if let Some(job) = LockedJob::of_claim(&request.status) {
 					Self::fail_attempt(id, request, prover, job, Failure::MissedDeadline, now);
 				}
@@ -964,10 +1057,7 @@ impl<T: Config> Pallet<T> {
 			};
 		}
 		let Some(listing) = Listings::<T>::get(request.circuit) else { return Offer::Waits };
-		let Some(lock_by) = Self::free_deadline_slot(now.saturating_add(T::LockWindow::get()))
-		else {
-			return Offer::Waits;
-		};
+		let lock_by = now.saturating_add(T::LockWindow::get());
 		let units: BalanceOf<T> = listing.work_units.into();
 		let budget = request.prover_budget();
 		let offered_price = budget / units.max(One::one());
@@ -992,8 +1082,7 @@ impl<T: Config> Pallet<T> {
 		};
 		let price = ask.saturating_mul(units).min(budget);
 		request.terms.mechanism = Mechanism::Election;
-		// `free_deadline_slot` found room in this block's list.
-		let _ = Deadlines::<T>::try_append(lock_by, id);
+		Self::put_on_index(id, lock_by);
 		Jobs::<T>::insert(&prover, id, ());
 		request.status =
 			RequestStatus::Offered { prover: prover.clone(), price, lock_by, candidates };
@@ -1011,20 +1100,6 @@ impl<T: Config> Pallet<T> {
 		deadline: BlockNumberFor<T>,
 	) -> JobSpec {
 		JobSpec::new(circuit, &listing.descriptor, listing.work_units, deadline.saturated_into())
-	}
-
-	/// The first block from `from` on whose deadline list has room, within
-	/// [`DEADLINE_SLOT_TRIES`] blocks.
-	pub(crate) fn free_deadline_slot(from: BlockNumberFor<T>) -> Option<BlockNumberFor<T>> {
-		let mut block = from;
-		for _ in 0..DEADLINE_SLOT_TRIES {
-			let used = Deadlines::<T>::decode_len(block).unwrap_or(0);
-			if (used as u32) < T::MaxDeadlinesPerBlock::get() {
-				return Some(block);
-			}
-			block = block.saturating_add(One::one());
-		}
-		None
 	}
 
 	/// `blake2_256(randomness ‖ request ‖ offer)`, `offer` counting from 1

@@ -5,6 +5,13 @@
 //! on-chain storage version is its starting one and then writes the next, so
 //! listing a step beyond its upgrade is harmless, and a chain at version 0
 //! runs both in order.
+//!
+//! Not every change of the layout's types needs a step. Version 4 (spec
+//! 108) bounds each block's list in [`Deadlines`] by `MaxOpenRequests`
+//! instead of `MaxDeadlinesPerBlock` and adds `OverdueDeadlines`: a bound is
+//! not encoded, so the stored lists (at most `MaxDeadlinesPerBlock` each)
+//! decode unchanged, and the new value starts empty, as its default; the
+//! storage version stays 4.
 
 use crate::{BalanceOf, Config, Deadlines, Listings, OpenRequestsOf, Pallet, Request};
 use frame_support::{
@@ -210,7 +217,8 @@ pub mod v1 {
 			// Each request read and written, each open one's counter read and
 			// written, each listing read and its circuit read and written, each
 			// deadline block read and written with a request read per entry
-			// (at most `MaxDeadlinesPerBlock`, counted as one read).
+			// (at most `MaxDeadlinesPerBlock` in version 0's index, counted as
+			// one read).
 			T::DbWeight::get().reads_writes(
 				requests + open + 2 * listings + 2 * deadline_blocks,
 				requests + open + listings + deadline_blocks,

@@ -71,7 +71,8 @@ pub const MAX_OPEN_PER_ACCOUNT: u32 = 8;
 /// Held per open request besides its fee.
 pub const REQUEST_DEPOSIT: Balance = 50;
 /// Blocks a delegation warms up: longer than the longest job (a 100-block
-/// deadline after a 2-block window, pushed up to 8 blocks by full slots).
+/// deadline after a 2-block window, handled up to `MAX_OPEN / 4` blocks
+/// late by the hook).
 pub const WARMUP: u64 = 111;
 /// Blocks an offered prover has to lock.
 pub const LOCK_WINDOW: u64 = 2;
@@ -175,7 +176,7 @@ impl pallet_proof_market::Config for Test {
 	type MinDeadline = frame_support::traits::ConstU64<2>;
 	type MaxDeadline = frame_support::traits::ConstU64<100>;
 	type MaxAttempts = frame_support::traits::ConstU32<MAX_ATTEMPTS>;
-	type MaxOpenRequests = frame_support::traits::ConstU32<MAX_OPEN>;
+	type MaxOpenRequests = MaxOpenRequests;
 	type MaxAssignmentsPerBlock = frame_support::traits::ConstU32<4>;
 	type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<4>;
 	type MaxRacers = frame_support::traits::ConstU32<4>;
@@ -207,6 +208,9 @@ parameter_types! {
 	/// The circuit [`TestVerifier`] treats as a mock aggregation circuit, if
 	/// any (per test thread).
 	pub static MockAggregation: Option<CircuitId> = None;
+	/// Most open requests: `MAX_OPEN`, unless a test raises it before it
+	/// stores anything (per test thread).
+	pub static MaxOpenRequests: u32 = MAX_OPEN;
 }
 
 /// The real verifier pallet, except for the aggregation circuit named by

@@ -48,9 +48,8 @@
 //! and pays, releases or punishes each, weighed at `settle_race(racers)`.
 
 use crate::{
-	escrow, lifecycle::Failure, BalanceOf, Config, Deadlines, Error, Event, HoldReason, Jobs,
-	Mechanism, Pallet, Racer, Racers, Request, RequestId, RequestStatus, Requests,
-	INPUT_COMMITMENT_LEN,
+	escrow, lifecycle::Failure, BalanceOf, Config, Error, Event, HoldReason, Jobs, Mechanism,
+	Pallet, Racer, Racers, Request, RequestId, RequestStatus, Requests, INPUT_COMMITMENT_LEN,
 };
 use alloc::vec::Vec;
 use codec::Encode;
@@ -87,22 +86,22 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The racing status of a race opening at `now` with `invited` provers
-	/// (empty: open), with its settlement block indexed.
+	/// (empty: open); the caller indexes it under its settlement block.
 	pub(crate) fn open_race(
 		deadline_blocks: BlockNumberFor<T>,
 		invited: BoundedVec<T::AccountId, T::MaxRacers>,
 		now: BlockNumberFor<T>,
-	) -> Option<RequestStatus<T>> {
+	) -> RequestStatus<T> {
 		let join_until = now.saturating_add(T::LockWindow::get());
-		let deadline = Self::free_deadline_slot(join_until.saturating_add(deadline_blocks))?;
-		Some(RequestStatus::Racing {
+		let deadline = join_until.saturating_add(deadline_blocks);
+		RequestStatus::Racing {
 			invited,
 			joined: 0,
 			join_until,
 			deadline,
 			commits_close: None,
 			settles_at: deadline,
-		})
+		}
 	}
 
 	/// Elects the racers of queued race `id` among the provers eligible at
@@ -132,10 +131,10 @@ impl<T: Config> Pallet<T> {
 			return None;
 		}
 		let elected = invited.len() as u32;
-		let status = Self::open_race(request.deadline_blocks, invited.clone(), now)?;
-		let due = status.due()?;
-		// `open_race` found room in this block's list.
-		let _ = Deadlines::<T>::try_append(due, id);
+		let status = Self::open_race(request.deadline_blocks, invited.clone(), now);
+		if let Some(due) = status.due() {
+			Self::put_on_index(id, due);
+		}
 		request.status = status;
 		Self::deposit_event(Event::RaceOpened { request: id, invited: invited.into_inner() });
 		Some(elected)
@@ -151,9 +150,13 @@ impl<T: Config> Pallet<T> {
 		let Mechanism::Race { racers, .. } = request.terms.mechanism else {
 			return Err(Error::<T>::NotOffered.into());
 		};
-		let RequestStatus::Racing { invited, joined, join_until, .. } = &mut request.status else {
+		let RequestStatus::Racing { invited, joined, join_until, settles_at, .. } =
+			&mut request.status
+		else {
 			return Err(Error::<T>::NotOffered.into());
 		};
+		// Over, whether or not the hook has settled it yet.
+		ensure!(now < *settles_at, Error::<T>::RequestEnded);
 		ensure!(now < *join_until, Error::<T>::NotOffered);
 		ensure!(invited.is_empty() || invited.contains(&prover), Error::<T>::NotOffered);
 		ensure!(!Racers::<T>::contains_key(id, &prover), Error::<T>::AlreadyRacing);
@@ -199,6 +202,8 @@ impl<T: Config> Pallet<T> {
 			}
 			.into());
 		};
+		// Over, whether or not the hook has settled it yet.
+		ensure!(now < *settles_at, Error::<T>::RequestEnded);
 		let mut entry = Racers::<T>::get(id, &racer).ok_or(Error::<T>::NotRacing)?;
 		ensure!(entry.commitment.is_none(), Error::<T>::AlreadyCommitted);
 		let place = match commits_close {
@@ -211,9 +216,9 @@ impl<T: Config> Pallet<T> {
 			None => {
 				ensure!(now < *deadline, Error::<T>::CommitsClosed);
 				let close = now.saturating_add(window_blocks);
-				let settle = Self::free_deadline_slot(close.saturating_add(T::LockWindow::get()))
-					.ok_or(Error::<T>::NoDeadlineSlot)?;
-				Self::move_in_index(id, *settles_at, settle);
+				let settle = close.saturating_add(T::LockWindow::get());
+				Self::take_off_index(id, *settles_at);
+				Self::put_on_index(id, settle);
 				*commits_close = Some(close);
 				*settles_at = settle;
 				0
@@ -243,6 +248,8 @@ impl<T: Config> Pallet<T> {
 		let RequestStatus::Racing { commits_close, settles_at, .. } = request.status else {
 			return Err(Error::<T>::NotLocked.into());
 		};
+		// Over, whether or not the hook has settled it yet.
+		ensure!(now < settles_at, Error::<T>::RequestEnded);
 		let close = commits_close.ok_or(Error::<T>::CommitsOpen)?;
 		ensure!(now >= close, Error::<T>::CommitsOpen);
 		let mut entry = Racers::<T>::get(id, &racer).ok_or(Error::<T>::NotLocker)?;
@@ -408,12 +415,5 @@ impl<T: Config> Pallet<T> {
 		if let Err(error) = T::Provers::release_capacity(racer, units, outcome) {
 			frame_support::defensive!("releasing a racer's slot failed", (id, error));
 		}
-	}
-
-	/// Moves `id` in the deadline index from block `from` to block `to`
-	/// (which has room).
-	fn move_in_index(id: RequestId, from: BlockNumberFor<T>, to: BlockNumberFor<T>) {
-		Self::take_off_index(id, from);
-		let _ = Deadlines::<T>::try_append(to, id);
 	}
 }

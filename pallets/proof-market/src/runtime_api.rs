@@ -64,8 +64,11 @@ impl<T: Config> Pallet<T> {
 
 	/// See [`ProofMarketApi::jobs`]: one read per job the prover holds (at most
 	/// its capacity), oldest request first; claims of the aggregated tier
-	/// included (stage `Claimed`, appended to the stages).
+	/// included (stage `Claimed`, appended to the stages). A claim whose
+	/// `due` passed shows as fallen back (with the fallback's `due`) even
+	/// before the hook gets to it: `submit_proof` takes it as such.
 	pub fn jobs(prover: T::AccountId) -> Vec<Job<BalanceOf<T>, BlockNumberFor<T>>> {
+		let now = frame_system::Pallet::<T>::block_number();
 		let mut jobs: Vec<_> = Jobs::<T>::iter_key_prefix(&prover)
 			.filter_map(|id| {
 				let request = Requests::<T>::get(id)?;
@@ -77,7 +80,15 @@ impl<T: Config> Pallet<T> {
 						(prover, price, collateral, JobStage::Locked { deadline })
 					}
 					RequestStatus::Claimed { prover, price, collateral, due, fallback, .. } => {
-						(prover, price, collateral, JobStage::Claimed { due, fallback })
+						let stage = if !fallback && due <= now {
+							let due = due.saturating_add(
+								<T::FallbackWindow as frame_support::traits::Get<_>>::get(),
+							);
+							JobStage::Claimed { due, fallback: true }
+						} else {
+							JobStage::Claimed { due, fallback }
+						};
+						(prover, price, collateral, stage)
 					}
 					RequestStatus::Racing { deadline, commits_close, .. } => {
 						let racer = Racers::<T>::get(id, &prover)?;

@@ -534,7 +534,9 @@ impl<T: Config> RequestStatus<T> {
 
 	/// The block at whose start the hook next looks at the request (an
 	/// offer's window, a deadline, an auction's settlement, a Dutch
-	/// auction's close): where the deadline index holds it.
+	/// auction's close, a race's settlement, a claim's `due`): where the
+	/// deadline index holds it (among the overdue entries once the block
+	/// has passed and until the hook gets to it).
 	pub fn due(&self) -> Option<BlockNumberFor<T>> {
 		match self {
 			RequestStatus::Bidding { reveal_until, .. } => Some(*reveal_until),

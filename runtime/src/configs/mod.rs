@@ -277,10 +277,13 @@ impl pallet_plonky2_verifier::Config for Runtime {
 /// have 10 blocks (30 s) to a day from the lock and three attempts. A failed job's
 /// collateral goes half to the requester (at most the price), the rest to the
 /// treasury. A proof raises its prover's reputation only if at least 3
-/// provers were eligible for the job. At most 4 lock windows and deadlines end in one block, so the
-/// hook's worst case (4 slashes of a prover with the most delegators, plus 16
-/// elections over the most provers) stays well inside a block; see the crate
-/// docs for the measured figures. Ended requests stay readable for a day.
+/// provers were eligible for the job. The hook handles at most 4 lock windows,
+/// deadlines, auction ends and claims falling back per block, so its worst
+/// case (4 slashes of a prover with the most delegators, plus 16 elections
+/// over the most provers) stays well inside a block; see the crate docs for
+/// the measured figures. Any number may end in one block (the aggregated tier
+/// claims hundreds per block): the excess waits, in order, for the next
+/// blocks, at most 256 (1024 open requests, 4 a block). Ended requests stay readable for a day.
 /// Each request holds a 1 PROVA deposit besides its fee (forfeited to the
 /// treasury only if it expires without any prover locking it) and one account
 /// has at most 64 requests open, a sixteenth of the market.

@@ -19,24 +19,24 @@ use prova_primitives::{
 	proofs::ProofVerifier,
 };
 
-const REQUESTER: AccountId = 10;
-const OTHER_REQUESTER: AccountId = 11;
-const FEE: Balance = 100;
+pub(super) const REQUESTER: AccountId = 10;
+pub(super) const OTHER_REQUESTER: AccountId = 11;
+pub(super) const FEE: Balance = 100;
 /// The provers' ask per unit, and the price of a chain job (one unit).
-const ASK: Balance = 10;
+pub(super) const ASK: Balance = 10;
 /// What a job at `ASK` holds: `max(MIN_COLLATERAL, 2 × 10)`.
-const COLLATERAL: Balance = MIN_COLLATERAL;
+pub(super) const COLLATERAL: Balance = MIN_COLLATERAL;
 /// The aggregator (a registered prover).
-const AGGREGATOR: AccountId = 7;
+pub(super) const AGGREGATOR: AccountId = 7;
 /// A second registered aggregator, the copier.
-const COPIER: AccountId = 8;
+pub(super) const COPIER: AccountId = 8;
 /// The wrapper verifier hash the chain circuit's owner registers.
-const WRAPPER: statement::Digest = [11, 22, 33, 44];
+pub(super) const WRAPPER: statement::Digest = [11, 22, 33, 44];
 
 /// The tier set up: provers 5 and 6 and aggregator 7 (also a prover), the
 /// chain circuit listed with a wrapper, and `FIBONACCI`'s circuit as the
 /// (mock) aggregation circuit. Returns the merge verifier hash.
-fn setup() -> statement::Digest {
+pub(super) fn setup() -> statement::Digest {
 	for prover in [5, 6, AGGREGATOR, COPIER] {
 		register_prover(prover, MIN_BOND, ASK);
 	}
@@ -58,7 +58,7 @@ fn setup() -> statement::Digest {
 
 /// Aggregated terms: a Dutch auction from `ASK` (any prover locks it at
 /// `ASK` in the block it is made).
-fn aggregated_terms() -> Terms<u64, Balance> {
+pub(super) fn aggregated_terms() -> Terms<u64, Balance> {
 	Terms {
 		mechanism: Mechanism::Dutch { floor: ASK, ramp_blocks: 5 },
 		latency: None,
@@ -67,7 +67,7 @@ fn aggregated_terms() -> Terms<u64, Balance> {
 }
 
 /// `requester` asks for the chain fixture's input `which` under `terms`.
-fn submit_terms(
+pub(super) fn submit_terms(
 	requester: AccountId,
 	which: usize,
 	terms: Terms<u64, Balance>,
@@ -84,7 +84,7 @@ fn submit_terms(
 }
 
 /// An aggregated request of `requester` for input `which`, locked by `prover`.
-fn locked(requester: AccountId, which: usize, prover: AccountId) -> RequestId {
+pub(super) fn locked(requester: AccountId, which: usize, prover: AccountId) -> RequestId {
 	let id = crate::NextRequestId::<Test>::get();
 	assert_ok!(submit_terms(requester, which, aggregated_terms()));
 	assert_ok!(Market::lock_request(RuntimeOrigin::signed(prover), id));
@@ -92,7 +92,7 @@ fn locked(requester: AccountId, which: usize, prover: AccountId) -> RequestId {
 }
 
 /// `prover` claims `id` with the fixture proof `which`.
-fn claim_call(
+pub(super) fn claim_call(
 	prover: AccountId,
 	id: RequestId,
 	which: usize,
@@ -107,7 +107,7 @@ fn claim_call(
 }
 
 /// A claimed aggregated request (input `which`, claimed with its proof).
-fn claimed(requester: AccountId, which: usize, prover: AccountId) -> RequestId {
+pub(super) fn claimed(requester: AccountId, which: usize, prover: AccountId) -> RequestId {
 	let id = locked(requester, which, prover);
 	assert_ok!(claim_call(prover, id, which));
 	id
@@ -115,7 +115,7 @@ fn claimed(requester: AccountId, which: usize, prover: AccountId) -> RequestId {
 
 /// The root of a batch of `ids` (claimed with the fixture proofs `which`)
 /// by `aggregator`, computed here from the statement's definition.
-fn root_of(
+pub(super) fn root_of(
 	aggregator: AccountId,
 	batch: &[(RequestId, usize)],
 	merge: &statement::Digest,
@@ -131,7 +131,7 @@ fn root_of(
 	statement::root(leaves, merge).unwrap()
 }
 
-fn settle(
+pub(super) fn settle(
 	aggregator: AccountId,
 	ids: &[RequestId],
 	provers: u32,

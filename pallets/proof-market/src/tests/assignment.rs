@@ -124,8 +124,11 @@ fn a_request_no_prover_can_serve_goes_to_the_back_of_the_queue() {
 	});
 }
 
+/// More than `MaxDeadlinesPerBlock` jobs may end in one block: each lock
+/// takes its exact deadline block (the hook handles the excess in later
+/// blocks, see `tests/overdue.rs`).
 #[test]
-fn a_full_index_block_pushes_the_deadline_to_the_next_block_with_room() {
+fn a_full_index_block_still_takes_a_lock_at_its_exact_deadline() {
 	run_test(|| {
 		for prover in 5..=7 {
 			register_prover(prover, MIN_BOND, 1);
@@ -144,8 +147,11 @@ fn a_full_index_block_pushes_the_deadline_to_the_next_block_with_room() {
 		assert_eq!(Deadlines::<Test>::get(13).into_inner(), early);
 		assert!(!Deadlines::<Test>::contains_key(2 + LOCK_WINDOW));
 		next_block();
-		// Locked in block 3 with 10 blocks: block 13 is full, so block 14.
+		// Locked in block 3 with 10 blocks: block 13 has four, and takes a fifth.
 		assignee(late);
-		assert!(matches!(status(late), RequestStatus::Locked { deadline: 14, .. }));
+		assert!(matches!(status(late), RequestStatus::Locked { deadline: 13, .. }));
+		let mut all = early.clone();
+		all.push(late);
+		assert_eq!(Deadlines::<Test>::get(13).into_inner(), all);
 	});
 }

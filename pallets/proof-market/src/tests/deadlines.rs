@@ -130,9 +130,8 @@ fn an_excluded_prover_is_never_offered_again_and_the_request_waits_then_expires(
 	});
 }
 
-/// A job that ends before its deadline frees its index slot at once, so
-/// more than `MaxDeadlinesPerBlock` requests can be locked with the same
-/// deadline block over time.
+/// A job that ends before its deadline leaves the index at once; a job
+/// locked later with the same deadline block joins that block's list.
 #[test]
 fn a_settled_job_frees_its_deadline_slot() {
 	run_test(|| {

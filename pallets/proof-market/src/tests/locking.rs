@@ -194,23 +194,31 @@ fn a_request_every_prover_declines_expires_with_everything_refunded() {
 	});
 }
 
-/// The lock's deadline needs an index slot: with every block in reach full,
-/// locking is refused (the prover may try again next block) and nothing moves.
+/// The lock's deadline goes to its exact block however full the index is
+/// there: the index holds every open request, and only the hook's work per
+/// block is bounded (see `tests/overdue.rs`).
 #[test]
-fn locking_with_no_deadline_slot_in_reach_is_refused() {
+fn locking_takes_its_exact_deadline_block_however_full() {
 	run_test(|| {
 		register_prover(5, MIN_BOND, 10);
 		list(1, &CHAIN);
 		let id = submit(10, &CHAIN, 0, 100);
 		next_block();
+		// Blocks 12 and on hold `MaxDeadlinesPerBlock` (4) entries each, of
+		// requests in the index (their ids only matter here).
 		let full: BoundedVec<_, _> = BoundedVec::try_from(vec![900, 901, 902, 903]).unwrap();
-		for block in 12..12 + crate::DEADLINE_SLOT_TRIES as u64 {
+		for block in 12..20 {
 			Deadlines::<Test>::insert(block, full.clone());
 		}
-		assert_noop!(lock(5, id), Error::<Test>::NoDeadlineSlot);
-		for block in 12..12 + crate::DEADLINE_SLOT_TRIES as u64 {
-			Deadlines::<Test>::remove(block);
-		}
 		assert_ok!(lock(5, id));
+		assert!(matches!(status(id), RequestStatus::Locked { deadline: 12, .. }));
+		assert_eq!(Deadlines::<Test>::get(12).into_inner(), vec![900, 901, 902, 903, id]);
+		// The stand-ins leave before the invariants are checked.
+		for block in 12..20 {
+			Deadlines::<Test>::mutate(block, |list| list.retain(|entry| *entry < 900));
+			if Deadlines::<Test>::get(block).is_empty() {
+				Deadlines::<Test>::remove(block);
+			}
+		}
 	});
 }

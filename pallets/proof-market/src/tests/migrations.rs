@@ -119,6 +119,8 @@ fn v0_to_v4_adds_deposits_counts_open_requests_and_listings_and_locks_assignment
 		// The migrated assignment carries on under the new rules: its deadline
 		// passes, it forfeits its (zero) collateral and the request is offered again.
 		System::set_block_number(12);
+		// As the hook does: it takes the block's list, then handles it.
+		crate::Deadlines::<Test>::remove(12);
 		Market::process_deadline(1, 12);
 		assert_eq!(Requests::<Test>::get(1).unwrap().failed.into_inner(), vec![5]);
 		assert_eq!(status(1), RequestStatus::Queued { since: 12 });

@@ -2,7 +2,8 @@
 //!
 //! Split by topic: listing circuits, submitting and cancelling requests,
 //! offers, locks and declines, auctions and the latency guarantee, proofs and
-//! settlement, the aggregated tier, deadlines and expiry, queries, and a
+//! settlement, the aggregated tier, deadlines and expiry, the hook's
+//! overdue index entries, queries, and a
 //! property test over random interleavings.
 
 mod aggregation;
@@ -14,6 +15,7 @@ mod deadlines;
 mod listing;
 mod locking;
 mod migrations;
+mod overdue;
 mod proofs;
 mod proptest;
 mod queries;

@@ -277,8 +277,14 @@ fn nth_held(n: u8, locked: bool) -> Option<(RequestId, AccountId)> {
 		.filter_map(|(id, request)| match request.status {
 			RequestStatus::Offered { prover, .. } if !locked => Some((id, prover)),
 			RequestStatus::Locked { prover, .. } if locked => Some((id, prover)),
-			// A fallen-back claim is proved as a locked request is.
+			// A fallen-back claim is proved as a locked request is, and so is
+			// one whose `due` passed before the hook got to it.
 			RequestStatus::Claimed { prover, fallback: true, .. } if locked => Some((id, prover)),
+			RequestStatus::Claimed { prover, due, .. }
+				if locked && due <= System::block_number() =>
+			{
+				Some((id, prover))
+			}
 			_ => None,
 		})
 		.collect();
