@@ -25,7 +25,9 @@
 //! 2. Once locked, the prover calls `claim_proof(request, output,
 //!    proof_hash)` before its deadline: the output (checked against the
 //!    listing's length) and `blake2_256` of the proof bytes. The chain
-//!    computes the input commitment once, here, and stores it; the claim is
+//!    computes the input commitment once, here, and stores it (weighed by
+//!    the input's length: `claim_proof(i)` for `i` input elements, the
+//!    largest charged up front and the actual returned); the claim is
 //!    free for the locker (`Pays::No`) and due exactly
 //!    [`Config::AggregationWindow`] blocks later. Its collateral stays held.
 //!    The deadline index takes every claim under its `due`, however many are
@@ -205,13 +207,14 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// See [`crate::Pallet::claim_proof`].
+	/// See [`crate::Pallet::claim_proof`]; returns the number of input
+	/// elements committed to, which the call's weight follows.
 	pub(crate) fn do_claim_proof(
 		prover: T::AccountId,
 		id: RequestId,
 		output: BoundedVec<u64, T::MaxOutputElements>,
 		proof_hash: [u8; 32],
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		let job = match &request.status {
 			RequestStatus::Locked { prover: locker, .. } => {
@@ -232,6 +235,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::MalformedOutput
 		);
 		let elements = decode_elements(&request.input).ok_or(Error::<T>::MalformedInput)?;
+		let committed = elements.len() as u32;
 		let commitment = T::Verifier::input_commitment(&elements);
 		// Exactly `AggregationWindow` blocks: the index takes every claim of
 		// a block under the same `due`.
@@ -253,7 +257,7 @@ impl<T: Config> Pallet<T> {
 		};
 		Requests::<T>::insert(id, request);
 		Self::deposit_event(Event::ProofClaimed { request: id, prover, due });
-		Ok(())
+		Ok(committed)
 	}
 
 	/// See [`crate::Pallet::settle_batch`]: refused (nothing changed) by

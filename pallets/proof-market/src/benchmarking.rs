@@ -38,13 +38,18 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 /// A circuit registered by a funded owner, listed with the largest input a
 /// request may carry.
 fn listed<T: Config>() -> (T::AccountId, CircuitId) {
+	listed_with::<T>(max_input_elements::<T>())
+}
+
+/// A circuit registered by a funded owner, listed with inputs of `elements`.
+fn listed_with<T: Config>(elements: u32) -> (T::AccountId, CircuitId) {
 	let owner = funded::<T>("owner", 0);
 	let circuit = T::BenchmarkHelper::register_circuit(&owner);
 	let descriptor = vec![b'x'; T::MaxDescriptorBytes::get() as usize];
 	Pallet::<T>::list_circuit(
 		RawOrigin::Signed(owner.clone()).into(),
 		circuit,
-		max_input_elements::<T>(),
+		elements,
 		descriptor.try_into().expect("sized to the bound"),
 	)
 	.expect("the owner lists its circuit");
@@ -57,8 +62,12 @@ fn max_input_elements<T: Config>() -> u32 {
 
 /// The largest input: canonical elements, all different.
 fn input<T: Config>() -> BoundedVec<u8, T::MaxInputBytes> {
-	let bytes: Vec<u8> =
-		(0..max_input_elements::<T>() as u64).flat_map(|word| word.to_le_bytes()).collect();
+	input_of::<T>(max_input_elements::<T>())
+}
+
+/// An input of `elements` canonical elements, all different.
+fn input_of<T: Config>(elements: u32) -> BoundedVec<u8, T::MaxInputBytes> {
+	let bytes: Vec<u8> = (0..elements as u64).flat_map(|word| word.to_le_bytes()).collect();
 	bytes.try_into().expect("sized to the bound")
 }
 
@@ -824,16 +833,28 @@ mod benchmarks {
 		}
 	}
 
-	/// Claiming a locked aggregated request with the largest input: its
-	/// commitment computed once, the index entry moved.
+	/// Claiming a locked aggregated request whose input has `i` elements:
+	/// its commitment computed once (the part that grows with `i`), the
+	/// index entry moved.
 	#[benchmark]
-	fn claim_proof() {
-		let (prover, id, _) = locked_behind_a_full_queue::<T>();
-		let mut request = Requests::<T>::get(id).unwrap();
-		request.terms.settlement = Settlement::Aggregated;
-		Pallet::<T>::count_aggregated(request.circuit, true);
-		let outputs = Listings::<T>::get(request.circuit).unwrap().output_elements;
-		Requests::<T>::insert(id, request);
+	fn claim_proof(i: Linear<1, { T::MaxInputBytes::get() / ELEMENT_BYTES as u32 }>) {
+		let (_, circuit) = listed_with::<T>(i);
+		aggregation_ready::<T>(circuit);
+		let prover = prover::<T>();
+		let requester = funded::<T>("requester", 0);
+		let id = Pallet::<T>::do_submit_request(
+			requester,
+			circuit,
+			input_of::<T>(i),
+			1_000_000u32.into(),
+			T::MaxDeadline::get(),
+			RequestRequirements::default(),
+			Terms { settlement: Settlement::Aggregated, ..Default::default() },
+		)
+		.expect("a valid request is accepted");
+		offer_all::<T>();
+		Pallet::<T>::do_lock_request(prover.clone(), id).expect("the offered prover locks");
+		let outputs = Listings::<T>::get(circuit).unwrap().output_elements;
 		let output = BoundedVec::truncate_from(vec![1u64; outputs as usize]);
 
 		#[extrinsic_call]

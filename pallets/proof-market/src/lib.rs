@@ -1169,7 +1169,7 @@ pub mod pallet {
 		/// than the election (a sealed-bid or a Dutch auction) and a latency
 		/// guarantee.
 		#[pallet::call_index(7)]
-		#[pallet::weight(Pallet::<T>::submit_with_terms_weight(circuit, terms))]
+		#[pallet::weight(Pallet::<T>::submit_with_terms_weight(circuit, terms, input.len()))]
 		pub fn submit_request_with_terms(
 			origin: OriginFor<T>,
 			circuit: CircuitId,
@@ -1263,10 +1263,11 @@ pub mod pallet {
 					latency: None,
 					settlement: Settlement::Direct,
 				},
+				input.len(),
 			)
 			.saturating_add(T::Provers::elect_weight().saturating_mul(2))
-			// A routed request may be aggregated: its claim.
-			.saturating_add(T::WeightInfo::claim_proof())
+			// A routed request may be aggregated: the claim of its input.
+			.saturating_add(T::WeightInfo::claim_proof(Pallet::<T>::input_elements(input.len())))
 			// The stats, the book, and the tier's wrapper, circuit and aggregator.
 			.saturating_add(T::DbWeight::get().reads(ROUTABLE.len() as u64 + 4))
 		)]
@@ -1314,8 +1315,12 @@ pub mod pallet {
 		/// commitment) and `proof_hash`, `blake2_256` of the proof bytes it
 		/// hands to aggregators. Before the deadline; free (`Pays::No`) when
 		/// it succeeds. See [`crate::aggregation`].
+		///
+		/// The claim computes the commitment to the request's stored input:
+		/// it is charged for the largest input up front and returns its
+		/// weight for the request's own input.
 		#[pallet::call_index(14)]
-		#[pallet::weight(T::WeightInfo::claim_proof())]
+		#[pallet::weight(T::WeightInfo::claim_proof(Pallet::<T>::max_input_elements()))]
 		pub fn claim_proof(
 			origin: OriginFor<T>,
 			request: RequestId,
@@ -1323,8 +1328,11 @@ pub mod pallet {
 			proof_hash: [u8; 32],
 		) -> DispatchResultWithPostInfo {
 			let prover = ensure_signed(origin)?;
-			Self::do_claim_proof(prover, request, output, proof_hash)?;
-			Ok(Pays::No.into())
+			let elements = Self::do_claim_proof(prover, request, output, proof_hash)?;
+			Ok(frame_support::dispatch::PostDispatchInfo {
+				actual_weight: Some(T::WeightInfo::claim_proof(elements)),
+				pays_fee: Pays::No,
+			})
 		}
 
 		/// A registered aggregator settles the claimed `requests` with one

@@ -928,15 +928,17 @@ impl<T: Config> Pallet<T> {
 	///
 	/// The requester pays for what its prover's free calls cost the chain:
 	/// in the fast tier the verification of its proof; in the aggregated
-	/// tier the claim (the input commitment), since the batch is paid by its
-	/// aggregator and a proof verified on its own pays the fallback charge.
+	/// tier the claim (the commitment to its input of `input_bytes`), since
+	/// the batch is paid by its aggregator and a proof verified on its own
+	/// pays the fallback charge.
 	pub fn submit_with_terms_weight(
 		circuit: &CircuitId,
 		terms: &Terms<BlockNumberFor<T>, BalanceOf<T>>,
+		input_bytes: usize,
 	) -> Weight {
 		let proving = match terms.settlement {
 			Settlement::Direct => Self::verify_weight(circuit),
-			Settlement::Aggregated => T::WeightInfo::claim_proof(),
+			Settlement::Aggregated => T::WeightInfo::claim_proof(Self::input_elements(input_bytes)),
 		};
 		let base = T::WeightInfo::submit_request()
 			.saturating_add(T::Provers::elect_weight())
@@ -1145,6 +1147,17 @@ impl<T: Config> Pallet<T> {
 				.saturating_add(T::Provers::capacity_weight())
 				.saturating_mul(racers.into()),
 		)
+	}
+
+	/// Input elements in `bytes` of input (a partial one counted whole; an
+	/// input that is not whole elements is refused anyway).
+	pub fn input_elements(bytes: usize) -> u32 {
+		bytes.div_ceil(ELEMENT_BYTES) as u32
+	}
+
+	/// The most input elements a request carries: `MaxInputBytes` of them.
+	pub fn max_input_elements() -> u32 {
+		Self::input_elements(T::MaxInputBytes::get() as usize)
 	}
 
 	/// Verifying a proof of `circuit` at its registered size.

@@ -63,7 +63,7 @@ pub trait WeightInfo {
 	fn commit_proof() -> Weight;
 	fn settle_race(r: u32, ) -> Weight;
 	fn open_race(r: u32, ) -> Weight;
-	fn claim_proof() -> Weight;
+	fn claim_proof(i: u32, ) -> Weight;
 	fn settle_batch(n: u32, p: u32, ) -> Weight;
 	fn register_aggregator() -> Weight;
 	fn unregister_aggregator() -> Weight;
@@ -715,10 +715,13 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 	}
 	// PLACEHOLDER until scripts/benchmark.sh regenerates this file: the six
 	// weights below are conservative hand estimates, not measurements.
-	/// PLACEHOLDER (hand estimate): the input commitment of the largest
-	/// input (as in `submit_proof_valid`, about 10 ms) and a deadline slot.
-	fn claim_proof() -> Weight {
-		Weight::from_parts(11_000_000_000, 70084)
+	/// PLACEHOLDER (hand estimate): the request read and written, the
+	/// index entry moved, and the input commitment of an input of `i`
+	/// elements (the largest, 8192, as in `submit_proof_valid`: about 10 ms).
+	/// Component `i` ranges over `[1, 8192]`.
+	fn claim_proof(i: u32, ) -> Weight {
+		Weight::from_parts(800_000_000, 70084)
+			.saturating_add(Weight::from_parts(1_250_000, 0).saturating_mul(i.into()))
 			.saturating_add(Db::get().reads(6))
 			.saturating_add(Db::get().writes(4))
 	}
@@ -848,8 +851,8 @@ impl WeightInfo for () {
 	fn open_race(r: u32, ) -> Weight {
 		MeasuredWeight::<RocksDbWeight>::open_race(r, )
 	}
-	fn claim_proof() -> Weight {
-		MeasuredWeight::<RocksDbWeight>::claim_proof()
+	fn claim_proof(i: u32, ) -> Weight {
+		MeasuredWeight::<RocksDbWeight>::claim_proof(i, )
 	}
 	fn settle_batch(n: u32, p: u32, ) -> Weight {
 		MeasuredWeight::<RocksDbWeight>::settle_batch(n, p, )

@@ -470,8 +470,26 @@ fn a_valid_claim_is_free_and_moves_the_job_to_its_due_block() {
 		setup();
 		let id = locked(REQUESTER, 0, 5);
 		assert!(crate::Deadlines::<Test>::get(11).contains(&id));
+		// Charged up front for the largest input (1024 bytes: 128 elements)...
+		let (_, public_inputs, proof) = &CHAIN.proofs[0];
+		let call = crate::Call::<Test>::claim_proof {
+			request: id,
+			output: BoundedVec::try_from(public_inputs[INPUT_COMMITMENT_LEN..].to_vec()).unwrap(),
+			proof_hash: sp_io::hashing::blake2_256(proof),
+		};
+		use frame_support::dispatch::GetDispatchInfo;
+		assert_eq!(
+			call.get_dispatch_info().call_weight,
+			<() as crate::WeightInfo>::claim_proof(128)
+		);
 		let info = claim_call(5, id, 0).unwrap();
 		assert_eq!(info.pays_fee, frame_support::dispatch::Pays::No);
+		// ...it returns the weight of the request's own input.
+		assert!(CHAIN.input_elements < 128);
+		assert_eq!(
+			info.actual_weight,
+			Some(<() as crate::WeightInfo>::claim_proof(CHAIN.input_elements))
+		);
 		let due = 1 + AGGREGATION_WINDOW;
 		assert!(!crate::Deadlines::<Test>::get(11).contains(&id));
 		assert!(crate::Deadlines::<Test>::get(due).contains(&id));
