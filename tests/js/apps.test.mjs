@@ -70,7 +70,7 @@ const PALLETS = {
       submitRequestWithQos: ['circuit', 'input', 'maxFee', 'deadline', 'requirements', 'qos'],
       commitProof: ['request', 'commitment'],
       claimProof: ['request', 'output', 'proofHash'],
-      settleBatch: ['requests', 'provers', 'proof'],
+      settleBatch: ['requests', 'provers', 'aggregationCircuit', 'proof'],
       registerAggregator: ['endpoint'],
       unregisterAggregator: [],
       setWrapper: ['circuit', 'verifierHash'],

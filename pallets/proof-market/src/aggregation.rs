@@ -35,8 +35,12 @@
 //!    throughput is not bound by the hook, which only handles claims no
 //!    batch settled.
 //! 3. A registered aggregator calls `settle_batch(requests, provers,
-//!    proof)`. For each request (claimed, not fallen back, at least two, no
-//!    duplicates) the chain computes the leaf
+//!    aggregation_circuit, proof)`, naming the merge circuit it proved for:
+//!    if governance has set another since ([`Error::StaleAggregationCircuit`])
+//!    the call is refused and changes nothing, so an honest aggregate made
+//!    before the change forfeits no bond (the claims stay for a batch of the
+//!    new circuit, or fall back). For each request (claimed, not fallen
+//!    back, at least two, no duplicates) the chain computes the leaf
 //!    `leaf(caller, request, input commitment ‖ output)` under the verifier
 //!    hash of the request circuit's wrapper, the tree's root with the merge
 //!    circuit's verifier hash (`prova_primitives::aggregation`), and verifies
@@ -266,9 +270,10 @@ impl<T: Config> Pallet<T> {
 		aggregator: T::AccountId,
 		ids: Vec<RequestId>,
 		provers: u32,
+		aggregation_circuit: CircuitId,
 		proof: &[u8],
 	) -> DispatchResultWithPostInfo {
-		let batch = Self::prepare_batch(&aggregator, &ids, provers)?;
+		let batch = Self::prepare_batch(&aggregator, &ids, provers, aggregation_circuit)?;
 		let requests = batch.entries.len() as u32;
 		let weight = Self::settle_batch_weight(requests, batch.provers);
 		match T::Verifier::verify(&batch.circuit, &batch.root, proof) {
@@ -278,12 +283,13 @@ impl<T: Config> Pallet<T> {
 		Ok(PostDispatchInfo { actual_weight: Some(weight), pays_fee: Pays::Yes })
 	}
 
-	/// Checks a batch and computes its root (see the module docs), changing
-	/// nothing.
+	/// Checks a batch, proved for `aggregation_circuit`, and computes its
+	/// root (see the module docs), changing nothing.
 	pub(crate) fn prepare_batch(
 		aggregator: &T::AccountId,
 		ids: &[RequestId],
 		declared_provers: u32,
+		aggregation_circuit: CircuitId,
 	) -> Result<PreparedBatch<T>, DispatchError> {
 		ensure!(Aggregators::<T>::contains_key(aggregator), Error::<T>::NotAggregator);
 		ensure!(ids.len() >= 2, Error::<T>::MalformedBatch);
@@ -291,6 +297,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(distinct.len() == ids.len(), Error::<T>::MalformedBatch);
 		let (circuit, merge) =
 			AggregationCircuit::<T>::get().ok_or(Error::<T>::NoAggregationCircuit)?;
+		// A proof for a replaced merge circuit cannot verify: refused, not
+		// forfeited, since its aggregator did nothing wrong.
+		ensure!(circuit == aggregation_circuit, Error::<T>::StaleAggregationCircuit);
 		let account = account_bytes(aggregator).ok_or(Error::<T>::NotAggregator)?;
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut wrappers: BTreeMap<CircuitId, Digest> = BTreeMap::new();

@@ -891,7 +891,8 @@ mod benchmarks {
 
 		#[block]
 		{
-			let batch = Pallet::<T>::prepare_batch(&aggregator, &ids, p).expect("a valid batch");
+			let batch =
+				Pallet::<T>::prepare_batch(&aggregator, &ids, p, circuit).expect("a valid batch");
 			Pallet::<T>::settle_prepared(aggregator.clone(), batch).expect("it settles");
 		}
 

@@ -970,6 +970,9 @@ pub mod pallet {
 		WrapperInUse,
 		/// The batch has more distinct provers than declared.
 		TooManyProvers,
+		/// The batch's proof was made for an aggregation circuit that is no
+		/// longer the one set; prove it again for the current one.
+		StaleAggregationCircuit,
 	}
 
 	#[pallet::hooks]
@@ -1338,7 +1341,11 @@ pub mod pallet {
 		/// A registered aggregator settles the claimed `requests` with one
 		/// aggregate `proof` whose public inputs are the batch's root (see
 		/// [`crate::aggregation`]); `provers` is the number of distinct
-		/// provers among them, which the weight is charged for. A proof that
+		/// provers among them, which the weight is charged for, and
+		/// `aggregation_circuit` the merge circuit the proof was made for.
+		/// If governance has set another since, the call is refused
+		/// ([`Error::StaleAggregationCircuit`]) and changes nothing: an
+		/// honest aggregate of the old circuit forfeits no bond. A proof that
 		/// does not verify forfeits the caller's bond (the call succeeds, so
 		/// that the forfeit stands).
 		#[pallet::call_index(15)]
@@ -1347,10 +1354,17 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			requests: BoundedVec<RequestId, T::MaxBatch>,
 			provers: u32,
+			aggregation_circuit: CircuitId,
 			proof: BoundedVec<u8, T::MaxProofBytes>,
 		) -> DispatchResultWithPostInfo {
 			let aggregator = ensure_signed(origin)?;
-			Self::do_settle_batch(aggregator, requests.into_inner(), provers, &proof)
+			Self::do_settle_batch(
+				aggregator,
+				requests.into_inner(),
+				provers,
+				aggregation_circuit,
+				&proof,
+			)
 		}
 
 		/// Registers the caller, a registered prover, as an aggregator that
@@ -1387,7 +1401,9 @@ pub mod pallet {
 		}
 
 		/// Sets the merge circuit batches are proved with (registered with
-		/// the verifier, which then keeps it); root only.
+		/// the verifier, which then keeps it); root only. Batches proved for
+		/// the previous circuit are refused from then on, without forfeit
+		/// ([`Error::StaleAggregationCircuit`]).
 		#[pallet::call_index(19)]
 		#[pallet::weight(T::WeightInfo::set_aggregation_circuit())]
 		pub fn set_aggregation_circuit(origin: OriginFor<T>, circuit: CircuitId) -> DispatchResult {

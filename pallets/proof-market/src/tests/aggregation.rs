@@ -131,16 +131,30 @@ pub(super) fn root_of(
 	statement::root(leaves, merge).unwrap()
 }
 
+/// `settle_batch` with an aggregate for the aggregation circuit set now.
 pub(super) fn settle(
 	aggregator: AccountId,
 	ids: &[RequestId],
 	provers: u32,
 	proof: Vec<u8>,
 ) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	let circuit = AggregationCircuit::<Test>::get().map(|(circuit, _)| circuit).unwrap_or_default();
+	settle_for(aggregator, ids, provers, circuit, proof)
+}
+
+/// `settle_batch` with an aggregate for `circuit`.
+fn settle_for(
+	aggregator: AccountId,
+	ids: &[RequestId],
+	provers: u32,
+	circuit: CircuitId,
+	proof: Vec<u8>,
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
 	Market::settle_batch(
 		RuntimeOrigin::signed(aggregator),
 		BoundedVec::try_from(ids.to_vec()).unwrap(),
 		provers,
+		circuit,
 		BoundedVec::try_from(proof).unwrap(),
 	)
 }
@@ -504,6 +518,56 @@ fn a_valid_claim_is_free_and_moves_the_job_to_its_due_block() {
 		assert_eq!(jobs[0].stage, crate::JobStage::Claimed { due, fallback: false });
 		// A claim is made once.
 		assert_noop!(claim_call(5, id, 0), Error::<Test>::NotLocked);
+	});
+}
+
+/// Governance replacing the merge circuit while claims are open: an honest
+/// aggregate made for the old one is refused without forfeit and changes
+/// nothing; a batch for the new one settles the same claims.
+#[test]
+fn a_batch_for_a_replaced_aggregation_circuit_is_refused_without_forfeit() {
+	run_test(|| {
+		let old_merge = setup();
+		let old_circuit = FIBONACCI.circuit();
+		let a = claimed(REQUESTER, 0, 5);
+		let b = claimed(OTHER_REQUESTER, 1, 6);
+		let batch = [(a, 0), (b, 1)];
+		let stale = mock_aggregate(&root_of(AGGREGATOR, &batch, &old_merge));
+		// Governance sets another merge circuit (the chain circuit: the
+		// mock verifier takes it as the aggregation circuit from now on).
+		let new_circuit = CHAIN.circuit();
+		assert_ok!(Market::set_aggregation_circuit(RuntimeOrigin::root(), new_circuit));
+		MockAggregation::set(Some(new_circuit));
+		let new_merge =
+			<Verifier as ProofVerifier<AccountId>>::verifier_hash(&new_circuit).unwrap();
+		assert_ne!(new_merge, old_merge);
+		let before = totals(&EVERYONE);
+
+		assert_noop!(
+			settle_for(AGGREGATOR, &[a, b], 2, old_circuit, stale.clone()),
+			Error::<Test>::StaleAggregationCircuit
+		);
+		// Any circuit but the current one is refused the same way.
+		assert_noop!(
+			settle_for(AGGREGATOR, &[a, b], 2, sp_core::H256::repeat_byte(9), stale),
+			Error::<Test>::StaleAggregationCircuit
+		);
+		assert_eq!(aggregator_bond(AGGREGATOR), AGGREGATOR_BOND);
+		assert!(Aggregators::<Test>::contains_key(AGGREGATOR));
+		assert_eq!(totals(&EVERYONE), before);
+		for id in [a, b] {
+			assert!(matches!(
+				status(id),
+				RequestStatus::Claimed { fallback: false, due, .. } if due == 1 + AGGREGATION_WINDOW
+			));
+		}
+
+		let fresh = mock_aggregate(&root_of(AGGREGATOR, &batch, &new_merge));
+		assert_ok!(settle_for(AGGREGATOR, &[a, b], 2, new_circuit, fresh));
+		assert!(matches!(status(a), RequestStatus::Fulfilled { prover: 5, .. }));
+		assert!(matches!(status(b), RequestStatus::Fulfilled { prover: 6, .. }));
+		assert_eq!(aggregator_bond(AGGREGATOR), AGGREGATOR_BOND);
+		assert_eq!(free(AGGREGATOR), ENDOWMENT - MIN_BOND - AGGREGATOR_BOND + 2 * AGGREGATION_FEE);
 	});
 }
 
@@ -923,7 +987,7 @@ fn a_real_aggregate_settles_through_the_plonky2_verifier() {
 			));
 			ids.push(id);
 		}
-		let batch = Market::prepare_batch(&aggregator, &ids, 1).unwrap();
+		let batch = Market::prepare_batch(&aggregator, &ids, 1, merge).unwrap();
 		assert_eq!(batch.root, meta.get("root").digest(), "the chain's root is the fixture's");
 
 		// Copied by another aggregator: its leaves differ, the proof fails.

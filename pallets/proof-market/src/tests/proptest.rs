@@ -530,10 +530,12 @@ fn apply(
 				.copied()
 				.collect();
 			let proof = if junk { b"junk".to_vec() } else { aggregate_for(maker, &ids) };
+			let (circuit, _) = crate::AggregationCircuit::<Test>::get().unwrap();
 			Market::settle_batch(
 				RuntimeOrigin::signed(who),
 				BoundedVec::try_from(ids).unwrap(),
 				3,
+				circuit,
 				BoundedVec::try_from(proof).unwrap(),
 			)
 			.map(|_| ())
