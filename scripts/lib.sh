@@ -48,12 +48,13 @@ binaries() {
 	fi
 }
 
-# wait_for_daemon LOG SECONDS PID: waits until the prover daemon PID, logging
-# to LOG, has sent what was pending, built the circuits it serves and follows
-# blocks (its "following blocks" line): offers made before would lapse.
+# wait_for_daemon LOG SECONDS PID [LINE]: waits until the prover daemon PID,
+# logging to LOG, has sent what was pending, built the circuits it serves and
+# follows blocks (its "following blocks" line: offers made before would
+# lapse), or until it logged LINE.
 wait_for_daemon() {
-	local log=$1 timeout=$2 pid=$3 waited=0
-	until grep -q "following blocks" "$log" 2>/dev/null; do
+	local log=$1 timeout=$2 pid=$3 line=${4:-following blocks} waited=0
+	until grep -q "$line" "$log" 2>/dev/null; do
 		if ! kill -0 "$pid" 2>/dev/null; then
 			echo "the prover daemon exited (log: $log)" >&2
 			return 1

@@ -18,6 +18,9 @@
 #    auction, a Dutch auction, the order book against a standing ask of
 #    Dave's, an open race of both provers, and one routed by preferences),
 #    each to a different validator, and follows each to its settlement;
+# 7. enables the aggregated tier (Alice, the sudo key), starts Charlie's
+#    daemon as an aggregator on alice's RPC and sends two aggregated
+#    requests, which Dave and Eve claim and Charlie settles in one batch;
 # then keeps everything running until Ctrl-C, or stops it all and exits when
 # PROVA_DEMO_EXIT=1. Everything it started is stopped on exit.
 #
@@ -163,6 +166,28 @@ wait_requests "${urls[0]}" "$id"
 mechanism_ids+=("$id")
 demo_ids+=("${mechanism_ids[@]}")
 
+say "the aggregated tier: Alice enables it, Charlie aggregates (log $dir/prover-Charlie.log)"
+"$prover" --url "${urls[0]}" circuits enable-aggregation --key //Alice
+# Aggregators are registered provers; at this ask Charlie is never elected.
+"$prover" --url "${urls[0]}" status --key //Charlie >/dev/null 2>&1 ||
+	"$prover" --url "${urls[0]}" register --key //Charlie --bond 5000 --ask 1 --capacity 1
+"$prover" run --url "${urls[0]}" --key //Charlie --data-dir "$dir/prover-Charlie" --capacity 1 \
+	--aggregate --aggregate-listen "127.0.0.1:$((PROVA_ZN_RPC_PORT + 11))" --batch-size 2 \
+	>"$dir/prover-Charlie.log" 2>&1 &
+prover_pids+=($!)
+wait_for_daemon "$dir/prover-Charlie.log" 600 "${prover_pids[2]}" "taking claimed proofs"
+aggregated_ids=()
+for seed in 300 301; do
+	id=$("$prover" --url "${urls[1]}" request submit --key "$requester" --circuit fibonacci-12 \
+		--input "sample:$seed" --deadline 40 --max-fee 0.05 --aggregated)
+	echo "request $id: aggregated tier, sent to ${urls[1]}"
+	aggregated_ids+=("$id")
+done
+wait_requests "${urls[0]}" "${aggregated_ids[@]}"
+grep -q "batch settled" "$dir/prover-Charlie.log" ||
+	{ echo "the aggregated requests settled without a batch (log: $dir/prover-Charlie.log)" >&2; exit 1; }
+demo_ids+=("${aggregated_ids[@]}")
+
 say "all ${#demo_ids[@]} requests settled after $(elapsed); who proved them:"
 declare -A prover_name
 for key in "${provers[@]}"; do
@@ -200,7 +225,7 @@ if [ "${PROVA_DEMO_EXIT:-0}" = 1 ]; then
 fi
 say "the network and both daemons keep running (Ctrl-C stops them all)."
 echo "  RPC:        ${urls[*]}"
-echo "  logs:       $dir/{alice,bob,charlie,prover-Dave,prover-Eve}.log"
+echo "  logs:       $dir/{alice,bob,charlie,prover-Dave,prover-Eve,prover-Charlie}.log"
 echo "  a request:  $prover --url ${urls[1]} request submit --key //Ferdie --circuit fibonacci-12 --input sample:7 --wait"
 echo "  a prover:   PROVA_PROVER=$prover scripts/run-prover.sh //Charlie --url ${urls[2]}"
 wait "$zombienet_pid"

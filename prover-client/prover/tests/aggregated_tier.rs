@@ -142,7 +142,7 @@ async fn aggregated_requests_of_two_requesters_are_settled_by_the_aggregators_ba
 		let request = net.settled(*id, Duration::from_secs(600)).await;
 		let (prover, price) = fulfiller(&request)
 			.unwrap_or_else(|| panic!("request {id}: {request:?}\n{}", net.logs()));
-		assert_eq!(price, ASK, "paid in full: no fallback charge");
+		assert_eq!(price, ASK, "paid in full, no fallback charge:\n{}", net.daemon_log(eve));
 		assert!(
 			[address(&account("Bob")), address(&account("Charlie"))].contains(&prover),
 			"{prover}"

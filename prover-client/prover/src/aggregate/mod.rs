@@ -81,12 +81,26 @@ struct Claim {
 
 /// Work for the proving thread.
 enum Task {
-	Wrap { request: RequestId, circuit: H256, descriptor: String, proof: Vec<u8> },
-	Merge { requests: Vec<RequestId>, leaves: Vec<Proved> },
+	/// Build the wrapper of a circuit before its first delivery.
+	Prepare {
+		circuit: H256,
+		descriptor: String,
+	},
+	Wrap {
+		request: RequestId,
+		circuit: H256,
+		descriptor: String,
+		proof: Vec<u8>,
+	},
+	Merge {
+		requests: Vec<RequestId>,
+		leaves: Vec<Proved>,
+	},
 }
 
 /// What the proving thread reports.
 enum Done {
+	Prepared,
 	Wrapped { request: RequestId, leaf: Result<Proved, String>, took: Duration },
 	Merged { requests: Vec<RequestId>, proof: Result<Vec<u8>, String>, took: Duration },
 }
@@ -117,6 +131,12 @@ impl Workshop {
 	fn run(&mut self, task: Task) -> Done {
 		let started = Instant::now();
 		match task {
+			Task::Prepare { circuit, descriptor } => {
+				if let Err(reason) = self.wrapper(circuit, &descriptor) {
+					tracing::warn!(circuit = ?circuit, %descriptor, %reason, "cannot build this circuit's wrapper");
+				}
+				Done::Prepared
+			}
 			Task::Wrap { request, circuit, descriptor, proof } => {
 				let leaf = (|| {
 					let wrapper = self.wrapper(circuit, &descriptor)?;
@@ -145,8 +165,12 @@ struct Desk {
 	account: AccountId32,
 	policy: Policy,
 	claims: BTreeMap<RequestId, Claim>,
-	/// Whether the proving thread is busy.
-	busy: bool,
+	/// Claims given up (too close to their due), with that due: deliveries
+	/// of them again are not taken.
+	given_up: BTreeMap<RequestId, BlockNumber>,
+	/// Tasks sent to the proving thread and not reported back: new work
+	/// is decided only when it is idle.
+	in_flight: usize,
 	tasks: std::sync::mpsc::Sender<Task>,
 	/// The best block seen.
 	best: BlockNumber,
@@ -199,12 +223,23 @@ pub async fn run(settings: AggregatorSettings, signer: Signer) -> anyhow::Result
 		}
 	});
 
+	// Wrappers of the circuits that have one on chain, built before the
+	// first delivery of each (the proving thread takes tasks in order).
+	let at = chain.best().await?;
+	let mut prepared = 0;
+	for listing in chain.listings(&at).await? {
+		if chain.wrapper(&at, listing.circuit).await?.is_some() {
+			let task = Task::Prepare { circuit: listing.circuit, descriptor: listing.descriptor };
+			prepared += usize::from(tasks.send(task).is_ok());
+		}
+	}
 	let mut desk = Desk {
 		account,
-		// A first guess, replaced by what each proof here takes.
-		policy: Policy { batch_size: settings.batch_size, proof_time: Duration::from_secs(30) },
+		// A first guess (a 2-core machine's), replaced by what each proof here takes.
+		policy: Policy { batch_size: settings.batch_size, proof_time: Duration::from_secs(5) },
 		claims: BTreeMap::new(),
-		busy: false,
+		given_up: BTreeMap::new(),
+		in_flight: prepared,
 		tasks,
 		best: 0,
 	};
@@ -259,7 +294,7 @@ impl Desk {
 	/// Checks a delivery against the chain at the best block and keeps it.
 	async fn on_delivery(&mut self, chain: &Chain, delivered: Delivered) -> Result<(), ChainError> {
 		let request = delivered.request;
-		if self.claims.contains_key(&request) {
+		if self.claims.contains_key(&request) || self.given_up.contains_key(&request) {
 			return Ok(());
 		}
 		let at = chain.best().await?;
@@ -313,6 +348,10 @@ impl Desk {
 			return Ok(());
 		}
 		self.best = head.number;
+		// What the proving thread works on is not dropped under it.
+		if self.in_flight > 0 {
+			return Ok(());
+		}
 		let pending = self.pending();
 		for request in self.policy.hopeless(self.best, &pending) {
 			tracing::warn!(
@@ -320,8 +359,12 @@ impl Desk {
 				best = self.best,
 				"too close to its due to batch; its prover falls back"
 			);
-			self.claims.remove(&request);
+			if let Some(claim) = self.claims.remove(&request) {
+				self.given_up.insert(request, claim.due);
+			}
 		}
+		let best = self.best;
+		self.given_up.retain(|_, due| *due > best);
 		self.step();
 		Ok(())
 	}
@@ -339,7 +382,7 @@ impl Desk {
 
 	/// Gives the proving thread its next task, if it is free.
 	fn step(&mut self) {
-		if self.busy {
+		if self.in_flight > 0 {
 			return;
 		}
 		let task = match self.policy.next(self.best, &self.pending()) {
@@ -364,7 +407,9 @@ impl Desk {
 				Task::Merge { requests, leaves }
 			}
 		};
-		self.busy = self.tasks.send(task).is_ok();
+		if self.tasks.send(task).is_ok() {
+			self.in_flight += 1;
+		}
 	}
 
 	/// Takes a result from the proving thread: keeps a leaf, or submits a
@@ -375,8 +420,9 @@ impl Desk {
 		signer: &Signer,
 		done: Done,
 	) -> Result<(), ChainError> {
-		self.busy = false;
+		self.in_flight = self.in_flight.saturating_sub(1);
 		match done {
+			Done::Prepared => {}
 			Done::Wrapped { request, leaf, took } => {
 				self.policy.proof_time = took;
 				match leaf {
