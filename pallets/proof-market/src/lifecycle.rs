@@ -223,8 +223,13 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_cancel_request(who: T::AccountId, id: RequestId) -> DispatchResult {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		ensure!(request.requester == who, Error::<T>::NotRequester);
+		let now = frame_system::Pallet::<T>::block_number();
 		match request.status {
 			RequestStatus::Queued { .. } => {}
+			// Closed (it expires untaken), whether or not the hook has got to it.
+			RequestStatus::Dutch { closes, .. } if now >= closes => {
+				return Err(Error::<T>::RequestEnded.into())
+			}
 			RequestStatus::Offered { .. }
 			| RequestStatus::Bidding { .. }
 			| RequestStatus::Dutch { .. } => return Err(Error::<T>::AlreadyOffered.into()),
@@ -235,7 +240,6 @@ impl<T: Config> Pallet<T> {
 		let refunded = request.max_fee;
 		escrow::release::<T>(HoldReason::RequestEscrow, &request.requester, refunded)?;
 		escrow::release::<T>(HoldReason::RequestDeposit, &request.requester, request.deposit)?;
-		let now = frame_system::Pallet::<T>::block_number();
 		Self::close(id, request, RequestStatus::Cancelled { at: now });
 		Self::deposit_event(Event::RequestCancelled { request: id, refunded });
 		Ok(())

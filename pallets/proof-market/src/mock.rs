@@ -178,7 +178,7 @@ impl pallet_proof_market::Config for Test {
 	type MaxAttempts = frame_support::traits::ConstU32<MAX_ATTEMPTS>;
 	type MaxOpenRequests = MaxOpenRequests;
 	type MaxAssignmentsPerBlock = frame_support::traits::ConstU32<4>;
-	type MaxDeadlinesPerBlock = frame_support::traits::ConstU32<4>;
+	type MaxDeadlinesPerBlock = MaxDeadlinesPerBlock;
 	type MaxRacers = frame_support::traits::ConstU32<4>;
 	type MaxAsks = frame_support::traits::ConstU32<MAX_ASKS>;
 	type MaxAsksPerProver = frame_support::traits::ConstU32<2>;
@@ -211,6 +211,9 @@ parameter_types! {
 	/// Most open requests: `MAX_OPEN`, unless a test raises it before it
 	/// stores anything (per test thread).
 	pub static MaxOpenRequests: u32 = MAX_OPEN;
+	/// Deadline index entries the hook handles per block: 4, unless a test
+	/// sets another budget (per test thread).
+	pub static MaxDeadlinesPerBlock: u32 = 4;
 }
 
 /// The real verifier pallet, except for the aggregation circuit named by

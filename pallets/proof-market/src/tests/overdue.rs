@@ -132,16 +132,19 @@ fn a_closed_dutch_auction_the_hook_has_not_reached_is_not_locked() {
 		run_to_block(6);
 		assert!(matches!(status(id), RequestStatus::Dutch { closes: 6, .. }));
 		assert_eq!(OverdueDeadlines::<Test>::get().into_inner(), vec![id]);
+		let cancel = || Market::cancel_request(RuntimeOrigin::signed(10), id);
 		assert_noop!(
 			Market::lock_request(RuntimeOrigin::signed(5), id),
 			Error::<Test>::RequestEnded
 		);
+		assert_noop!(cancel(), Error::<Test>::RequestEnded);
 		next_block();
 		assert_eq!(status(id), RequestStatus::Expired { at: 7 });
 		assert_noop!(
 			Market::lock_request(RuntimeOrigin::signed(5), id),
 			Error::<Test>::RequestEnded
 		);
+		assert_noop!(cancel(), Error::<Test>::RequestEnded);
 	});
 }
 
