@@ -289,8 +289,10 @@ impl pallet_plonky2_verifier::Config for Runtime {
 /// has at most 64 requests open, a sixteenth of the market.
 ///
 /// The aggregated tier: an aggregated request reserves 5 milliPROVA of its
-/// fee for the aggregator; a claim waits 20 blocks (a minute) for a batch,
-/// then its prover has 20 more to submit the proof itself, paid 5
+/// fee for the aggregator; a claim waits 40 blocks (two minutes) for a
+/// batch, time for an aggregator on 2 cores to wrap and merge a few dozen
+/// proofs (one recursive proof takes about 3.5 s there, 2 per request), then
+/// its prover has 20 more blocks to submit the proof itself, paid 5
 /// milliPROVA less (toward the verification a batch would have shared; half
 /// the 0.01 PROVA demo price, so a prover whose claim no aggregator took
 /// still earns, and earns more by delivering to an aggregator). An
@@ -336,7 +338,7 @@ impl pallet_proof_market::Config for Runtime {
 	type ResultRetention = ConstU32<{ crate::DAYS }>;
 	type MaxRetiredPerBlock = ConstU32<32>;
 	type AggregationFee = ConstU128<{ 5 * crate::MILLI_UNIT }>;
-	type AggregationWindow = ConstU32<20>;
+	type AggregationWindow = ConstU32<40>;
 	type FallbackWindow = ConstU32<20>;
 	type FallbackCharge = ConstU128<{ 5 * crate::MILLI_UNIT }>;
 	type AggregatorBond = ConstU128<{ 100 * UNIT }>;

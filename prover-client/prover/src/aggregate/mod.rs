@@ -163,6 +163,8 @@ impl Workshop {
 /// The aggregator's state in the async loop.
 struct Desk {
 	account: AccountId32,
+	/// The aggregation circuit our merge proofs are made for.
+	aggregation_circuit: H256,
 	policy: Policy,
 	claims: BTreeMap<RequestId, Claim>,
 	/// Claims given up (too close to their due), with that due: deliveries
@@ -188,8 +190,8 @@ pub async fn run(settings: AggregatorSettings, signer: Signer) -> anyhow::Result
 	let aggregator = tokio::task::spawn_blocking(Aggregator::new).await??;
 	tracing::info!(seconds = started.elapsed().as_secs_f64(), "merge circuit built");
 	let at = chain.best().await?;
-	match chain.aggregation_circuit(&at).await? {
-		Some((_, merge)) if merge == aggregator.merge_verifier_hash() => {}
+	let aggregation_circuit = match chain.aggregation_circuit(&at).await? {
+		Some((circuit, merge)) if merge == aggregator.merge_verifier_hash() => circuit,
 		Some((circuit, merge)) => anyhow::bail!(
 			"the chain's aggregation circuit {circuit:?} has merge hash {merge:?}; this client's merge circuit has {:?}: update prova-prover",
 			aggregator.merge_verifier_hash()
@@ -197,7 +199,7 @@ pub async fn run(settings: AggregatorSettings, signer: Signer) -> anyhow::Result
 		None => anyhow::bail!(
 			"the chain has no aggregation circuit: governance must register the merge circuit and call set_aggregation_circuit (`prova-prover circuits enable-aggregation` on a dev chain)"
 		),
-	}
+	};
 
 	let listener = tokio::net::TcpListener::bind(settings.listen)
 		.await
@@ -235,6 +237,7 @@ pub async fn run(settings: AggregatorSettings, signer: Signer) -> anyhow::Result
 	}
 	let mut desk = Desk {
 		account,
+		aggregation_circuit,
 		// A first guess (a 2-core machine's), replaced by what each proof here takes.
 		policy: Policy { batch_size: settings.batch_size, proof_time: Duration::from_secs(5) },
 		claims: BTreeMap::new(),
@@ -475,7 +478,12 @@ impl Desk {
 			requests.iter().filter_map(|r| self.claims.get(r).map(|c| &c.prover)).collect();
 		provers.sort_by_key(|prover| prover.0);
 		provers.dedup();
-		let call = calls().market().settle_batch(requests.clone(), provers.len() as u32, proof);
+		let call = calls().market().settle_batch(
+			requests.clone(),
+			provers.len() as u32,
+			self.aggregation_circuit,
+			proof,
+		);
 		tracing::info!(
 			requests = requests.len(),
 			provers = provers.len(),
