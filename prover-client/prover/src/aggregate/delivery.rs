@@ -13,14 +13,23 @@
 //!
 //! Answers: `202` queued, `400` malformed, `404` another path, `413` too
 //! large, `503` queue full (send again later).
+//!
+//! Both ends bound what a stranger can make them hold: the server takes at
+//! most [`MAX_CONNECTIONS`] connections, each for at most
+//! [`CONNECTION_TIMEOUT`] (headers within [`HEADER_TIMEOUT`]) and one body of
+//! [`MAX_BODY_BYTES`]; the client reads at most [`MAX_ANSWER_BYTES`] of an
+//! answer, within [`DELIVERY_TIMEOUT`].
 
 use bytes::Bytes;
 use codec::{Decode, Encode};
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::{body::Incoming, service::service_fn, Method, Request, Response, StatusCode};
-use hyper_util::rt::TokioIo;
-use std::{net::SocketAddr, time::Duration};
-use tokio::{net::TcpListener, sync::mpsc};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use std::{net::SocketAddr, sync::Arc, time::Duration};
+use tokio::{
+	net::TcpListener,
+	sync::{mpsc, Semaphore},
+};
 
 /// The largest body taken: the market's largest proof and its public
 /// inputs, with room to spare.
@@ -28,6 +37,18 @@ pub const MAX_BODY_BYTES: usize = 1 << 20;
 
 /// How long one delivery may take, connection included.
 pub const DELIVERY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The most of an aggregator's answer a prover reads.
+pub const MAX_ANSWER_BYTES: usize = 4096;
+
+/// Connections the intake serves at once; more wait to be accepted.
+pub const MAX_CONNECTIONS: usize = 64;
+
+/// How long a connection may send its request headers.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How long the intake keeps one connection, whatever it does.
+pub const CONNECTION_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A proof delivered to the aggregator, not checked yet.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
@@ -104,12 +125,11 @@ pub async fn deliver(endpoint: &str, delivered: &Delivered) -> Result<(), Delive
 		let response =
 			sender.send_request(request).await.map_err(|e| unreachable(e.to_string()))?;
 		let status = response.status();
-		let text = response
-			.into_body()
+		let text = Limited::new(response.into_body(), MAX_ANSWER_BYTES)
 			.collect()
 			.await
 			.map(|body| String::from_utf8_lossy(&body.to_bytes()).trim().to_owned())
-			.unwrap_or_default();
+			.unwrap_or_else(|_| format!("(an answer longer than {MAX_ANSWER_BYTES} bytes)"));
 		if status.is_success() {
 			Ok(())
 		} else {
@@ -128,11 +148,15 @@ pub async fn deliver(endpoint: &str, delivered: &Delivered) -> Result<(), Delive
 /// Serves the intake at `listener`: every well-formed delivery goes to
 /// `queue`. Runs until the queue's receiver is dropped.
 pub async fn serve(listener: TcpListener, queue: mpsc::Sender<Delivered>) {
+	let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
 	loop {
+		let Ok(slot) = slots.clone().acquire_owned().await else { return };
 		let (stream, peer) = match listener.accept().await {
 			Ok(accepted) => accepted,
 			Err(e) => {
+				// Out of file descriptors, say: wait instead of spinning.
 				tracing::warn!(error = %e, "accepting a delivery connection failed");
+				tokio::time::sleep(Duration::from_millis(100)).await;
 				continue;
 			}
 		};
@@ -142,12 +166,16 @@ pub async fn serve(listener: TcpListener, queue: mpsc::Sender<Delivered>) {
 		let queue = queue.clone();
 		tokio::spawn(async move {
 			let service = service_fn(move |request| answer(request, peer, queue.clone()));
-			if let Err(e) = hyper::server::conn::http1::Builder::new()
-				.serve_connection(TokioIo::new(stream), service)
-				.await
-			{
-				tracing::debug!(%peer, error = %e, "delivery connection ended with an error");
+			let connection = hyper::server::conn::http1::Builder::new()
+				.timer(TokioTimer::new())
+				.header_read_timeout(HEADER_TIMEOUT)
+				.serve_connection(TokioIo::new(stream), service);
+			match tokio::time::timeout(CONNECTION_TIMEOUT, connection).await {
+				Ok(Ok(())) => {}
+				Ok(Err(e)) => tracing::debug!(%peer, error = %e, "delivery connection failed"),
+				Err(_) => tracing::debug!(%peer, "delivery connection cut after its time"),
 			}
+			drop(slot);
 		});
 	}
 }

@@ -11,33 +11,39 @@
 //! leaves into one proof and submits `settle_batch`. The chain pays every
 //! prover of the batch and this aggregator the requests' aggregation fees.
 //!
-//! Everything here is checked before it costs anything: an aggregate that
-//! does not verify forfeits the aggregator's whole bond, so a leaf is only
-//! made from a proof that verifies and matches the claim, the merge
-//! circuit's verifier hash is compared with the chain's before the first
-//! delivery is taken, and each circuit's wrapper with the hash its owner set.
+//! Everything is checked before it costs anything, because an aggregate that
+//! does not verify forfeits the aggregator's whole bond: a leaf is made only
+//! from a proof that verifies and whose *own* public inputs (those inside
+//! the proof bytes, which the leaf is made of) are the claimed ones; the
+//! merge circuit's verifier hash is compared with the chain's before the
+//! first delivery is taken, and each wrapper's with the hash its circuit's
+//! owner set; every request of a batch is looked at again just before the
+//! batch is sent. A rejected aggregate, or a refusal that says this account
+//! is no aggregator or its merge circuit was replaced, stops the aggregator
+//! with the reason instead of trying again.
 //!
 //! Recursive proofs run one at a time on a blocking thread (each uses every
-//! core); the loop keeps taking deliveries and following blocks meanwhile.
-//! What is not settled when this process stops falls back to its provers
-//! after its `due` block: they submit their proofs themselves.
+//! core), and a batch's transaction is followed on a task of its own; the
+//! loop keeps taking deliveries and following blocks meanwhile. What is not
+//! settled when this process stops falls back to its provers after its `due`
+//! block: they submit their proofs themselves.
 
 pub mod batch;
 pub mod delivery;
 
 use crate::{
 	backend::{CircuitProver, CpuBackend},
-	chain::{address, calls, output_of, Chain, ChainError, RequestId, Status},
+	chain::{address, calls, output_of, prova, Chain, ChainError, RequestId, Status, TxError},
 	key::Signer,
 };
 use anyhow::Context;
 use batch::{Next, Pending, Policy};
 use delivery::Delivered;
-use plonky2::plonk::proof::ProofWithPublicInputs;
+use plonky2::{field::types::PrimeField64, plonk::proof::ProofWithPublicInputs};
 use prova_circuits::aggregation::{Aggregator, Proved, Wrapper};
 use prova_primitives::BlockNumber;
 use std::{
-	collections::{BTreeMap, HashMap},
+	collections::{BTreeMap, BTreeSet, HashMap},
 	net::SocketAddr,
 	sync::Arc,
 	time::{Duration, Instant},
@@ -45,8 +51,12 @@ use std::{
 use subxt::utils::{AccountId32, H256};
 use tokio::sync::mpsc;
 
-/// Deliveries waiting to be checked, at most.
-const INTAKE_QUEUE: usize = 1024;
+/// Deliveries waiting to be checked, at most (each up to
+/// [`delivery::MAX_BODY_BYTES`]).
+const INTAKE_QUEUE: usize = 256;
+
+/// How long a batch's transaction may take to land before it counts as lost.
+const SUBMIT_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// How the aggregator runs.
 #[derive(Clone, Debug)]
@@ -73,6 +83,8 @@ struct Claim {
 	/// The verifier hash of the circuit's wrapper set on chain: the chain
 	/// names the leaf by it, so ours must be the same.
 	wrapper: [u64; 4],
+	/// The claimed public inputs: input commitment, then output.
+	claimed: Vec<u64>,
 	/// The delivered proof, until wrapped.
 	proof: Option<Vec<u8>>,
 	/// Its leaf, once wrapped.
@@ -82,20 +94,17 @@ struct Claim {
 /// Work for the proving thread.
 enum Task {
 	/// Build the wrapper of a circuit before its first delivery.
-	Prepare {
-		circuit: H256,
-		descriptor: String,
-	},
+	Prepare { circuit: H256, descriptor: String },
+	/// Wrap a delivered proof whose public inputs must be `claimed`.
 	Wrap {
 		request: RequestId,
 		circuit: H256,
 		descriptor: String,
 		proof: Vec<u8>,
+		claimed: Vec<u64>,
 	},
-	Merge {
-		requests: Vec<RequestId>,
-		leaves: Vec<Proved>,
-	},
+	/// Merge leaves, in this order.
+	Merge { requests: Vec<RequestId>, leaves: Vec<Proved> },
 }
 
 /// What the proving thread reports.
@@ -103,6 +112,12 @@ enum Done {
 	Prepared,
 	Wrapped { request: RequestId, leaf: Result<Proved, String>, took: Duration },
 	Merged { requests: Vec<RequestId>, proof: Result<Vec<u8>, String>, took: Duration },
+}
+
+/// `work()`, with a panic turned into its error.
+fn guarded<T>(work: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+	std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+		.unwrap_or_else(|panic| Err(format!("panicked: {}", crate::daemon::panic_message(&*panic))))
 }
 
 /// The proving thread's state: the merge circuit and the wrappers built.
@@ -128,64 +143,94 @@ impl Workshop {
 		Ok(wrapper)
 	}
 
+	/// Wraps `proof` for `request` if its own public inputs are `claimed`.
+	fn wrap(
+		&mut self,
+		request: RequestId,
+		wrapper: &Wrapper,
+		proof: Vec<u8>,
+		claimed: &[u64],
+	) -> Result<Proved, String> {
+		let inner = ProofWithPublicInputs::from_bytes(proof, &wrapper.inner().common)
+			.map_err(|e| format!("not a proof of this circuit: {e}"))?;
+		// The leaf is made of the inputs inside the proof bytes; the chain
+		// names it by the claimed ones. A proof of other inputs would make
+		// the aggregate fail and cost the bond.
+		let inside: Vec<u64> = inner.public_inputs.iter().map(|e| e.to_canonical_u64()).collect();
+		if inside != claimed {
+			return Err("the proof's own public inputs are not the claimed ones".into());
+		}
+		self.aggregator
+			.wrap(wrapper, &self.account, request, &inner)
+			.map_err(|e| format!("{e}: {:?}", std::error::Error::source(&e)))
+	}
+
+	/// Runs `task`; a panic in it is reported as its failure.
 	fn run(&mut self, task: Task) -> Done {
-		let started = Instant::now();
 		match task {
 			Task::Prepare { circuit, descriptor } => {
-				if let Err(reason) = self.wrapper(circuit, &descriptor) {
+				if let Err(reason) = guarded(|| self.wrapper(circuit, &descriptor)) {
 					tracing::warn!(circuit = ?circuit, %descriptor, %reason, "cannot build this circuit's wrapper");
 				}
 				Done::Prepared
 			}
-			Task::Wrap { request, circuit, descriptor, proof } => {
-				let leaf = (|| {
-					let wrapper = self.wrapper(circuit, &descriptor)?;
-					let inner = ProofWithPublicInputs::from_bytes(proof, &wrapper.inner().common)
-						.map_err(|e| format!("not a proof of this circuit: {e}"))?;
-					self.aggregator
-						.wrap(&wrapper, &self.account, request, &inner)
-						.map_err(|e| format!("{e}: {:?}", std::error::Error::source(&e)))
-				})();
+			Task::Wrap { request, circuit, descriptor, proof, claimed } => {
+				let wrapper = guarded(|| self.wrapper(circuit, &descriptor));
+				// Timed without a first use's wrapper build.
+				let started = Instant::now();
+				let leaf = wrapper
+					.and_then(|wrapper| guarded(|| self.wrap(request, &wrapper, proof, &claimed)));
 				Done::Wrapped { request, leaf, took: started.elapsed() }
 			}
 			Task::Merge { requests, leaves } => {
-				let proof = self
-					.aggregator
-					.aggregate(leaves)
-					.map(|root| root.proof.to_bytes())
-					.map_err(|e| e.to_string());
+				let started = Instant::now();
+				let proof = guarded(|| {
+					self.aggregator
+						.aggregate(leaves)
+						.map(|root| root.proof.to_bytes())
+						.map_err(|e| e.to_string())
+				});
 				Done::Merged { requests, proof, took: started.elapsed() }
 			}
 		}
 	}
 }
 
+/// How a batch's transaction ended.
+type Submitted = (Vec<RequestId>, Result<crate::chain::Included, ChainError>);
+
 /// The aggregator's state in the async loop.
 struct Desk {
 	account: AccountId32,
+	signer: Signer,
 	/// The aggregation circuit our merge proofs are made for.
 	aggregation_circuit: H256,
 	policy: Policy,
 	claims: BTreeMap<RequestId, Claim>,
-	/// Claims given up (too close to their due), with that due: deliveries
-	/// of them again are not taken.
+	/// Claims given up (too close to their due, or unusable), with their
+	/// due: deliveries of them again are not taken.
 	given_up: BTreeMap<RequestId, BlockNumber>,
 	/// Tasks sent to the proving thread and not reported back: new work
 	/// is decided only when it is idle.
 	in_flight: usize,
 	tasks: std::sync::mpsc::Sender<Task>,
+	/// The requests of the batch whose transaction is on its way.
+	sending: BTreeSet<RequestId>,
+	submitted: mpsc::UnboundedSender<Submitted>,
 	/// The best block seen.
 	best: BlockNumber,
+	/// Why the aggregator must stop, once it must.
+	fatal: Option<anyhow::Error>,
 }
 
-/// Runs the aggregator until the process stops.
+/// Runs the aggregator until the process stops or it cannot go on.
 pub async fn run(settings: AggregatorSettings, signer: Signer) -> anyhow::Result<()> {
 	let account = Chain::account_of(&signer);
 	let url = settings.urls.first().context("no node URL")?.clone();
 	let chain = Chain::connect(&url).await?;
 	ensure_registered(&chain, &signer, &settings.endpoint).await?;
 
-	tracing::info!("building the merge circuit (a minute or more on a small machine)");
+	tracing::info!("building the merge circuit");
 	let started = Instant::now();
 	let aggregator = tokio::task::spawn_blocking(Aggregator::new).await??;
 	tracing::info!(seconds = started.elapsed().as_secs_f64(), "merge circuit built");
@@ -206,7 +251,6 @@ pub async fn run(settings: AggregatorSettings, signer: Signer) -> anyhow::Result
 		.with_context(|| format!("cannot listen for deliveries on {}", settings.listen))?;
 	let (intake_tx, mut intake) = mpsc::channel(INTAKE_QUEUE);
 	tokio::spawn(delivery::serve(listener, intake_tx));
-	tracing::info!(listen = %settings.listen, endpoint = %settings.endpoint, aggregator = %address(&account), "taking claimed proofs");
 
 	// One recursive proof at a time, each on every core.
 	let (tasks, task_rx) = std::sync::mpsc::channel::<Task>();
@@ -224,10 +268,8 @@ pub async fn run(settings: AggregatorSettings, signer: Signer) -> anyhow::Result
 			}
 		}
 	});
-
 	// Wrappers of the circuits that have one on chain, built before the
 	// first delivery of each (the proving thread takes tasks in order).
-	let at = chain.best().await?;
 	let mut prepared = 0;
 	for listing in chain.listings(&at).await? {
 		if chain.wrapper(&at, listing.circuit).await?.is_some() {
@@ -235,8 +277,12 @@ pub async fn run(settings: AggregatorSettings, signer: Signer) -> anyhow::Result
 			prepared += usize::from(tasks.send(task).is_ok());
 		}
 	}
+	tracing::info!(listen = %settings.listen, endpoint = %settings.endpoint, aggregator = %address(&account), "taking claimed proofs");
+
+	let (submitted, mut outcomes) = mpsc::unbounded_channel::<Submitted>();
 	let mut desk = Desk {
 		account,
+		signer,
 		aggregation_circuit,
 		// A first guess (a 2-core machine's), replaced by what each proof here takes.
 		policy: Policy { batch_size: settings.batch_size, proof_time: Duration::from_secs(5) },
@@ -244,16 +290,26 @@ pub async fn run(settings: AggregatorSettings, signer: Signer) -> anyhow::Result
 		given_up: BTreeMap::new(),
 		in_flight: prepared,
 		tasks,
+		sending: BTreeSet::new(),
+		submitted,
 		best: 0,
+		fatal: None,
 	};
 	let mut chain = chain;
 	let mut tick = tokio::time::interval(Duration::from_millis(1000));
 	loop {
 		let step = tokio::select! {
 			Some(delivered) = intake.recv() => desk.on_delivery(&chain, delivered).await,
-			Some(result) = done.recv() => desk.on_done(&chain, &signer, result).await,
+			result = done.recv() => match result {
+				Some(result) => desk.on_done(&chain, result).await,
+				None => anyhow::bail!("the proving thread stopped"),
+			},
+			Some((requests, outcome)) = outcomes.recv() => desk.on_submitted(&chain, requests, outcome).await,
 			_ = tick.tick() => desk.on_tick(&chain).await,
 		};
+		if let Some(fatal) = desk.fatal.take() {
+			return Err(fatal);
+		}
 		if let Err(e) = step {
 			tracing::warn!(error = %e, "lost the node; reconnecting");
 			tokio::time::sleep(Duration::from_secs(1)).await;
@@ -291,6 +347,21 @@ async fn ensure_registered(chain: &Chain, signer: &Signer, endpoint: &str) -> an
 		.await
 		.context("registering as an aggregator failed (the account must be a registered prover with the bond free)")?;
 	Ok(())
+}
+
+/// Whether `request` can still be settled by a batch sent at best block
+/// `best` (claimed, not fallen back, its due ahead of the next block), with
+/// what the chain says of it.
+async fn batchable(
+	chain: &Chain,
+	at: &crate::chain::AtBlock,
+	best: BlockNumber,
+	request: RequestId,
+) -> Result<bool, ChainError> {
+	Ok(matches!(
+		chain.request(at, request).await?.map(|info| info.status),
+		Some(Status::Claimed { fallback: false, due, .. }) if due > best + 1
+	))
 }
 
 impl Desk {
@@ -335,6 +406,7 @@ impl Desk {
 				descriptor: listing.descriptor,
 				due: *due,
 				wrapper,
+				claimed,
 				proof: Some(delivered.proof),
 				leaf: None,
 			},
@@ -343,38 +415,21 @@ impl Desk {
 		Ok(())
 	}
 
-	/// Follows the best block: drops claims no batch can settle any more
-	/// (settled by others, fallen back, too close to their `due`).
+	/// Follows the best block.
 	async fn on_tick(&mut self, chain: &Chain) -> Result<(), ChainError> {
 		let head = chain.best_head().await?;
-		if head.number == self.best {
-			return Ok(());
+		if head.number != self.best {
+			self.best = head.number;
+			self.step();
 		}
-		self.best = head.number;
-		// What the proving thread works on is not dropped under it.
-		if self.in_flight > 0 {
-			return Ok(());
-		}
-		let pending = self.pending();
-		for request in self.policy.hopeless(self.best, &pending) {
-			tracing::warn!(
-				request,
-				best = self.best,
-				"too close to its due to batch; its prover falls back"
-			);
-			if let Some(claim) = self.claims.remove(&request) {
-				self.given_up.insert(request, claim.due);
-			}
-		}
-		let best = self.best;
-		self.given_up.retain(|_, due| *due > best);
-		self.step();
 		Ok(())
 	}
 
+	/// The claims the policy decides on: not in a batch on its way.
 	fn pending(&self) -> Vec<Pending> {
 		self.claims
 			.iter()
+			.filter(|(request, _)| !self.sending.contains(request))
 			.map(|(request, claim)| Pending {
 				request: *request,
 				due: claim.due,
@@ -383,11 +438,30 @@ impl Desk {
 			.collect()
 	}
 
-	/// Gives the proving thread its next task, if it is free.
+	/// Stops holding `request`'s claim and refuses its deliveries until its
+	/// due block.
+	fn give_up(&mut self, request: RequestId) {
+		if let Some(claim) = self.claims.remove(&request) {
+			self.given_up.insert(request, claim.due);
+		}
+	}
+
+	/// When the proving thread is idle: drops the claims no batch can settle
+	/// any more and gives the thread its next task.
 	fn step(&mut self) {
 		if self.in_flight > 0 {
 			return;
 		}
+		for request in self.policy.hopeless(self.best, &self.pending()) {
+			tracing::warn!(
+				request,
+				best = self.best,
+				"too close to its due to batch; its prover falls back"
+			);
+			self.give_up(request);
+		}
+		let best = self.best;
+		self.given_up.retain(|_, due| *due > best);
 		let task = match self.policy.next(self.best, &self.pending()) {
 			Next::Wait => return,
 			Next::Wrap(request) => {
@@ -399,8 +473,11 @@ impl Desk {
 					circuit: claim.circuit,
 					descriptor: claim.descriptor.clone(),
 					proof,
+					claimed: claim.claimed.clone(),
 				}
 			}
+			// One batch on its way at a time.
+			Next::Close(_) if !self.sending.is_empty() => return,
 			Next::Close(requests) => {
 				let leaves = requests
 					.iter()
@@ -415,47 +492,38 @@ impl Desk {
 		}
 	}
 
-	/// Takes a result from the proving thread: keeps a leaf, or submits a
-	/// merged batch and drops what it settled.
-	async fn on_done(
-		&mut self,
-		chain: &Chain,
-		signer: &Signer,
-		done: Done,
-	) -> Result<(), ChainError> {
+	/// Takes a result from the proving thread: keeps a leaf, or sends a
+	/// merged batch.
+	async fn on_done(&mut self, chain: &Chain, done: Done) -> Result<(), ChainError> {
 		self.in_flight = self.in_flight.saturating_sub(1);
 		match done {
 			Done::Prepared => {}
-			Done::Wrapped { request, leaf, took } => {
-				self.policy.proof_time = took;
-				match leaf {
-					Ok(leaf) => match self.claims.get_mut(&request) {
-						Some(claim) if leaf.node.verifier == claim.wrapper => {
-							tracing::info!(request, seconds = took.as_secs_f64(), "leaf wrapped");
-							claim.leaf = Some(leaf);
-						}
-						Some(claim) => {
-							// The chain names the leaf by the wrapper set on
-							// chain: an aggregate with ours would not verify.
-							tracing::error!(request, circuit = ?claim.circuit, ours = ?leaf.node.verifier, on_chain = ?claim.wrapper, "this client's wrapper of the circuit differs from the one its owner set; dropped");
-							self.claims.remove(&request);
-						}
-						None => {}
-					},
-					Err(reason) => {
-						tracing::warn!(request, %reason, "cannot wrap the delivered proof; dropped");
-						self.claims.remove(&request);
-					}
+			Done::Wrapped { request, leaf, took } => match (leaf, self.claims.get_mut(&request)) {
+				(Ok(leaf), Some(claim)) if leaf.node.verifier == claim.wrapper => {
+					tracing::info!(request, seconds = took.as_secs_f64(), "leaf wrapped");
+					self.policy.proof_time = took;
+					claim.leaf = Some(leaf);
 				}
-			}
+				(Ok(leaf), Some(claim)) => {
+					// The chain names the leaf by the wrapper set on chain: an
+					// aggregate with ours would not verify.
+					tracing::error!(request, circuit = ?claim.circuit, ours = ?leaf.node.verifier, on_chain = ?claim.wrapper, "this client's wrapper of the circuit differs from the one its owner set; dropped");
+					self.give_up(request);
+				}
+				(Err(reason), _) => {
+					tracing::warn!(request, %reason, "cannot wrap the delivered proof; dropped");
+					self.give_up(request);
+				}
+				(Ok(_), None) => {}
+			},
 			Done::Merged { requests, proof, took } => {
 				self.policy.proof_time = took / requests.len().saturating_sub(1).max(1) as u32;
 				match proof {
-					Ok(proof) => self.submit(chain, signer, requests, proof, took).await?,
+					Ok(proof) => self.send(chain, requests, proof, took).await?,
 					Err(reason) => {
 						tracing::error!(%reason, "merging the batch failed; dropping its claims");
 						for request in requests {
-							self.claims.remove(&request);
+							self.give_up(request);
 						}
 					}
 				}
@@ -465,15 +533,35 @@ impl Desk {
 		Ok(())
 	}
 
-	/// Submits `settle_batch` for `requests` and waits for its block.
-	async fn submit(
+	/// Sends `settle_batch` for `requests`, after checking each is still
+	/// batchable; its outcome comes back through `submitted`.
+	async fn send(
 		&mut self,
 		chain: &Chain,
-		signer: &Signer,
 		requests: Vec<RequestId>,
 		proof: Vec<u8>,
 		took: Duration,
 	) -> Result<(), ChainError> {
+		let head = chain.best_head().await?;
+		let at = chain.at(head).await?;
+		let mut stale = Vec::new();
+		for &request in &requests {
+			if !batchable(chain, &at, head.number, request).await? {
+				stale.push(request);
+			}
+		}
+		if !stale.is_empty() {
+			// Settled by another batch or fallen back meanwhile: the others
+			// keep their leaves for the next batch.
+			tracing::info!(
+				?stale,
+				"claims left the batch before it was sent; merging again without them"
+			);
+			for request in stale {
+				self.claims.remove(&request);
+			}
+			return Ok(());
+		}
 		let mut provers: Vec<&AccountId32> =
 			requests.iter().filter_map(|r| self.claims.get(r).map(|c| &c.prover)).collect();
 		provers.sort_by_key(|prover| prover.0);
@@ -490,30 +578,100 @@ impl Desk {
 			merge_seconds = took.as_secs_f64(),
 			"submitting the batch"
 		);
-		match chain.execute(&call, signer).await {
+		self.sending = requests.iter().copied().collect();
+		let (chain, signer, outcomes) =
+			(chain.clone(), self.signer.clone(), self.submitted.clone());
+		tokio::spawn(async move {
+			let outcome = tokio::time::timeout(SUBMIT_TIMEOUT, chain.execute(&call, &signer))
+				.await
+				.unwrap_or_else(|_| {
+					Err(TxError::NotIncluded(format!("not in a block after {SUBMIT_TIMEOUT:?}"))
+						.into())
+				});
+			let _ = outcomes.send((requests, outcome));
+		});
+		Ok(())
+	}
+
+	/// A batch's transaction ended: its claims are settled, or looked at
+	/// again; a rejected aggregate or a lost right to aggregate is fatal.
+	async fn on_submitted(
+		&mut self,
+		chain: &Chain,
+		requests: Vec<RequestId>,
+		outcome: Result<crate::chain::Included, ChainError>,
+	) -> Result<(), ChainError> {
+		self.sending.clear();
+		match outcome {
 			Ok(included) => {
-				tracing::info!(block = ?included.block, requests = ?requests, aggregator = %address(&self.account), "batch settled");
+				let events = &included.events;
+				if events.has::<prova::market::events::AggregateRejected>() {
+					self.fatal = Some(anyhow::anyhow!(
+						"the chain rejected our aggregate of requests {requests:?} and forfeited the bond: a bug in this client; stopping"
+					));
+				} else if events.has::<prova::market::events::BatchSettled>() {
+					tracing::info!(block = ?included.block, requests = ?requests, aggregator = %address(&self.account), "batch settled");
+				}
 				for request in &requests {
 					self.claims.remove(request);
 				}
 			}
+			Err(ChainError::Tx(TxError::Failed(reason)))
+				if reason.starts_with("Market::NotAggregator")
+					|| reason.starts_with("Market::StaleAggregationCircuit") =>
+			{
+				self.fatal =
+					Some(anyhow::anyhow!("cannot settle batches any more: {reason}; stopping"));
+			}
 			Err(ChainError::Tx(e)) => {
-				// Someone else settled some of them, or they fell back: the
-				// others keep their leaves for the next batch.
-				tracing::warn!(error = %e, "the batch was refused; checking its claims");
-				let at = chain.best().await?;
+				tracing::warn!(error = %e, "the batch did not settle; checking its claims");
+				let head = chain.best_head().await?;
+				let at = chain.at(head).await?;
 				for request in requests {
-					let batchable = matches!(
-						chain.request(&at, request).await?.map(|info| info.status),
-						Some(Status::Claimed { fallback: false, .. })
-					);
-					if !batchable {
+					if !batchable(chain, &at, head.number, request).await? {
 						self.claims.remove(&request);
 					}
 				}
 			}
 			Err(e) => return Err(e),
 		}
+		self.step();
 		Ok(())
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use prova_circuits::{Workload, WorkloadKind, MIN_DEGREE_BITS};
+
+	/// A proof whose bytes hash to the claim but whose own public inputs are
+	/// another input's must not become a leaf: the chain names the leaf by
+	/// the claimed inputs, so the aggregate would fail and forfeit the bond.
+	#[test]
+	fn a_proof_of_other_inputs_than_claimed_is_not_wrapped() {
+		let workload = Workload::for_degree(WorkloadKind::PoseidonChain, MIN_DEGREE_BITS).unwrap();
+		let handle = workload.build().unwrap();
+		let circuit = H256(sp_crypto_hashing::blake2_256(&handle.verifier_data_bytes().unwrap()));
+		let honest = handle.prove(&workload.sample_input(1)).unwrap();
+		let other = handle.prove(&workload.sample_input(2)).unwrap();
+		let mut workshop = Workshop {
+			aggregator: Aggregator::new().unwrap(),
+			account: [6; 32],
+			circuits: CircuitProver::new(Arc::new(CpuBackend), u64::MAX),
+			wrappers: HashMap::new(),
+		};
+		let descriptor = workload.descriptor();
+		let wrapper = workshop.wrapper(circuit, &descriptor).unwrap();
+		let claimed = honest.public_inputs();
+
+		let refused = workshop.wrap(7, &wrapper, other.proof_bytes(), &claimed).unwrap_err();
+		assert!(refused.contains("not the claimed ones"), "{refused}");
+		assert!(workshop.wrap(7, &wrapper, vec![1, 2, 3], &claimed).is_err(), "junk bytes");
+
+		let leaf = workshop.wrap(7, &wrapper, honest.proof_bytes(), &claimed).unwrap();
+		let expected = prova_primitives::aggregation::leaf(&[6; 32], 7, &claimed);
+		assert_eq!(leaf.node.digest, expected, "the leaf the chain computes");
+		assert_eq!(leaf.node.verifier, wrapper.verifier_hash());
 	}
 }

@@ -673,11 +673,8 @@ impl<P: JobProver> Daemon<P> {
 	/// Proving slots not held by a job, a lock on its way or an auction
 	/// this daemon may win.
 	fn free_slots(&self) -> usize {
-		let held = self
-			.live
-			.values()
-			.filter(|live| !matches!(live.stage, Stage::Done | Stage::Claimed { .. }))
-			.count();
+		// A claimed job holds its slot until settled, as on chain.
+		let held = self.live.values().filter(|live| live.stage != Stage::Done).count();
 		let locking = self.answered.values().filter(|(_, lock, _)| *lock).count();
 		let stopping = self.running.keys().filter(|key| !self.live.contains_key(key)).count();
 		self.capacity.saturating_sub(held + locking + stopping + self.claims.len())
@@ -1504,7 +1501,7 @@ impl<P: JobProver> Daemon<P> {
 }
 
 /// The message a panic was raised with.
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 	panic
 		.downcast_ref::<&str>()
 		.map(|s| s.to_string())

@@ -1162,7 +1162,7 @@ async fn an_aggregated_job_is_claimed_delivered_and_proved_itself_only_on_fallba
 	});
 	daemon.on_best(&chain, chain.best()).await.unwrap();
 	assert!(matches!(step_of(&daemon, 1), Some(Step::Claimed { at: 11 })));
-	assert_eq!(daemon.free_slots(), 1, "a claimed job proves nothing more");
+	assert_eq!(daemon.free_slots(), 0, "the chain holds a claimed job's capacity until settled");
 	for block in 12..=11 + REDELIVER_BLOCKS {
 		chain.set(|s| s.best = block);
 		daemon.on_best(&chain, chain.best()).await.unwrap();
