@@ -121,6 +121,14 @@ async fn ledger(net: &Network, from: u32, to: u32) -> Ledger {
 	ledger
 }
 
+/// Requests of the batch test: `PROVA_AGGREGATED_REQUESTS`, default 6. On
+/// a 2-core machine one recursive proof takes about 3.5 s, so a batch of
+/// `n` needs about `7n` s of the claims' 120 s window: 64 in one batch
+/// needs a machine about 4 times faster (run it there with 64).
+fn batch_requests() -> u64 {
+	std::env::var("PROVA_AGGREGATED_REQUESTS").ok().and_then(|n| n.parse().ok()).unwrap_or(6)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn aggregated_requests_of_two_requesters_are_settled_by_the_aggregators_batches() {
 	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
@@ -130,10 +138,11 @@ async fn aggregated_requests_of_two_requesters_are_settled_by_the_aggregators_ba
 	let (start, before) = balances(&net, &names).await;
 	let provers = [net.start_daemon("Bob"), net.start_daemon("Charlie")];
 	net.wait_until_following(&provers).await;
-	let eve = start_aggregator(&mut net, 6).await;
+	let count = batch_requests();
+	let eve = start_aggregator(&mut net, count as usize).await;
 
 	let mut requests = Vec::new();
-	for seed in 0..6u64 {
+	for seed in 0..count {
 		let requester = if seed % 2 == 0 { "Dave" } else { "Ferdie" };
 		requests.push((submit(&net, requester, seed), requester));
 	}
