@@ -36,17 +36,7 @@ fn set_up(net: &Network) {
 	net.cli(&["circuits", "register", "--key", "//Alice", "--workload", "poseidon_chain"]);
 	net.cli(&["circuits", "enable-aggregation", "--key", "//Alice"]);
 	for (name, ask) in [("Bob", "100"), ("Charlie", "100"), ("Eve", "1000")] {
-		net.cli(&[
-			"register",
-			"--key",
-			&format!("//{name}"),
-			"--bond",
-			"5000",
-			"--ask",
-			ask,
-			"--capacity",
-			"2",
-		]);
+		net.register_prover(name, ask, 2);
 	}
 }
 

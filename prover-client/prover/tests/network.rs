@@ -44,19 +44,8 @@ fn register_provers(net: &Network, names: &[&str]) {
 
 /// Registers each of `names` with room for `units` work units at once.
 fn register_provers_with_capacity(net: &Network, names: &[&str], units: u32) {
-	let units = units.to_string();
 	for name in names {
-		net.cli(&[
-			"register",
-			"--key",
-			&format!("//{name}"),
-			"--bond",
-			"5000",
-			"--ask",
-			"100",
-			"--capacity",
-			&units,
-		]);
+		net.register_prover(name, "100", units);
 	}
 }
 

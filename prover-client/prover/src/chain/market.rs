@@ -673,6 +673,21 @@ pub use raw_market::HardwareClass;
 /// Requirements a request puts on its prover.
 pub use raw_market::RequestRequirements;
 
+/// The value stored at `address` under `keys` in block `at`, decoded; `None`
+/// if there is none.
+async fn fetch<Address>(
+	at: &AtBlock,
+	address: Address,
+	keys: Address::KeyParts,
+) -> Result<Option<Address::Value>, ChainError>
+where
+	Address: subxt::storage::Address,
+	Address::Value: subxt::ext::scale_decode::DecodeAsType,
+{
+	let found = at.storage().try_fetch(address, keys).await.map_err(ChainError::rpc)?;
+	found.map(|value| value.decode()).transpose().map_err(ChainError::rpc)
+}
+
 fn status_of(raw: RawStatus) -> Status {
 	match raw {
 		RawStatus::Queued { since } => Status::Queued { since },
@@ -832,15 +847,8 @@ impl Chain {
 		at: &AtBlock,
 		circuit: H256,
 	) -> Result<Option<ListingInfo>, ChainError> {
-		let found = at
-			.storage()
-			.try_fetch(prova::storage().market().listings(), (circuit,))
-			.await
-			.map_err(ChainError::rpc)?;
-		found
-			.map(|value| value.decode().map(|listing| listing_info(circuit, listing)))
-			.transpose()
-			.map_err(ChainError::rpc)
+		let found = fetch(at, prova::storage().market().listings(), (circuit,)).await?;
+		Ok(found.map(|listing| listing_info(circuit, listing)))
 	}
 
 	/// Every listed circuit.
@@ -891,12 +899,7 @@ impl Chain {
 		&self,
 		at: &AtBlock,
 	) -> Result<Option<(H256, [u64; 4])>, ChainError> {
-		let found = at
-			.storage()
-			.try_fetch(prova::storage().market().aggregation_circuit(), ())
-			.await
-			.map_err(ChainError::rpc)?;
-		found.map(|value| value.decode()).transpose().map_err(ChainError::rpc)
+		fetch(at, prova::storage().market().aggregation_circuit(), ()).await
 	}
 
 	/// The verifier hash of `circuit`'s wrapper, if its owner set one.
@@ -905,12 +908,7 @@ impl Chain {
 		at: &AtBlock,
 		circuit: H256,
 	) -> Result<Option<[u64; 4]>, ChainError> {
-		let found = at
-			.storage()
-			.try_fetch(prova::storage().market().wrappers(), (circuit,))
-			.await
-			.map_err(ChainError::rpc)?;
-		found.map(|value| value.decode()).transpose().map_err(ChainError::rpc)
+		fetch(at, prova::storage().market().wrappers(), (circuit,)).await
 	}
 
 	/// Who registered `circuit` with the verifier, if registered.
@@ -919,15 +917,8 @@ impl Chain {
 		at: &AtBlock,
 		circuit: H256,
 	) -> Result<Option<AccountId32>, ChainError> {
-		let found = at
-			.storage()
-			.try_fetch(prova::storage().verifier().circuits(), (circuit,))
-			.await
-			.map_err(ChainError::rpc)?;
-		found
-			.map(|value| value.decode().map(|info| info.owner))
-			.transpose()
-			.map_err(ChainError::rpc)
+		let found = fetch(at, prova::storage().verifier().circuits(), (circuit,)).await?;
+		Ok(found.map(|info| info.owner))
 	}
 
 	/// Whether `circuit`'s verifier data is registered.
@@ -936,12 +927,7 @@ impl Chain {
 		at: &AtBlock,
 		circuit: H256,
 	) -> Result<bool, ChainError> {
-		let found = at
-			.storage()
-			.try_fetch(prova::storage().verifier().circuits(), (circuit,))
-			.await
-			.map_err(ChainError::rpc)?;
-		Ok(found.is_some())
+		Ok(self.circuit_owner(at, circuit).await?.is_some())
 	}
 
 	/// What a request for `circuit` costs now; `None` if not listed.

@@ -198,6 +198,16 @@ impl Network {
 		String::from_utf8(output.stdout).unwrap()
 	}
 
+	/// Registers dev account `name` as a prover bonding 5,000 PROVA, asking
+	/// `ask` PROVA per work unit, with room for `units` work units at once.
+	pub fn register_prover(&self, name: &str, ask: &str, units: u32) {
+		let key = format!("//{name}");
+		let units = units.to_string();
+		let args =
+			["register", "--key", &key, "--bond", "5000", "--ask", ask, "--capacity", &units];
+		self.cli(&args);
+	}
+
 	/// Runs `prova-prover ARGS` and returns whatever happened.
 	pub fn cli_output(&self, args: &[&str]) -> Output {
 		self.cli_output_via(&self.url, args)
