@@ -33,6 +33,7 @@ pub mod delivery;
 
 use crate::{
 	backend::{CircuitProver, CpuBackend},
+	daemon::bounded,
 	chain::{address, calls, output_of, prova, Chain, ChainError, RequestId, Status, TxError},
 	key::Signer,
 };
@@ -298,14 +299,18 @@ pub async fn run(settings: AggregatorSettings, signer: Signer) -> anyhow::Result
 	let mut chain = chain;
 	let mut tick = tokio::time::interval(Duration::from_millis(1000));
 	loop {
+		// Every step only talks to the node: one that stops answering ends
+		// the connection, not the aggregator.
 		let step = tokio::select! {
-			Some(delivered) = intake.recv() => desk.on_delivery(&chain, delivered).await,
+			Some(delivered) = intake.recv() => bounded(desk.on_delivery(&chain, delivered)).await,
 			result = done.recv() => match result {
-				Some(result) => desk.on_done(&chain, result).await,
+				Some(result) => bounded(desk.on_done(&chain, result)).await,
 				None => anyhow::bail!("the proving thread stopped"),
 			},
-			Some((requests, outcome)) = outcomes.recv() => desk.on_submitted(&chain, requests, outcome).await,
-			_ = tick.tick() => desk.on_tick(&chain).await,
+			Some((requests, outcome)) = outcomes.recv() => {
+				bounded(desk.on_submitted(&chain, requests, outcome)).await
+			}
+			_ = tick.tick() => bounded(desk.on_tick(&chain)).await,
 		};
 		if let Some(fatal) = desk.fatal.take() {
 			return Err(fatal);

@@ -64,7 +64,8 @@ pub mod estimates;
 pub mod journal;
 mod service;
 
-pub use service::{run, DaemonConfig, ProverAccount};
+pub(crate) use service::bounded;
+pub use service::{run, DaemonConfig, ProverAccount, RPC_TIMEOUT};
 
 use crate::{
 	backend::{degree_bits, proving_memory, Cancel, JobProver, ProofOutput, ProveError},

@@ -46,26 +46,33 @@ impl ProverAccount {
 
 impl MarketChain for ProverAccount {
 	async fn best_head(&self) -> Result<Head, ChainError> {
-		self.chain.best_head().await
+		bounded(async move { self.chain.best_head().await }).await
 	}
 
 	async fn work(&self, at: Head) -> Result<Work, ChainError> {
-		self.chain.work(&self.chain.at(at).await?, &self.account).await
+		bounded(async move { self.chain.work(&self.chain.at(at).await?, &self.account).await })
+			.await
 	}
 
 	async fn standing(&self, at: Head, id: RequestId) -> Result<Standing, ChainError> {
-		let request = self.chain.request(&self.chain.at(at).await?, id).await?;
-		Ok(match request {
-			Some(r) if r.locker() == Some(&self.account) => Standing::Ours,
-			Some(r) if r.fulfilled_by() == Some(&self.account) => Standing::FulfilledByUs,
-			Some(r) if r.failed_by(&self.account) => Standing::FailedByUs,
-			_ => Standing::Elsewhere,
+		bounded(async move {
+			let request = self.chain.request(&self.chain.at(at).await?, id).await?;
+			Ok(match request {
+				Some(r) if r.locker() == Some(&self.account) => Standing::Ours,
+				Some(r) if r.fulfilled_by() == Some(&self.account) => Standing::FulfilledByUs,
+				Some(r) if r.failed_by(&self.account) => Standing::FailedByUs,
+				_ => Standing::Elsewhere,
+			})
 		})
+		.await
 	}
 
 	async fn descriptor(&self, at: Head, circuit: H256) -> Result<Option<String>, ChainError> {
-		let listing = self.chain.listing(&self.chain.at(at).await?, circuit).await?;
-		Ok(listing.map(|listing| listing.descriptor))
+		bounded(async move {
+			let listing = self.chain.listing(&self.chain.at(at).await?, circuit).await?;
+			Ok(listing.map(|listing| listing.descriptor))
+		})
+		.await
 	}
 
 	async fn sign_proof(
@@ -74,62 +81,73 @@ impl MarketChain for ProverAccount {
 		proof: &ProofOutput,
 		nonce: Option<u64>,
 	) -> Result<SignedTx, ChainError> {
-		if job.claims_next() {
-			let call = calls().market().claim_proof(
+		bounded(async move {
+			if job.claims_next() {
+				let call = calls().market().claim_proof(
+					job.request,
+					output_of(&proof.public_inputs).to_vec(),
+					sp_crypto_hashing::blake2_256(&proof.proof),
+				);
+				return self.chain.sign_with(&call, &self.signer, nonce).await;
+			}
+			let call = calls().market().submit_proof(
 				job.request,
-				output_of(&proof.public_inputs).to_vec(),
-				sp_crypto_hashing::blake2_256(&proof.proof),
+				proof.public_inputs.clone(),
+				proof.proof.clone(),
 			);
-			return self.chain.sign_with(&call, &self.signer, nonce).await;
-		}
-		let call = calls().market().submit_proof(
-			job.request,
-			proof.public_inputs.clone(),
-			proof.proof.clone(),
-		);
-		self.chain.sign_with(&call, &self.signer, nonce).await
+			self.chain.sign_with(&call, &self.signer, nonce).await
+		})
+		.await
 	}
 
 	async fn deliver(&self, at: Head, job: &Job, proof: &ProofOutput) -> Result<(), ChainError> {
-		let aggregators = self.chain.aggregators(&self.chain.at(at).await?).await?;
-		if aggregators.is_empty() {
-			tracing::warn!(
-				request = job.request,
-				"no aggregator is registered; the claim falls back to us at its due block"
-			);
-		}
-		let delivered = Delivered {
-			request: job.request,
-			public_inputs: proof.public_inputs.clone(),
-			proof: proof.proof.clone(),
-		};
-		for aggregator in aggregators {
-			let delivered = delivered.clone();
-			tokio::spawn(async move {
-				match deliver(&aggregator.endpoint, &delivered).await {
-					Ok(()) => {
-						tracing::info!(request = delivered.request, aggregator = %address(&aggregator.account), endpoint = %aggregator.endpoint, "proof handed to the aggregator")
+		bounded(async move {
+			let aggregators = self.chain.aggregators(&self.chain.at(at).await?).await?;
+			if aggregators.is_empty() {
+				tracing::warn!(
+					request = job.request,
+					"no aggregator is registered; the claim falls back to us at its due block"
+				);
+			}
+			let delivered = Delivered {
+				request: job.request,
+				public_inputs: proof.public_inputs.clone(),
+				proof: proof.proof.clone(),
+			};
+			for aggregator in aggregators {
+				let delivered = delivered.clone();
+				tokio::spawn(async move {
+					match deliver(&aggregator.endpoint, &delivered).await {
+						Ok(()) => {
+							tracing::info!(request = delivered.request, aggregator = %address(&aggregator.account), endpoint = %aggregator.endpoint, "proof handed to the aggregator")
+						}
+						Err(e) => {
+							tracing::warn!(request = delivered.request, aggregator = %address(&aggregator.account), error = %e, "handing the proof to the aggregator failed; will retry")
+						}
 					}
-					Err(e) => {
-						tracing::warn!(request = delivered.request, aggregator = %address(&aggregator.account), error = %e, "handing the proof to the aggregator failed; will retry")
-					}
-				}
-			});
-		}
-		Ok(())
+				});
+			}
+			Ok(())
+		})
+		.await
 	}
 
 	async fn send(&self, bytes: &[u8]) -> Result<(), ChainError> {
-		self.chain.send(bytes).await.map(drop)
+		bounded(async move { self.chain.send(bytes).await.map(drop) }).await
 	}
 
 	async fn answer(&self, offer: &Offer, lock: bool) -> Result<(), ChainError> {
-		let signed = if lock {
-			self.chain.sign(&calls().market().lock_request(offer.request), &self.signer).await?
-		} else {
-			self.chain.sign(&calls().market().decline_request(offer.request), &self.signer).await?
-		};
-		self.chain.send(&signed.bytes).await.map(drop)
+		bounded(async move {
+			let signed = if lock {
+				self.chain.sign(&calls().market().lock_request(offer.request), &self.signer).await?
+			} else {
+				self.chain
+					.sign(&calls().market().decline_request(offer.request), &self.signer)
+					.await?
+			};
+			self.chain.send(&signed.bytes).await.map(drop)
+		})
+		.await
 	}
 
 	fn account(&self) -> &AccountId32 {
@@ -137,13 +155,17 @@ impl MarketChain for ProverAccount {
 	}
 
 	async fn openings(&self, at: Head) -> Result<Vec<Opening>, ChainError> {
-		self.chain.openings(&self.chain.at(at).await?, &self.account).await
+		bounded(async move { self.chain.openings(&self.chain.at(at).await?, &self.account).await })
+			.await
 	}
 
 	async fn commit_bid(&self, request: RequestId, commitment: [u8; 32]) -> Result<(), ChainError> {
-		let call = calls().market().commit_bid(request, commitment);
-		let signed = self.chain.sign(&call, &self.signer).await?;
-		self.chain.send(&signed.bytes).await.map(drop)
+		bounded(async move {
+			let call = calls().market().commit_bid(request, commitment);
+			let signed = self.chain.sign(&call, &self.signer).await?;
+			self.chain.send(&signed.bytes).await.map(drop)
+		})
+		.await
 	}
 
 	async fn reveal_bid(
@@ -152,9 +174,12 @@ impl MarketChain for ProverAccount {
 		price: prova_primitives::Balance,
 		salt: [u8; 32],
 	) -> Result<(), ChainError> {
-		let call = calls().market().reveal_bid(request, price, salt);
-		let signed = self.chain.sign(&call, &self.signer).await?;
-		self.chain.send(&signed.bytes).await.map(drop)
+		bounded(async move {
+			let call = calls().market().reveal_bid(request, price, salt);
+			let signed = self.chain.sign(&call, &self.signer).await?;
+			self.chain.send(&signed.bytes).await.map(drop)
+		})
+		.await
 	}
 
 	async fn commit_proof(
@@ -162,15 +187,36 @@ impl MarketChain for ProverAccount {
 		request: RequestId,
 		commitment: [u8; 32],
 	) -> Result<(), ChainError> {
-		let call = calls().market().commit_proof(request, commitment);
-		let signed = self.chain.sign(&call, &self.signer).await?;
-		self.chain.send(&signed.bytes).await.map(drop)
+		bounded(async move {
+			let call = calls().market().commit_proof(request, commitment);
+			let signed = self.chain.sign(&call, &self.signer).await?;
+			self.chain.send(&signed.bytes).await.map(drop)
+		})
+		.await
 	}
 
 	async fn lock_request(&self, request: RequestId) -> Result<(), ChainError> {
-		let signed = self.chain.sign(&calls().market().lock_request(request), &self.signer).await?;
-		self.chain.send(&signed.bytes).await.map(drop)
+		bounded(async move {
+			let signed =
+				self.chain.sign(&calls().market().lock_request(request), &self.signer).await?;
+			self.chain.send(&signed.bytes).await.map(drop)
+		})
+		.await
 	}
+}
+
+/// How long one exchange with the node may take. A node that stops answering
+/// a request (while its connection stays up) would otherwise hold the daemon
+/// for good; past this the session ends and the daemon reconnects.
+pub const RPC_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// `exchange`, failing as a lost connection after [`RPC_TIMEOUT`].
+pub(crate) async fn bounded<T>(
+	exchange: impl std::future::Future<Output = Result<T, ChainError>>,
+) -> Result<T, ChainError> {
+	tokio::time::timeout(RPC_TIMEOUT, exchange).await.unwrap_or_else(|_| {
+		Err(ChainError::Rpc(format!("the node did not answer within {RPC_TIMEOUT:?}")))
+	})
 }
 
 /// How the daemon runs.
