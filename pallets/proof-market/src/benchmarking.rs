@@ -85,17 +85,28 @@ fn requests<T: Config>(requester: &T::AccountId, circuit: CircuitId, count: u32)
 	(0..count).map(|_| request_with::<T>(requester, circuit, Terms::default())).collect()
 }
 
+/// The fee a benchmark's request offers: 1,000,000 to its prover (above
+/// the benchmark prover's ask), plus an aggregated request's fee.
+fn max_fee<T: Config>(terms: &Terms<BlockNumberFor<T>, BalanceOf<T>>) -> BalanceOf<T> {
+	let to_prover: BalanceOf<T> = 1_000_000u32.into();
+	match terms.settlement {
+		Settlement::Aggregated => to_prover.saturating_add(T::AggregationFee::get()),
+		Settlement::Direct => to_prover,
+	}
+}
+
 /// Submits one request for `circuit` from `requester` under `terms`.
 fn request_with<T: Config>(
 	requester: &T::AccountId,
 	circuit: CircuitId,
 	terms: Terms<BlockNumberFor<T>, BalanceOf<T>>,
 ) -> RequestId {
+	let max_fee = max_fee::<T>(&terms);
 	Pallet::<T>::do_submit_request(
 		requester.clone(),
 		circuit,
 		input::<T>(),
-		1_000_000u32.into(),
+		max_fee,
 		T::MaxDeadline::get(),
 		RequestRequirements::default(),
 		terms,
@@ -842,14 +853,15 @@ mod benchmarks {
 		aggregation_ready::<T>(circuit);
 		let prover = prover::<T>();
 		let requester = funded::<T>("requester", 0);
+		let terms = Terms { settlement: Settlement::Aggregated, ..Default::default() };
 		let id = Pallet::<T>::do_submit_request(
 			requester,
 			circuit,
 			input_of::<T>(i),
-			1_000_000u32.into(),
+			max_fee::<T>(&terms),
 			T::MaxDeadline::get(),
 			RequestRequirements::default(),
-			Terms { settlement: Settlement::Aggregated, ..Default::default() },
+			terms,
 		)
 		.expect("a valid request is accepted");
 		offer_all::<T>();
