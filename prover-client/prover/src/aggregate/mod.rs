@@ -33,8 +33,8 @@ pub mod delivery;
 
 use crate::{
 	backend::{CircuitProver, CpuBackend},
-	daemon::bounded,
 	chain::{address, calls, output_of, prova, Chain, ChainError, RequestId, Status, TxError},
+	daemon::bounded,
 	key::Signer,
 };
 use anyhow::Context;
