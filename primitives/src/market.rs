@@ -456,6 +456,13 @@ pub trait ProverRegistry<AccountId, Balance> {
 	/// Weight of [`Self::reserve_capacity`] plus [`Self::release_capacity`].
 	fn capacity_weight() -> Weight;
 
+	/// Weight of [`Self::release_capacity`] alone: what a settlement pays
+	/// per job, its reservation paid for by the lock. Defaults to
+	/// [`Self::capacity_weight`], which is never less.
+	fn release_weight() -> Weight {
+		Self::capacity_weight()
+	}
+
 	/// Weight of [`Self::reward`].
 	fn reward_weight() -> Weight;
 

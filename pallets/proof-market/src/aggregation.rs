@@ -489,7 +489,7 @@ impl<T: Config> Pallet<T> {
 	/// Weight of `settle_batch` for `requests` claims of `provers` distinct
 	/// provers: the benchmarked bookkeeping, the aggregate's verification,
 	/// the registry's payments (one split per prover) and a capacity
-	/// release per request.
+	/// release per request (only the release: the lock paid the reservation).
 	pub fn settle_batch_weight(requests: u32, provers: u32) -> Weight {
 		let n = requests.clamp(2, T::MaxBatch::get().max(2));
 		let p = provers.clamp(1, n);
@@ -500,6 +500,6 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(verify)
 			.saturating_add(T::Provers::reward_many_weight(n))
 			.saturating_add(T::Provers::reward_weight().saturating_mul(p.saturating_sub(1).into()))
-			.saturating_add(T::Provers::capacity_weight().saturating_mul(n.into()))
+			.saturating_add(T::Provers::release_weight().saturating_mul(n.into()))
 	}
 }

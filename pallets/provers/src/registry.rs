@@ -151,6 +151,10 @@ impl<T: Config> ProverRegistry<T::AccountId, BalanceOf<T>> for Pallet<T> {
 		T::WeightInfo::reserve_capacity().saturating_add(T::WeightInfo::release_capacity())
 	}
 
+	fn release_weight() -> Weight {
+		T::WeightInfo::release_capacity()
+	}
+
 	fn reward_weight() -> Weight {
 		T::WeightInfo::reward()
 	}
