@@ -26,10 +26,14 @@ const JAMMER: AccountId = 12;
 /// Requests in a jam: twice the hook's budget.
 const JAM: u32 = 8;
 
-/// `requester`'s Dutch auction for the chain fixture's input `which` at
-/// `fee` from a floor of 1 per unit over `ramp` blocks (it closes `ramp +
-/// LOCK_WINDOW` blocks from now), with a 10-block deadline.
-fn dutch(requester: AccountId, which: usize, fee: Balance, ramp: u64) -> RequestId {
+/// `requester`'s request for the chain fixture's input `which` at `fee`
+/// under `mechanism` (direct settlement), with a 10-block deadline.
+fn submit_with(
+	requester: AccountId,
+	which: usize,
+	fee: Balance,
+	mechanism: Mechanism<u64, Balance>,
+) -> RequestId {
 	let id = crate::NextRequestId::<Test>::get();
 	assert_ok!(Market::submit_request_with_terms(
 		RuntimeOrigin::signed(requester),
@@ -38,13 +42,16 @@ fn dutch(requester: AccountId, which: usize, fee: Balance, ramp: u64) -> Request
 		fee,
 		10,
 		anyone(),
-		Terms {
-			mechanism: Mechanism::Dutch { floor: 1, ramp_blocks: ramp },
-			latency: None,
-			settlement: Settlement::Direct,
-		},
+		Terms { mechanism, latency: None, settlement: Settlement::Direct },
 	));
 	id
+}
+
+/// `requester`'s Dutch auction for the chain fixture's input `which` at
+/// `fee` from a floor of 1 per unit over `ramp` blocks (it closes `ramp +
+/// LOCK_WINDOW` blocks from now), with a 10-block deadline.
+fn dutch(requester: AccountId, which: usize, fee: Balance, ramp: u64) -> RequestId {
+	submit_with(requester, which, fee, Mechanism::Dutch { floor: 1, ramp_blocks: ramp })
 }
 
 /// Makes the hook late for `block` (at least four blocks from now): eight
@@ -155,20 +162,7 @@ fn a_missed_deadline_the_hook_has_not_reached_refuses_the_proof_and_is_punished_
 		list(1, &CHAIN);
 		let fillers = jam(11);
 		// Taken at once at the floor (10 for one unit): due at block 11.
-		let id = crate::NextRequestId::<Test>::get();
-		assert_ok!(Market::submit_request_with_terms(
-			RuntimeOrigin::signed(10),
-			CHAIN.circuit(),
-			BoundedVec::try_from(CHAIN.proofs[0].0.clone()).unwrap(),
-			FEE,
-			10,
-			anyone(),
-			Terms {
-				mechanism: Mechanism::Dutch { floor: 10, ramp_blocks: 5 },
-				latency: None,
-				settlement: Settlement::Direct,
-			},
-		));
+		let id = submit_with(10, 0, FEE, Mechanism::Dutch { floor: 10, ramp_blocks: 5 });
 		assert_ok!(Market::lock_request(RuntimeOrigin::signed(5), id));
 		assert!(matches!(status(id), RequestStatus::Locked { deadline: 11, price: 10, .. }));
 		let (_, public_inputs, proof) = CHAIN.proofs[0].clone();
@@ -250,24 +244,16 @@ fn an_auction_the_hook_settles_late_takes_no_late_bid_or_reveal() {
 		provers();
 		list(1, &CHAIN);
 		jam(5);
-		let id = crate::NextRequestId::<Test>::get();
-		assert_ok!(Market::submit_request_with_terms(
-			RuntimeOrigin::signed(10),
-			CHAIN.circuit(),
-			BoundedVec::try_from(CHAIN.proofs[0].0.clone()).unwrap(),
-			FEE,
+		let id = submit_with(
 			10,
-			anyone(),
-			Terms {
-				mechanism: Mechanism::SealedBid {
-					bid_blocks: 2,
-					reveal_blocks: 2,
-					fallback: crate::Fallback::Election,
-				},
-				latency: None,
-				settlement: Settlement::Direct,
+			0,
+			FEE,
+			Mechanism::SealedBid {
+				bid_blocks: 2,
+				reveal_blocks: 2,
+				fallback: crate::Fallback::Election,
 			},
-		));
+		);
 		let commitment = crate::bid_commitment(id, &10u128, &[5; 32], &5u64);
 		assert_ok!(Market::commit_bid(RuntimeOrigin::signed(5), id, commitment));
 		let reveal = || Market::reveal_bid(RuntimeOrigin::signed(5), id, 10, [5; 32]);
@@ -299,25 +285,12 @@ fn a_race_the_hook_settles_late_takes_no_late_join_commitment_or_proof() {
 		provers();
 		list(1, &CHAIN);
 		jam(5);
-		let id = crate::NextRequestId::<Test>::get();
-		assert_ok!(Market::submit_request_with_terms(
-			RuntimeOrigin::signed(10),
-			CHAIN.circuit(),
-			BoundedVec::try_from(CHAIN.proofs[0].0.clone()).unwrap(),
-			99,
+		let id = submit_with(
 			10,
-			anyone(),
-			Terms {
-				mechanism: Mechanism::Race {
-					racers: 3,
-					open: true,
-					decay: Perbill::zero(),
-					window_blocks: 2
-				},
-				latency: None,
-				settlement: Settlement::Direct,
-			},
-		));
+			0,
+			99,
+			Mechanism::Race { racers: 3, open: true, decay: Perbill::zero(), window_blocks: 2 },
+		);
 		let (_, public_inputs, proof) = CHAIN.proofs[0].clone();
 		assert_ok!(Market::lock_request(RuntimeOrigin::signed(5), id));
 		assert_ok!(Market::lock_request(RuntimeOrigin::signed(6), id));
