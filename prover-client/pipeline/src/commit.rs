@@ -4,15 +4,16 @@
 //! back before reading it. A committer may also evaluate the quotient from the
 //! batches it committed, where they already are.
 
-use crate::{Batch, QuotientInputs, C, D, F};
+use crate::{fri::FriInputs, Batch, QuotientInputs, C, D, F};
 use anyhow::{ensure, Result};
 use plonky2::{
 	field::{
 		fft::FftRootTable,
 		polynomial::{PolynomialCoeffs, PolynomialValues},
 	},
-	fri::oracle::PolynomialBatch,
+	fri::{oracle::PolynomialBatch, proof::FriProof},
 	hash::{merkle_tree::MerkleCap, poseidon::PoseidonHash},
+	iop::challenger::Challenger,
 	plonk::plonk_common::salt_size,
 	util::timing::TimingTree,
 };
@@ -95,6 +96,20 @@ pub trait Committer: Send + Sync {
 	/// typically on the device that holds the batches it committed. `None`
 	/// (the default) lets the prover compute them on the CPU.
 	fn quotient_values(&self, _inputs: &QuotientInputs) -> Option<Vec<Vec<F>>> {
+		None
+	}
+
+	/// FRI's opening proof of `inputs`, if this committer makes it itself
+	/// from the extensions it holds (see [`prove_fri`](crate::prove_fri)),
+	/// drawing from `challenger` what plonky2's `prove_openings` draws.
+	/// `None` (the default, and what a committer that fails part-way
+	/// returns) lets the prover make it on the CPU from a copy of the
+	/// transcript taken before the call.
+	fn fri_proof(
+		&self,
+		_inputs: &FriInputs,
+		_challenger: &mut Challenger<F, PoseidonHash>,
+	) -> Option<FriProof<F, PoseidonHash, D>> {
 		None
 	}
 }

@@ -33,8 +33,13 @@
 //!    `fri_instance.rs`. For batches whose leaves the committer kept, FRI
 //!    sees empty rows and the rows its queries open are fetched afterwards
 //!    ([`Committer::leaf_rows`], `openings.rs`), each checked against its
-//!    Merkle path. The committer is told when the proof no longer needs its
-//!    batches ([`Committer::release`]), also when the proof fails.
+//!    Merkle path. A committer that holds the extensions may instead make
+//!    the whole opening proof where they are ([`Committer::fri_proof`]):
+//!    `fri.rs` computes FRI's codewords from the committed values point by
+//!    point ([`prove_fri`], with a [`FriBackend`]), the same codewords
+//!    plonky2 computes from coefficients. The committer is told when the
+//!    proof no longer needs its batches ([`Committer::release`]), also when
+//!    the proof fails.
 //!
 //! Fiat–Shamir sees exactly what plonky2's prover shows it, in the same order.
 //!
@@ -47,6 +52,7 @@
 #![warn(missing_docs)]
 
 mod commit;
+mod fri;
 mod fri_instance;
 mod openings;
 mod permutation;
@@ -54,6 +60,10 @@ mod prover;
 mod quotient;
 
 pub use commit::{CommitParams, Committer, CpuCommitter};
+pub use fri::{
+	merkle_path, proof_of_work, prove_fri, reverse_bits, CpuFri, CpuLayer, Ext, Fold, FriBackend,
+	FriCombination, FriInputs,
+};
 pub use prover::{prove, prove_with_partition_witness};
 pub use quotient::{cpu_quotient_values, QuotientCoset, QuotientInputs, Selectors};
 

@@ -13,11 +13,16 @@
 
 use crate::{
 	commit::{is_deferred, Committer},
+	fri::FriInputs,
 	Batch, C, D, F,
 };
 use anyhow::{ensure, Context, Result};
 use plonky2::{
-	fri::{proof::FriProof, structure::FriInstanceInfo, FriParams},
+	fri::{
+		proof::FriProof,
+		structure::{FriInstanceInfo, FriOpenings},
+		FriParams,
+	},
 	hash::{merkle_proofs::verify_merkle_proof_to_cap, poseidon::PoseidonHash},
 	iop::challenger::Challenger,
 	plonk::plonk_common::salt_size,
@@ -25,10 +30,13 @@ use plonky2::{
 };
 
 /// plonky2's opening proof of the circuit's `constants_sigmas` and of the
-/// proof's `batches` (wires, permutation products, quotient), with the rows
-/// of batches the committer kept read from `committer`.
+/// proof's `batches` (wires, permutation products, quotient): made by the
+/// committer where it offers to ([`Committer::fri_proof`]), else by
+/// plonky2 with the rows of batches the committer kept read from it.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn prove_openings(
 	instance: &FriInstanceInfo<F, D>,
+	openings: &FriOpenings<F, D>,
 	constants_sigmas: &Batch,
 	batches: [&mut Batch; 3],
 	challenger: &mut Challenger<F, PoseidonHash>,
@@ -36,6 +44,17 @@ pub(crate) fn prove_openings(
 	committer: &dyn Committer,
 	timing: &mut TimingTree,
 ) -> Result<FriProof<F, PoseidonHash, D>> {
+	let inputs = FriInputs {
+		instance,
+		oracles: [constants_sigmas, &*batches[0], &*batches[1], &*batches[2]],
+		openings,
+		params: fri_params,
+	};
+	let mut attempt = challenger.clone();
+	if let Some(proof) = committer.fri_proof(&inputs, &mut attempt) {
+		*challenger = attempt;
+		return Ok(proof);
+	}
 	let transcript = challenger.clone();
 	// Which oracles' rows the committer kept: the proof's batches, in
 	// plonky2's oracle order after the circuit's.

@@ -152,12 +152,14 @@ pub fn prove_with_partition_witness(
 			common
 		)
 	);
-	challenger.observe_openings(&fri_openings(&openings));
+	let claimed = fri_openings(&openings);
+	challenger.observe_openings(&claimed);
 	let opening_proof = timed!(
 		timing,
 		"compute opening proofs",
 		prove_openings(
 			&fri_instance(common, zeta),
+			&claimed,
 			&prover.constants_sigmas_commitment,
 			[&mut wires, &mut zs_partial_products, &mut quotient],
 			&mut challenger,

@@ -8,14 +8,21 @@ use plonky2::{
 		polynomial::{PolynomialCoeffs, PolynomialValues},
 		types::Field,
 	},
-	fri::oracle::PolynomialBatch,
+	fri::{oracle::PolynomialBatch, proof::FriProof},
 	gates::lookup_table::LookupTable,
-	iop::witness::{PartialWitness, WitnessWrite},
+	hash::poseidon::PoseidonHash,
+	iop::{
+		challenger::Challenger,
+		witness::{PartialWitness, WitnessWrite},
+	},
 	plonk::circuit_builder::CircuitBuilder,
 	util::timing::TimingTree,
 };
 use prova_circuits::{CircuitError, PoseidonChain, Proved, Workload, WorkloadKind};
-use prova_pipeline::{prove, prove_beside_plonky2, CommitParams, Committer, CpuCommitter, C, D, F};
+use prova_pipeline::{
+	merkle_path, prove, prove_beside_plonky2, prove_fri, CommitParams, Committer, CpuCommitter,
+	CpuFri, Fold, FriInputs, C, D, F,
+};
 use std::sync::{Arc, Mutex};
 
 type Batch = PolynomialBatch<F, C, D>;
@@ -342,4 +349,126 @@ fn an_opened_row_that_does_not_match_its_commitment_is_an_error() {
 	assert!(format!("{error:#}").contains("does not match its commitment"), "{error:#}");
 	// Released also when the proof fails.
 	assert!(committer.kept.lock().unwrap().is_empty());
+}
+
+/// plonky2's commitments on the CPU, with FRI's opening proof made in
+/// evaluation form ([`prove_fri`] with [`CpuFri`]) from the batches' leaves:
+/// what a device committer does, on the host.
+struct EvaluationForm {
+	proofs: Mutex<usize>,
+}
+
+impl Committer for EvaluationForm {
+	fn name(&self) -> &str {
+		"evaluation-form"
+	}
+
+	fn commit_values(
+		&self,
+		values: Vec<PolynomialValues<F>>,
+		params: CommitParams,
+		table: Option<&FftRootTable<F>>,
+		timing: &mut TimingTree,
+	) -> Result<Batch> {
+		CpuCommitter.commit_values(values, params, table, timing)
+	}
+
+	fn commit_coeffs(
+		&self,
+		coeffs: Vec<PolynomialCoeffs<F>>,
+		params: CommitParams,
+		table: Option<&FftRootTable<F>>,
+		timing: &mut TimingTree,
+	) -> Result<Batch> {
+		CpuCommitter.commit_coeffs(coeffs, params, table, timing)
+	}
+
+	fn fri_proof(
+		&self,
+		inputs: &FriInputs,
+		challenger: &mut Challenger<F, PoseidonHash>,
+	) -> Option<FriProof<F, PoseidonHash, D>> {
+		let backend = CpuFri { leaves: inputs.oracles.map(|o| o.merkle_tree.leaves.as_slice()) };
+		let proof = prove_fri(&backend, self, inputs, challenger).unwrap();
+		*self.proofs.lock().unwrap() += 1;
+		Some(proof)
+	}
+}
+
+#[test]
+fn fri_in_evaluation_form_is_plonky2s_fri() {
+	for (kind, degree_bits) in [(WorkloadKind::Fibonacci, 12), (WorkloadKind::PoseidonChain, 13)] {
+		let workload = Workload::for_degree(kind, degree_bits).unwrap();
+		let handle = workload.build().unwrap();
+		let committer = EvaluationForm { proofs: Mutex::new(0) };
+		let mut reference = None;
+		let ours = handle
+			.prove_with(&workload.sample_input(3), |prover, common, inputs| {
+				let (plonky2s, ours) = prove_beside_plonky2(prover, common, inputs, &committer)?;
+				reference = Some(plonky2s);
+				Ok(ours)
+			})
+			.unwrap();
+		assert_eq!(
+			*committer.proofs.lock().unwrap(),
+			1,
+			"{workload}: FRI went through the committer"
+		);
+		assert!(
+			ours.proof.to_bytes() == reference.unwrap().to_bytes(),
+			"{workload}: proofs differ"
+		);
+		handle.verify(&ours.proof).unwrap();
+	}
+}
+
+#[test]
+fn a_fold_in_evaluation_form_is_a_fold_of_coefficients() {
+	use plonky2::field::{extension::Extendable, types::Sample};
+	type Ext = <F as Extendable<D>>::Extension;
+	// A random polynomial of 2^6 coefficients on a coset of 2^9 points.
+	let coeffs = PolynomialCoeffs::new(Ext::rand_vec(1 << 6));
+	let mut padded = coeffs.clone();
+	padded.coeffs.resize(1 << 9, Ext::ZERO);
+	let shift = F::coset_shift();
+	for arity_bits in [1, 3, 4] {
+		let mut values = padded.coset_fft(shift.into()).values;
+		plonky2::util::reverse_index_bits_in_place(&mut values);
+		let beta = Ext::rand();
+		let fold = Fold { arity_bits, output_bits: 9 - arity_bits, shift, beta };
+		let folded: Vec<Ext> = values
+			.chunks(1 << arity_bits)
+			.enumerate()
+			.map(|(leaf, chunk)| fold.value(leaf, chunk))
+			.collect();
+		// plonky2's fold: P(X) = Σ X^i P_i(X^a) becomes Σ β^i P_i(X).
+		let reduced = PolynomialCoeffs::new(
+			padded
+				.coeffs
+				.chunks(1 << arity_bits)
+				.map(|chunk| chunk.iter().rev().fold(Ext::ZERO, |acc, &c| acc * beta + c))
+				.collect(),
+		);
+		let mut want = reduced.coset_fft(shift.exp_power_of_2(arity_bits).into()).values;
+		plonky2::util::reverse_index_bits_in_place(&mut want);
+		assert_eq!(folded, want, "arity 2^{arity_bits}");
+	}
+}
+
+#[test]
+fn merkle_paths_from_digests_are_plonky2s() {
+	use plonky2::{field::types::Sample, hash::merkle_tree::MerkleTree};
+	for (leaf_bits, cap_height) in [(0, 0), (3, 0), (5, 2), (6, 6)] {
+		let leaves: Vec<Vec<F>> = (0..1 << leaf_bits).map(|_| F::rand_vec(5)).collect();
+		let tree = MerkleTree::<F, PoseidonHash>::new(leaves, cap_height);
+		for index in 0..1 << leaf_bits {
+			let path = merkle_path(&tree.digests, leaf_bits, cap_height, index).unwrap();
+			assert_eq!(
+				path,
+				tree.prove(index),
+				"leaf {index} of 2^{leaf_bits}, cap 2^{cap_height}"
+			);
+		}
+		assert!(merkle_path(&tree.digests, leaf_bits, cap_height, 1 << leaf_bits).is_err());
+	}
 }
