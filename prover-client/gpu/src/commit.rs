@@ -18,6 +18,7 @@
 //! instead, with a warning: the proof is the same either way, only slower.
 
 use crate::{
+	fri::GpuFri,
 	lde, merkle,
 	quotient::{self, QuotientPlan},
 	Gpu, GpuError, LeafMatrix,
@@ -28,14 +29,17 @@ use plonky2::{
 		fft::FftRootTable,
 		polynomial::{PolynomialCoeffs, PolynomialValues},
 	},
-	fri::oracle::PolynomialBatch,
+	fri::{oracle::PolynomialBatch, proof::FriProof},
 	hash::{
 		merkle_tree::{MerkleCap, MerkleTree},
 		poseidon::PoseidonHash,
 	},
+	iop::challenger::Challenger,
 	util::timing::TimingTree,
 };
-use prova_pipeline::{CommitParams, Committer, CpuCommitter, QuotientInputs, C, D, F};
+use prova_pipeline::{
+	prove_fri, CommitParams, Committer, CpuCommitter, FriInputs, QuotientInputs, C, D, F,
+};
 use std::sync::{
 	atomic::{AtomicUsize, Ordering},
 	Mutex,
@@ -62,6 +66,8 @@ pub struct GpuCommitter {
 	fallbacks: AtomicUsize,
 	/// Quotients evaluated on the GPU.
 	quotients: AtomicUsize,
+	/// FRI opening proofs made on the GPU.
+	fri_proofs: AtomicUsize,
 	/// The extensions of the batches committed here and not yet released,
 	/// oldest first: their leaves never went to the host.
 	held: Mutex<Vec<Held>>,
@@ -77,6 +83,7 @@ impl GpuCommitter {
 			busy: Mutex::new(()),
 			fallbacks: AtomicUsize::new(0),
 			quotients: AtomicUsize::new(0),
+			fri_proofs: AtomicUsize::new(0),
 			held: Mutex::new(Vec::new()),
 			constants: Mutex::new(None),
 		}
@@ -88,11 +95,53 @@ impl GpuCommitter {
 		self.quotients.load(Ordering::Relaxed)
 	}
 
+	/// How many FRI opening proofs the GPU made (the others were left to
+	/// the CPU: a GPU failure, or an instance it does not handle).
+	pub fn fri_proofs(&self) -> usize {
+		self.fri_proofs.load(Ordering::Relaxed)
+	}
+
 	/// Bytes of extensions held on the GPU: batches not yet released, and
 	/// the last circuit's constants and sigmas.
 	pub fn held_bytes(&self) -> u64 {
 		let batches = lock(&self.held).iter().map(|(_, m)| m.bytes()).sum::<u64>();
 		batches + lock(&self.constants).as_ref().map_or(0, |(_, m)| m.bytes())
+	}
+
+	/// The extensions of `batches` on the GPU: the ones held here, and the
+	/// others uploaded from their leaves (a batch the CPU committed). Shares
+	/// the buffers, so the caller holds no lock while it uses them.
+	fn resident(&self, batches: &[&PolynomialBatch<F, C, D>]) -> Result<Vec<LeafMatrix>, GpuError> {
+		let held = lock(&self.held);
+		batches
+			.iter()
+			.map(|batch| {
+				let tree = &batch.merkle_tree;
+				if let Some((_, matrix)) = held.iter().find(|(cap, _)| *cap == tree.cap) {
+					Ok(matrix.clone())
+				} else if tree.leaves.first().is_none_or(Vec::is_empty) {
+					Err(GpuError::Wgpu("a batch's extension is no longer held on the GPU".into()))
+				} else {
+					LeafMatrix::upload(&self.gpu, &tree.leaves)
+				}
+			})
+			.collect()
+	}
+
+	/// The circuit's constants and sigmas on the GPU, uploaded when the
+	/// circuit changes.
+	fn circuit_constants(
+		&self,
+		constants_sigmas: &PolynomialBatch<F, C, D>,
+	) -> Result<LeafMatrix, GpuError> {
+		let mut constants = lock(&self.constants);
+		let circuit = &constants_sigmas.merkle_tree;
+		if constants.as_ref().is_none_or(|(cap, _)| *cap != circuit.cap) {
+			*constants = None;
+			*constants =
+				Some((circuit.cap.clone(), LeafMatrix::upload(&self.gpu, &circuit.leaves)?));
+		}
+		Ok(constants.as_ref().expect("just set").1.clone())
 	}
 
 	/// Evaluates the quotient of `inputs` on the GPU, from the extensions
@@ -103,36 +152,29 @@ impl GpuCommitter {
 		inputs: &QuotientInputs,
 	) -> Result<Vec<Vec<F>>, GpuError> {
 		let _busy = lock(&self.busy);
-		let held = lock(&self.held);
-		let uploaded = |batch: &PolynomialBatch<F, C, D>| -> Result<Option<LeafMatrix>, GpuError> {
-			let tree = &batch.merkle_tree;
-			if held.iter().any(|(cap, _)| *cap == tree.cap) {
-				Ok(None)
-			} else if tree.leaves.first().is_none_or(Vec::is_empty) {
-				Err(GpuError::Wgpu("a batch's extension is no longer held on the GPU".into()))
-			} else {
-				LeafMatrix::upload(&self.gpu, &tree.leaves).map(Some)
-			}
-		};
-		let (wires_upload, zs_upload) =
-			(uploaded(inputs.wires)?, uploaded(inputs.zs_partial_products)?);
-		let find = |batch: &PolynomialBatch<F, C, D>| {
-			held.iter().find(|(cap, _)| *cap == batch.merkle_tree.cap).map(|(_, m)| m)
-		};
-		let wires = wires_upload.as_ref().or_else(|| find(inputs.wires)).expect("held or uploaded");
-		let zs = zs_upload
-			.as_ref()
-			.or_else(|| find(inputs.zs_partial_products))
-			.expect("held or uploaded");
-		let mut constants = lock(&self.constants);
-		let circuit = &inputs.prover.constants_sigmas_commitment.merkle_tree;
-		if constants.as_ref().is_none_or(|(cap, _)| *cap != circuit.cap) {
-			*constants = None;
-			*constants =
-				Some((circuit.cap.clone(), LeafMatrix::upload(&self.gpu, &circuit.leaves)?));
-		}
-		let (_, constants) = constants.as_ref().expect("just set");
-		quotient::evaluate(&self.gpu, plan, wires, zs, constants)
+		let [wires, zs]: [LeafMatrix; 2] = self
+			.resident(&[inputs.wires, inputs.zs_partial_products])?
+			.try_into()
+			.map_err(|_| GpuError::Wgpu("two batches".into()))?;
+		let constants = self.circuit_constants(&inputs.prover.constants_sigmas_commitment)?;
+		quotient::evaluate(&self.gpu, plan, &wires, &zs, &constants)
+	}
+
+	/// FRI's opening proof of `inputs` with its codewords on the GPU.
+	fn fri_on_gpu(
+		&self,
+		inputs: &FriInputs,
+		challenger: &mut Challenger<F, PoseidonHash>,
+	) -> anyhow::Result<FriProof<F, PoseidonHash, D>> {
+		let _busy = lock(&self.busy);
+		let [constants, wires, zs, quotient] = inputs.oracles;
+		let constants = self.circuit_constants(constants)?;
+		let [wires, zs, quotient]: [LeafMatrix; 3] = self
+			.resident(&[wires, zs, quotient])?
+			.try_into()
+			.map_err(|_| anyhow::anyhow!("three batches"))?;
+		let backend = GpuFri::new(&self.gpu, [&constants, &wires, &zs, &quotient]);
+		prove_fri(&backend, self, inputs, challenger)
 	}
 
 	/// The GPU it runs on.
@@ -168,7 +210,7 @@ impl GpuCommitter {
 		Ok((extra, MerkleTree { leaves: Vec::new(), digests, cap }))
 	}
 
-	fn fall_back(&self, what: &str, error: &GpuError) {
+	fn fall_back(&self, what: &str, error: &dyn std::fmt::Display) {
 		self.fallbacks.fetch_add(1, Ordering::Relaxed);
 		tracing::warn!(%error, adapter = %self.gpu.adapter().name, "the GPU failed on the {what}; computing it on the CPU");
 	}
@@ -276,6 +318,27 @@ impl Committer for GpuCommitter {
 			return Ok(matrix.read(&self.gpu)?);
 		}
 		rows.iter().map(|&row| Ok(matrix.read_row(&self.gpu, row)?)).collect()
+	}
+
+	fn fri_proof(
+		&self,
+		inputs: &FriInputs,
+		challenger: &mut Challenger<F, PoseidonHash>,
+	) -> Option<FriProof<F, PoseidonHash, D>> {
+		if inputs.instance.batches.len() != 2 {
+			tracing::debug!(batches = inputs.instance.batches.len(), "FRI on the CPU");
+			return None;
+		}
+		match self.fri_on_gpu(inputs, challenger) {
+			Ok(proof) => {
+				self.fri_proofs.fetch_add(1, Ordering::Relaxed);
+				Some(proof)
+			}
+			Err(error) => {
+				self.fall_back("FRI opening proof", &format!("{error:#}"));
+				None
+			}
+		}
 	}
 
 	fn release(&self, cap: &MerkleCap<F, PoseidonHash>) {

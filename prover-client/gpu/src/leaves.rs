@@ -14,7 +14,9 @@ use crate::{Gpu, GpuError};
 use plonky2::field::goldilocks_field::GoldilocksField as F;
 use rayon::prelude::*;
 
-/// Leaf rows of a committed batch, resident on the GPU.
+/// Leaf rows of a committed batch, resident on the GPU. A clone shares the
+/// same buffers.
+#[derive(Clone)]
 pub struct LeafMatrix {
 	/// Number of rows (leaves), a power of two.
 	pub rows: usize,
