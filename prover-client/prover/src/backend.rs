@@ -14,13 +14,14 @@ use plonky2::{
 		fft::FftRootTable,
 		polynomial::{PolynomialCoeffs, PolynomialValues},
 	},
-	fri::oracle::PolynomialBatch,
+	fri::{oracle::PolynomialBatch, proof::FriProof},
 	hash::{merkle_tree::MerkleCap, poseidon::PoseidonHash},
+	iop::challenger::Challenger,
 	util::timing::TimingTree,
 };
 use prova_circuits::{CircuitError, CircuitHandle, Proved, Workload, WorkloadKind};
 use prova_gpu::{AdapterSummary, Gpu, GpuCommitter, GpuOptions};
-use prova_pipeline::{CommitParams, Committer, CpuCommitter, QuotientInputs, C, D, F};
+use prova_pipeline::{CommitParams, Committer, CpuCommitter, FriInputs, QuotientInputs, C, D, F};
 use std::{
 	collections::{HashMap, HashSet},
 	fmt,
@@ -200,6 +201,14 @@ impl Committer for Cancellable<'_> {
 
 	fn quotient_values(&self, inputs: &QuotientInputs) -> Option<Vec<Vec<F>>> {
 		self.inner.quotient_values(inputs)
+	}
+
+	fn fri_proof(
+		&self,
+		inputs: &FriInputs,
+		challenger: &mut Challenger<F, PoseidonHash>,
+	) -> Option<FriProof<F, PoseidonHash, D>> {
+		self.inner.fri_proof(inputs, challenger)
 	}
 
 	fn leaf_rows(
@@ -834,7 +843,7 @@ mod tests {
 	}
 
 	#[test]
-	fn the_gpu_backend_proves_with_the_quotient_and_the_leaves_on_the_gpu() {
+	fn the_gpu_backend_proves_with_the_quotient_fri_and_the_leaves_on_the_gpu() {
 		let gpu = Gpu::open(&GpuOptions { allow_software: true, ..Default::default() })
 			.expect("a Vulkan adapter (install mesa-vulkan-drivers for lavapipe)");
 		let backend = GpuBackend::new(gpu);
@@ -845,7 +854,10 @@ mod tests {
 		let proved = backend.prove(&circuit, &input, &Cancel::default()).unwrap();
 		circuit.verify(&proved.proof).unwrap();
 		let committer = backend.committer();
-		assert_eq!((committer.quotients(), committer.fallbacks()), (1, 0));
+		assert_eq!(
+			(committer.quotients(), committer.fri_proofs(), committer.fallbacks()),
+			(1, 1, 0)
+		);
 		// Less came back than the wires' leaves alone (2^15 rows of 135).
 		let read = committer.gpu().transfer_stats().bytes_read - before.bytes_read;
 		assert!(read < (8 << 12) * 135 * 8, "{read} bytes read");

@@ -12,6 +12,7 @@
 //! | Merkle | Poseidon tree over the resident rows, digests back | `MerkleTree::new` |
 //! | commit | LDE + Merkle + digests back (the leaves stay on the GPU): what the prover calls | `PolynomialBatch::from_values` |
 //! | quotient | the quotient's values of a `poseidon_chain` proof from extensions already on the GPU (as after its commitments), values back | prova-pipeline's `cpu_quotient_values` (plonky2's gate evaluation) |
+//! | FRI | the same proof's FRI opening proof from the four oracles' extensions on the GPU (`prova_gpu::GpuFri`: codewords, folds and their trees there; digests, the last codeword and opened rows back) | plonky2's `PolynomialBatch::prove_openings` |
 //! | proof | prova-pipeline with the GPU committer | plonky2's `prove` |
 //!
 //! Times are medians of `--repeat` runs after one warm-up (kernel
@@ -31,13 +32,18 @@ use plonky2::{
 		polynomial::{PolynomialCoeffs, PolynomialValues},
 		types::{Field, Sample},
 	},
+	fri::oracle::PolynomialBatch,
 	hash::{merkle_tree::MerkleTree, poseidon::PoseidonHash},
+	iop::challenger::Challenger,
 	util::{reverse_index_bits_in_place, timing::TimingTree, transpose},
 };
 use prova_circuits::{Workload, WorkloadKind};
-use prova_gpu::{quotient::QuotientPlan, Gpu, GpuCommitter, GpuOptions, LeafMatrix, ResidentNtt};
+use prova_gpu::{
+	quotient::QuotientPlan, Gpu, GpuCommitter, GpuFri, GpuOptions, LeafMatrix, ResidentNtt,
+};
 use prova_pipeline::{
-	cpu_quotient_values, CommitParams, Committer, CpuCommitter, QuotientInputs, C, D, F,
+	cpu_quotient_values, prove_fri, CommitParams, Committer, CpuCommitter, FriInputs,
+	QuotientInputs, C, D, F,
 };
 use rayon::prelude::*;
 use std::{sync::Mutex, time::Instant};
@@ -92,18 +98,53 @@ fn cpu_lde(values: &[PolynomialValues<F>]) -> Vec<Vec<F>> {
 	leaves
 }
 
-/// A committer that times the quotient of the proof it commits, on the GPU
-/// from extensions uploaded beforehand (where the GPU's commitments leave
-/// them) and on the CPU, and lets the proof go on with the CPU's values. It
-/// commits on the CPU, so the batches' leaves are at hand for both.
-struct QuotientTimer<'a> {
+/// GPU seconds, CPU seconds, MiB moved per GPU run.
+type Measured = Mutex<Option<anyhow::Result<(f64, f64, f64)>>>;
+
+/// A committer that times the quotient and the FRI opening proof of the
+/// proof it commits, on the GPU from extensions uploaded beforehand (where
+/// the GPU's commitments leave them) and on the CPU, and lets the proof go
+/// on with the CPU's results. It commits on the CPU, so the batches' leaves
+/// are at hand for both.
+struct StageTimer<'a> {
 	committer: &'a GpuCommitter,
 	repeat: usize,
-	/// GPU seconds, CPU seconds, MiB moved per GPU run.
-	measured: Mutex<Option<anyhow::Result<(f64, f64, f64)>>>,
+	quotient: Measured,
+	fri: Measured,
 }
 
-impl QuotientTimer<'_> {
+impl StageTimer<'_> {
+	fn measure_fri(
+		&self,
+		inputs: &FriInputs,
+		challenger: &Challenger<F, PoseidonHash>,
+	) -> anyhow::Result<(f64, f64, f64)> {
+		let device = self.committer.gpu();
+		let oracles = inputs
+			.oracles
+			.iter()
+			.map(|batch| LeafMatrix::upload(device, &batch.merkle_tree.leaves))
+			.collect::<Result<Vec<_>, _>>()?;
+		let backend = GpuFri::new(device, [&oracles[0], &oracles[1], &oracles[2], &oracles[3]]);
+		let (gpu_s, bus_mib) = median_on(device, self.repeat, || {
+			prove_fri(&backend, self, inputs, &mut challenger.clone())?;
+			Ok(())
+		})?;
+		let cpu_s = median(self.repeat, || {
+			PolynomialBatch::<F, C, D>::prove_openings(
+				inputs.instance,
+				&inputs.oracles,
+				&mut challenger.clone(),
+				inputs.params,
+				None,
+				None,
+				&mut TimingTree::default(),
+			);
+			Ok(())
+		})?;
+		Ok((gpu_s, cpu_s, bus_mib))
+	}
+
 	fn measure(&self, inputs: &QuotientInputs) -> anyhow::Result<(f64, f64, f64)> {
 		let device = self.committer.gpu();
 		let plan = QuotientPlan::new(device, inputs).map_err(anyhow::Error::msg)?;
@@ -125,7 +166,7 @@ impl QuotientTimer<'_> {
 	}
 }
 
-impl Committer for QuotientTimer<'_> {
+impl Committer for StageTimer<'_> {
 	fn name(&self) -> &str {
 		self.committer.name()
 	}
@@ -151,7 +192,16 @@ impl Committer for QuotientTimer<'_> {
 	}
 
 	fn quotient_values(&self, inputs: &QuotientInputs) -> Option<Vec<Vec<F>>> {
-		*self.measured.lock().expect("not poisoned") = Some(self.measure(inputs));
+		*self.quotient.lock().expect("not poisoned") = Some(self.measure(inputs));
+		None
+	}
+
+	fn fri_proof(
+		&self,
+		inputs: &FriInputs,
+		challenger: &mut Challenger<F, PoseidonHash>,
+	) -> Option<plonky2::fri::proof::FriProof<F, PoseidonHash, D>> {
+		*self.fri.lock().expect("not poisoned") = Some(self.measure_fri(inputs, challenger));
 		None
 	}
 }
@@ -253,13 +303,21 @@ fn measure(backend: &GpuBackend, degree: usize, args: &BenchGpuArgs) -> anyhow::
 	if !args.skip_proof {
 		let workload = Workload::for_degree(WorkloadKind::PoseidonChain, degree)?;
 		let circuit = workload.build()?;
-		let timer = QuotientTimer { committer: gpu, repeat, measured: Mutex::new(None) };
+		let timer = StageTimer {
+			committer: gpu,
+			repeat,
+			quotient: Mutex::new(None),
+			fri: Mutex::new(None),
+		};
 		circuit.prove_with(&workload.sample_input(degree as u64), |prover, common, inputs| {
 			prova_pipeline::prove(prover, common, inputs, &timer, &mut TimingTree::default())
 		})?;
-		let measured = timer.measured.into_inner().expect("not poisoned");
+		let measured = timer.quotient.into_inner().expect("not poisoned");
 		let (gpu_s, cpu_s, bus_mib) = measured.context("the proof computed no quotient")??;
 		Row { stage: "quotient", degree, gpu_s, cpu_s, bus_mib }.print();
+		let measured = timer.fri.into_inner().expect("not poisoned");
+		let (gpu_s, cpu_s, bus_mib) = measured.context("the proof made no FRI proof")??;
+		Row { stage: "FRI", degree, gpu_s, cpu_s, bus_mib }.print();
 
 		let input = workload.encode_input(&workload.sample_input(degree as u64))?;
 		let (gpu_s, bus_mib) = median_on(device, repeat, || {
