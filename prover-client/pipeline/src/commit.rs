@@ -4,7 +4,7 @@
 //! back before reading it. A committer may also evaluate the quotient from the
 //! batches it committed, where they already are.
 
-use crate::{fri::FriInputs, Batch, QuotientInputs, C, D, F};
+use crate::{barycentric::OpenInputs, fri::FriInputs, Batch, QuotientInputs, C, D, F};
 use anyhow::{ensure, Result};
 use plonky2::{
 	field::{
@@ -15,6 +15,7 @@ use plonky2::{
 	hash::{merkle_tree::MerkleCap, poseidon::PoseidonHash},
 	iop::challenger::Challenger,
 	plonk::plonk_common::salt_size,
+	plonk::proof::OpeningSet,
 	util::timing::TimingTree,
 };
 
@@ -96,6 +97,15 @@ pub trait Committer: Send + Sync {
 	/// typically on the device that holds the batches it committed. `None`
 	/// (the default) lets the prover compute them on the CPU.
 	fn quotient_values(&self, _inputs: &QuotientInputs) -> Option<Vec<Vec<F>>> {
+		None
+	}
+
+	/// The proof's openings (every polynomial at ζ, the `Z`s also at gζ),
+	/// if this committer evaluates them itself from the extensions it holds
+	/// (see [`SubgroupWeights`](crate::SubgroupWeights)). `None` (the
+	/// default) lets the prover evaluate the coefficients on the CPU, as
+	/// plonky2's `OpeningSet::new` does.
+	fn open(&self, _inputs: &OpenInputs) -> Option<OpeningSet<F, D>> {
 		None
 	}
 

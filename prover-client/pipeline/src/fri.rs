@@ -168,12 +168,12 @@ impl FriCombination {
 }
 
 /// `x` as an extension element.
-fn lift(x: F) -> Ext {
+pub(crate) fn lift(x: F) -> Ext {
 	<Ext as FieldExtension<D>>::from_basefield(x)
 }
 
 /// `e` times the base element `s`.
-fn scale(e: Ext, s: F) -> Ext {
+pub(crate) fn scale(e: Ext, s: F) -> Ext {
 	<Ext as FieldExtension<D>>::scalar_mul(&e, s)
 }
 

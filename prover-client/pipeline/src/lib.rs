@@ -28,7 +28,9 @@
 //!    and interpolate the quotient (`quotient.rs`); commit to its degree-`n`
 //!    chunks (from coefficients). The committer may evaluate it instead
 //!    ([`Committer::quotient_values`]), from the batches it holds.
-//! 5. Draw ζ, open every polynomial at ζ (and `Z` at gζ), and let plonky2's
+//! 5. Draw ζ, open every polynomial at ζ (and `Z` at gζ; the committer may
+//!    evaluate these from the extensions it holds, [`Committer::open`],
+//!    `barycentric.rs`), and let plonky2's
 //!    `PolynomialBatch::prove_openings` run FRI on the instance described in
 //!    `fri_instance.rs`. For batches whose leaves the committer kept, FRI
 //!    sees empty rows and the rows its queries open are fetched afterwards
@@ -51,6 +53,7 @@
 
 #![warn(missing_docs)]
 
+mod barycentric;
 mod commit;
 mod fri;
 mod fri_instance;
@@ -59,6 +62,7 @@ mod permutation;
 mod prover;
 mod quotient;
 
+pub use barycentric::{next_point, opening_set, OpenInputs, SubgroupWeights};
 pub use commit::{CommitParams, Committer, CpuCommitter};
 pub use fri::{
 	merkle_path, proof_of_work, prove_fri, reverse_bits, CpuFri, CpuLayer, Ext, Fold, FriBackend,

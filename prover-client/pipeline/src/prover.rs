@@ -2,6 +2,7 @@
 //! to a [`Committer`].
 
 use crate::{
+	barycentric::OpenInputs,
 	commit::{check_shape, fetch_all_leaves, CommitParams, Committer},
 	fri_instance::{fri_instance, fri_openings},
 	openings::prove_openings,
@@ -138,20 +139,11 @@ pub fn prove_with_partition_witness(
 		zeta.exp_power_of_2(common.degree_bits()) != <F as Extendable<D>>::Extension::ONE,
 		"opening point is in the subgroup"
 	);
-	let g = <F as Extendable<D>>::Extension::primitive_root_of_unity(common.degree_bits());
 	let openings = timed!(
 		timing,
 		"construct the opening set",
-		OpeningSet::new(
-			zeta,
-			g,
-			&prover.constants_sigmas_commitment,
-			&wires,
-			&zs_partial_products,
-			&quotient,
-			common
-		)
-	);
+		open(committer, prover, common, zeta, [&wires, &zs_partial_products, &quotient])
+	)?;
 	let claimed = fri_openings(&openings);
 	challenger.observe_openings(&claimed);
 	let opening_proof = timed!(
@@ -233,6 +225,55 @@ fn quotient(
 	let inputs =
 		inputs(prover, common, public_inputs_hash, [wires, zs_partial_products], challenges);
 	interpolate(&inputs, committer.name(), values)
+}
+
+/// Every polynomial's value at ζ (the `Z`s also at gζ): from the committer
+/// where it evaluates them, checked for shape, else plonky2's evaluation of
+/// the coefficients.
+fn open(
+	committer: &dyn Committer,
+	prover: &ProverOnlyCircuitData<F, C, D>,
+	common: &CommonCircuitData<F, D>,
+	zeta: <F as Extendable<D>>::Extension,
+	[wires, zs_partial_products, quotient]: [&Batch; 3],
+) -> Result<OpeningSet<F, D>> {
+	let constants_sigmas = &prover.constants_sigmas_commitment;
+	let inputs = OpenInputs {
+		zeta,
+		oracles: [constants_sigmas, wires, zs_partial_products, quotient],
+		common,
+	};
+	if let Some(set) = committer.open(&inputs) {
+		let zs = common.zs_range().len();
+		let shape = [
+			set.constants.len(),
+			set.plonk_sigmas.len(),
+			set.wires.len(),
+			set.plonk_zs.len(),
+			set.plonk_zs_next.len(),
+			set.partial_products.len(),
+			set.quotient_polys.len(),
+			set.lookup_zs.len() + set.lookup_zs_next.len(),
+		];
+		let want = [
+			common.constants_range().len(),
+			common.sigmas_range().len(),
+			common.config.num_wires,
+			zs,
+			zs,
+			common.partial_products_range().len(),
+			quotient.polynomials.len(),
+			0,
+		];
+		ensure!(
+			shape == want,
+			"{} committer returned openings of the wrong shape",
+			committer.name()
+		);
+		return Ok(set);
+	}
+	let g = <F as Extendable<D>>::Extension::primitive_root_of_unity(common.degree_bits());
+	Ok(OpeningSet::new(zeta, g, constants_sigmas, wires, zs_partial_products, quotient, common))
 }
 
 /// Tells the committer, when the proof is done or abandoned, that the

@@ -15,13 +15,13 @@ use plonky2::{
 		challenger::Challenger,
 		witness::{PartialWitness, WitnessWrite},
 	},
-	plonk::circuit_builder::CircuitBuilder,
+	plonk::{circuit_builder::CircuitBuilder, proof::OpeningSet},
 	util::timing::TimingTree,
 };
 use prova_circuits::{CircuitError, PoseidonChain, Proved, Workload, WorkloadKind};
 use prova_pipeline::{
-	merkle_path, prove, prove_beside_plonky2, prove_fri, CommitParams, Committer, CpuCommitter,
-	CpuFri, Fold, FriInputs, C, D, F,
+	merkle_path, next_point, opening_set, prove, prove_beside_plonky2, prove_fri, CommitParams,
+	Committer, CpuCommitter, CpuFri, Fold, FriInputs, OpenInputs, SubgroupWeights, C, D, F,
 };
 use std::sync::{Arc, Mutex};
 
@@ -351,11 +351,12 @@ fn an_opened_row_that_does_not_match_its_commitment_is_an_error() {
 	assert!(committer.kept.lock().unwrap().is_empty());
 }
 
-/// plonky2's commitments on the CPU, with FRI's opening proof made in
-/// evaluation form ([`prove_fri`] with [`CpuFri`]) from the batches' leaves:
-/// what a device committer does, on the host.
+/// plonky2's commitments on the CPU, with the openings ([`SubgroupWeights`])
+/// and FRI's opening proof ([`prove_fri`] with [`CpuFri`]) computed from the
+/// batches' leaves: what a device committer does, on the host.
 struct EvaluationForm {
 	proofs: Mutex<usize>,
+	openings: Mutex<usize>,
 }
 
 impl Committer for EvaluationForm {
@@ -383,6 +384,21 @@ impl Committer for EvaluationForm {
 		CpuCommitter.commit_coeffs(coeffs, params, table, timing)
 	}
 
+	fn open(&self, inputs: &OpenInputs) -> Option<OpeningSet<F, D>> {
+		let oracle = inputs.oracles[0];
+		let weights =
+			|point| SubgroupWeights::new(oracle.degree_log, oracle.rate_bits, point).unwrap();
+		let at_zeta = weights(inputs.zeta);
+		let at_next = weights(next_point(inputs.common, inputs.zeta));
+		let evaluate = |weights: &SubgroupWeights, batch: &Batch| {
+			let leaves = &batch.merkle_tree.leaves;
+			(0..batch.polynomials.len()).map(|c| weights.evaluate(leaves, c)).collect::<Vec<_>>()
+		};
+		let zs_next = evaluate(&at_next, inputs.oracles[2]);
+		*self.openings.lock().unwrap() += 1;
+		Some(opening_set(inputs.common, inputs.oracles.map(|o| evaluate(&at_zeta, o)), zs_next))
+	}
+
 	fn fri_proof(
 		&self,
 		inputs: &FriInputs,
@@ -396,11 +412,11 @@ impl Committer for EvaluationForm {
 }
 
 #[test]
-fn fri_in_evaluation_form_is_plonky2s_fri() {
+fn openings_and_fri_in_evaluation_form_are_plonky2s() {
 	for (kind, degree_bits) in [(WorkloadKind::Fibonacci, 12), (WorkloadKind::PoseidonChain, 13)] {
 		let workload = Workload::for_degree(kind, degree_bits).unwrap();
 		let handle = workload.build().unwrap();
-		let committer = EvaluationForm { proofs: Mutex::new(0) };
+		let committer = EvaluationForm { proofs: Mutex::new(0), openings: Mutex::new(0) };
 		let mut reference = None;
 		let ours = handle
 			.prove_with(&workload.sample_input(3), |prover, common, inputs| {
