@@ -18,7 +18,7 @@
 //! instead, with a warning: the proof is the same either way, only slower.
 
 use crate::{
-	fri::GpuFri,
+	fri::{self, GpuFri},
 	lde, merkle,
 	quotient::{self, QuotientPlan},
 	Gpu, GpuError, LeafMatrix,
@@ -35,10 +35,12 @@ use plonky2::{
 		poseidon::PoseidonHash,
 	},
 	iop::challenger::Challenger,
+	plonk::proof::OpeningSet,
 	util::timing::TimingTree,
 };
 use prova_pipeline::{
-	prove_fri, CommitParams, Committer, CpuCommitter, FriInputs, QuotientInputs, C, D, F,
+	prove_fri, CommitParams, Committer, CpuCommitter, FriInputs, OpenInputs, QuotientInputs, C, D,
+	F,
 };
 use std::sync::{
 	atomic::{AtomicUsize, Ordering},
@@ -68,6 +70,8 @@ pub struct GpuCommitter {
 	quotients: AtomicUsize,
 	/// FRI opening proofs made on the GPU.
 	fri_proofs: AtomicUsize,
+	/// Opening sets evaluated on the GPU.
+	openings: AtomicUsize,
 	/// The extensions of the batches committed here and not yet released,
 	/// oldest first: their leaves never went to the host.
 	held: Mutex<Vec<Held>>,
@@ -84,6 +88,7 @@ impl GpuCommitter {
 			fallbacks: AtomicUsize::new(0),
 			quotients: AtomicUsize::new(0),
 			fri_proofs: AtomicUsize::new(0),
+			openings: AtomicUsize::new(0),
 			held: Mutex::new(Vec::new()),
 			constants: Mutex::new(None),
 		}
@@ -99,6 +104,11 @@ impl GpuCommitter {
 	/// the CPU: a GPU failure, or an instance it does not handle).
 	pub fn fri_proofs(&self) -> usize {
 		self.fri_proofs.load(Ordering::Relaxed)
+	}
+
+	/// How many opening sets (every polynomial at ζ) the GPU evaluated.
+	pub fn openings(&self) -> usize {
+		self.openings.load(Ordering::Relaxed)
 	}
 
 	/// Bytes of extensions held on the GPU: batches not yet released, and
@@ -160,6 +170,20 @@ impl GpuCommitter {
 		quotient::evaluate(&self.gpu, plan, &wires, &zs, &constants)
 	}
 
+	/// The four oracles of a proof on the GPU, in FRI's order.
+	fn oracles(
+		&self,
+		oracles: [&PolynomialBatch<F, C, D>; 4],
+	) -> Result<[LeafMatrix; 4], GpuError> {
+		let [constants, wires, zs, quotient] = oracles;
+		let constants = self.circuit_constants(constants)?;
+		let [wires, zs, quotient]: [LeafMatrix; 3] = self
+			.resident(&[wires, zs, quotient])?
+			.try_into()
+			.map_err(|_| GpuError::Wgpu("three batches".into()))?;
+		Ok([constants, wires, zs, quotient])
+	}
+
 	/// FRI's opening proof of `inputs` with its codewords on the GPU.
 	fn fri_on_gpu(
 		&self,
@@ -167,13 +191,8 @@ impl GpuCommitter {
 		challenger: &mut Challenger<F, PoseidonHash>,
 	) -> anyhow::Result<FriProof<F, PoseidonHash, D>> {
 		let _busy = lock(&self.busy);
-		let [constants, wires, zs, quotient] = inputs.oracles;
-		let constants = self.circuit_constants(constants)?;
-		let [wires, zs, quotient]: [LeafMatrix; 3] = self
-			.resident(&[wires, zs, quotient])?
-			.try_into()
-			.map_err(|_| anyhow::anyhow!("three batches"))?;
-		let backend = GpuFri::new(&self.gpu, [&constants, &wires, &zs, &quotient]);
+		let oracles = self.oracles(inputs.oracles)?;
+		let backend = GpuFri::new(&self.gpu, oracles.each_ref());
 		prove_fri(&backend, self, inputs, challenger)
 	}
 
@@ -318,6 +337,25 @@ impl Committer for GpuCommitter {
 			return Ok(matrix.read(&self.gpu)?);
 		}
 		rows.iter().map(|&row| Ok(matrix.read_row(&self.gpu, row)?)).collect()
+	}
+
+	fn open(&self, inputs: &OpenInputs) -> Option<OpeningSet<F, D>> {
+		let opened = {
+			let _busy = lock(&self.busy);
+			self.oracles(inputs.oracles)
+				.map_err(anyhow::Error::from)
+				.and_then(|oracles| fri::open(&self.gpu, oracles.each_ref(), inputs))
+		};
+		match opened {
+			Ok(set) => {
+				self.openings.fetch_add(1, Ordering::Relaxed);
+				Some(set)
+			}
+			Err(error) => {
+				self.fall_back("openings", &format!("{error:#}"));
+				None
+			}
+		}
 	}
 
 	fn fri_proof(

@@ -1,5 +1,6 @@
 //! FRI's codewords on the GPU: [`GpuFri`], prova-pipeline's [`FriBackend`]
-//! over the leaf matrices the committer keeps.
+//! over the leaf matrices the committer keeps; and the openings at ζ and gζ
+//! from the same matrices ([`open`]).
 //!
 //! The first codeword is computed row by row from the four oracles'
 //! extensions where they already are (`combine` adds each oracle's columns
@@ -14,6 +15,7 @@
 
 use crate::{context::Binding, merkle, Gpu, LeafMatrix};
 use anyhow::{ensure, Result};
+use plonky2::plonk::proof::OpeningSet;
 use plonky2::{
 	field::{
 		extension::unflatten,
@@ -21,7 +23,10 @@ use plonky2::{
 	},
 	hash::{hash_types::HashOut, merkle_tree::MerkleCap, poseidon::PoseidonHash},
 };
-use prova_pipeline::{Ext, Fold, FriBackend, FriCombination, D, F};
+use prova_pipeline::{
+	next_point, opening_set, Ext, Fold, FriBackend, FriCombination, OpenInputs, SubgroupWeights, D,
+	F,
+};
 
 const FRI_WGSL: &str = include_str!("shaders/fri.wgsl");
 
@@ -223,4 +228,74 @@ impl FriBackend for GpuFri<'_> {
 		let rows = layer.matrix.read(self.gpu)?;
 		Ok(rows.iter().flat_map(|row| unflatten::<F, D>(row)).collect())
 	}
+}
+
+/// Rows each thread of `evaluate` sums.
+const ROWS_PER_THREAD: usize = 1024;
+
+/// The proof's openings from the four oracles' extensions on the GPU: the
+/// barycentric weights of ζ and gζ (computed on the host, one upload each)
+/// times each column's first `n` rows, summed there in blocks; the blocks'
+/// sums come back. `None` from the weights (ζ on the coset) is an error, for
+/// the caller's fallback.
+pub fn open(gpu: &Gpu, oracles: [&LeafMatrix; 4], inputs: &OpenInputs) -> Result<OpeningSet<F, D>> {
+	let batch = inputs.oracles[0];
+	let (degree_bits, rate_bits) = (batch.degree_log, batch.rate_bits);
+	let n = 1usize << degree_bits;
+	let upload = |point| -> Result<(wgpu::Buffer, Ext)> {
+		let weights = SubgroupWeights::new(degree_bits, rate_bits, point)
+			.ok_or_else(|| anyhow::anyhow!("the opening point lies on the extension's coset"))?;
+		let words: Vec<u64> = weights.weights.iter().flat_map(|&w| words(w)).collect();
+		Ok((gpu.upload("opening weights", &words)?, weights.scale))
+	};
+	let at_zeta = upload(inputs.zeta)?;
+	let at_next = upload(next_point(inputs.common, inputs.zeta))?;
+	let kernel = gpu.kernel("fri", FRI_WGSL, "evaluate", 3)?;
+	let evaluate = |matrix: &LeafMatrix, polys: usize, (weights, scale): &(wgpu::Buffer, Ext)| {
+		ensure!(matrix.rows >= n && polys <= matrix.width, "a matrix too small for its openings");
+		let tile = matrix.rows_per_chunk.min(n);
+		let block = ROWS_PER_THREAD.min(tile);
+		let threads = polys * tile.div_ceil(block);
+		let partials = gpu.buffer("opening sums", threads as u64 * 16)?;
+		let mut sums = vec![Ext::ZERO; polys];
+		for first in (0..n).step_by(tile) {
+			let (chunk, row0) = chunk_of(matrix, 1, first);
+			let params = [
+				threads as u32,
+				first as u32,
+				row0,
+				0,
+				matrix.width as u32,
+				polys as u32,
+				block as u32,
+				tile as u32,
+				0,
+				0,
+			];
+			let mut batch = gpu.batch();
+			batch.dispatch(
+				&kernel,
+				&params,
+				&[Binding::from(chunk), Binding::from(weights), Binding::from(&partials)],
+				threads as u64,
+			)?;
+			gpu.submit(batch)?;
+			let words = gpu.read(&partials, 0, 2 * threads)?;
+			for (i, pair) in words.chunks_exact(2).enumerate() {
+				sums[i % polys] += plonky2::field::extension::quadratic::QuadraticExtension([
+					F::from_noncanonical_u64(pair[0]),
+					F::from_noncanonical_u64(pair[1]),
+				]);
+			}
+		}
+		Ok(sums.into_iter().map(|sum| *scale * sum).collect::<Vec<Ext>>())
+	};
+	let mut at_zeta_values = Vec::with_capacity(4);
+	for (matrix, batch) in oracles.iter().zip(inputs.oracles) {
+		at_zeta_values.push(evaluate(matrix, batch.polynomials.len(), &at_zeta)?);
+	}
+	let zs = inputs.oracles[2];
+	let zs_next = evaluate(oracles[2], zs.polynomials.len(), &at_next)?;
+	let at_zeta_values: [Vec<Ext>; 4] = at_zeta_values.try_into().expect("four oracles");
+	Ok(opening_set(inputs.common, at_zeta_values, zs_next))
 }

@@ -50,12 +50,13 @@ fn gpu_proof_is_plonky2s(kind: WorkloadKind, options: GpuOptions, quotient_on_gp
 		usize::from(quotient_on_gpu),
 		"{workload}: quotients on the GPU"
 	);
+	assert_eq!(committer.openings(), 1, "{workload}: openings on the GPU");
 	assert_eq!(committer.fri_proofs(), 1, "{workload}: FRI on the GPU");
 	assert_eq!(committer.fallbacks(), 0, "{workload}: nothing fell back to the CPU");
 	// The proof released its batches; only the circuit's constants and
 	// sigmas stay, for its next proof.
 	assert_eq!(committer.held_bytes(), constants_bytes, "{workload}: bytes held after the proof");
-	// With the quotient and FRI on the GPU no batch's leaves come back: less
+	// With the quotient, openings and FRI on the GPU no batch's leaves come back: less
 	// is read than the wires' leaves alone (2^15 rows of 135 elements).
 	let read = committer.gpu().transfer_stats().bytes_read - before.bytes_read;
 	let wires_leaves = (8u64 << 12) * 135 * 8;
@@ -120,7 +121,8 @@ fn a_circuit_with_a_gate_the_kernel_lacks_has_its_quotient_made_on_the_cpu() {
 	assert!(ours.to_bytes() == reference.to_bytes(), "the proof differs from plonky2's");
 	assert_eq!(ours.public_inputs[1], F::from_canonical_u64(8));
 	data.verify(ours).unwrap();
-	assert_eq!((committer.quotients(), committer.fri_proofs(), committer.fallbacks()), (0, 1, 0));
+	let on_gpu = (committer.quotients(), committer.openings(), committer.fri_proofs());
+	assert_eq!((on_gpu, committer.fallbacks()), ((0, 1, 1), 0));
 	// The batches' extensions, read back for the CPU's quotient, are freed;
 	// FRI uploaded the circuit's constants and sigmas, kept for its next proof.
 	let leaves = &data.prover_only.constants_sigmas_commitment.merkle_tree.leaves;

@@ -843,7 +843,7 @@ mod tests {
 	}
 
 	#[test]
-	fn the_gpu_backend_proves_with_the_quotient_fri_and_the_leaves_on_the_gpu() {
+	fn the_gpu_backend_proves_with_the_quotient_openings_fri_and_leaves_on_the_gpu() {
 		let gpu = Gpu::open(&GpuOptions { allow_software: true, ..Default::default() })
 			.expect("a Vulkan adapter (install mesa-vulkan-drivers for lavapipe)");
 		let backend = GpuBackend::new(gpu);

@@ -1,6 +1,7 @@
 // FRI's codewords in evaluation form (see prova-pipeline's fri.rs, whose
 // `FriCombination::value` and `Fold::value` these kernels compute point by
-// point). Extension elements are a + b·X with X² = 7 (plonky2's quadratic
+// point), and the openings from the same extensions (`evaluate`, the sums
+// of prova-pipeline's `SubgroupWeights::evaluate`). Extension elements are a + b·X with X² = 7 (plonky2's quadratic
 // extension of Goldilocks), stored as two consecutive field elements.
 //
 // Every kernel has one thread per output and three storage buffers: its
@@ -16,11 +17,13 @@ struct Params {
 	in0: u32,
 	// Global index of the first value of the bound output chunk (finish, fold).
 	out0: u32,
-	// combine: elements per leaf row; fold: log2 of the arity.
+	// combine, evaluate: elements per leaf row; fold: log2 of the arity.
 	width: u32,
-	// combine: columns opened at the first point (the polynomials).
+	// combine: columns opened at the first point (the polynomials);
+	// evaluate: columns evaluated.
 	polys: u32,
-	// combine: the columns opened at the second point, lo..hi.
+	// combine: the columns opened at the second point, lo..hi;
+	// evaluate: rows per thread (lo) and rows in this dispatch (hi).
 	lo: u32,
 	hi: u32,
 	// finish: log2 of the codeword's length; fold: log2 of the folded length.
@@ -205,4 +208,27 @@ fn fold(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
 		folded = ext_add(ext_mul(folded, r), u);
 	}
 	store_ext(2u * (c - params.out0), ext_scale(folded, table_fe(4u)));
+}
+
+// Partial sums of the openings: thread i sums, for column i % polys, the
+// rows of its block (block i / polys of `lo` rows, within the dispatch's
+// `hi` rows from `first`) times their weights. `src` a chunk of leaves,
+// `table` the weights by row (extension elements, from row 0), `dst` one
+// extension element per thread.
+@compute @workgroup_size(WG)
+fn evaluate(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+	let i = thread_id(gid, groups);
+	if i >= params.count {
+		return;
+	}
+	let column = i % params.polys;
+	let start = (i / params.polys) * params.lo;
+	let end = min(start + params.lo, params.hi);
+	var sum = ext_zero();
+	for (var k = start; k < end; k++) {
+		let row = params.first + k;
+		let value = fe_load(src[(row - params.in0) * params.width + column]);
+		sum = ext_add(sum, ext_scale(table_ext(2u * row), value));
+	}
+	store_ext(2u * i, sum);
 }
