@@ -11,11 +11,13 @@
 # 4. registers Bob as a prover and starts his daemon;
 # 5. submits requests of each workload from Dave and follows each one from
 #    queued to assigned, proved and settled;
-# then leaves the chain and Bob's daemon running until Ctrl-C. Start a second
+# then leaves the chain and Bob's daemon running until Ctrl-C, with the web
+# app (scripts/web.sh) served on http://127.0.0.1:8080/. Start a second
 # prover from another terminal with `scripts/run-prover.sh //Charlie`.
 #
 # PROVA_DEMO_REQUESTS (default 2) sets the requests per workload;
-# PROVA_DEMO_EXIT=1 stops everything once they are settled.
+# PROVA_DEMO_EXIT=1 stops everything once they are settled; PROVA_WEB=0
+# leaves the web app out, PROVA_WEB_PORT moves it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 per_workload=${PROVA_DEMO_REQUESTS:-2}
@@ -35,6 +37,19 @@ say "starting prova-node --dev (log: .prova/dev-node.log)"
 "$node" --dev --tmp --rpc-port 9944 >.prova/dev-node.log 2>&1 &
 pids+=($!)
 wait_for_rpc "$url" 120 "${pids[0]}"
+
+# The web app, installed, built and served meanwhile (log: .prova/web.log).
+web_url=
+if [ "${PROVA_WEB:-1}" != 0 ] && [ "${PROVA_DEMO_EXIT:-0}" != 1 ]; then
+	if command -v npm >/dev/null; then
+		web_port=${PROVA_WEB_PORT:-8080}
+		scripts/web.sh --port "$web_port" --rpc "$url" >.prova/web.log 2>&1 &
+		pids+=($!)
+		web_url="http://127.0.0.1:$web_port/?rpc=$url"
+	else
+		say "no npm: the web app is left out (scripts/setup.sh installs Node.js)"
+	fi
+fi
 
 export PROVA_URL=$url
 say "registering and listing the circuits (Alice)"
@@ -68,6 +83,14 @@ if [ "${PROVA_DEMO_EXIT:-0}" = 1 ]; then
 	exit 0
 fi
 say "the chain and Bob's daemon keep running (Ctrl-C stops them)."
+if [ -n "$web_url" ]; then
+	# The page, once scripts/web.sh serves it (its first build takes a minute).
+	for _ in $(seq 1 120); do
+		python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' "$web_url" 2>/dev/null && break
+		sleep 1
+	done
+	echo "  web app:           $web_url   (log: .prova/web.log)"
+fi
 echo "  a second prover:   scripts/run-prover.sh //Charlie"
 echo "  another request:   $prover request submit --key //Dave --circuit fibonacci-12 --input sample:7 --wait"
 echo "  circuits:          $prover circuits list"

@@ -7,9 +7,9 @@ say() { printf '[setup] %s\n' "$*"; }
 
 # System packages: protoc and libclang for the node's build scripts, mold (the
 # linker .cargo/config.toml names), Mesa's lavapipe Vulkan driver for the GPU
-# backend's tests.
+# backend's tests, chromium for the web app's browser tests (scripts/test-web.sh).
 need=()
-for pkg in protobuf-compiler clang libclang-dev mold mesa-vulkan-drivers libvulkan1; do
+for pkg in protobuf-compiler clang libclang-dev mold mesa-vulkan-drivers libvulkan1 chromium; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -41,5 +41,6 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 fi
 node_major=$(node --version | sed 's/^v\([0-9]*\).*/\1/')
 [ "$node_major" -ge 18 ] || say "warning: Node.js $(node --version) is older than the polkadot.js tests need (18+)"
+[ "$node_major" -ge 20 ] || say "warning: Node.js $(node --version) is older than the web app's Vite needs (20.19+)"
 command -v cargo-nextest >/dev/null || say "cargo-nextest not found: tests run with plain cargo test"
 say "ready: $(rustc +"$toolchain" --version), protoc $(protoc --version | cut -d' ' -f2)"

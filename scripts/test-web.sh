@@ -42,7 +42,7 @@ print(*(s.getsockname()[1] for s in socks))
 url=ws://127.0.0.1:$rpc_port
 web=http://127.0.0.1:$web_port
 logs=.prova/web-test
-rm -rf "$logs"
+rm -rf "$logs" web/screenshots/failure.png
 mkdir -p "$logs"
 
 pids=()
@@ -81,7 +81,7 @@ export PROVA_URL=$url
 echo "[test-web] dev node on $url; listing the demo circuits, starting Bob's daemon"
 register_circuits "$url" >"$logs/circuits.log" 2>&1 || fail "registering the circuits failed" "$logs/circuits.log"
 ensure_prover //Bob "$url" --capacity 2 >"$logs/register.log" 2>&1 || fail "registering Bob failed" "$logs/register.log"
-"$prover" run --key //Bob --data-dir "$logs/prover-Bob" --capacity 2 >"$logs/prover-Bob.log" 2>&1 &
+"$prover" run --key //Bob --data-dir "$logs/prover-Bob" --capacity 2 --backend cpu >"$logs/prover-Bob.log" 2>&1 &
 pids+=($!)
 bob_pid=$!
 # A second prover, chilled: registered, but taking no work (no daemon). It

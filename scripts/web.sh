@@ -40,14 +40,14 @@ url="http://127.0.0.1:$port/?rpc=$rpc"
 case $mode in
 dev)
 	echo "[web] $url (Vite dev server)"
-	exec npx vite --host 127.0.0.1 --port "$port" --strictPort
+	exec node_modules/.bin/vite --host 127.0.0.1 --port "$port" --strictPort
 	;;
 build | serve)
 	echo "[web] type-checking and building web/dist"
-	npx tsc --noEmit
-	npx vite build --logLevel warn
+	node_modules/.bin/tsc --noEmit
+	node_modules/.bin/vite build --logLevel warn
 	[ "$mode" = build ] && exit 0
 	echo "[web] serving web/dist on $url"
-	exec npx vite preview --host 127.0.0.1 --port "$port" --strictPort
+	exec node_modules/.bin/vite preview --host 127.0.0.1 --port "$port" --strictPort
 	;;
 esac

@@ -143,8 +143,9 @@ export function blocksToTime(blocks: number, blockMs: number): string {
   const seconds = (blocks * blockMs) / 1000;
   if (seconds < 90) return `${Math.round(seconds)} s`;
   if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 2 * 86400) return `${(seconds / 3600).toFixed(1)} h`;
-  return `${(seconds / 86400).toFixed(1)} days`;
+  const trim = (x: number) => x.toFixed(1).replace(/\.0$/, '');
+  if (seconds < 2 * 86400) return `${trim(seconds / 3600)} h`;
+  return `${trim(seconds / 86400)} days`;
 }
 
 // Documentation of the dispatch errors outside pallets: the runtime's

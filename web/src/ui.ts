@@ -70,9 +70,20 @@ export function fieldText(name: string, value: AnyCodec): string {
     return prova(big(value));
   }
   if (raw === 'Perbill') return `${(Number(big(value)) / 1e7).toFixed(2)}%`;
-  const human = value?.toHuman?.();
-  if (typeof human === 'string') return human;
-  return JSON.stringify(human, (_k, v) => (typeof v === 'string' && knownNames.has(v) ? knownNames.get(v) : v));
+  return humanText(value?.toHuman?.());
+}
+
+/** A decoded value's human form as compact text: `mechanism: Election, latency: none`. */
+function humanText(value: unknown): string {
+  if (value === null || value === undefined) return 'none';
+  if (typeof value === 'string') return knownNames.get(value) ?? value;
+  if (Array.isArray(value)) return `[${value.map(humanText).join(', ')}]`;
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => (v === null && Object.keys(value as object).length === 1 ? k : `${k}: ${humanText(v)}`))
+      .join(', ');
+  }
+  return String(value);
 }
 
 /** An event's fields as `name: value` text, leaving out `skip`. */

@@ -275,7 +275,6 @@ describe('the web app in chromium', () => {
     assert.match(result, /provers\.RewardsClaimed/);
     assert.ok(result.includes(`amount: ${pending}`), `claimed what was shown pending (${pending}): ${result}`);
     await waitText(position.locator('[data-testid="pending"]'), /^0 PROVA$/);
-    await shot('staking');
   });
 
   step('the delegator undelegates part; withdrawing before the unbonding period is refused by name', async () => {
@@ -287,6 +286,7 @@ describe('the web app in chromium', () => {
     assert.equal(await page.locator('[data-testid="withdraw"] [data-testid="tx-result"]').getAttribute('data-error'), 'provers.NothingToWithdraw');
     assert.ok(refused.includes(api.errors.provers.NothingToWithdraw.meta.docs.join(' ').trim()), refused);
     assert.doesNotMatch(refused, /0x[0-9a-f]{4,}/i);
+    await shot('staking');
   });
 
   step('the node is chosen by ?rpc= and in the page', async () => {
