@@ -215,3 +215,43 @@ fn a_commitment_reads_back_its_digests_and_only_the_leaf_rows_asked_for() {
 	}
 	assert_eq!(gpu.fallbacks(), 0);
 }
+
+#[test]
+fn two_proofs_in_flight_on_one_gpu_are_both_plonky2s() {
+	// Two circuits proved at once through one committer: each proof's CPU
+	// stages run while the other's GPU stages hold the device, and each
+	// finds its own batches (held by Merkle cap) and circuit constants.
+	let committer = committer(GpuOptions::default());
+	let jobs = [(WorkloadKind::Fibonacci, 12), (WorkloadKind::PoseidonChain, 13)];
+	std::thread::scope(|scope| {
+		let proving: Vec<_> = jobs
+			.into_iter()
+			.map(|(kind, degree_bits)| {
+				let committer = &committer;
+				scope.spawn(move || {
+					let workload = Workload::for_degree(kind, degree_bits).unwrap();
+					let handle = workload.build().unwrap();
+					let mut reference = None;
+					let ours = handle
+						.prove_with(&workload.sample_input(11), |prover, common, inputs| {
+							let (plonky2s, ours) =
+								prove_beside_plonky2(prover, common, inputs, committer)?;
+							reference = Some(plonky2s);
+							Ok(ours)
+						})
+						.unwrap();
+					assert!(
+						ours.proof.to_bytes() == reference.unwrap().to_bytes(),
+						"{workload}: the GPU proof differs from plonky2's"
+					);
+					handle.verify(&ours.proof).unwrap();
+				})
+			})
+			.collect();
+		for thread in proving {
+			thread.join().unwrap();
+		}
+	});
+	let on_gpu = (committer.quotients(), committer.openings(), committer.fri_proofs());
+	assert_eq!((on_gpu, committer.fallbacks()), ((2, 2, 2), 0));
+}

@@ -12,8 +12,10 @@
 //! | Merkle | Poseidon tree over the resident rows, digests back | `MerkleTree::new` |
 //! | commit | LDE + Merkle + digests back (the leaves stay on the GPU): what the prover calls | `PolynomialBatch::from_values` |
 //! | quotient | the quotient's values of a `poseidon_chain` proof from extensions already on the GPU (as after its commitments), values back | prova-pipeline's `cpu_quotient_values` (plonky2's gate evaluation) |
+//! | open | the same proof's openings at ζ and gζ from the four oracles' extensions on the GPU (`prova_gpu::fri::open`: barycentric sums there, block sums back) | plonky2's `OpeningSet::new` (coefficients evaluated) |
 //! | FRI | the same proof's FRI opening proof from the four oracles' extensions on the GPU (`prova_gpu::GpuFri`: codewords, folds and their trees there; digests, the last codeword and opened rows back) | plonky2's `PolynomialBatch::prove_openings` |
 //! | proof | prova-pipeline with the GPU committer | plonky2's `prove` |
+//! | 2 proofs | two proofs at once through one GPU committer (one's CPU stages overlap the other's GPU stages) | two of plonky2's `prove`, one after the other |
 //!
 //! Times are medians of `--repeat` runs after one warm-up (kernel
 //! compilation). `bus MiB` is what one GPU run moved between host and
@@ -35,6 +37,7 @@ use plonky2::{
 	fri::oracle::PolynomialBatch,
 	hash::{merkle_tree::MerkleTree, poseidon::PoseidonHash},
 	iop::challenger::Challenger,
+	plonk::proof::OpeningSet,
 	util::{reverse_index_bits_in_place, timing::TimingTree, transpose},
 };
 use prova_circuits::{Workload, WorkloadKind};
@@ -42,8 +45,8 @@ use prova_gpu::{
 	quotient::QuotientPlan, Gpu, GpuCommitter, GpuFri, GpuOptions, LeafMatrix, ResidentNtt,
 };
 use prova_pipeline::{
-	cpu_quotient_values, prove_fri, CommitParams, Committer, CpuCommitter, FriInputs,
-	QuotientInputs, C, D, F,
+	cpu_quotient_values, next_point, prove_fri, CommitParams, Committer, CpuCommitter, Ext,
+	FriInputs, OpenInputs, QuotientInputs, C, D, F,
 };
 use rayon::prelude::*;
 use std::{sync::Mutex, time::Instant};
@@ -110,22 +113,45 @@ struct StageTimer<'a> {
 	committer: &'a GpuCommitter,
 	repeat: usize,
 	quotient: Measured,
+	open: Measured,
 	fri: Measured,
 }
 
 impl StageTimer<'_> {
+	/// The four oracles, uploaded as the GPU's commitments would leave them.
+	fn upload(&self, oracles: [&PolynomialBatch<F, C, D>; 4]) -> anyhow::Result<[LeafMatrix; 4]> {
+		let device = self.committer.gpu();
+		let uploaded = oracles
+			.iter()
+			.map(|batch| LeafMatrix::upload(device, &batch.merkle_tree.leaves))
+			.collect::<Result<Vec<_>, _>>()?;
+		Ok(uploaded.try_into().map_err(|_| anyhow::anyhow!("four oracles"))?)
+	}
+
+	fn measure_open(&self, inputs: &OpenInputs) -> anyhow::Result<(f64, f64, f64)> {
+		let device = self.committer.gpu();
+		let oracles = self.upload(inputs.oracles)?;
+		let (gpu_s, bus_mib) = median_on(device, self.repeat, || {
+			prova_gpu::fri::open(device, oracles.each_ref(), inputs)?;
+			Ok(())
+		})?;
+		let [constants, wires, zs, quotient] = inputs.oracles;
+		let g = next_point(inputs.common, Ext::ONE);
+		let cpu_s = median(self.repeat, || {
+			OpeningSet::new(inputs.zeta, g, constants, wires, zs, quotient, inputs.common);
+			Ok(())
+		})?;
+		Ok((gpu_s, cpu_s, bus_mib))
+	}
+
 	fn measure_fri(
 		&self,
 		inputs: &FriInputs,
 		challenger: &Challenger<F, PoseidonHash>,
 	) -> anyhow::Result<(f64, f64, f64)> {
 		let device = self.committer.gpu();
-		let oracles = inputs
-			.oracles
-			.iter()
-			.map(|batch| LeafMatrix::upload(device, &batch.merkle_tree.leaves))
-			.collect::<Result<Vec<_>, _>>()?;
-		let backend = GpuFri::new(device, [&oracles[0], &oracles[1], &oracles[2], &oracles[3]]);
+		let oracles = self.upload(inputs.oracles)?;
+		let backend = GpuFri::new(device, oracles.each_ref());
 		let (gpu_s, bus_mib) = median_on(device, self.repeat, || {
 			prove_fri(&backend, self, inputs, &mut challenger.clone())?;
 			Ok(())
@@ -193,6 +219,11 @@ impl Committer for StageTimer<'_> {
 
 	fn quotient_values(&self, inputs: &QuotientInputs) -> Option<Vec<Vec<F>>> {
 		*self.quotient.lock().expect("not poisoned") = Some(self.measure(inputs));
+		None
+	}
+
+	fn open(&self, inputs: &OpenInputs) -> Option<OpeningSet<F, D>> {
+		*self.open.lock().expect("not poisoned") = Some(self.measure_open(inputs));
 		None
 	}
 
@@ -307,6 +338,7 @@ fn measure(backend: &GpuBackend, degree: usize, args: &BenchGpuArgs) -> anyhow::
 			committer: gpu,
 			repeat,
 			quotient: Mutex::new(None),
+			open: Mutex::new(None),
 			fri: Mutex::new(None),
 		};
 		circuit.prove_with(&workload.sample_input(degree as u64), |prover, common, inputs| {
@@ -315,6 +347,9 @@ fn measure(backend: &GpuBackend, degree: usize, args: &BenchGpuArgs) -> anyhow::
 		let measured = timer.quotient.into_inner().expect("not poisoned");
 		let (gpu_s, cpu_s, bus_mib) = measured.context("the proof computed no quotient")??;
 		Row { stage: "quotient", degree, gpu_s, cpu_s, bus_mib }.print();
+		let measured = timer.open.into_inner().expect("not poisoned");
+		let (gpu_s, cpu_s, bus_mib) = measured.context("the proof made no openings")??;
+		Row { stage: "open", degree, gpu_s, cpu_s, bus_mib }.print();
 		let measured = timer.fri.into_inner().expect("not poisoned");
 		let (gpu_s, cpu_s, bus_mib) = measured.context("the proof made no FRI proof")??;
 		Row { stage: "FRI", degree, gpu_s, cpu_s, bus_mib }.print();
@@ -330,6 +365,24 @@ fn measure(backend: &GpuBackend, degree: usize, args: &BenchGpuArgs) -> anyhow::
 			Ok(())
 		})?;
 		Row { stage: "proof", degree, gpu_s, cpu_s, bus_mib }.print();
+
+		let (gpu_s, bus_mib) = median_on(device, repeat, || {
+			std::thread::scope(|scope| {
+				let proving: Vec<_> = (0..2)
+					.map(|_| scope.spawn(|| backend.prove(&circuit, &input, &Cancel::default())))
+					.collect();
+				for thread in proving {
+					thread.join().map_err(|_| anyhow::anyhow!("a proving thread panicked"))??;
+				}
+				anyhow::Ok(())
+			})
+		})?;
+		let cpu_s = median(repeat, || {
+			circuit.prove_bytes(&input)?;
+			circuit.prove_bytes(&input)?;
+			Ok(())
+		})?;
+		Row { stage: "2 proofs", degree, gpu_s, cpu_s, bus_mib }.print();
 	}
 	Ok(())
 }
