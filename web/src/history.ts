@@ -36,7 +36,7 @@ const ACCOUNT_FIELDS = ['prover', 'racer', 'bidder', 'winner', 'aggregator', 'de
 export class History {
   readonly blocks = new Map<number, BlockView>();
   private readonly entriesByBlock = new Map<number, Entry[]>();
-  /** The first block indexed. */
+  /** The first block indexed: events from here to `best` are known. */
   from = 0;
   best = 0;
   finalized = 0;
@@ -55,9 +55,8 @@ export class History {
     const { api } = this.chain;
     const header = await api.rpc.chain.getHeader();
     this.best = header.number.toNumber();
-    this.from = Math.max(1, this.best - this.lookback + 1);
     this.next = this.best + 1;
-    await this.scan(this.from, this.best);
+    await this.scan(Math.max(1, this.best - this.lookback + 1), this.best);
     this.unsubscribes.push(
       await api.rpc.chain.subscribeNewHeads((head) => {
         const number = head.number.toNumber();
@@ -99,14 +98,26 @@ export class History {
     this.notify();
   }
 
-  /** Indexes blocks `from..=to` not indexed yet, a few at a time. */
+  /**
+   * Indexes blocks `from..=to` not indexed yet, newest first, a few at a
+   * time. A node keeps the state (and so the events) of its last 256 blocks
+   * only, unless it is an archive node (`--state-pruning archive`): the scan
+   * stops at the first block whose state is gone, and `from` says where the
+   * index starts.
+   */
   async scan(from: number, to: number): Promise<void> {
     const missing: number[] = [];
-    for (let n = Math.max(1, from); n <= to; n += 1) if (!this.blocks.has(n)) missing.push(n);
+    for (let n = to; n >= Math.max(1, from); n -= 1) if (!this.blocks.has(n)) missing.push(n);
     for (let i = 0; i < missing.length; i += 12) {
-      await Promise.all(missing.slice(i, i + 12).map((n) => this.index(n)));
+      const chunk = missing.slice(i, i + 12);
+      const results = await Promise.allSettled(chunk.map((n) => this.index(n)));
+      const lost = chunk.filter((_, j) => results[j].status === 'rejected');
+      if (lost.length) {
+        this.from = Math.max(this.from, Math.max(...lost) + 1);
+        return;
+      }
     }
-    if (from < this.from && missing.length) this.from = Math.max(1, from);
+    if (missing.length) this.from = Math.min(this.from || Number.MAX_SAFE_INTEGER, Math.max(1, from));
   }
 
   private async index(number: number): Promise<void> {

@@ -133,7 +133,9 @@ async function start(): Promise<void> {
   setToken(chain);
   await loadDevAccounts(chain);
   renderAccountPicker(document.getElementById('account-picker')!, chain);
-  const lookback = Number(new URLSearchParams(location.search).get('history') ?? 600);
+  // A node keeps the state, and so the events, of its last 256 blocks (more
+  // only as an archive node: then `?history=` reaches further back).
+  const lookback = Number(new URLSearchParams(location.search).get('history') ?? 240);
   const history = new History(chain, lookback);
   replace(main, h('div', { class: 'panel muted' }, `Reading the events of the last ${lookback} blocks…`));
   await history.start();

@@ -289,6 +289,11 @@ describe('the web app in chromium', () => {
     await shot('staking');
   });
 
+  step('without the polkadot.js extension, the page says so', async () => {
+    await page.click('#account-picker button');
+    await waitText(page.locator('#account-picker'), /No polkadot\.js extension found/, 15_000);
+  });
+
   step('the node is chosen by ?rpc= and in the page', async () => {
     await page.goto(`${WEB}/?rpc=${encodeURIComponent('ws://127.0.0.1:9')}#/market`);
     await page.locator('[data-testid="offline"]').waitFor({ timeout: 30_000 });

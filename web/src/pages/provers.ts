@@ -16,6 +16,11 @@ export interface Earnings {
   /** Rewards paid to the prover in the blocks read. */
   rewards: bigint;
   jobs: number;
+  /** Taken from its backing by slashes, and collateral it forfeited, in the blocks read. */
+  slashed: bigint;
+  forfeited: bigint;
+  /** Jobs it failed (invalid proofs, missed deadlines) in the blocks read. */
+  failures: number;
   /** The estimated annual return of stake delegated to it, as a fraction (0.05 = 5%); undefined without backing. */
   apr?: number;
 }
@@ -28,12 +33,17 @@ export interface Earnings {
  * ignores the dilution of one's own stake.
  */
 export function earnings(prover: ProverView, history: History, chain: Chain): Earnings {
-  const rewarded = history.forAccount(prover.address).filter((e) => e.section === 'provers' && e.method === 'Rewarded');
+  const mine = history.forAccount(prover.address);
+  const rewarded = mine.filter((e) => e.section === 'provers' && e.method === 'Rewarded');
   const rewards = rewarded.reduce((sum, e) => sum + big(e.fields.amount), 0n);
-  if (prover.backing === 0n) return { rewards, jobs: rewarded.length };
+  const slashed = mine.filter((e) => e.method === 'Slashed').reduce((sum, e) => sum + big(e.fields.amount), 0n);
+  const failed = mine.filter((e) => e.method === 'ProofRejected' || e.method === 'DeadlineMissed');
+  const forfeited = failed.reduce((sum, e) => sum + big(e.fields.collateral), 0n);
+  const base = { rewards, jobs: rewarded.length, slashed, forfeited, failures: failed.length };
+  if (prover.backing === 0n) return base;
   const shared = Number(rewards) * (1 - Number(prover.commission) / 1e9);
   const apr = (shared / Number(prover.backing)) * (chain.blocksPerYear / history.span());
-  return { rewards, jobs: rewarded.length, apr };
+  return { ...base, apr };
 }
 
 export function aprText(e: Earnings): string {
@@ -112,6 +122,17 @@ export async function proversPage(ctx: Ctx): Promise<void> {
       },
       { title: 'Est. APR', hint: 'estimated annual return of delegated stake, from recent rewards', cell: (p) => aprText(earned.get(p.address)!), sort: (p) => earned.get(p.address)!.apr ?? -1, class: 'num' },
       { title: 'Earned lately', cell: (p) => h('span', null, prova(earned.get(p.address)!.rewards), h('div', { class: 'muted small' }, `${earned.get(p.address)!.jobs} job(s)`)), sort: (p) => earned.get(p.address)!.rewards, class: 'num' },
+      {
+        title: 'Slashed lately',
+        hint: 'stake slashed and collateral forfeited in the blocks read',
+        cell: (p) => {
+          const e = earned.get(p.address)!;
+          if (!e.failures && !e.slashed) return h('span', { class: 'muted' }, 'none');
+          return h('span', { class: 'bad' }, prova(e.slashed), h('div', { class: 'muted small' }, `${e.failures} failed job(s), ${prova(e.forfeited)} collateral`));
+        },
+        sort: (p) => earned.get(p.address)!.slashed + earned.get(p.address)!.forfeited,
+        class: 'num',
+      },
       { title: '', cell: (p) => (p.status === 'Leaving' ? '' : h('a', { href: `#/staking?prover=${p.address}`, class: 'button small' }, 'Delegate')) },
     ];
     replace(list, table(columns, rows, sort, { empty: 'No provers registered yet.', testid: 'provers', rowAttrs: (p) => ({ dataset: { prover: who(p.address) } }) }));
@@ -188,6 +209,7 @@ export async function proverPage(ctx: Ctx): Promise<void> {
             ['Good / bad work units', `${p.reputation.goodUnits} / ${p.reputation.badUnits} (decaying)`],
             ['Earned lately', `${prova(e.rewards)} for ${e.jobs} job(s) in ${blocksText(history.span(), chain.blockMs)}`],
             ['Est. APR for delegators', aprText(e)],
+            ['Slashed lately', e.failures || e.slashed ? `${prova(e.slashed)} of stake, ${prova(e.forfeited)} of collateral, ${e.failures} failed job(s)` : 'nothing'],
             ['Services', p.services.length ? h('ul', { class: 'plain' }, p.services.map((s: AnyCodec) => h('li', null, serviceText(s, circuits)))) : 'every circuit at its ask'],
             ['Self-bond unbonding', p.unbonding.length ? p.unbonding.map((c) => `${prova(c.amount)} at #${c.unlockAt}`).join(', ') : undefined],
           ]),

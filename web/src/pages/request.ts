@@ -31,16 +31,23 @@ export async function requestPage(ctx: Ctx): Promise<void> {
     const request = await loadRequest(chain.api, id);
     if (!ctx.active()) return;
     if (request && !scanned && request.submittedAt < history.from) {
+      // Older than the index: read back to its submission, as far as the node still has the state.
       scanned = true;
       replace(timeline, h('p', { class: 'muted' }, `Reading the events since block ${request.submittedAt}…`));
-      await history.scan(Math.max(request.submittedAt, history.from - MAX_SCAN), history.from - 1);
+      // (Beyond the last 256 blocks only when `?history=` says the node is an archive node.)
+      const floor = history.lookback > 256 ? history.from - MAX_SCAN : history.best - 250;
+      await history.scan(Math.max(request.submittedAt, floor), history.from - 1);
     }
+    const partial = request && request.submittedAt < history.from;
     if (!request) {
       replace(summary, h('p', { dataset: { testid: 'request-missing' } }, `Request #${id} is not stored: unknown, or removed a day after it ended.`));
     } else {
       replace(summary, describe(ctx, request, circuits));
     }
     drawTimeline(timeline, history.forRequest(id));
+    if (partial) {
+      timeline.append(h('p', { class: 'muted small' }, `The node no longer has the state of blocks before #${history.from} (it keeps its last 256 unless it is an archive node), so the history shown starts there.`));
+    }
   };
   await refresh();
   ctx.live(refresh);
