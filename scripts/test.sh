@@ -21,7 +21,7 @@ export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
 . scripts/lib.sh # workspace_features, target_dir
 cargo test --workspace --locked --no-fail-fast --features "$workspace_features" "$@"
 scripts/test-js.sh # polkadot.js (tests/js) against a dev node from the first invocation's build
-scripts/test-web.sh # the web app (web/) in chromium against a dev node with a prover daemon
+timeout 600 scripts/test-web.sh # the web app (web/) in chromium against a dev node with a prover daemon
 # The zombienet network (three validators, two prover daemons) starts, peers,
 # finalizes and fulfils requests sent to each validator; on ports away from a
 # developer's own 9944.

@@ -25,6 +25,8 @@ export interface Ctx {
   live(fn: () => Promise<void> | void): void;
   /** Whether the page is still the one shown. */
   active(): boolean;
+  /** Calls `fn` when the page is left. */
+  cleanup(fn: () => void): void;
 }
 
 type Page = (ctx: Ctx) => Promise<void> | void;
@@ -61,6 +63,7 @@ function route(chain: Chain, history: History): void {
     args,
     query: new URLSearchParams(search),
     active: () => mine === generation,
+    cleanup: (fn) => void cleanups.push(fn),
     live(fn) {
       let running = false;
       let again = false;

@@ -69,6 +69,10 @@ export function fieldText(name: string, value: AnyCodec): string {
   if (raw === 'u128' && /fee|price|amount|bond|collateral|compensated|slashed|refunded|forfeited|deposit|paid|fees|to_?prover|to_?delegators/i.test(name)) {
     return prova(big(value));
   }
+  if (raw === 'Option<u128>' || /^Option<.*Balance/.test(raw)) return value.isSome ? fieldText(name, value.unwrap()) : 'none';
+  if (/^Vec<\(AccountId32, ?u128\)>$/.test(raw)) {
+    return [...value].map((pair: AnyCodec) => `${fieldText('account', pair[0])} ${prova(big(pair[1]))}`).join(', ') || 'nobody';
+  }
   if (raw === 'Perbill') return `${(Number(big(value)) / 1e7).toFixed(2)}%`;
   return humanText(value?.toHuman?.());
 }

@@ -321,8 +321,7 @@ export async function requestingPage(ctx: Ctx): Promise<void> {
   if (wanted && circuits.has(wanted)) circuitSelect.value = wanted;
   else if (circuitSelect.options.length > 1) circuitSelect.selectedIndex = 1;
   await Promise.all([quote(), track(), drawMine()]);
-  const unsubscribe = onAccountChange(() => void drawMine());
-  window.addEventListener('hashchange', unsubscribe, { once: true });
+  ctx.cleanup(onAccountChange(() => void drawMine()));
   let blocks = 0;
   ctx.live(async () => {
     blocks += 1;

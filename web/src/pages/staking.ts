@@ -171,12 +171,7 @@ export async function stakingPage(ctx: Ctx): Promise<void> {
     );
   }
 
-  const unsubscribe = onAccountChange(() => void refresh());
-  const stillActive = ctx.active;
-  ctx.live(async () => {
-    if (!stillActive()) unsubscribe();
-    await refresh();
-  });
-  window.addEventListener('hashchange', unsubscribe, { once: true });
+  ctx.cleanup(onAccountChange(() => void refresh()));
+  ctx.live(refresh);
   await refresh();
 }
