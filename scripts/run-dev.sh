@@ -46,6 +46,7 @@ if [ "${PROVA_WEB:-1}" != 0 ] && [ "${PROVA_DEMO_EXIT:-0}" != 1 ]; then
 		scripts/web.sh --port "$web_port" --rpc "$url" >.prova/web.log 2>&1 &
 		pids+=($!)
 		web_url="http://127.0.0.1:$web_port/?rpc=$url"
+		say "web app: $web_url (being built and served; log: .prova/web.log)"
 	else
 		say "no npm: the web app is left out (scripts/setup.sh installs Node.js)"
 	fi
