@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# The three-validator network with two provers, in one command:
+# The four-validator network with two provers, in one command:
 #
 # 1. builds prova-node and prova-prover (debug), or takes PROVA_NODE and
 #    PROVA_PROVER when both are set;
 # 2. installs the pinned zombienet CLI into zombienet/node_modules (npm ci,
 #    from zombienet/package-lock.json) unless that version is there already;
 # 3. spawns zombienet/network.toml with the native provider: validators alice,
-#    bob and charlie on the `local` chain, on 127.0.0.1 only, RPC on ports
-#    9944, 9945 and 9946 (PROVA_ZN_RPC_PORT moves them), and waits until they
+#    bob, charlie and dave on the `local` chain, on 127.0.0.1 only, RPC on
+#    ports 9944 to 9947 (PROVA_ZN_RPC_PORT moves them), and waits until they
 #    are connected to each other and finalize blocks;
 # 4. registers the demo circuits (Alice), registers Dave and Eve as provers
 #    and starts their daemons, Dave's on bob's RPC and Eve's on charlie's;
@@ -21,6 +21,12 @@
 # 7. enables the aggregated tier (Alice, the sudo key), starts Charlie's
 #    daemon as an aggregator on alice's RPC and sends two aggregated
 #    requests, which Dave and Eve claim and Charlie settles in one batch;
+# 8. stops dave's node: the other three (GRANDPA's 3 of 4) keep finalizing
+#    and a request sent meanwhile settles; dave restarts and catches up;
+# 9. partitions the network (charlie and dave restart accepting only each
+#    other), checks that neither half finalizes alone, heals it (the halves
+#    add each other as reserved peers) and checks that finality resumes on
+#    one chain: every node has the same finalized blocks;
 # then keeps everything running until Ctrl-C, or stops it all and exits when
 # PROVA_DEMO_EXIT=1. Everything it started is stopped on exit.
 #
@@ -37,9 +43,9 @@ per_workload=${PROVA_DEMO_REQUESTS:-1}
 export PROVA_ZN_RPC_PORT=${PROVA_ZN_RPC_PORT:-9944}
 export PROVA_ZN_P2P_PORT=${PROVA_ZN_P2P_PORT:-30333}
 export PROVA_ZN_METRICS_PORT=${PROVA_ZN_METRICS_PORT:-9615}
-names=(alice bob charlie)
+names=(alice bob charlie dave)
 urls=()
-for i in 0 1 2; do urls+=("ws://127.0.0.1:$((PROVA_ZN_RPC_PORT + i))"); done
+for i in 0 1 2 3; do urls+=("ws://127.0.0.1:$((PROVA_ZN_RPC_PORT + i))"); done
 provers=(//Dave //Eve)
 prover_urls=("${urls[1]}" "${urls[2]}")
 requester=//Ferdie
@@ -87,7 +93,7 @@ cleanup() {
 		for _ in $(seq 1 30); do kill -0 "$zombienet_pid" 2>/dev/null || break; sleep 1; done
 		kill -KILL "$zombienet_pid" 2>/dev/null || true
 	fi
-	for pid in $(node_pids); do
+	for pid in $(node_pids) $(cat "$dir/restarted.pids" 2>/dev/null); do
 		if [ "$(readlink "/proc/$pid/exe" 2>/dev/null)" = "$node" ]; then kill -KILL "$pid" 2>/dev/null || true; fi
 	done
 	wait 2>/dev/null || true
@@ -111,7 +117,7 @@ say "spawning zombienet/network.toml with the native provider (output: $dir/zomb
 "$zombienet" --provider native --dir "$dir" --force --logType text \
 	spawn zombienet/network.toml >"$dir/zombienet.log" 2>&1 &
 zombienet_pid=$!
-for i in 0 1 2; do
+for i in 0 1 2 3; do
 	wait_for_rpc "${urls[$i]}" 300 "$zombienet_pid" || { tail -n 40 "$dir/zombienet.log" >&2; exit 1; }
 	echo "${names[$i]}: ${urls[$i]} (log $dir/${names[$i]}.log)"
 done
@@ -122,7 +128,7 @@ for _ in $(seq 1 120); do
 	sleep 1
 done
 [ -s "$dir/zombie.json" ] || { echo "zombienet did not finish launching" >&2; exit 1; }
-say "network launched after $(elapsed); waiting until all three validators are peered and finalize"
+say "network launched after $(elapsed); waiting until all four validators are peered and finalize"
 wait_for_finality 180 3 "${urls[@]}"
 
 say "registering and listing the circuits (Alice, through alice)"
@@ -211,13 +217,40 @@ for i in 0 1; do
 	"$prover" --url "${urls[0]}" status --key "${provers[$i]}" --data-dir "$dir/prover-$name"
 done
 
-say "blocks authored (Aura) and finality on each validator"
+say "blocks authored (BABE) and finality on each validator"
 for name in "${names[@]}"; do
 	authored=$(grep -c 'Pre-sealed block' "$dir/$name.log" || true)
 	echo "$name authored $authored blocks"
 	[ "$authored" -gt 0 ] || { echo "$name has not authored a block: it is not in the validator set" >&2; exit 1; }
 done
 wait_for_finality 30 1 "${urls[@]}"
+
+faults() { PROVA_ZN_DIR=$dir python3 scripts/zombienet_faults.py "$@"; }
+
+say "one validator down: dave's node stops; alice, bob and charlie (3 of 4) keep finalizing and settling"
+faults stop dave
+before=$(faults finalized alice)
+id=$("$prover" --url "${urls[0]}" request submit --key "$requester" --circuit fibonacci-12 \
+	--input sample:400 --deadline 40 --max-fee 0.05)
+echo "request $id sent to ${urls[0]} with dave down"
+wait_requests "${urls[0]}" "$id"
+wait_for_finality 120 $((before + 5)) "${urls[@]:0:3}"
+say "dave restarts from its database and catches up"
+faults start dave
+wait_for_finality 180 $((before + 10)) "${urls[@]}"
+faults same-finalized "${names[@]}"
+
+say "partition: charlie and dave restart accepting only each other; neither half finalizes"
+faults stop charlie
+faults stop dave
+faults start charlie dave
+faults start dave charlie
+faults finality-stalls 30 "${names[@]}"
+say "healing: charlie and dave add alice and bob as reserved peers; finality resumes on one chain"
+healed_from=$(faults finalized alice)
+faults heal charlie dave --to alice bob
+wait_for_finality 240 $((healed_from + 5)) "${urls[@]}"
+faults same-finalized "${names[@]}"
 
 if [ "${PROVA_DEMO_EXIT:-0}" = 1 ]; then
 	say "done in $(elapsed); stopping the network"

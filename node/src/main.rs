@@ -1,6 +1,6 @@
 //! `prova-node`: a Prova validator or full node.
 //!
-//! Aura authors blocks, GRANDPA finalizes them; the runtime (WASM, embedded)
+//! BABE authors blocks, GRANDPA finalizes them; the runtime (WASM, embedded)
 //! holds the proof market. `prova-node --help` lists the subcommands.
 
 mod chain_spec;

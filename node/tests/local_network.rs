@@ -13,34 +13,35 @@ use common::{dev_pair, Node, Rpc};
 use jsonrpsee::rpc_params;
 use prova_runtime::{AccountId, Runtime, RuntimeCall, RuntimeEvent, SessionKeys};
 use serde_json::Value;
-use sp_consensus_aura::{sr25519::AuthorityId as AuraId, AURA_ENGINE_ID};
+use sp_consensus_babe::{digests::PreDigest, AuthorityId as BabeId, BABE_ENGINE_ID};
 use sp_core::{Bytes, Pair, H256};
 use sp_runtime::DigestItem;
 use std::time::Duration;
 
 const STARTUP: Duration = Duration::from_secs(120);
 
-/// The Aura authority that authored block `hash`.
-async fn block_author(rpc: &Rpc, hash: H256) -> AuraId {
+/// The BABE authority that authored block `hash`: the index in its
+/// pre-digest, into the epoch's authorities (as of that block, which has
+/// enacted the epoch it belongs to).
+async fn block_author(rpc: &Rpc, hash: H256) -> BabeId {
 	let header: Value = rpc.call("chain_getHeader", rpc_params![hash]).await;
-	let parent: H256 = serde_json::from_value(header["parentHash"].clone()).unwrap();
-	let slot = header["digest"]["logs"]
+	let index = header["digest"]["logs"]
 		.as_array()
 		.unwrap()
 		.iter()
 		.find_map(|log| {
 			let bytes = sp_core::bytes::from_hex(log.as_str().unwrap()).unwrap();
 			match DigestItem::decode(&mut &bytes[..]).unwrap() {
-				DigestItem::PreRuntime(engine, data) if engine == AURA_ENGINE_ID => {
-					Some(u64::decode(&mut &data[..]).unwrap())
+				DigestItem::PreRuntime(engine, data) if engine == BABE_ENGINE_ID => {
+					Some(PreDigest::decode(&mut &data[..]).unwrap().authority_index())
 				}
 				_ => None,
 			}
 		})
-		.expect("every block carries an Aura pre-digest");
-	let key = pallet_aura::Authorities::<Runtime>::hashed_key().to_vec();
-	let authorities: Vec<AuraId> = rpc.storage(key, Some(parent)).await.unwrap();
-	authorities[(slot % authorities.len() as u64) as usize].clone()
+		.expect("every block carries a BABE pre-digest");
+	let key = pallet_babe::Authorities::<Runtime>::hashed_key().to_vec();
+	let authorities: Vec<(BabeId, u64)> = rpc.storage(key, Some(hash)).await.unwrap();
+	authorities[index as usize].0.clone()
 }
 
 async fn peers(rpc: &Rpc) -> u64 {
@@ -104,7 +105,7 @@ async fn run() {
 	let keys_bytes: Bytes = serde_json::from_value(generated["keys"].clone()).unwrap();
 	let proof: Bytes = serde_json::from_value(generated["proof"].clone()).unwrap();
 	let keys = SessionKeys::decode(&mut &keys_bytes[..]).unwrap();
-	let charlie_aura = keys.aura.clone();
+	let charlie_babe = keys.babe.clone();
 
 	// 2. Register them on chain.
 	let set_keys = RuntimeCall::Session(pallet_session::Call::set_keys { keys, proof: proof.0 });
@@ -163,7 +164,7 @@ async fn run() {
 		let best = alice_rpc.best_number().await;
 		while next <= best && charlie_block.is_none() {
 			let hash: H256 = alice_rpc.call("chain_getBlockHash", rpc_params![next]).await;
-			if block_author(&alice_rpc, hash).await == charlie_aura {
+			if block_author(&alice_rpc, hash).await == charlie_babe {
 				charlie_block = Some(next);
 			}
 			next += 1;
@@ -182,7 +183,8 @@ async fn run() {
 		})
 		.await;
 
-	// 5. Bob crashes. Aura goes on in Alice's and Charlie's slots.
+	// 5. Bob crashes. BABE goes on in Alice's and Charlie's slots (secondary
+	//    slots are shared by the authorities alive).
 	drop(bob_rpc);
 	bob.kill();
 	let best_at_crash = alice_rpc.best_number().await;

@@ -1,12 +1,13 @@
 //! Genesis presets: the `development` chain (one validator, Alice) and the
 //! `local_testnet` chain (validators Alice and Bob).
 //!
-//! Both endow the well-known development accounts, make Alice sudo, and start
-//! with 10-block (30 s) sessions so that validator changes apply quickly.
+//! Both endow the well-known development accounts, make Alice sudo, and run
+//! 10-slot (30 s) sessions (BABE epochs) so that validator changes apply
+//! quickly.
 
 use crate::{
-	AccountId, BalancesConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
-	ValidatorSetConfig, UNIT,
+	AccountId, BabeConfig, BalancesConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	SudoConfig, ValidatorSetConfig, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -32,13 +33,14 @@ struct Validator {
 fn dev_validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Validator {
 	Validator {
 		account: sr.to_account_id(),
-		keys: SessionKeys { aura: sr.public().into(), grandpa: ed.public().into() },
+		keys: SessionKeys { babe: sr.public().into(), grandpa: ed.public().into() },
 	}
 }
 
 /// Genesis with the given validators, endowed accounts and sudo key.
 fn prova_genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, root: AccountId) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
+		babe: BabeConfig { epoch_config: crate::BABE_GENESIS_EPOCH_CONFIG },
 		balances: BalancesConfig {
 			balances: endowed.iter().cloned().map(|k| (k, DEV_ENDOWMENT)).collect::<Vec<_>>(),
 		},

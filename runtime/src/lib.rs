@@ -4,9 +4,15 @@
 //! zero-knowledge proofs. This crate composes the chain's pallets; the market
 //! itself lives in `pallets/`.
 //!
-//! - Consensus: Aura authors blocks every [`MILLISECS_PER_BLOCK`] ms, GRANDPA
-//!   finalizes them. Their keys rotate with `pallet-session`, whose validator
-//!   set is managed by governance through `pallet-validator-set`.
+//! - Consensus: BABE authors a block every [`MILLISECS_PER_BLOCK`] ms slot
+//!   (primary slots won by VRF, secondary slots with a VRF output too, so
+//!   every block carries one), GRANDPA finalizes them. A session is a BABE
+//!   epoch; keys rotate with `pallet-session`, whose validator set is managed
+//!   by governance through `pallet-validator-set`. The market's elections are
+//!   seeded with the VRF output of the parent block's author
+//!   ([`configs::BabeVrfRandomness`]).
+//! - Keys: `pallet-proxy` lets a prover's bonded account stay cold while its
+//!   daemon signs with a hot key limited to [`configs::ProxyType::ProverOperations`].
 //! - Money: `pallet-balances` holds the native token PROVA (12 decimals, see
 //!   [`prova_primitives::token`]); fees go through `pallet-transaction-payment`;
 //!   `pallet-treasury` receives what the market slashes.
@@ -67,8 +73,8 @@ pub mod opaque {
 impl_opaque_keys! {
 	/// The keys a validator registers with `session.setKeys`.
 	pub struct SessionKeys {
-		/// Block authoring key.
-		pub aura: Aura,
+		/// Block authoring key (BABE's VRF).
+		pub babe: Babe,
 		/// Finality voting key.
 		pub grandpa: Grandpa,
 	}
@@ -80,15 +86,25 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("prova"),
 	impl_name: alloc::borrow::Cow::Borrowed("prova"),
 	authoring_version: 1,
-	spec_version: 109,
+	spec_version: 110,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
-/// Slot duration in milliseconds; Aura authors one block per slot.
+/// Slot duration in milliseconds; BABE authors at most one block per slot.
 pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
+
+/// BABE's epoch configuration at genesis: a primary slot is won with
+/// probability 1/4 per slot (for a lone validator), and every slot without a
+/// primary winner goes to a secondary author who also includes a VRF output,
+/// so that every block seeds the next one's elections.
+pub const BABE_GENESIS_EPOCH_CONFIG: sp_consensus_babe::BabeEpochConfiguration =
+	sp_consensus_babe::BabeEpochConfiguration {
+		c: (1, 4),
+		allowed_slots: sp_consensus_babe::AllowedSlots::PrimaryAndSecondaryVRFSlots,
+	};
 
 /// The address format for describing accounts.
 pub type Address = sp_runtime::MultiAddress<AccountId, ()>;
@@ -181,8 +197,11 @@ mod runtime {
 	#[runtime::pallet_index(5)]
 	pub type Treasury = pallet_treasury;
 
+	#[runtime::pallet_index(6)]
+	pub type Proxy = pallet_proxy;
+
 	// The validator set's genesis must be built before the session's, which
-	// reads it; and the session's before Aura's and GRANDPA's, which it seeds.
+	// reads it; and the session's before BABE's and GRANDPA's, which it seeds.
 	#[runtime::pallet_index(10)]
 	pub type ValidatorSet = pallet_validator_set;
 
@@ -190,7 +209,7 @@ mod runtime {
 	pub type Session = pallet_session;
 
 	#[runtime::pallet_index(12)]
-	pub type Aura = pallet_aura;
+	pub type Babe = pallet_babe;
 
 	#[runtime::pallet_index(13)]
 	pub type Grandpa = pallet_grandpa;

@@ -1,35 +1,15 @@
 //! The runtime's genesis presets build into working state, and every pallet's
 //! `integrity_test` passes.
 
-use frame_support::traits::{IntegrityTest, OnGenesis};
+mod common;
+
+use common::preset_state;
+use frame_support::traits::{Get, IntegrityTest, OnGenesis};
 use prova_runtime::{
 	genesis_config_presets::{get_preset, preset_names, DEV_ENDOWMENT, DEV_SESSION_LENGTH},
-	AccountId, AllPalletsWithSystem, Balances, Grandpa, Runtime, RuntimeGenesisConfig, Session,
-	ValidatorSet,
+	AccountId, AllPalletsWithSystem, Balances, Grandpa, Runtime, Session, ValidatorSet,
 };
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::BuildStorage;
-
-/// Builds the full genesis state of the preset named `name`.
-fn preset_state(name: &str) -> sp_io::TestExternalities {
-	let patch = get_preset(&name.into()).unwrap_or_else(|| panic!("preset {name} exists"));
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	json_merge(&mut config, serde_json::from_slice(&patch).unwrap());
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
-	config.build_storage().unwrap().into()
-}
-
-/// Merges `patch` into `base`, as the genesis builder does.
-fn json_merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				json_merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		}
-		(base, patch) => *base = patch,
-	}
-}
 
 fn account(k: Sr25519Keyring) -> AccountId {
 	k.to_account_id()
@@ -48,7 +28,14 @@ fn development_preset_has_alice_as_sole_validator_and_sudo() {
 		let alice = account(Sr25519Keyring::Alice);
 		assert_eq!(ValidatorSet::validators(), vec![alice.clone()]);
 		assert_eq!(Session::validators(), vec![alice.clone()]);
-		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		assert_eq!(pallet_babe::Authorities::<Runtime>::get().len(), 1);
+		// Every slot carries a VRF output: the market's elections never fall
+		// back to a block hash.
+		assert_eq!(
+			pallet_babe::EpochConfig::<Runtime>::get().map(|c| c.allowed_slots),
+			Some(sp_consensus_babe::AllowedSlots::PrimaryAndSecondaryVRFSlots)
+		);
+		assert_eq!(prova_runtime::configs::EpochDuration::get(), u64::from(DEV_SESSION_LENGTH));
 		assert_eq!(Grandpa::grandpa_authorities().len(), 1);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice.clone()));
 		assert_eq!(Balances::free_balance(&account(Sr25519Keyring::Bob)), DEV_ENDOWMENT);
@@ -62,8 +49,10 @@ fn local_preset_has_alice_and_bob_as_validators() {
 		let expected = vec![account(Sr25519Keyring::Alice), account(Sr25519Keyring::Bob)];
 		assert_eq!(ValidatorSet::validators(), expected);
 		assert_eq!(Session::validators(), expected);
+		let babe: Vec<sp_consensus_babe::AuthorityId> =
+			pallet_babe::Authorities::<Runtime>::get().into_iter().map(|(id, _)| id).collect();
 		assert_eq!(
-			pallet_aura::Authorities::<Runtime>::get().into_inner(),
+			babe,
 			vec![Sr25519Keyring::Alice.public().into(), Sr25519Keyring::Bob.public().into()]
 		);
 		assert_eq!(Grandpa::grandpa_authorities().len(), 2);
@@ -84,7 +73,6 @@ fn integrity_tests_pass() {
 /// can see.
 #[test]
 fn constants_of_different_pallets_agree() {
-	use frame_support::traits::Get;
 	use pallet_plonky2_verifier::Config as Verifier;
 	use pallet_proof_market::Config as Market;
 	use pallet_provers::Config as Provers;

@@ -19,7 +19,6 @@ const PALLETS = {
     calls: {
       addValidator: ['who'],
       removeValidator: ['who'],
-      setSessionLength: ['blocks'],
     },
   },
   provers: {
@@ -126,14 +125,14 @@ describe('what polkadot.js Apps reads from the node', () => {
     assert.equal(v14.version, 14);
     const names = (metadata) => metadata.asLatest.pallets.map((p) => `${p.name}:${p.index}`);
     const expected = ['System:0', 'Timestamp:1', 'Balances:2', 'TransactionPayment:3', 'Sudo:4', 'Treasury:5',
-      'ValidatorSet:10', 'Session:11', 'Aura:12', 'Grandpa:13', 'Provers:20', 'Verifier:21', 'Market:22'];
+      'Proxy:6', 'ValidatorSet:10', 'Session:11', 'Babe:12', 'Grandpa:13', 'Provers:20', 'Verifier:21', 'Market:22'];
     assert.deepEqual(names(v14), expected);
     assert.deepEqual(names(api.runtimeMetadata), expected);
     // V15 adds the runtime APIs (Developer > Runtime calls in Apps).
     const v15 = api.registry.createType('Metadata', (await api.call.metadata.metadataAtVersion(15)).unwrap());
     assert.equal(v15.version, 15);
     const apis = v15.asLatest.apis.map((a) => a.name.toString());
-    for (const name of ['ProversApi', 'ProofMarketApi', 'Plonky2VerifierApi', 'TransactionPaymentApi']) {
+    for (const name of ['ProversApi', 'ProofMarketApi', 'Plonky2VerifierApi', 'TransactionPaymentApi', 'BabeApi']) {
       assert.ok(apis.includes(name), `${name} in ${apis}`);
     }
   });

@@ -229,9 +229,16 @@ fn fill_market<T: Config>(circuit: CircuitId, count: u32) -> Vec<RequestId> {
 	ids
 }
 
-/// Advances to the next block and offers every queued request it can.
+/// The first block that may elect a request queued in the current one.
+fn first_election<T: Config>() -> BlockNumberFor<T> {
+	frame_system::Pallet::<T>::block_number()
+		.saturating_add(T::ElectionDelay::get().max(One::one()))
+}
+
+/// Advances to the first block that may elect what was queued now
+/// (`ElectionDelay` on) and offers every queued request it can.
 fn offer_all<T: Config>() -> BlockNumberFor<T> {
-	let now = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+	let now = first_election::<T>();
 	frame_system::Pallet::<T>::set_block_number(now);
 	for id in Queue::<T>::take() {
 		Pallet::<T>::offer(id, now);
@@ -484,7 +491,7 @@ mod benchmarks {
 		prover::<T>();
 		let requester = funded::<T>("requester", 0);
 		let id = requests::<T>(&requester, circuit, 1)[0];
-		let now = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		let now = first_election::<T>();
 
 		#[block]
 		{

@@ -1053,6 +1053,9 @@ impl<T: Config> Pallet<T> {
 			Self::expire(id, request, now);
 			return Offer::Expired;
 		}
+		if now < since.saturating_add(T::ElectionDelay::get()) {
+			return Offer::Waits;
+		}
 		if matches!(request.terms.mechanism, Mechanism::Race { .. }) {
 			return match Self::elect_racers(id, &mut request, now) {
 				Some(elected) => {

@@ -168,6 +168,7 @@ impl pallet_proof_market::Config for Test {
 	type Provers = Provers;
 	type Verifier = TestVerifier;
 	type Randomness = ParentHashRandomness<Test>;
+	type ElectionDelay = ElectionDelay;
 	type MaxInputBytes = frame_support::traits::ConstU32<1024>;
 	type MaxOutputElements = frame_support::traits::ConstU32<16>;
 	type MaxPublicInputs = frame_support::traits::ConstU32<64>;
@@ -214,6 +215,9 @@ parameter_types! {
 	/// Deadline index entries the hook handles per block: 4, unless a test
 	/// sets another budget (per test thread).
 	pub static MaxDeadlinesPerBlock: u32 = 4;
+	/// Blocks before a request's first election: 1 (the next block),
+	/// unless a test sets another delay (per test thread).
+	pub static ElectionDelay: u64 = 1;
 }
 
 /// The real verifier pallet, except for the aggregation circuit named by

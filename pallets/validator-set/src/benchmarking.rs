@@ -46,18 +46,5 @@ mod benchmarks {
 		Ok(())
 	}
 
-	#[benchmark]
-	fn set_session_length() -> Result<(), BenchmarkError> {
-		let origin =
-			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let blocks: BlockNumberFor<T> = 600u32.into();
-
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, blocks);
-
-		assert_eq!(SessionLength::<T>::get(), blocks);
-		Ok(())
-	}
-
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

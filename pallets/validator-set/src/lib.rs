@@ -5,7 +5,7 @@
 //! Prova is a solochain whose validators are admitted by governance (root or
 //! sudo today, a council later) rather than elected by stake: the stake on
 //! Prova secures proofs, not blocks. This pallet holds the set governance wants
-//! and hands it to `pallet-session`, which rotates the Aura and GRANDPA
+//! and hands it to `pallet-session`, which rotates the BABE and GRANDPA
 //! authorities at session boundaries. A new operator therefore joins a running
 //! network without a runtime upgrade:
 //!
@@ -20,9 +20,12 @@
 //!
 //! ## Session length
 //!
-//! Sessions end every [`SessionLength`] blocks (set at genesis, changed by
-//! governance through [`Pallet::set_session_length`]). [`SessionLengthOf`] plugs
-//! it into `pallet_session::PeriodicSessions`, so rotation needs no code here.
+//! Sessions last [`SessionLength`] blocks, set at genesis and fixed for the
+//! chain's life: with BABE a session is an epoch, and the nodes read the
+//! epoch's length once, from genesis, so a change on chain would split them
+//! from the runtime (which is why governance has no call to change it). A
+//! runtime without BABE can rotate on it through `pallet_session::PeriodicSessions`
+//! with [`SessionLengthOf`].
 //!
 //! ## Invariants (checked by `try_state`)
 //! - [`Validators`] holds no duplicates and, unless genesis left it empty (then
@@ -145,7 +148,8 @@ pub mod pallet {
 		ValidatorAdded { who: T::AccountId },
 		/// A validator was removed; it stops at the session after next.
 		ValidatorRemoved { who: T::AccountId },
-		/// The session length changed.
+		/// The session length changed. No longer emitted (the length is fixed at
+		/// genesis); kept so that the later variants keep their indices.
 		SessionLengthSet { blocks: BlockNumberFor<T> },
 		/// The validator set was handed to `pallet-session` for a coming session.
 		NewSetPlanned { session: SessionIndex, validators: u32 },
@@ -161,7 +165,8 @@ pub mod pallet {
 		TooManyValidators,
 		/// Removing this validator would leave fewer than `MinValidators`.
 		TooFewValidators,
-		/// A session must last at least one block.
+		/// A session must last at least one block. No longer returned (the
+		/// length is fixed at genesis); kept for the index of the variant.
 		ZeroSessionLength,
 	}
 
@@ -205,20 +210,6 @@ pub mod pallet {
 			})?;
 			PendingChange::<T>::put(true);
 			Self::deposit_event(Event::ValidatorRemoved { who });
-			Ok(())
-		}
-
-		/// Set the session length in blocks; takes effect from the next block.
-		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::set_session_length())]
-		pub fn set_session_length(
-			origin: OriginFor<T>,
-			blocks: BlockNumberFor<T>,
-		) -> DispatchResult {
-			T::GovernanceOrigin::ensure_origin(origin)?;
-			ensure!(!blocks.is_zero(), Error::<T>::ZeroSessionLength);
-			SessionLength::<T>::put(blocks);
-			Self::deposit_event(Event::SessionLengthSet { blocks });
 			Ok(())
 		}
 	}

@@ -38,7 +38,6 @@ use frame_support::{traits::Get, weights::{constants::RocksDbWeight, RuntimeDbWe
 pub trait WeightInfo {
 	fn add_validator(v: u32, ) -> Weight;
 	fn remove_validator(v: u32, ) -> Weight;
-	fn set_session_length() -> Weight;
 }
 
 /// The measured weights, with database accesses priced by `Db`.
@@ -74,14 +73,6 @@ impl<Db: Get<RuntimeDbWeight>> WeightInfo for MeasuredWeight<Db> {
 			.saturating_add(Db::get().reads(1))
 			.saturating_add(Db::get().writes(2))
 	}
-	/// Storage: `ValidatorSet::SessionLength` (r:0 w:1)
-	/// Proof: `ValidatorSet::SessionLength` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	fn set_session_length() -> Weight {
-		// Proof size (bytes): measured `0`, estimated `0`.
-		// Fastest run: 32_908_000 ps.
-		Weight::from_parts(34_191_000, 0)
-			.saturating_add(Db::get().writes(1))
-	}
 }
 
 /// The measured weights priced with RocksDB's database weights, for mocks.
@@ -91,8 +82,5 @@ impl WeightInfo for () {
 	}
 	fn remove_validator(v: u32, ) -> Weight {
 		MeasuredWeight::<RocksDbWeight>::remove_validator(v, )
-	}
-	fn set_session_length() -> Weight {
-		MeasuredWeight::<RocksDbWeight>::set_session_length()
 	}
 }

@@ -4,15 +4,16 @@
 //! address prefix) come from `prova_primitives`, so they are defined once.
 
 use crate::{
-	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
+	AccountId, Babe, Balance, Balances, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
 	SessionKeys, System, Treasury, ValidatorSet, EXISTENTIAL_DEPOSIT, SS58_PREFIX, UNIT, VERSION,
 };
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{
 		tokens::{imbalance::ResolveTo, pay::PayFromAccount, UnityAssetBalanceConversion},
-		ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf,
+		ConstU128, ConstU32, ConstU64, ConstU8, Get, InstanceFilter, Randomness, VariantCountOf,
 	},
 	weights::{
 		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -21,10 +22,10 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::{limits::BlockWeights, EnsureRoot, EnsureRootWithSuccess};
-use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
 use sp_runtime::{
-	traits::{ConvertInto, IdentityLookup, One, OpaqueKeys},
-	Perbill,
+	traits::{BlakeTwo256, Bounded, ConvertInto, IdentityLookup, One, OpaqueKeys},
+	FixedPointNumber, Perbill, Perquintill,
 };
 use sp_version::RuntimeVersion;
 
@@ -72,7 +73,7 @@ impl frame_system::Config for Runtime {
 
 impl pallet_timestamp::Config for Runtime {
 	type Moment = u64;
-	type OnTimestampSet = Aura;
+	type OnTimestampSet = Babe;
 	type MinimumPeriod = ConstU64<{ crate::SLOT_DURATION / 2 }>;
 	type WeightInfo = ();
 }
@@ -95,7 +96,17 @@ impl pallet_balances::Config for Runtime {
 }
 
 parameter_types! {
-	pub FeeMultiplier: Multiplier = Multiplier::one();
+	/// Fees rise when blocks are more than a quarter full (by weight).
+	pub const TargetBlockFullness: Perquintill = Perquintill::from_percent(25);
+	/// How fast: the multiplier is scaled each block by about
+	/// `1 + v·d + (v·d)²/2`, `d` the fullness above (or below) the target.
+	/// With v = 0.03, full blocks (d = 0.75) raise fees 2.3% a block, so they
+	/// double in about 31 blocks (93 s) of stuffing; empty blocks (d = -0.25)
+	/// bring them down 0.75% a block, halving in about 92 blocks.
+	pub AdjustmentVariable: Multiplier = Multiplier::saturating_from_rational(3, 100);
+	/// Never below the base: the fees the README works out are the floor.
+	pub MinimumMultiplier: Multiplier = Multiplier::one();
+	pub MaximumMultiplier: Multiplier = Bounded::max_value();
 }
 
 impl pallet_transaction_payment::Config for Runtime {
@@ -107,7 +118,16 @@ impl pallet_transaction_payment::Config for Runtime {
 	type WeightToFee = IdentityFee<Balance>;
 	/// One micro-PROVA per byte: a 200 KiB proof costs about 0.2 PROVA to include.
 	type LengthToFee = ConstantPerByte;
-	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	/// Polkadot-sdk's targeted fee adjustment: the multiplier follows how
+	/// full blocks are, so a block-stuffing attacker pays more the longer it
+	/// keeps blocks full; at or under the target it stays at 1.
+	type FeeMultiplierUpdate = TargetedFeeAdjustment<
+		Self,
+		TargetBlockFullness,
+		AdjustmentVariable,
+		MinimumMultiplier,
+		MaximumMultiplier,
+	>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
@@ -173,8 +193,9 @@ impl pallet_session::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = ConvertInto;
-	type ShouldEndSession = Sessions;
-	type NextSessionRotation = Sessions;
+	// A session is a BABE epoch.
+	type ShouldEndSession = Babe;
+	type NextSessionRotation = Babe;
 	type SessionManager = ValidatorSet;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
@@ -184,20 +205,34 @@ impl pallet_session::Config for Runtime {
 	type KeyDeposit = SessionKeyDeposit;
 }
 
-/// Sessions rotate every `ValidatorSet::SessionLength` blocks, from block 0.
-pub type Sessions =
-	pallet_session::PeriodicSessions<pallet_validator_set::SessionLengthOf<Runtime>, ()>;
+/// BABE's epoch length in slots: the validator set's session length, set at
+/// genesis and never changed afterwards (the nodes read it once, from
+/// genesis; `pallet-validator-set` has no call to change it).
+pub struct EpochDuration;
+
+impl Get<u64> for EpochDuration {
+	fn get() -> u64 {
+		u64::from(pallet_validator_set::SessionLengthOf::<Runtime>::get())
+	}
+}
 
 parameter_types! {
 	pub const MaxAuthorities: u32 = 100;
 }
 
-impl pallet_aura::Config for Runtime {
-	type AuthorityId = sp_consensus_aura::sr25519::AuthorityId;
-	type DisabledValidators = ();
+impl pallet_babe::Config for Runtime {
+	type EpochDuration = EpochDuration;
+	type ExpectedBlockTime = ConstU64<{ crate::SLOT_DURATION }>;
+	// Epochs change with sessions, which BABE itself ends (`ShouldEndSession`).
+	type EpochChangeTrigger = pallet_babe::ExternalTrigger;
+	type DisabledValidators = crate::Session;
+	type WeightInfo = ();
 	type MaxAuthorities = MaxAuthorities;
-	type AllowMultipleBlocksPerSlot = ConstBool<false>;
-	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
+	type MaxNominators = ConstU32<0>;
+	// Equivocation reports need pallet-session's historical proofs, which
+	// Prova does not keep yet (as for GRANDPA).
+	type KeyOwnerProof = sp_core::Void;
+	type EquivocationReportSystem = ();
 }
 
 impl pallet_grandpa::Config for Runtime {
@@ -314,7 +349,8 @@ impl pallet_proof_market::Config for Runtime {
 	type MaxOpenRequestsPerAccount = ConstU32<64>;
 	type Provers = crate::Provers;
 	type Verifier = crate::Verifier;
-	type Randomness = pallet_proof_market::ParentHashRandomness<Runtime>;
+	type Randomness = BabeVrfRandomness;
+	type ElectionDelay = ConstU32<2>;
 	type MaxInputBytes = ConstU32<{ 64 * 1024 }>;
 	type MaxOutputElements = ConstU32<60>;
 	type MaxPublicInputs = ConstU32<64>;
@@ -386,4 +422,112 @@ impl pallet_proof_market::BenchmarkHelper<AccountId, Balance> for MarketBenchmar
 			.expect("the fixture registers");
 		<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(verifier_data)
 	}
+}
+
+/// The market's election seed: the VRF output of the parent block's author
+/// (`pallet_babe::ParentBlockRandomness`). That output is fixed by the
+/// author's key, the slot and the epoch's randomness, so the author cannot
+/// choose it; it can only withhold its block (losing the block's fees, and
+/// leaving the slot to a secondary author whose own VRF output then seeds
+/// the elections). Requests wait two blocks before their first election
+/// (`ElectionDelay`), so the author who includes a request does not know the
+/// output it will be elected with, which the next block's author computes.
+/// Only a parent without a VRF output (genesis) falls back to the parent's
+/// hash.
+pub struct BabeVrfRandomness;
+
+impl Randomness<Hash, BlockNumber> for BabeVrfRandomness {
+	fn random(subject: &[u8]) -> (Hash, BlockNumber) {
+		match pallet_babe::ParentBlockRandomness::<Runtime>::random(subject) {
+			(Some(seed), block) => (seed, block),
+			(None, _) => pallet_proof_market::ParentHashRandomness::<Runtime>::random(subject),
+		}
+	}
+}
+
+parameter_types! {
+	/// Held while an account has proxies: 0.1 PROVA, plus 0.01 PROVA each.
+	pub const ProxyDepositBase: Balance = UNIT / 10;
+	pub const ProxyDepositFactor: Balance = UNIT / 100;
+	/// Held per announcement of a delayed proxy call.
+	pub const AnnouncementDepositBase: Balance = UNIT / 10;
+	pub const AnnouncementDepositFactor: Balance = UNIT / 50;
+}
+
+/// What a proxy may do for the account that added it.
+#[derive(
+	Copy,
+	Clone,
+	Eq,
+	PartialEq,
+	Ord,
+	PartialOrd,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Debug,
+	MaxEncodedLen,
+	scale_info::TypeInfo,
+	Default,
+)]
+pub enum ProxyType {
+	/// Anything the account may do.
+	#[default]
+	Any,
+	/// A prover daemon's hot key: lock or decline offers, bid, post and
+	/// cancel asks, commit, submit and claim proofs, settle aggregated
+	/// batches, chill and activate, declare served circuits. Nothing that
+	/// moves funds out of the account, bonds or unbonds, changes commission
+	/// or ask (`provers.update`), registers, or adds proxies. A stolen hot
+	/// key can still lose what the prover's own operations put at risk:
+	/// the collateral of jobs it locks and does not prove, and an
+	/// aggregator's bond on a bad batch.
+	ProverOperations,
+}
+
+impl InstanceFilter<RuntimeCall> for ProxyType {
+	fn filter(&self, call: &RuntimeCall) -> bool {
+		use pallet_proof_market::Call as Market;
+		use pallet_provers::Call as Provers;
+		match self {
+			ProxyType::Any => true,
+			ProxyType::ProverOperations => matches!(
+				call,
+				RuntimeCall::Market(
+					Market::lock_request { .. }
+						| Market::decline_request { .. }
+						| Market::submit_proof { .. }
+						| Market::commit_bid { .. }
+						| Market::reveal_bid { .. }
+						| Market::post_ask { .. }
+						| Market::cancel_ask { .. }
+						| Market::commit_proof { .. }
+						| Market::claim_proof { .. }
+						| Market::settle_batch { .. }
+				) | RuntimeCall::Provers(
+					Provers::chill { .. } | Provers::activate { .. } | Provers::set_services { .. }
+				)
+			),
+		}
+	}
+
+	fn is_superset(&self, other: &Self) -> bool {
+		self == other || *self == ProxyType::Any
+	}
+}
+
+impl pallet_proxy::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type Currency = Balances;
+	type ProxyType = ProxyType;
+	type ProxyDepositBase = ProxyDepositBase;
+	type ProxyDepositFactor = ProxyDepositFactor;
+	type MaxProxies = ConstU32<8>;
+	type WeightInfo = pallet_proxy::weights::SubstrateWeight<Runtime>;
+	type MaxPending = ConstU32<16>;
+	type CallHasher = BlakeTwo256;
+	type AnnouncementDepositBase = AnnouncementDepositBase;
+	type AnnouncementDepositFactor = AnnouncementDepositFactor;
+	type BlockNumberProvider = System;
 }

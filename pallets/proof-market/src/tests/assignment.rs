@@ -33,6 +33,30 @@ fn a_request_is_offered_at_the_start_of_a_later_block_at_the_provers_price() {
 }
 
 #[test]
+fn with_an_election_delay_of_two_the_block_after_inclusion_offers_nothing() {
+	run_test(|| {
+		crate::mock::ElectionDelay::set(2);
+		register_prover(5, MIN_BOND, 7);
+		list(1, &CHAIN);
+		let id = submit(10, &CHAIN, 0, 100);
+		// Block 2's seed comes from block 1's author, who included the
+		// request: it waits.
+		next_block();
+		assert_eq!(status(id), RequestStatus::Queued { since: 1 });
+		assert_eq!(Queue::<Test>::get().into_inner(), vec![id]);
+		assert_eq!(in_use(5), 0);
+		// Block 3 elects it with block 2's seed.
+		next_block();
+		let lock_by = 3 + LOCK_WINDOW;
+		assert_eq!(
+			status(id),
+			RequestStatus::Offered { prover: 5, price: 7, lock_by, candidates: 1 }
+		);
+		assert!(Queue::<Test>::get().is_empty());
+	});
+}
+
+#[test]
 fn the_election_uses_a_seed_from_the_parent_block_the_request_and_the_attempt() {
 	run_test(|| {
 		for prover in 5..=8 {

@@ -32,10 +32,6 @@ fn signed_origin_cannot_change_the_set() {
 			ValidatorSet::remove_validator(RuntimeOrigin::signed(1), 2),
 			DispatchError::BadOrigin
 		);
-		assert_noop!(
-			ValidatorSet::set_session_length(RuntimeOrigin::signed(1), 5),
-			DispatchError::BadOrigin
-		);
 	});
 }
 
@@ -92,20 +88,6 @@ fn removing_below_min_validators_is_refused() {
 			Error::<Test>::TooFewValidators
 		);
 		assert_eq!(ValidatorSet::validators(), vec![1, 2]);
-	});
-}
-
-#[test]
-fn session_length_can_be_changed_but_not_to_zero() {
-	run_test(|| {
-		assert_ok!(ValidatorSet::set_session_length(RuntimeOrigin::root(), 25));
-		assert_eq!(SessionLength::<Test>::get(), 25);
-		System::assert_last_event(Event::SessionLengthSet { blocks: 25 }.into());
-		assert_noop!(
-			ValidatorSet::set_session_length(RuntimeOrigin::root(), 0),
-			Error::<Test>::ZeroSessionLength
-		);
-		assert_eq!(SessionLength::<Test>::get(), 25);
 	});
 }
 

@@ -36,9 +36,6 @@ fn sessions_end_every_session_length_blocks() {
 		assert!(Sessions::should_end_session(10));
 		assert!(!Sessions::should_end_session(11));
 		assert!(Sessions::should_end_session(20));
-		assert_ok!(ValidatorSet::set_session_length(RuntimeOrigin::root(), 4));
-		assert!(Sessions::should_end_session(12));
-		assert!(!Sessions::should_end_session(10));
 	});
 }
 
