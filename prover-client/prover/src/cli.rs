@@ -125,6 +125,48 @@ pub enum Command {
 	/// List the GPU adapters this machine offers, with their limits, and the
 	/// one `--backend auto` would use.
 	Devices,
+	/// Generate load: requester accounts derived from --seed, funded by
+	/// --key (default //Alice), send requests of a cheap circuit at a rate;
+	/// report throughput, latencies, pool rejections and errors per block,
+	/// and fail unless every request ends and every balance reconciles
+	/// with the chain's events.
+	Load(LoadArgs),
+}
+
+/// `load`'s options.
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+	/// Requester accounts, `SEED/0` to `SEED/(N-1)`.
+	#[arg(long, default_value_t = 4)]
+	pub requesters: usize,
+	/// Requests to send in all (round-robin over the requesters).
+	#[arg(long, default_value_t = 20)]
+	pub requests: usize,
+	/// Sending rate: `N/block` or `N/s` (e.g. 2/block, 0.5/s).
+	#[arg(long, default_value = "1/block", value_parser = crate::commands::load::parse_rate)]
+	pub rate: crate::commands::load::Rate,
+	/// The circuit: a name from `circuits list`, a descriptor or a 0x id
+	/// [default: the smallest listed].
+	#[arg(long)]
+	pub circuit: Option<String>,
+	/// Fee each request offers, in PROVA [default: the cheapest ask now].
+	#[arg(long)]
+	pub max_fee: Option<String>,
+	/// Blocks the prover has from its lock.
+	#[arg(long, default_value_t = 40)]
+	pub deadline: u32,
+	/// Secret URI the requesters are derived from (`//load` gives
+	/// `//load/0`, `//load/1`, ...).
+	#[arg(long, default_value = "//load")]
+	pub seed: String,
+	/// Free balance each requester is topped up to, in PROVA [default: its
+	/// share of the requests' fees and deposits, plus 1 PROVA a request].
+	#[arg(long)]
+	pub fund: Option<String>,
+	/// Blocks from sending within which each request must end (settled,
+	/// expired or cancelled) [default: 3 × (deadline + 5) + 10].
+	#[arg(long)]
+	pub end_within: Option<u32>,
 }
 
 /// `run`'s options.

@@ -34,6 +34,19 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
 	if let Command::Devices = &cli.command {
 		return commands::devices::list(global.json);
 	}
+	if let Command::Load(args) = &cli.command {
+		// The funder: the key given, else the dev chain's //Alice.
+		let funder = match (
+			global.key.as_deref().or(file.key.as_deref()),
+			global.key_file.as_deref().or(file.key_file.as_deref()),
+		) {
+			(None, None) => prova_prover::key::from_uri("//Alice")?,
+			_ => commands::signer(global, &file)?,
+		};
+		let settings = commands::load::LoadSettings::from_args(args)?;
+		let chain = commands::connect(global, file_url).await?;
+		return commands::load::run(&chain, &funder, &settings, global.json).await;
+	}
 	if let Command::Run(args) = &cli.command {
 		let signer = commands::signer(global, &file)?;
 		return commands::run::execute(global, args, &file, signer).await;
@@ -96,7 +109,11 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
 		Command::Circuits(CircuitsCommand::EnableAggregation) => {
 			circuits::enable_aggregation(&chain, signer_ref(), json).await
 		}
-		Command::Run(_) | Command::Bench(_) | Command::BenchGpu(_) | Command::Devices => {
+		Command::Run(_)
+		| Command::Bench(_)
+		| Command::BenchGpu(_)
+		| Command::Devices
+		| Command::Load(_) => {
 			unreachable!("handled above")
 		}
 	}
