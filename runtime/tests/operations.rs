@@ -55,7 +55,10 @@ fn fees_rise_while_blocks_are_stuffed_and_fall_back_to_the_base() {
 			assert!(next > multiplier, "block {n}: {next:?} after {multiplier:?}");
 			multiplier = next;
 		}
-		assert!(multiplier > base.saturating_mul(2.into()), "{multiplier:?}");
+		assert!(
+			multiplier > sp_runtime::FixedU128::saturating_from_integer(2) * base,
+			"{multiplier:?}"
+		);
 		// The flood stops: fees come down, never below the base.
 		for n in 43..1000 {
 			let next = end_block(n, Perbill::zero());
@@ -90,8 +93,7 @@ fn through_proxy(
 	call: RuntimeCall,
 ) -> Result<(), DispatchError> {
 	System::reset_events();
-	Proxy::proxy(RuntimeOrigin::signed(hot.clone()), cold.clone().into(), None, Box::new(call))
-		.map_err(|e| e.error)?;
+	Proxy::proxy(RuntimeOrigin::signed(hot.clone()), cold.clone().into(), None, Box::new(call))?;
 	System::events()
 		.into_iter()
 		.find_map(|record| match record.event {

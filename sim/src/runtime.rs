@@ -125,6 +125,8 @@ impl pallet_proof_market::Config for Sim {
 	type Provers = Provers;
 	type Verifier = SimVerifier;
 	type Randomness = pallet_proof_market::ParentHashRandomness<Sim>;
+	// Elections in the next block, as the simulator has always run them.
+	type ElectionDelay = ConstU64<1>;
 	type MaxInputBytes = ConstU32<{ 64 * 1024 }>;
 	type MaxOutputElements = ConstU32<60>;
 	type MaxPublicInputs = ConstU32<64>;
