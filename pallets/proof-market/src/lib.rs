@@ -397,7 +397,7 @@ pub mod pallet {
 		/// Randomness for the election seed; must be unknown when a request is sent.
 		type Randomness: Randomness<Self::Hash, BlockNumberFor<Self>>;
 
-		/// Blocks a request waits in the queue before its first election.
+		/// Blocks after its inclusion before a request's first election.
 		/// With a seed from the parent block's author (a VRF output), 2 keeps
 		/// the author who included the request from knowing the seed it will
 		/// be elected with; 1 elects it in the next block.

@@ -1053,7 +1053,10 @@ impl<T: Config> Pallet<T> {
 			Self::expire(id, request, now);
 			return Offer::Expired;
 		}
-		if now < since.saturating_add(T::ElectionDelay::get()) {
+		// The first election waits `ElectionDelay` blocks after inclusion; a
+		// request queued again later (after a decline, a failure or an
+		// auction) is offered at once.
+		if now < request.submitted_at.saturating_add(T::ElectionDelay::get()) {
 			return Offer::Waits;
 		}
 		if matches!(request.terms.mechanism, Mechanism::Race { .. }) {
