@@ -103,6 +103,10 @@ pub enum Command {
 	Ask(AskCommand),
 	/// Stop taking new jobs (jobs held are still to be finished).
 	Chill,
+	/// A hot key for the daemon: generate one, register or revoke it as the
+	/// bonded account's `ProverOperations` proxy, list proxies.
+	#[command(subcommand)]
+	Keys(KeysCommand),
 	/// Show a prover's record, reputation and earnings.
 	Status {
 		/// The prover's account (SS58); default: the key's.
@@ -206,6 +210,12 @@ pub struct RunArgs {
 	/// (holding the aggregator bond) if it is not one.
 	#[arg(long)]
 	pub aggregate: bool,
+	/// The bonded prover account (SS58) this daemon proves for, when `--key`
+	/// is a hot key registered as its `ProverOperations` proxy (see
+	/// `prova-prover keys`): the bonded account's key stays offline, and a
+	/// stolen hot key can neither move its funds nor change its commission.
+	#[arg(long, env = "PROVA_PROVER_ACCOUNT")]
+	pub prover: Option<String>,
 	/// With `--aggregate`: where to take deliveries.
 	#[arg(long, env = "PROVA_AGGREGATE_LISTEN", default_value = "127.0.0.1:9955")]
 	pub aggregate_listen: std::net::SocketAddr,
@@ -265,6 +275,31 @@ pub enum GpuArg {
 	Workstation,
 	/// A datacenter GPU.
 	Datacenter,
+}
+
+/// Hot keys: the daemon signs with one while the bonded account stays cold.
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+	/// Write a new random key to FILE (mode 600) and print its address.
+	Generate {
+		/// Where to write it (must not exist).
+		file: PathBuf,
+	},
+	/// With the bonded account's key: let HOT run the daemon for it.
+	AddProxy {
+		/// The hot key's address (SS58).
+		hot: String,
+	},
+	/// With the bonded account's key: revoke HOT (a lost or replaced key).
+	RemoveProxy {
+		/// The hot key's address (SS58).
+		hot: String,
+	},
+	/// The proxies of ACCOUNT (default: the key's account).
+	List {
+		/// The account (SS58).
+		account: Option<String>,
+	},
 }
 
 /// Standing asks on the order book.

@@ -1,9 +1,13 @@
 //! `prova-prover`: see `prova-prover --help` and the crate documentation.
 
+use anyhow::Context;
 use clap::Parser;
 use prova_prover::{
 	chain::Chain,
-	cli::{AskCommand, CircuitsCommand, Cli, Command, FileConfig, LogFormat, RequestCommand},
+	cli::{
+		AskCommand, CircuitsCommand, Cli, Command, FileConfig, KeysCommand, LogFormat,
+		RequestCommand,
+	},
 	commands::{self, bench, bench_gpu, circuits, operator, request},
 };
 use std::{io::IsTerminal, process::ExitCode, time::Duration};
@@ -59,7 +63,11 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
 			RequestCommand::Get { .. } | RequestCommand::Wait { .. } | RequestCommand::Quote(_)
 		) | Command::Circuits(CircuitsCommand::List)
 			| Command::Status { account: Some(_), .. }
+			| Command::Keys(KeysCommand::List { account: Some(_) })
 	);
+	if let Command::Keys(KeysCommand::Generate { file }) = &cli.command {
+		return commands::keys::generate(file, global.json);
+	}
 	let signer = needs_key.then(|| commands::signer(global, &file)).transpose()?;
 	let signer_ref = || signer.as_ref().expect("loaded for this command");
 	let chain = commands::connect(global, file_url).await?;
@@ -72,6 +80,21 @@ async fn execute(cli: Cli) -> anyhow::Result<()> {
 		Command::Update(args) => operator::update(&chain, signer_ref(), args).await,
 		Command::Serve(args) => operator::serve(&chain, signer_ref(), args).await,
 		Command::Chill => operator::chill(&chain, signer_ref()).await,
+		Command::Keys(KeysCommand::AddProxy { hot }) => {
+			commands::keys::add_proxy(&chain, signer_ref(), hot).await
+		}
+		Command::Keys(KeysCommand::RemoveProxy { hot }) => {
+			commands::keys::remove_proxy(&chain, signer_ref(), hot).await
+		}
+		Command::Keys(KeysCommand::List { account }) => {
+			let who = match account {
+				Some(text) => prova_prover::chain::parse_address(text)
+					.with_context(|| format!("`{text}` is not an SS58 address"))?,
+				None => prova_prover::chain::Chain::account_of(signer_ref()),
+			};
+			commands::keys::list(&chain, &who, json).await
+		}
+		Command::Keys(KeysCommand::Generate { file }) => commands::keys::generate(file, json),
 		Command::Ask(AskCommand::Post { ask, units, deadline, lifetime }) => {
 			operator::post_ask(&chain, signer_ref(), ask, *units, *deadline, *lifetime).await
 		}

@@ -1066,3 +1066,40 @@ mod tests {
 		assert!(!all[1].is_default() && !all[2].is_default());
 	}
 }
+
+/// What a proxy may do, as the runtime's `ProxyType` says it.
+pub use prova::runtime_types::prova_runtime::configs::ProxyType;
+
+/// One proxy of an account.
+#[derive(Clone, Debug)]
+pub struct ProxyEntry {
+	/// The key that may act.
+	pub delegate: AccountId32,
+	/// What it may do.
+	pub kind: ProxyType,
+	/// Blocks its calls must be announced before they run (0: at once).
+	pub delay: u32,
+}
+
+impl Chain {
+	/// The proxies `who` has registered (`proxy.proxies`).
+	pub async fn proxies(
+		&self,
+		at: &AtBlock,
+		who: &AccountId32,
+	) -> Result<Vec<ProxyEntry>, ChainError> {
+		let found = fetch(at, prova::storage().proxy().proxies(), (who.clone(),)).await?;
+		Ok(found
+			.map(|(definitions, _deposit)| {
+				definitions
+					.into_iter()
+					.map(|d| ProxyEntry {
+						delegate: d.delegate,
+						kind: d.proxy_type,
+						delay: d.delay,
+					})
+					.collect()
+			})
+			.unwrap_or_default())
+	}
+}

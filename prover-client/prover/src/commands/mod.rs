@@ -5,6 +5,7 @@ pub mod bench;
 pub mod bench_gpu;
 pub mod circuits;
 pub mod devices;
+pub mod keys;
 pub mod load;
 pub mod operator;
 pub mod request;

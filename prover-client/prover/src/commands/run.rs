@@ -24,7 +24,20 @@ pub async fn execute(
 	signer: Signer,
 ) -> anyhow::Result<()> {
 	let settings = RunSettings::merge(global, args, file);
-	let account = Chain::account_of(&signer);
+	let prover_account = match &args.prover {
+		Some(text) => {
+			Some(anyhow::Context::with_context(crate::chain::parse_address(text), || {
+				format!("--prover {text}: not an SS58 address of the bonded prover account")
+			})?)
+		}
+		None => None,
+	};
+	let account = prover_account.clone().unwrap_or_else(|| Chain::account_of(&signer));
+	if let Some(prover) = &prover_account {
+		let url = settings.urls.first().cloned().unwrap_or_else(|| crate::cli::DEFAULT_URL.into());
+		let chain = Chain::connect(&url).await?;
+		crate::commands::keys::ensure_hot_key(&chain, prover, &Chain::account_of(&signer)).await?;
+	}
 	let journal = Journal::open(&settings.data_dir, &crate::chain::address(&account))?;
 	let registry = Registry::new();
 	let metrics = Metrics::register(&registry)?;
@@ -55,7 +68,11 @@ pub async fn execute(
 	let daemon = Daemon::new(prover, journal, settings.capacity, metrics, Progress::for_terminal())
 		.with_memory_limit(Some(memory_limit));
 	let urls = settings.urls.clone();
-	let config = DaemonConfig { urls: settings.urls, max_reconnects: settings.max_reconnects };
+	let config = DaemonConfig {
+		urls: settings.urls,
+		max_reconnects: settings.max_reconnects,
+		prover: prover_account,
+	};
 	if !args.aggregate {
 		run(config, signer, daemon).await?;
 		return Ok(());

@@ -32,16 +32,48 @@ pub struct ProverAccount {
 	pub chain: Chain,
 	/// The operator key.
 	pub signer: Signer,
-	/// Its account.
+	/// The prover's account: the key's own, or the bonded account the key
+	/// is a `ProverOperations` proxy of.
 	pub account: AccountId32,
+	/// Set when the key signs for `account` as its proxy.
+	proxy_for: Option<AccountId32>,
 }
 
 impl ProverAccount {
-	/// The account of `signer` on `chain`.
-	pub fn new(chain: Chain, signer: Signer) -> Self {
-		let account = Chain::account_of(&signer);
-		ProverAccount { chain, signer, account }
+	/// The prover `prover` (default: the key's own account) on `chain`,
+	/// signing with `signer`; for another account than the key's, every
+	/// market call goes through `proxy.proxy` as its `ProverOperations` proxy.
+	pub fn new(chain: Chain, signer: Signer, prover: Option<AccountId32>) -> Self {
+		let own = Chain::account_of(&signer);
+		let proxy_for = prover.filter(|prover| *prover != own);
+		let account = proxy_for.clone().unwrap_or(own);
+		ProverAccount { chain, signer, account, proxy_for }
 	}
+}
+
+/// Signs the market call `$name { fields }` with the prover's key: as it
+/// is, or wrapped in `proxy.proxy` for the bonded account when the key is
+/// its hot key (the call then runs with the bonded account as origin).
+macro_rules! sign_market {
+	($self:expr, $nonce:expr, $name:ident { $($field:ident),* $(,)? }) => {{
+		match &$self.proxy_for {
+			None => {
+				$self.chain.sign_with(&calls().market().$name($($field),*), &$self.signer, $nonce).await
+			}
+			Some(prover) => {
+				use crate::chain::prova::runtime_types::{
+					pallet_proof_market::pallet::Call, prova_runtime::{configs::ProxyType, RuntimeCall},
+				};
+				let call = RuntimeCall::Market(Call::$name { $($field),* });
+				let proxied = calls().proxy().proxy(
+					prover.clone().into(),
+					Some(ProxyType::ProverOperations),
+					call,
+				);
+				$self.chain.sign_with(&proxied, &$self.signer, $nonce).await
+			}
+		}
+	}};
 }
 
 impl MarketChain for ProverAccount {
@@ -82,20 +114,15 @@ impl MarketChain for ProverAccount {
 		nonce: Option<u64>,
 	) -> Result<SignedTx, ChainError> {
 		bounded(async move {
+			let request = job.request;
 			if job.claims_next() {
-				let call = calls().market().claim_proof(
-					job.request,
-					output_of(&proof.public_inputs).to_vec(),
-					sp_crypto_hashing::blake2_256(&proof.proof),
-				);
-				return self.chain.sign_with(&call, &self.signer, nonce).await;
+				let output = output_of(&proof.public_inputs).to_vec();
+				let proof_hash = sp_crypto_hashing::blake2_256(&proof.proof);
+				return sign_market!(self, nonce, claim_proof { request, output, proof_hash });
 			}
-			let call = calls().market().submit_proof(
-				job.request,
-				proof.public_inputs.clone(),
-				proof.proof.clone(),
-			);
-			self.chain.sign_with(&call, &self.signer, nonce).await
+			let public_inputs = proof.public_inputs.clone();
+			let proof = proof.proof.clone();
+			sign_market!(self, nonce, submit_proof { request, public_inputs, proof })
 		})
 		.await
 	}
@@ -138,12 +165,11 @@ impl MarketChain for ProverAccount {
 
 	async fn answer(&self, offer: &Offer, lock: bool) -> Result<(), ChainError> {
 		bounded(async move {
+			let request = offer.request;
 			let signed = if lock {
-				self.chain.sign(&calls().market().lock_request(offer.request), &self.signer).await?
+				sign_market!(self, None, lock_request { request })?
 			} else {
-				self.chain
-					.sign(&calls().market().decline_request(offer.request), &self.signer)
-					.await?
+				sign_market!(self, None, decline_request { request })?
 			};
 			self.chain.send(&signed.bytes).await.map(drop)
 		})
@@ -161,8 +187,7 @@ impl MarketChain for ProverAccount {
 
 	async fn commit_bid(&self, request: RequestId, commitment: [u8; 32]) -> Result<(), ChainError> {
 		bounded(async move {
-			let call = calls().market().commit_bid(request, commitment);
-			let signed = self.chain.sign(&call, &self.signer).await?;
+			let signed = sign_market!(self, None, commit_bid { request, commitment })?;
 			self.chain.send(&signed.bytes).await.map(drop)
 		})
 		.await
@@ -175,8 +200,7 @@ impl MarketChain for ProverAccount {
 		salt: [u8; 32],
 	) -> Result<(), ChainError> {
 		bounded(async move {
-			let call = calls().market().reveal_bid(request, price, salt);
-			let signed = self.chain.sign(&call, &self.signer).await?;
+			let signed = sign_market!(self, None, reveal_bid { request, price, salt })?;
 			self.chain.send(&signed.bytes).await.map(drop)
 		})
 		.await
@@ -188,8 +212,7 @@ impl MarketChain for ProverAccount {
 		commitment: [u8; 32],
 	) -> Result<(), ChainError> {
 		bounded(async move {
-			let call = calls().market().commit_proof(request, commitment);
-			let signed = self.chain.sign(&call, &self.signer).await?;
+			let signed = sign_market!(self, None, commit_proof { request, commitment })?;
 			self.chain.send(&signed.bytes).await.map(drop)
 		})
 		.await
@@ -197,8 +220,7 @@ impl MarketChain for ProverAccount {
 
 	async fn lock_request(&self, request: RequestId) -> Result<(), ChainError> {
 		bounded(async move {
-			let signed =
-				self.chain.sign(&calls().market().lock_request(request), &self.signer).await?;
+			let signed = sign_market!(self, None, lock_request { request })?;
 			self.chain.send(&signed.bytes).await.map(drop)
 		})
 		.await
@@ -226,6 +248,9 @@ pub struct DaemonConfig {
 	pub urls: Vec<String>,
 	/// Give up after this many failed connection attempts in a row (`None`: never).
 	pub max_reconnects: Option<u32>,
+	/// The bonded prover account the key signs for as its
+	/// `ProverOperations` proxy (`None`: the key's own account).
+	pub prover: Option<AccountId32>,
 }
 
 /// How long to wait before connection attempt number `failures` (counted
@@ -256,7 +281,7 @@ pub async fn run<P: JobProver>(
 		let session = async {
 			match Chain::connect(url).await {
 				Ok(chain) => {
-					let account = ProverAccount::new(chain, signer.clone());
+					let account = ProverAccount::new(chain, signer.clone(), config.prover.clone());
 					session(&mut daemon, account, &mut failures, &mut warmed).await
 				}
 				Err(e) => DaemonError::from(e),
