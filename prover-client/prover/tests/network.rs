@@ -551,6 +551,47 @@ async fn a_daemon_reconnects_when_its_node_restarts() {
 	assert_eq!(fulfiller(&request).map(|(prover, _)| prover), Some(address(&account("Bob"))));
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_daemon_on_a_hot_key_proves_for_the_cold_prover_account() {
+	let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+	let mut net = Network::start().await;
+	register_circuits(&net, "fibonacci", 12);
+	register_provers(&net, &["Bob"]);
+	let (bob, ferdie) = (address(&account("Bob")), address(&account("Ferdie")));
+	// Not Bob's proxy yet: the daemon refuses to start and says what to do.
+	fails_with(
+		&net,
+		&["run", "--key", "//Ferdie", "--prover", &bob],
+		"is not a ProverOperations proxy",
+	);
+	net.cli(&["keys", "add-proxy", "--key", "//Bob", &ferdie]);
+	let listed: serde_json::Value =
+		serde_json::from_str(&net.cli(&["keys", "list", &bob, "--json"])).unwrap();
+	assert_eq!(
+		listed,
+		serde_json::json!([{ "delegate": ferdie, "kind": "ProverOperations", "delay": 0 }])
+	);
+	let hot = net.start_daemon_with("Ferdie", &["--prover", &bob]);
+	net.wait_until_following(&[hot]).await;
+	let (bob_before, ferdie_before) = (balance(&net, "Bob").await, balance(&net, "Ferdie").await);
+	let id = submit(&net, "fibonacci-12", 1, 40);
+	let request = net.settled(id, Duration::from_secs(120)).await;
+	// The job was Bob's: elected, locked and proved for him.
+	let (prover, _) = fulfiller(&request).expect("fulfilled");
+	assert_eq!(prover, bob);
+	// Bob's key signed nothing: the transaction fees of the lock and the
+	// proof were the hot key's, and Bob only gained.
+	assert!(balance(&net, "Ferdie").await < ferdie_before);
+	assert!(balance(&net, "Bob").await >= bob_before);
+	// Revoked, the hot key can no longer start a daemon for Bob.
+	net.cli(&["keys", "remove-proxy", "--key", "//Bob", &ferdie]);
+	fails_with(
+		&net,
+		&["run", "--key", "//Ferdie", "--prover", &bob],
+		"is not a ProverOperations proxy",
+	);
+}
+
 /// Submits a request for fibonacci-12 from Dave under `mechanism`, paying at
 /// most `max_fee` PROVA; returns its id.
 fn submit_with_terms(net: &Network, seed: u64, mechanism: &str, max_fee: &str) -> u64 {
