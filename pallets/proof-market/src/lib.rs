@@ -27,11 +27,14 @@
 //!    market and under the requester's own cap), holds the fee and the request
 //!    deposit and queues it.
 //! 2. At the start of each block, up to [`Config::MaxAssignmentsPerBlock`]
-//!    queued requests are offered to the prover registry. The election seed is
-//!    `blake2_256(randomness ‖ request ‖ offer)`, with randomness from
-//!    [`Config::Randomness`] (the parent block's hash in Prova's runtime): it was
-//!    unknown when the request was sent, since a request is offered in a block
-//!    after its own. The elected prover's slot is reserved and the request is
+//!    queued requests are offered to the prover registry, each at the
+//!    earliest [`Config::ElectionDelay`] blocks after the one that included
+//!    it. The election seed is `blake2_256(randomness ‖ request ‖ offer)`,
+//!    with randomness from [`Config::Randomness`]: in Prova's runtime the VRF
+//!    output of the parent block's author (BABE), which that author cannot
+//!    choose, only withhold with its block; with a delay of 2 the author who
+//!    included the request does not know it either. The elected prover's
+//!    slot is reserved and the request is
 //!    **offered** to it at its ask. A request with no eligible prover goes to
 //!    the back of the queue; after [`Config::MaxQueueWait`] blocks queued it
 //!    expires.
