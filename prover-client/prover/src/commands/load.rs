@@ -45,8 +45,8 @@
 use super::{circuits, format_amount, parse_amount, print};
 use crate::{
 	chain::{
-		address, calls, prova, submit_error, AtBlock, Chain, ChainError, Config, RequestId,
-		RequestRequirements, TxError, MORTALITY_BLOCKS,
+		address, calls, prova, AtBlock, Chain, ChainError, Config, RequestId, RequestRequirements,
+		TxError, MORTALITY_BLOCKS,
 	},
 	key::{self, Signer},
 };
@@ -1447,32 +1447,31 @@ async fn drive(
 			t.by_tx.insert(signed.hash, index);
 			t.sent.push(new(signed.hash, Outcome::InPool));
 		}
-		match chain.rpc().author_submit_extrinsic(&signed.bytes).await.map_err(submit_error) {
+		match chain.send(&signed.bytes).await {
 			Ok(_) => nonces[r] += 1,
 			Err(error) => {
-				let outcome = match &error {
-					ChainError::Tx(TxError::Pool(pool)) => {
-						let mut t = tracker.lock().expect("tracker");
-						let entry =
-							t.pool.entry(pool.code).or_insert_with(|| (0, pool.to_string()));
-						entry.0 += 1;
-						Outcome::Rejected { code: pool.code }
-					}
-					ChainError::Tx(TxError::InsufficientBalance(message)) => {
-						let mut t = tracker.lock().expect("tracker");
-						let entry = t.pool.entry(1010).or_insert_with(|| (0, message.clone()));
-						entry.0 += 1;
-						Outcome::Rejected { code: 1010 }
-					}
-					other => Outcome::SendFailed { error: other.to_string() },
-				};
 				tracing::debug!(index, error = %error, "request not sent");
+				let refused = match &error {
+					ChainError::Tx(TxError::Pool(pool)) => Some((pool.code, pool.to_string())),
+					ChainError::Tx(TxError::InsufficientBalance(message)) => {
+						Some((1010, message.clone()))
+					}
+					_ => None,
+				};
 				{
 					let mut t = tracker.lock().expect("tracker");
-					t.by_tx.remove(&signed.hash);
-					if let Outcome::SendFailed { error } = &outcome {
-						*t.errors.entry(format!("send: {error}")).or_default() += 1;
-					}
+					let outcome = match refused {
+						Some((code, message)) => {
+							t.pool.entry(code).or_insert_with(|| (0, message)).0 += 1;
+							t.by_tx.remove(&signed.hash);
+							Outcome::Rejected { code }
+						}
+						// Perhaps sent all the same: still looked for in blocks.
+						None => {
+							*t.errors.entry(format!("sending: {error}")).or_default() += 1;
+							Outcome::SendFailed { error: error.to_string() }
+						}
+					};
 					let last = t.sent.len() - 1;
 					t.sent[last].outcome = outcome;
 				}
