@@ -45,8 +45,8 @@
 use super::{circuits, format_amount, parse_amount, print};
 use crate::{
 	chain::{
-		address, calls, prova, AtBlock, Chain, ChainError, Config, RequestId, RequestRequirements,
-		TxError, MORTALITY_BLOCKS,
+		address, calls, prova, AtBlock, Chain, ChainError, Config, PoolVerdict, RequestId,
+		RequestRequirements, TxError, MORTALITY_BLOCKS,
 	},
 	key::{self, Signer},
 };
@@ -67,6 +67,10 @@ use subxt::{
 	events::{Events, Phase},
 	utils::{AccountId32, H256},
 };
+
+/// Times a request is signed and sent when the pool asks for a new
+/// signature (see [`PoolVerdict::SignAgain`]).
+const SEND_ATTEMPTS: u32 = 3;
 
 /// How often requests are sent: per block (of [`MILLISECS_PER_BLOCK`]) or
 /// per second.
@@ -1432,52 +1436,69 @@ async fn drive(
 			failures: Vec::new(),
 			outcome,
 		};
-		let signed = match chain.sign_with(&call, &signers[r], Some(nonces[r])).await {
-			Ok(signed) => signed,
-			Err(error) => {
-				let error = format!("signing: {error}");
-				let mut t = tracker.lock().expect("tracker");
-				*t.errors.entry(error.clone()).or_default() += 1;
-				t.sent.push(new(H256::zero(), Outcome::SendFailed { error }));
-				continue;
-			}
-		};
-		{
+		let slot = {
 			let mut t = tracker.lock().expect("tracker");
-			t.by_tx.insert(signed.hash, index);
-			t.sent.push(new(signed.hash, Outcome::InPool));
-		}
-		match chain.send(&signed.bytes).await {
-			Ok(_) => nonces[r] += 1,
-			Err(error) => {
-				tracing::debug!(index, error = %error, "request not sent");
-				let refused = match &error {
-					ChainError::Tx(TxError::Pool(pool)) => Some((pool.code, pool.to_string())),
-					ChainError::Tx(TxError::InsufficientBalance(message)) => {
-						Some((1010, message.clone()))
-					}
-					_ => None,
-				};
-				{
+			t.sent.push(new(H256::zero(), Outcome::InPool));
+			t.sent.len() - 1
+		};
+		// A transaction signed against a block the pool has not caught up
+		// with yet (1010 `AncientBirthBlock`), or whose nonce went stale, is
+		// signed again, twice at most; every refusal is counted.
+		for attempt in 1..=SEND_ATTEMPTS {
+			let signed = match chain.sign_with(&call, &signers[r], Some(nonces[r])).await {
+				Ok(signed) => signed,
+				Err(error) => {
+					let error = format!("signing: {error}");
 					let mut t = tracker.lock().expect("tracker");
-					let outcome = match refused {
-						Some((code, message)) => {
-							t.pool.entry(code).or_insert_with(|| (0, message)).0 += 1;
-							t.by_tx.remove(&signed.hash);
-							Outcome::Rejected { code }
-						}
-						// Perhaps sent all the same: still looked for in blocks.
-						None => {
-							*t.errors.entry(format!("sending: {error}")).or_default() += 1;
-							Outcome::SendFailed { error: error.to_string() }
-						}
-					};
-					let last = t.sent.len() - 1;
-					t.sent[last].outcome = outcome;
+					*t.errors.entry(error.clone()).or_default() += 1;
+					t.sent[slot].outcome = Outcome::SendFailed { error };
+					break;
 				}
-				// The nonce is still free, or ours was stale: ask the node.
-				nonces[r] = chain.next_nonce(&Chain::account_of(&signers[r])).await?;
+			};
+			{
+				let mut t = tracker.lock().expect("tracker");
+				t.by_tx.insert(signed.hash, slot);
+				t.sent[slot].tx = signed.hash;
+				t.sent[slot].outcome = Outcome::InPool;
 			}
+			let error = match chain.send(&signed.bytes).await {
+				Ok(_) => {
+					nonces[r] += 1;
+					break;
+				}
+				Err(error) => error,
+			};
+			tracing::debug!(index, attempt, error = %error, "request refused");
+			let refused = match &error {
+				ChainError::Tx(TxError::Pool(pool)) => Some((pool.code, pool.to_string())),
+				ChainError::Tx(TxError::InsufficientBalance(message)) => {
+					Some((1010, message.clone()))
+				}
+				_ => None,
+			};
+			let again = matches!(&error, ChainError::Tx(TxError::Pool(pool))
+				if pool.verdict() == PoolVerdict::SignAgain);
+			{
+				let mut t = tracker.lock().expect("tracker");
+				t.sent[slot].outcome = match refused {
+					Some((code, message)) => {
+						t.pool.entry(code).or_insert_with(|| (0, message)).0 += 1;
+						t.by_tx.remove(&signed.hash);
+						Outcome::Rejected { code }
+					}
+					// Perhaps sent all the same: still looked for in blocks.
+					None => {
+						*t.errors.entry(format!("sending: {error}")).or_default() += 1;
+						Outcome::SendFailed { error: error.to_string() }
+					}
+				};
+			}
+			// The nonce is still free, or ours was stale: ask the node.
+			nonces[r] = chain.next_nonce(&Chain::account_of(&signers[r])).await?;
+			if !again {
+				break;
+			}
+			tokio::time::sleep(Duration::from_millis(500)).await;
 		}
 	}
 	let sent_for = started.elapsed();
