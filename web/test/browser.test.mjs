@@ -245,6 +245,9 @@ describe('the web app in chromium', () => {
     await waitText(page.locator('[data-testid="market-quote"]'), /election\s*yes/);
     await page.click('#sample-input');
     assert.equal((await page.inputValue('#request-input')).split(',').length, 4, 'a sample of the circuit\'s 4 input elements');
+    // The quote (a runtime call) fills in the least max fee once it answers;
+    // the min-fee line may still show the previous answer for this circuit.
+    await page.waitForFunction(() => document.querySelector('#request-max-fee')?.value !== '', null, { timeout: 15_000 });
     assert.equal(await page.inputValue('#request-max-fee'), '0.01', 'the quote fills in the least max fee');
     const result = await transact('submit-request', /Included|Failed/);
     assert.match(result, /market\.RequestSubmitted/);

@@ -53,9 +53,16 @@ async fn balance(net: &Network, name: &str) -> u128 {
 	net.chain.free_balance(&account(name)).await.unwrap()
 }
 
+/// `name`'s prover record at the best block of the test's node, waiting
+/// (up to 30 s) for a registration the CLI made through another node to
+/// reach it: on the two-validator chain BABE may author competing blocks in
+/// one slot, and the other node's best block can lag or be on another fork.
 async fn prover_record(net: &Network, name: &str) -> prova_prover::chain::ProverStatus {
-	let at = net.chain.best().await.unwrap();
-	net.chain.prover(&at, &account(name)).await.unwrap().expect("registered")
+	net.wait_for(&format!("{name}'s prover record"), Duration::from_secs(30), || async {
+		let at = net.chain.best().await.ok()?;
+		net.chain.prover(&at, &account(name)).await.ok().flatten()
+	})
+	.await
 }
 
 fn submit(net: &Network, circuit: &str, seed: u64, deadline: u32) -> u64 {
