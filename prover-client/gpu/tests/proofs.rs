@@ -22,20 +22,19 @@ fn committer(options: GpuOptions) -> GpuCommitter {
 	GpuCommitter::new(gpu)
 }
 
-/// Proves `kind` at 2^12 rows with plonky2 and with the GPU committer, whose
-/// quotient is evaluated on the GPU or not, as `quotient_on_gpu` says.
-fn gpu_proof_is_plonky2s(kind: WorkloadKind, options: GpuOptions, quotient_on_gpu: bool) {
-	let committer = committer(options);
-	let workload = Workload::for_degree(kind, 12).unwrap();
+/// Builds `workload`, proves its sample input `seed` with plonky2 and through
+/// `committer` from one witness, checks that the bytes are the same and the
+/// proof valid, and returns the circuit.
+fn proves_as_plonky2(
+	committer: &GpuCommitter,
+	workload: &Workload,
+	seed: u64,
+) -> prova_circuits::CircuitHandle {
 	let handle = workload.build().unwrap();
 	let mut reference = None;
-	let mut constants_bytes = 0;
-	let before = committer.gpu().transfer_stats();
 	let ours = handle
-		.prove_with(&workload.sample_input(7), |prover, common, inputs| {
-			let leaves = &prover.constants_sigmas_commitment.merkle_tree.leaves;
-			constants_bytes = (leaves.len() * leaves[0].len() * 8) as u64;
-			let (plonky2s, ours) = prove_beside_plonky2(prover, common, inputs, &committer)?;
+		.prove_with(&workload.sample_input(seed), |prover, common, inputs| {
+			let (plonky2s, ours) = prove_beside_plonky2(prover, common, inputs, committer)?;
 			reference = Some(plonky2s);
 			Ok(ours)
 		})
@@ -45,6 +44,18 @@ fn gpu_proof_is_plonky2s(kind: WorkloadKind, options: GpuOptions, quotient_on_gp
 		"{workload}: the GPU proof differs from plonky2's"
 	);
 	handle.verify(&ours.proof).unwrap();
+	handle
+}
+
+/// Proves `kind` at 2^12 rows with plonky2 and with the GPU committer, whose
+/// quotient is evaluated on the GPU or not, as `quotient_on_gpu` says.
+fn gpu_proof_is_plonky2s(kind: WorkloadKind, options: GpuOptions, quotient_on_gpu: bool) {
+	let committer = committer(options);
+	let workload = Workload::for_degree(kind, 12).unwrap();
+	let before = committer.gpu().transfer_stats();
+	let handle = proves_as_plonky2(&committer, &workload, 7);
+	let leaves = &handle.data().prover_only.constants_sigmas_commitment.merkle_tree.leaves;
+	let constants_bytes = (leaves.len() * leaves[0].len() * 8) as u64;
 	assert_eq!(
 		committer.quotients(),
 		usize::from(quotient_on_gpu),
@@ -230,21 +241,7 @@ fn two_proofs_in_flight_on_one_gpu_are_both_plonky2s() {
 				let committer = &committer;
 				scope.spawn(move || {
 					let workload = Workload::for_degree(kind, degree_bits).unwrap();
-					let handle = workload.build().unwrap();
-					let mut reference = None;
-					let ours = handle
-						.prove_with(&workload.sample_input(11), |prover, common, inputs| {
-							let (plonky2s, ours) =
-								prove_beside_plonky2(prover, common, inputs, committer)?;
-							reference = Some(plonky2s);
-							Ok(ours)
-						})
-						.unwrap();
-					assert!(
-						ours.proof.to_bytes() == reference.unwrap().to_bytes(),
-						"{workload}: the GPU proof differs from plonky2's"
-					);
-					handle.verify(&ours.proof).unwrap();
+					proves_as_plonky2(committer, &workload, 11);
 				})
 			})
 			.collect();

@@ -31,13 +31,18 @@ type Batch = PolynomialBatch<F, C, D>;
 /// the pipeline on the CPU, from the same generated witness: the same bytes,
 /// and a valid proof.
 fn proves_like_plonky2(kind: WorkloadKind, degree_bits: usize) {
+	proves_like_plonky2_with(kind, degree_bits, &CpuCommitter);
+}
+
+/// [`proves_like_plonky2`] through `committer`.
+fn proves_like_plonky2_with(kind: WorkloadKind, degree_bits: usize, committer: &dyn Committer) {
 	let workload = Workload::for_degree(kind, degree_bits).unwrap();
 	let handle = workload.build().unwrap();
 	assert_eq!(handle.degree_bits(), degree_bits);
 	let mut reference = None;
 	let ours = handle
 		.prove_with(&workload.sample_input(degree_bits as u64), |prover, common, inputs| {
-			let (plonky2s, ours) = prove_beside_plonky2(prover, common, inputs, &CpuCommitter)?;
+			let (plonky2s, ours) = prove_beside_plonky2(prover, common, inputs, committer)?;
 			reference = Some(plonky2s);
 			Ok(ours)
 		})
@@ -414,27 +419,14 @@ impl Committer for EvaluationForm {
 #[test]
 fn openings_and_fri_in_evaluation_form_are_plonky2s() {
 	for (kind, degree_bits) in [(WorkloadKind::Fibonacci, 12), (WorkloadKind::PoseidonChain, 13)] {
-		let workload = Workload::for_degree(kind, degree_bits).unwrap();
-		let handle = workload.build().unwrap();
 		let committer = EvaluationForm { proofs: Mutex::new(0), openings: Mutex::new(0) };
-		let mut reference = None;
-		let ours = handle
-			.prove_with(&workload.sample_input(3), |prover, common, inputs| {
-				let (plonky2s, ours) = prove_beside_plonky2(prover, common, inputs, &committer)?;
-				reference = Some(plonky2s);
-				Ok(ours)
-			})
-			.unwrap();
+		proves_like_plonky2_with(kind, degree_bits, &committer);
 		assert_eq!(
 			*committer.proofs.lock().unwrap(),
 			1,
-			"{workload}: FRI went through the committer"
+			"{kind:?}: FRI went through the committer"
 		);
-		assert!(
-			ours.proof.to_bytes() == reference.unwrap().to_bytes(),
-			"{workload}: proofs differ"
-		);
-		handle.verify(&ours.proof).unwrap();
+		assert_eq!(*committer.openings.lock().unwrap(), 1, "{kind:?}: so did the openings");
 	}
 }
 
