@@ -19,7 +19,9 @@
 //!    smallest listed) are sent round-robin from them at `--rate` (requests
 //!    per block or per second), each signed with a locally counted nonce and
 //!    handed to the pool (`author_submitExtrinsic`) without waiting for its
-//!    inclusion; a pool refusal is counted by its JSON-RPC code;
+//!    inclusion; a pool refusal is counted by its JSON-RPC code, and one
+//!    that asks for a new signature (a stale nonce, a birth block the pool
+//!    has not imported yet) is signed and sent again, twice at most;
 //! 3. meanwhile a follower reads every finalized block from the one before
 //!    the funding (B0) on: which of the sent transactions it includes, its
 //!    events (requests submitted, offered, locked, fulfilled, expired,
