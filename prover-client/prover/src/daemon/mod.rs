@@ -13,7 +13,8 @@
 //! request's deadline. Offers are not journaled: after a restart the chain
 //! offers them again (or they lapsed, which is a decline).
 //!
-//! A newly locked job is queued, or dropped if its deadline cannot be met; a
+//! A newly locked job is queued, or dropped if even proved alone it would
+//! miss its deadline (the jobs ahead of it may finish sooner than estimated); a
 //! job that disappeared is abandoned (reassigned, or gone in a reorg) and its
 //! proof, if one comes, is thrown away. A finished proof is
 //! submitted only after a fresh look at the chain confirms the job is still
@@ -1024,10 +1025,14 @@ impl<P: JobProver> Daemon<P> {
 		let last_block_in_time = deadline.saturating_sub(1);
 		match live.stage.clone() {
 			Stage::Waiting => {
+				// Dropped only when even proved alone, now, it would be late: a
+				// locked job given up forfeits its collateral for sure, while
+				// the proofs ahead of it (estimated from times measured while
+				// proofs ran side by side) may well finish sooner than that.
+				// One that waits too long is dropped by this same check later.
 				let own = self.proof_time(live.job.circuit);
 				if let Some(own) = own {
-					let ahead = self.backlog(Some((deadline, key)));
-					let needed = blocks_for(ahead + own);
+					let needed = blocks_for(own);
 					if head.number + needed + SUBMIT_MARGIN_BLOCKS > last_block_in_time {
 						tracing::warn!(job = %key, deadline, best = head.number, needed_blocks = needed, "deadline cannot be met; dropping the job");
 						self.finish_early(key, Outcome::Dropped, head.number)?;

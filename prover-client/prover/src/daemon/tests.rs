@@ -429,6 +429,30 @@ async fn a_job_whose_deadline_cannot_be_met_is_dropped_unproved() {
 }
 
 #[tokio::test]
+async fn a_locked_job_late_only_behind_others_is_kept_not_dropped() {
+	// Found under load: a job locked and dropped in the same instant because
+	// the proofs ahead of it were estimated to take too long, forfeiting its
+	// collateral for sure. Alone it fits; it waits its turn instead.
+	let dir = tempfile::tempdir().unwrap();
+	// 30 s a proof: ten blocks.
+	let prover =
+		Arc::new(FakeProver { estimate: Some(Duration::from_secs(30)), ..Default::default() });
+	let chain = FakeChain::with(|s| {
+		s.best = 100;
+		s.jobs = vec![job(1, 120), job(2, 115)];
+	});
+	let mut daemon = daemon(&prover, dir.path(), 1);
+	daemon.on_best(&chain, chain.best()).await.unwrap();
+	drain(&mut daemon, &chain).await;
+	// Job 2 (earlier deadline) first; job 1 behind it would need 20 blocks
+	// by the estimate (and 2 to land), past block 119, but is proved, not
+	// dropped.
+	assert_eq!(prover.calls.load(Ordering::SeqCst), 2, "both jobs are proved");
+	assert!(!finished(Outcome::Dropped)(&step_of(&daemon, 1)));
+	assert_eq!(chain.sent().len(), 2);
+}
+
+#[tokio::test]
 async fn a_proof_finished_too_late_is_not_submitted() {
 	let (_dir, chain, prover, mut daemon) = setup(FakeProver::gated(), 1, vec![job(1, 20)], 1);
 	daemon.on_best(&chain, chain.best()).await.unwrap();
