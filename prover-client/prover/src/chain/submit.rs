@@ -200,7 +200,10 @@ impl Chain {
 			.nonce(nonce)
 			.mortal(MORTALITY_BLOCKS)
 			.build();
-		let mut txs = self.best().await?.tx();
+		// Mortal from the last finalized block, not the best one: with BABE a
+		// best block can be retracted (competing blocks in a slot), and a
+		// transaction born in it is then invalid ("bad proof").
+		let mut txs = self.finalized().await?.tx();
 		let signed = txs.create_signed(call, signer, params).await.map_err(|e| {
 			ChainError::Incompatible(format!(
 				"cannot build {}::{}: {e}",
